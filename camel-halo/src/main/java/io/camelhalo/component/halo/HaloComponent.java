@@ -1,0 +1,70 @@
+package io.camelhalo.component.halo;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.camelhalo.component.halo.api.HaloOperation;
+import io.camelhalo.component.halo.api.HaloResource;
+import io.camelhalo.component.halo.http.HaloConnection;
+import org.apache.camel.Endpoint;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.annotations.Component;
+import org.apache.camel.support.HealthCheckComponent;
+import org.apache.camel.util.PropertiesHelper;
+
+/**
+ * The Halo component: {@code halo:<resource>/<operation>}. It keeps one {@link HaloConnection} (HTTP client and
+ * token manager) per tenant and application, shared by all its endpoints.
+ */
+@Component("halo")
+public class HaloComponent extends HealthCheckComponent {
+
+    @Metadata(description = "The shared configuration; every option can also be set on its own")
+    private HaloConfiguration configuration = new HaloConfiguration();
+
+    private final Map<HaloConnection.Key, HaloConnection> connections = new ConcurrentHashMap<>();
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        String[] parts = remaining.split("/", -1);
+        if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
+            throw new IllegalArgumentException(
+                    "Invalid Halo URI path '" + remaining + "': expected halo:<resource>/<operation>, e.g. "
+                                               + "halo:tickets/create. Resources: " + HaloResource.URI_NAMES.replace(",", ", ")
+                                               + ". Operations: " + HaloOperation.URI_NAMES.replace(",", ", "));
+        }
+        HaloResource resource = HaloResource.fromUriName(parts[0]);
+        HaloOperation operation = HaloOperation.fromUriName(parts[1]);
+        resource.requireSupported(operation);
+
+        HaloConfiguration endpointConfiguration = configuration.copy();
+        HaloEndpoint endpoint = new HaloEndpoint(uri, this, resource.uriName(), operation.uriName(),
+                                                 endpointConfiguration);
+        Map<String, Object> query = PropertiesHelper.extractProperties(parameters, "query.");
+        setProperties(endpoint, parameters);
+        endpointConfiguration.getQuery().putAll(query);
+        endpointConfiguration.validate();
+        return endpoint;
+    }
+
+    /** The connection for a configuration, shared by every endpoint with the same tenant and application. */
+    public HaloConnection connection(HaloConfiguration endpointConfiguration) {
+        return connections.computeIfAbsent(HaloConnection.Key.of(endpointConfiguration),
+                key -> new HaloConnection(endpointConfiguration));
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        connections.clear();
+        super.doStop();
+    }
+
+    public HaloConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    /** The shared configuration; every option can also be set on its own. */
+    public void setConfiguration(HaloConfiguration configuration) {
+        this.configuration = configuration;
+    }
+}

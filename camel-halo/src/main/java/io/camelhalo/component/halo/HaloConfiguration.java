@@ -1,0 +1,366 @@
+package io.camelhalo.component.halo;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
+
+/**
+ * The options of the Halo component: set once on the component (camel.component.halo.base-url=...) and
+ * copied to every endpoint, where the URI may override any of them.
+ */
+@UriParams
+public class HaloConfiguration implements Cloneable {
+
+    /** The OAuth 2.0 grants the component can use. */
+    public static final String CLIENT_CREDENTIALS = "client_credentials";
+    public static final String REFRESH_TOKEN = "refresh_token";
+    /** Halo's largest page. */
+    public static final int MAX_PAGE_SIZE = 100;
+
+    private static final Pattern SAFE_QUERY_NAME = Pattern.compile("[A-Za-z0-9_.\\-\\[\\]]{1,100}");
+    private static final Set<String> PAGING_PARAMETERS = Set.of("pageinate", "page_size", "page_no");
+
+    @UriParam(label = "common")
+    private String baseUrl;
+    @UriParam(label = "security")
+    private String authUrl;
+    @UriParam(label = "security")
+    private String tenant;
+    @UriParam(label = "security", secret = true)
+    private String clientId;
+    @UriParam(label = "security", secret = true)
+    private String clientSecret;
+    @UriParam(label = "security", defaultValue = "all")
+    private String scope = "all";
+    @UriParam(label = "security", defaultValue = CLIENT_CREDENTIALS, enums = CLIENT_CREDENTIALS + "," + REFRESH_TOKEN)
+    private String grantType = CLIENT_CREDENTIALS;
+    @UriParam(label = "security", secret = true)
+    private String refreshToken;
+    @UriParam(label = "security", defaultValue = "false")
+    private boolean allowInsecureHttp;
+    @UriParam(label = "advanced", defaultValue = "10000", javaType = "java.time.Duration")
+    private long connectTimeout = 10_000;
+    @UriParam(label = "advanced", defaultValue = "60000", javaType = "java.time.Duration")
+    private long readTimeout = 60_000;
+
+    @UriParam(label = "producer")
+    private Long id;
+    @UriParam(label = "producer")
+    private Long ticketId;
+    @UriParam(label = "producer", prefix = "query.", multiValue = true)
+    private Map<String, Object> query = new HashMap<>();
+    @UriParam(label = "producer", defaultValue = "100")
+    private int pageSize = 100;
+    @UriParam(label = "producer", defaultValue = "0")
+    private int maxResults;
+    @UriParam(label = "producer", defaultValue = "true")
+    private boolean throwExceptionOnFailure = true;
+
+    public String getBaseUrl() {
+        return baseUrl;
+    }
+
+    /**
+     * The Halo instance, e.g. https://acme.haloitsm.com; the API is {baseUrl}/api. Plain
+     * http:// is refused unless the host is loopback or allowInsecureHttp=true.
+     */
+    public void setBaseUrl(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    public String getAuthUrl() {
+        return authUrl;
+    }
+
+    /**
+     * Halo's authorisation server; default {baseUrl}/auth. The token endpoint is {authUrl}/token.
+     */
+    public void setAuthUrl(String authUrl) {
+        this.authUrl = authUrl;
+    }
+
+    public String getTenant() {
+        return tenant;
+    }
+
+    /** The tenant name, sent as ?tenant= on the token request (hosted Halo instances may need it). */
+    public void setTenant(String tenant) {
+        this.tenant = tenant;
+    }
+
+    public String getClientId() {
+        return clientId;
+    }
+
+    /** The client id of the API application registered in Halo (Configuration > Integrations > Halo API). */
+    public void setClientId(String clientId) {
+        this.clientId = clientId;
+    }
+
+    public String getClientSecret() {
+        return clientSecret;
+    }
+
+    /** The client secret of the API application. Never logged. */
+    public void setClientSecret(String clientSecret) {
+        this.clientSecret = clientSecret;
+    }
+
+    public String getScope() {
+        return scope;
+    }
+
+    /**
+     * The OAuth scopes to ask for, space separated, e.g. all or read:tickets edit:tickets. A token
+     * asked for with no scope is issued by Halo but refused on every call.
+     */
+    public void setScope(String scope) {
+        this.scope = scope;
+    }
+
+    public String getGrantType() {
+        return grantType;
+    }
+
+    /**
+     * The OAuth grant: client_credentials (an API application with a client secret), or
+     * refresh_token for an application authorised through Halo's consent screen (needs
+     * refreshToken).
+     */
+    public void setGrantType(String grantType) {
+        this.grantType = grantType;
+    }
+
+    public String getRefreshToken() {
+        return refreshToken;
+    }
+
+    /** The refresh token for grantType=refresh_token (scope offline_access). Never logged. */
+    public void setRefreshToken(String refreshToken) {
+        this.refreshToken = refreshToken;
+    }
+
+    public boolean isAllowInsecureHttp() {
+        return allowInsecureHttp;
+    }
+
+    /** Allow a plain http:// base or auth URL on a host that is not loopback. Tokens then travel in clear. */
+    public void setAllowInsecureHttp(boolean allowInsecureHttp) {
+        this.allowInsecureHttp = allowInsecureHttp;
+    }
+
+    public long getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    /** How long to wait for a connection to Halo, in milliseconds (or a duration such as 10s). */
+    public void setConnectTimeout(long connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    public long getReadTimeout() {
+        return readTimeout;
+    }
+
+    /** How long to wait for Halo's reply to one request, in milliseconds (or a duration such as 60s). */
+    public void setReadTimeout(long readTimeout) {
+        this.readTimeout = readTimeout;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    /** The record id for get, update and delete, when header CamelHaloId does not give one. */
+    public void setId(Long id) {
+        this.id = id;
+    }
+
+    public Long getTicketId() {
+        return ticketId;
+    }
+
+    /**
+     * The ticket id for actions (get, list, delete) and for listing attachments, when header
+     * CamelHaloTicketId does not give one.
+     */
+    public void setTicketId(Long ticketId) {
+        this.ticketId = ticketId;
+    }
+
+    public Map<String, Object> getQuery() {
+        return query;
+    }
+
+    /**
+     * Halo's own query parameters, each as an option with the prefix query., e.g.
+     * query.client_id=12&query.open_only=true. Sent on get, list and delete.
+     */
+    public void setQuery(Map<String, Object> query) {
+        this.query = query;
+    }
+
+    public int getPageSize() {
+        return pageSize;
+    }
+
+    /** Records per page when listing, 1 to 100 (Halo caps pages at 100 and silently ignores larger sizes). */
+    public void setPageSize(int pageSize) {
+        this.pageSize = pageSize;
+    }
+
+    public int getMaxResults() {
+        return maxResults;
+    }
+
+    /** The most records a list returns; 0 returns every record, across all pages. */
+    public void setMaxResults(int maxResults) {
+        this.maxResults = maxResults;
+    }
+
+    public boolean isThrowExceptionOnFailure() {
+        return throwExceptionOnFailure;
+    }
+
+    /**
+     * Whether a reply that is not 2xx throws HaloApiException. When false, the status goes into header
+     * CamelHttpResponseCode and Halo's reply into the message body.
+     */
+    public void setThrowExceptionOnFailure(boolean throwExceptionOnFailure) {
+        this.throwExceptionOnFailure = throwExceptionOnFailure;
+    }
+
+    /** The effective authorisation server URL. */
+    public String effectiveAuthUrl() {
+        if (authUrl != null && !authUrl.isBlank()) {
+            return stripTrailingSlash(authUrl);
+        }
+        return baseUrl == null ? null : stripTrailingSlash(baseUrl) + "/auth";
+    }
+
+    /** The API root, {baseUrl}/api. */
+    public String apiUrl() {
+        return stripTrailingSlash(baseUrl) + "/api";
+    }
+
+    private static String stripTrailingSlash(String url) {
+        String u = url.trim();
+        while (u.endsWith("/")) {
+            u = u.substring(0, u.length() - 1);
+        }
+        return u;
+    }
+
+    /**
+     * Checks the options before any request is made.
+     *
+     * @throws IllegalArgumentException naming the bad value and what is allowed
+     */
+    public void validate() {
+        requireUrl("baseUrl", baseUrl, true);
+        requireUrl("authUrl", authUrl, false);
+        if (clientId == null || clientId.isBlank()) {
+            throw new IllegalArgumentException(
+                    "clientId is required: the client id of the API application in Halo "
+                                               + "(Configuration > Integrations > Halo API > Applications)");
+        }
+        if (CLIENT_CREDENTIALS.equals(grantType)) {
+            if (clientSecret == null || clientSecret.isBlank()) {
+                throw new IllegalArgumentException("clientSecret is required for grantType=client_credentials");
+            }
+        } else if (REFRESH_TOKEN.equals(grantType)) {
+            if (refreshToken == null || refreshToken.isBlank()) {
+                throw new IllegalArgumentException("refreshToken is required for grantType=refresh_token");
+            }
+        } else {
+            throw new IllegalArgumentException(
+                    "Invalid grantType '" + grantType + "'. Allowed: " + CLIENT_CREDENTIALS + ", " + REFRESH_TOKEN);
+        }
+        if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+            throw new IllegalArgumentException(
+                    "Invalid pageSize " + pageSize + ". Allowed: 1 to " + MAX_PAGE_SIZE
+                                               + " (Halo silently cuts larger pages to 100)");
+        }
+        if (maxResults < 0) {
+            throw new IllegalArgumentException("Invalid maxResults " + maxResults + ". Allowed: 0 (all) or more");
+        }
+        if (connectTimeout <= 0 || readTimeout <= 0) {
+            throw new IllegalArgumentException(
+                    "Invalid timeout (connectTimeout " + connectTimeout + " ms, readTimeout " + readTimeout
+                                               + " ms): both must be positive");
+        }
+        for (String name : query.keySet()) {
+            checkQueryName(name, "query." + name);
+        }
+    }
+
+    /**
+     * Checks a query parameter name: Halo's names are plain identifiers, and the component owns the paging ones.
+     *
+     * @param name  the parameter name
+     * @param where where it was given, for the message
+     */
+    public static void checkQueryName(String name, String where) {
+        if (name == null || !SAFE_QUERY_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException(
+                    "Invalid Halo query parameter name '" + name + "' in " + where
+                                               + ": allowed are letters, digits and _ . - [ ]");
+        }
+        if (PAGING_PARAMETERS.contains(name.toLowerCase(Locale.ROOT))) {
+            throw new IllegalArgumentException(
+                    "Query parameter '" + name + "' in " + where + " is set by the component: use the options "
+                                               + "pageSize and maxResults instead");
+        }
+    }
+
+    private void requireUrl(String option, String url, boolean required) {
+        if (url == null || url.isBlank()) {
+            if (required) {
+                throw new IllegalArgumentException(
+                        option + " is required: the address of your Halo instance, e.g. https://acme.haloitsm.com");
+            }
+            return;
+        }
+        URI uri;
+        try {
+            uri = new URI(url.trim());
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("Invalid " + option + " '" + url + "': " + e.getMessage(), e);
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("https") && !scheme.equals("http") || uri.getHost() == null) {
+            throw new IllegalArgumentException(
+                    "Invalid " + option + " '" + url + "': expected an https:// URL such as https://acme.haloitsm.com");
+        }
+        if (scheme.equals("http") && !allowInsecureHttp && !isLoopback(uri.getHost())) {
+            throw new IllegalArgumentException(
+                    "Refusing plain http " + option + " '" + url + "': tokens and data would travel unencrypted. "
+                                               + "Use https://, or set allowInsecureHttp=true if you really must");
+        }
+    }
+
+    private static boolean isLoopback(String host) {
+        String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+        return h.equalsIgnoreCase("localhost") || h.startsWith("127.") || h.equals("::1")
+                || h.equals("0:0:0:0:0:0:0:1");
+    }
+
+    /** A copy for one endpoint, so the URI's options do not change the component's defaults. */
+    public HaloConfiguration copy() {
+        try {
+            HaloConfiguration copy = (HaloConfiguration) super.clone();
+            copy.query = new HashMap<>(query);
+            return copy;
+        } catch (CloneNotSupportedException e) {
+            throw new RuntimeCamelException(e);
+        }
+    }
+}

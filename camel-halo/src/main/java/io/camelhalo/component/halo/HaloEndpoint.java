@@ -1,0 +1,127 @@
+package io.camelhalo.component.halo;
+
+import java.util.Map;
+
+import io.camelhalo.component.halo.api.HaloOperation;
+import io.camelhalo.component.halo.api.HaloResource;
+import io.camelhalo.component.halo.http.HaloConnection;
+import org.apache.camel.Category;
+import org.apache.camel.Consumer;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.spi.EndpointServiceLocation;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriPath;
+import org.apache.camel.support.DefaultEndpoint;
+
+/**
+ * Create, update, get, list and delete Halo ITSM / Halo PSA records (tickets, actions, clients, invoices, projects and
+ * more) through Halo's REST API.
+ */
+@UriEndpoint(firstVersion = "0.1.0", scheme = "halo", title = "Halo", syntax = "halo:resource/operation",
+             producerOnly = true, category = { Category.API, Category.CLOUD }, headersClass = HaloConstants.class)
+public class HaloEndpoint extends DefaultEndpoint implements EndpointServiceLocation {
+
+    @UriPath(enums = HaloResource.URI_NAMES, description = "The Halo resource, e.g. tickets")
+    @Metadata(required = true)
+    private String resource;
+    @UriPath(enums = HaloOperation.URI_NAMES, description = "The operation on the resource")
+    @Metadata(required = true)
+    private String operation;
+    @UriParam
+    private HaloConfiguration configuration;
+
+    private HaloConnection connection;
+
+    public HaloEndpoint(String uri, HaloComponent component, String resource, String operation,
+                        HaloConfiguration configuration) {
+        super(uri, component);
+        this.resource = resource;
+        this.operation = operation;
+        this.configuration = configuration;
+    }
+
+    @Override
+    public HaloComponent getComponent() {
+        return (HaloComponent) super.getComponent();
+    }
+
+    @Override
+    public Producer createProducer() {
+        return new HaloProducer(this);
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) {
+        throw new UnsupportedOperationException(
+                "The halo: endpoint only sends to Halo; to receive changed records use halo-poll:" + resource);
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        connection = getComponent().connection(configuration);
+    }
+
+    /** The connection shared with every endpoint of the same tenant and application. */
+    public HaloConnection getConnection() {
+        if (connection == null) {
+            connection = getComponent().connection(configuration);
+        }
+        return connection;
+    }
+
+    public String getResource() {
+        return resource;
+    }
+
+    /** The Halo resource, e.g. tickets. */
+    public void setResource(String resource) {
+        this.resource = resource;
+    }
+
+    public String getOperation() {
+        return operation;
+    }
+
+    /** The operation on the resource. */
+    public void setOperation(String operation) {
+        this.operation = operation;
+    }
+
+    /** The resource of the URI, as a table row. */
+    public HaloResource getResourceType() {
+        return HaloResource.fromUriName(resource);
+    }
+
+    /** The operation of the URI. */
+    public HaloOperation getOperationType() {
+        return HaloOperation.fromUriName(operation);
+    }
+
+    public HaloConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    /** The endpoint's configuration. */
+    public void setConfiguration(HaloConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    @Override
+    public String getServiceUrl() {
+        return configuration.getBaseUrl();
+    }
+
+    @Override
+    public String getServiceProtocol() {
+        return "rest";
+    }
+
+    @Override
+    public Map<String, String> getServiceMetadata() {
+        return configuration.getTenant() != null ? Map.of("tenant", configuration.getTenant()) : null;
+    }
+}

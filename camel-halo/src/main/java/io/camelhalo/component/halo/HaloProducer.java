@@ -1,0 +1,214 @@
+package io.camelhalo.component.halo;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.camelhalo.component.halo.api.HaloIds;
+import io.camelhalo.component.halo.api.HaloJson;
+import io.camelhalo.component.halo.api.HaloOperation;
+import io.camelhalo.component.halo.api.HaloResource;
+import io.camelhalo.component.halo.api.HaloWrite;
+import io.camelhalo.component.halo.http.HaloHttpClient;
+import io.camelhalo.component.halo.http.HaloPager;
+import io.camelhalo.component.halo.http.HaloReplies;
+import io.camelhalo.component.halo.http.HaloResponse;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.support.DefaultProducer;
+
+/**
+ * Sends one exchange to Halo. The resource and operation come from the headers {@code CamelHaloResource} /
+ * {@code CamelHaloOperation} when set, else from the URI; every operation is data in the resource table, so this one
+ * class serves all of them.
+ */
+public class HaloProducer extends DefaultProducer {
+
+    private final HaloEndpoint endpoint;
+    private final HaloConfiguration configuration;
+
+    public HaloProducer(HaloEndpoint endpoint) {
+        super(endpoint);
+        this.endpoint = endpoint;
+        this.configuration = endpoint.getConfiguration();
+    }
+
+    @Override
+    public void process(Exchange exchange) throws Exception {
+        Message in = exchange.getMessage();
+        HaloResource resource = resource(in);
+        HaloOperation operation = operation(in);
+        resource.requireSupported(operation);
+        try {
+            switch (operation) {
+                case CREATE, UPDATE -> write(in, resource, operation);
+                case GET -> get(in, resource);
+                case LIST -> list(in, resource);
+                case DELETE -> delete(in, resource);
+                default -> throw new IllegalStateException("Unhandled operation " + operation);
+            }
+        } catch (HaloApiException e) {
+            if (configuration.isThrowExceptionOnFailure() || e.isTokenRequest() || isSuccess(e.getStatusCode())) {
+                throw e;
+            }
+            in.setHeader(HaloConstants.HTTP_RESPONSE_CODE, e.getStatusCode());
+            in.setBody(errorBody(e.getResponseBody()));
+        }
+    }
+
+    private void write(Message in, HaloResource resource, HaloOperation operation) throws Exception {
+        Long defaultId = operation == HaloOperation.UPDATE ? id(in, false) : null;
+        HaloWrite write = HaloWrite.of(in.getBody(), operation, defaultId);
+        Long ticketId = ticketId(in);
+        if (ticketId != null && (resource == HaloResource.ACTIONS || resource == HaloResource.ATTACHMENTS)) {
+            write.records().forEach(r -> r.putIfAbsent("ticket_id", ticketId));
+        }
+        HaloResponse response = client().send("POST", resource.path(), null, HaloJson.write(write.records()), timeout());
+        String target = "/api/" + resource.path();
+        HaloReplies.requireSuccess(response, "POST", target);
+        List<Map<String, Object>> saved = HaloJson.toRecords(HaloReplies.json(response, "POST", target));
+        if (write.single()) {
+            Map<String, Object> record = saved.isEmpty() ? null : saved.get(0);
+            in.setBody(record);
+            in.setHeader(HaloConstants.ID, record == null ? null : record.get("id"));
+        } else {
+            List<Object> ids = new ArrayList<>(saved.size());
+            saved.forEach(r -> ids.add(r.get("id")));
+            in.setBody(saved);
+            in.setHeader(HaloConstants.ID, ids);
+        }
+        setResponseCode(in, response);
+    }
+
+    private void get(Message in, HaloResource resource) throws Exception {
+        long id = id(in, true);
+        String path = resource.path() + "/" + id;
+        Map<String, Object> query = query(in, resource, HaloOperation.GET);
+        HaloResponse response = client().send("GET", path, query, null, timeout());
+        String target = "/api/" + path + queryString(query);
+        HaloReplies.requireSuccess(response, "GET", target);
+        List<Map<String, Object>> records = HaloJson.toRecords(HaloReplies.json(response, "GET", target));
+        in.setBody(records.isEmpty() ? null : records.get(0));
+        in.setHeader(HaloConstants.ID, id);
+        setResponseCode(in, response);
+    }
+
+    private void list(Message in, HaloResource resource) throws Exception {
+        Map<String, Object> query = query(in, resource, HaloOperation.LIST);
+        List<Map<String, Object>> records = new HaloPager(client(), timeout())
+                .readAll(resource, query, configuration.getPageSize(), configuration.getMaxResults());
+        in.setBody(records);
+        in.setHeader(HaloConstants.RECORD_COUNT, records.size());
+    }
+
+    private void delete(Message in, HaloResource resource) throws Exception {
+        long id = id(in, true);
+        String path = resource.path() + "/" + id;
+        Map<String, Object> query = query(in, resource, HaloOperation.DELETE);
+        HaloResponse response = client().send("DELETE", path, query, null, timeout());
+        String target = "/api/" + path + queryString(query);
+        HaloReplies.requireSuccess(response, "DELETE", target);
+        in.setBody(HaloReplies.json(response, "DELETE", target));
+        in.setHeader(HaloConstants.ID, id);
+        setResponseCode(in, response);
+    }
+
+    private HaloResource resource(Message in) {
+        String header = in.getHeader(HaloConstants.RESOURCE, String.class);
+        return header != null ? HaloResource.fromUriName(header) : endpoint.getResourceType();
+    }
+
+    private HaloOperation operation(Message in) {
+        String header = in.getHeader(HaloConstants.OPERATION, String.class);
+        return header != null ? HaloOperation.fromUriName(header) : endpoint.getOperationType();
+    }
+
+    /** The record id: header first, then the option; fails before any request when required and missing. */
+    private Long id(Message in, boolean required) {
+        Object header = in.getHeader(HaloConstants.ID);
+        if (header != null) {
+            return HaloIds.parse(header, "header " + HaloConstants.ID);
+        }
+        if (configuration.getId() != null) {
+            return HaloIds.parse(configuration.getId(), "option id");
+        }
+        if (required) {
+            throw new IllegalArgumentException(
+                    "No record id: set header " + HaloConstants.ID + " or option id to a positive whole number; "
+                                               + "nothing was sent to Halo");
+        }
+        return null;
+    }
+
+    private Long ticketId(Message in) {
+        Object header = in.getHeader(HaloConstants.TICKET_ID);
+        if (header != null) {
+            return HaloIds.parse(header, "header " + HaloConstants.TICKET_ID);
+        }
+        return configuration.getTicketId() == null ? null : HaloIds.parse(configuration.getTicketId(), "option ticketId");
+    }
+
+    /** The endpoint's query options, overridden by header CamelHaloQuery, plus the ticket id where Halo needs it. */
+    private Map<String, Object> query(Message in, HaloResource resource, HaloOperation operation) {
+        Map<String, Object> query = new LinkedHashMap<>(configuration.getQuery());
+        Map<?, ?> header = in.getHeader(HaloConstants.QUERY, Map.class);
+        if (header != null) {
+            header.forEach((k, v) -> {
+                String name = String.valueOf(k);
+                HaloConfiguration.checkQueryName(name, "header " + HaloConstants.QUERY);
+                query.put(name, v);
+            });
+        }
+        if (resource.needsTicketId(operation)) {
+            Long ticketId = ticketId(in);
+            if (ticketId != null) {
+                query.put("ticket_id", ticketId);
+            } else if (query.get("ticket_id") != null) {
+                query.put("ticket_id", HaloIds.parse(query.get("ticket_id"), "query parameter ticket_id"));
+            } else {
+                throw new IllegalArgumentException(
+                        operation.uriName() + " of " + resource.uriName() + " needs the ticket id (Halo " + resource.uriName()
+                                                   + " belong to a ticket): set header " + HaloConstants.TICKET_ID
+                                                   + " or option ticketId; nothing was sent to Halo");
+            }
+        }
+        return query;
+    }
+
+    private HaloHttpClient client() {
+        return endpoint.getConnection().httpClient();
+    }
+
+    private Duration timeout() {
+        return Duration.ofMillis(configuration.getReadTimeout());
+    }
+
+    private static String queryString(Map<String, Object> query) {
+        StringBuilder sb = new StringBuilder();
+        query.forEach((k, v) -> sb.append(sb.length() == 0 ? '?' : '&').append(k).append('=').append(v));
+        return sb.toString();
+    }
+
+    private void setResponseCode(Message in, HaloResponse response) {
+        if (!configuration.isThrowExceptionOnFailure()) {
+            in.setHeader(HaloConstants.HTTP_RESPONSE_CODE, response.status());
+        }
+    }
+
+    private static boolean isSuccess(int status) {
+        return status >= 200 && status < 300;
+    }
+
+    private static Object errorBody(String body) {
+        if (body == null || body.isBlank()) {
+            return body;
+        }
+        try {
+            return HaloJson.MAPPER.readValue(body, Object.class);
+        } catch (Exception notJson) {
+            return body;
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package io.camelhalo.component.halo.api;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static io.camelhalo.component.halo.api.HaloOperation.CREATE;
+import static io.camelhalo.component.halo.api.HaloOperation.DELETE;
+import static io.camelhalo.component.halo.api.HaloOperation.GET;
+import static io.camelhalo.component.halo.api.HaloOperation.LIST;
+import static io.camelhalo.component.halo.api.HaloOperation.UPDATE;
+
+/**
+ * The resource table: every Halo resource the component knows, with the facts about Halo's API that differ between
+ * resources. This is the one place those facts live; a fact marked "verify" in the project's API notes is one cell
+ * here.
+ * <p>
+ * Columns: URI name, Halo path under {@code /api}, list envelope key ({@code null}: the list is a bare JSON array),
+ * whether the list takes {@code pageinate/page_size/page_no}, the last-modified field ({@code null}: none), whether
+ * the list accepts {@code lastupdatefromdate}, which operations need a ticket id, and the supported operations.
+ */
+public enum HaloResource {
+
+    // Actions ids are unique only within a ticket: get, delete and list need the ticket id.
+    ACTIONS("actions", "Actions", "actions", false, "last_updated", false, EnumSet.of(GET, LIST, DELETE)),
+    AGENTS("agents", "Agent", null, false, "last_modified", false),
+    APPOINTMENTS("appointments", "Appointment", null /* verify: bare array */, true, "last_modified", false),
+    ASSETS("assets", "Asset", "assets", true, "last_modified" /* or dlastupdate: verify */, true),
+    ATTACHMENTS("attachments", "Attachment", "attachments", false, "last_updated", false, EnumSet.of(LIST)),
+    CLIENTS("clients", "Client", "clients", true, "alastupdate" /* verify */, true),
+    CLIENT_CONTRACTS("clientcontracts", "ClientContract", "contracts", true, "last_modified", false),
+    INVOICES("invoices", "Invoice", "invoices", true, "last_modified", false),
+    ITEMS("items", "Item", "items", true, "lastmodified", false),
+    KB_ARTICLES("kbarticles", "KBArticle", "articles", true, null, false),
+    OPPORTUNITIES("opportunities", "Opportunities", "tickets", true, "last_update", true),
+    PROJECTS("projects", "Projects", "tickets", true, "last_update", true),
+    QUOTATIONS("quotations", "Quotation", "quotes", true, "last_update_time", false),
+    REPORTS("reports", "Report", "reports", true, null, false),
+    SITES("sites", "Site", "sites", true, "slastupdate" /* verify */, true),
+    STATUSES("statuses", "Status", null, false, null, false),
+    SUPPLIERS("suppliers", "Supplier", "suppliers", true, "last_modified", false),
+    TEAMS("teams", "Team", null, false, "last_modified", false),
+    TICKET_TYPES("tickettypes", "TicketType", null, false, null, false),
+    TICKETS("tickets", "Tickets", "tickets", true, "last_update", true),
+    USERS("users", "Users", "users", true, "ulastupdate" /* verify */, true);
+
+    /** Every resource name, in URI form, comma separated; the same list the URI path enum declares. */
+    public static final String URI_NAMES
+            = "actions,agents,appointments,assets,attachments,clients,clientcontracts,invoices,items,kbarticles,"
+              + "opportunities,projects,quotations,reports,sites,statuses,suppliers,teams,tickettypes,tickets,users";
+
+    private final String uriName;
+    private final String path;
+    private final String listKey;
+    private final boolean paginated;
+    private final String lastModifiedField;
+    private final boolean updatedSinceFilter;
+    private final Set<HaloOperation> ticketScopedOperations;
+    private final Set<HaloOperation> operations;
+
+    HaloResource(String uriName, String path, String listKey, boolean paginated, String lastModifiedField,
+                 boolean updatedSinceFilter) {
+        this(uriName, path, listKey, paginated, lastModifiedField, updatedSinceFilter, EnumSet.noneOf(HaloOperation.class));
+    }
+
+    HaloResource(String uriName, String path, String listKey, boolean paginated, String lastModifiedField,
+                 boolean updatedSinceFilter, Set<HaloOperation> ticketScopedOperations) {
+        this.uriName = uriName;
+        this.path = path;
+        this.listKey = listKey;
+        this.paginated = paginated;
+        this.lastModifiedField = lastModifiedField;
+        this.updatedSinceFilter = updatedSinceFilter;
+        this.ticketScopedOperations = ticketScopedOperations;
+        // Halo's API description has GET/POST on /<Path> and GET/DELETE on /<Path>/{id} for all 21 resources.
+        this.operations = EnumSet.of(CREATE, UPDATE, GET, LIST, DELETE);
+    }
+
+    /** The name used in URIs and headers, e.g. {@code clientcontracts}. */
+    public String uriName() {
+        return uriName;
+    }
+
+    /** Halo's path under {@code /api}, without a leading slash, e.g. {@code ClientContract}. */
+    public String path() {
+        return path;
+    }
+
+    /** The key under which a list reply holds its records, or {@code null} when the reply is a bare array. */
+    public String listKey() {
+        return listKey;
+    }
+
+    /** Whether the list takes {@code pageinate=true&page_size&page_no}; otherwise it answers everything at once. */
+    public boolean paginated() {
+        return paginated;
+    }
+
+    /** The record field Halo stamps on every change, or {@code null} when the resource has none. */
+    public String lastModifiedField() {
+        return lastModifiedField;
+    }
+
+    /** Whether the list accepts {@code lastupdatefromdate} / {@code lastupdatetodate}. */
+    public boolean updatedSinceFilter() {
+        return updatedSinceFilter;
+    }
+
+    /** Whether the operation needs the ticket id (query parameter {@code ticket_id}) for this resource. */
+    public boolean needsTicketId(HaloOperation operation) {
+        return ticketScopedOperations.contains(operation);
+    }
+
+    /** Whether Halo supports the operation on this resource. */
+    public boolean supports(HaloOperation operation) {
+        return operations.contains(operation);
+    }
+
+    /** The supported operations, in declaration order. */
+    public Set<HaloOperation> operations() {
+        return EnumSet.copyOf(operations);
+    }
+
+    /**
+     * Fails unless the operation is supported, naming the ones that are.
+     *
+     * @throws IllegalArgumentException naming the resource, the operation and the supported operations
+     */
+    public void requireSupported(HaloOperation operation) {
+        if (!supports(operation)) {
+            throw new IllegalArgumentException(
+                    "Halo resource '" + uriName + "' does not support operation '" + operation.uriName()
+                                               + "'. Supported: " + operations.stream().map(HaloOperation::uriName)
+                                                       .collect(Collectors.joining(", ")));
+        }
+    }
+
+    /**
+     * Looks a resource up by its URI name (case-insensitive).
+     *
+     * @throws IllegalArgumentException naming the bad value and the allowed ones
+     */
+    public static HaloResource fromUriName(String name) {
+        if (name != null) {
+            for (HaloResource r : values()) {
+                if (r.uriName.equalsIgnoreCase(name.trim())) {
+                    return r;
+                }
+            }
+        }
+        throw new IllegalArgumentException(
+                "Unknown Halo resource '" + name + "'. Allowed: "
+                                           + Arrays.stream(values()).map(HaloResource::uriName)
+                                                   .collect(Collectors.joining(", ")));
+    }
+
+    @Override
+    public String toString() {
+        return uriName;
+    }
+
+    static {
+        // keep the annotation enum list and the table in step
+        String names = Arrays.stream(values()).map(HaloResource::uriName).collect(Collectors.joining(","));
+        if (!names.equals(URI_NAMES)) {
+            throw new ExceptionInInitializerError("HaloResource.URI_NAMES is out of step with the table: " + names);
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package io.camelhalo.component.halo.auth;
+
+/**
+ * What the token manager needs to obtain a token. {@link #toString()} masks the secrets, so a credentials object can
+ * never leak them into a log line by accident.
+ */
+public record HaloCredentials(String authUrl, String tenant, String clientId, String clientSecret, String scope,
+        String grantType, String refreshToken) {
+
+    @Override
+    public String toString() {
+        return "HaloCredentials[authUrl=" + authUrl + ", tenant=" + tenant + ", clientId=" + mask(clientId)
+               + ", clientSecret=" + mask(clientSecret) + ", scope=" + scope + ", grantType=" + grantType
+               + ", refreshToken=" + mask(refreshToken) + "]";
+    }
+
+    private static String mask(String secret) {
+        return secret == null ? null : "xxxxxx";
+    }
+}

@@ -1,0 +1,203 @@
+package io.camelhalo.component.halo.auth;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camelhalo.component.halo.HaloApiException;
+import io.camelhalo.component.halo.HaloConfiguration;
+import io.camelhalo.component.halo.http.HaloErrorMessages;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Holds the OAuth 2.0 access token of one Halo connection and renews it. Every endpoint and thread of the connection
+ * asks here: the token is fetched once, renewed a margin before {@code expires_in} runs out, and renewed by one
+ * thread while the others wait for it.
+ */
+public final class HaloTokenManager {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HaloTokenManager.class);
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final Duration MAX_MARGIN = Duration.ofSeconds(60);
+    private static final long DEFAULT_EXPIRES_IN = 3600;
+
+    private final HttpClient http;
+    private final HaloCredentials credentials;
+    private final Duration requestTimeout;
+    private final Clock clock;
+    private final ReentrantLock renewLock = new ReentrantLock();
+    private final AtomicReference<AccessToken> current = new AtomicReference<>();
+    private final AtomicInteger tokenRequests = new AtomicInteger();
+    private volatile String refreshToken;
+
+    public HaloTokenManager(HttpClient http, HaloCredentials credentials, Duration requestTimeout, Clock clock) {
+        this.http = http;
+        this.credentials = credentials;
+        this.requestTimeout = requestTimeout;
+        this.clock = clock;
+        this.refreshToken = credentials.refreshToken();
+    }
+
+    /** A valid access token, fetched or renewed if needed. */
+    public String accessToken() throws IOException, InterruptedException, HaloApiException {
+        AccessToken token = current.get();
+        if (token != null && token.isFresh(clock.instant())) {
+            return token.value();
+        }
+        renewLock.lockInterruptibly();
+        try {
+            token = current.get();
+            if (token != null && token.isFresh(clock.instant())) {
+                return token.value(); // another thread renewed it while this one waited
+            }
+            AccessToken renewed = requestToken();
+            current.set(renewed);
+            return renewed.value();
+        } finally {
+            renewLock.unlock();
+        }
+    }
+
+    /**
+     * Forgets a token Halo refused (a 401), so the next {@link #accessToken()} asks for a new one. A token that was
+     * already replaced is left alone, so many threads seeing the same 401 cause one renewal.
+     */
+    public void invalidate(String refusedToken) {
+        AccessToken token = current.get();
+        if (token != null && token.value().equals(refusedToken)) {
+            current.compareAndSet(token, null);
+        }
+    }
+
+    /** How many token requests this manager has sent (for tests and benchmarks). */
+    public int tokenRequestCount() {
+        return tokenRequests.get();
+    }
+
+    private AccessToken requestToken() throws IOException, InterruptedException, HaloApiException {
+        String tokenUrl = credentials.authUrl() + "/token";
+        if (credentials.tenant() != null && !credentials.tenant().isBlank()) {
+            tokenUrl += "?tenant=" + encode(credentials.tenant());
+        }
+        HttpRequest request = HttpRequest.newBuilder(URI.create(tokenUrl))
+                .timeout(requestTimeout)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(form()))
+                .build();
+        tokenRequests.incrementAndGet();
+        Instant sentAt = clock.instant();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw tokenError(tokenUrl, response);
+        }
+        JsonNode json;
+        try {
+            json = MAPPER.readTree(response.body());
+        } catch (IOException e) {
+            throw new HaloApiException(response.statusCode(), "POST", tokenUrl, null, null,
+                    "The token endpoint did not answer JSON: check authUrl (it should be Halo's authorisation server,"
+                                                                                   + " e.g. https://acme.haloitsm.com/auth)", true);
+        }
+        JsonNode accessToken = json.get("access_token");
+        if (accessToken == null || accessToken.asText().isBlank()) {
+            throw new HaloApiException(response.statusCode(), "POST", tokenUrl, null, null,
+                    "The token endpoint's reply has no access_token: check authUrl", true);
+        }
+        JsonNode rotated = json.get("refresh_token");
+        if (rotated != null && !rotated.asText().isBlank()) {
+            refreshToken = rotated.asText(); // Halo may rotate refresh tokens; keep the newest
+        }
+        long expiresIn = json.path("expires_in").asLong(DEFAULT_EXPIRES_IN);
+        Duration lifetime = Duration.ofSeconds(expiresIn > 0 ? expiresIn : DEFAULT_EXPIRES_IN);
+        // renew before expiry: a tenth of the lifetime, at most a minute, to absorb clock skew and slow requests
+        Duration margin = lifetime.dividedBy(10).compareTo(MAX_MARGIN) < 0 ? lifetime.dividedBy(10) : MAX_MARGIN;
+        LOG.debug("Obtained a Halo access token from {} for {} (expires in {} s)", tokenUrl, credentials.scope(),
+                expiresIn);
+        return new AccessToken(accessToken.asText(), sentAt.plus(lifetime).minus(margin));
+    }
+
+    private String form() {
+        Map<String, String> fields = new LinkedHashMap<>();
+        if (HaloConfiguration.REFRESH_TOKEN.equals(credentials.grantType())) {
+            fields.put("grant_type", HaloConfiguration.REFRESH_TOKEN);
+            fields.put("refresh_token", refreshToken);
+        } else {
+            fields.put("grant_type", HaloConfiguration.CLIENT_CREDENTIALS);
+        }
+        fields.put("client_id", credentials.clientId());
+        if (credentials.clientSecret() != null) {
+            fields.put("client_secret", credentials.clientSecret());
+        }
+        if (credentials.scope() != null && !credentials.scope().isBlank()) {
+            fields.put("scope", credentials.scope());
+        }
+        return fields.entrySet().stream()
+                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                .collect(Collectors.joining("&"));
+    }
+
+    private HaloApiException tokenError(String tokenUrl, HttpResponse<String> response) {
+        String body = response.body();
+        String oauthError = null;
+        try {
+            JsonNode json = MAPPER.readTree(body);
+            oauthError = json != null && json.hasNonNull("error") ? json.get("error").asText() : null;
+        } catch (IOException notJson) {
+            // HTML or text: handled below
+        }
+        String advice;
+        if (response.statusCode() >= 500 && HaloErrorMessages.isHtml(body)) {
+            advice = "Halo's token endpoint answered an HTML error page. This usually means the API application has "
+                     + "no agent to log in as: set 'Login Type: Agent' and an agent on the application "
+                     + "(Configuration > Integrations > Halo API > Applications)";
+        } else if ("invalid_client".equals(oauthError)) {
+            advice = "Check clientId and clientSecret against the API application in Halo "
+                     + "(Configuration > Integrations > Halo API > Applications)";
+        } else if ("invalid_scope".equals(oauthError)) {
+            advice = "Halo refused scope '" + credentials.scope() + "'. Use scopes the application allows, e.g. all, "
+                     + "all:standard, read:tickets edit:tickets, read:customers edit:customers, offline_access";
+        } else if ("invalid_grant".equals(oauthError)) {
+            advice = "Halo refused the refresh token (expired or revoked): authorise the application again and "
+                     + "set a new refreshToken";
+        } else if ("unsupported_grant_type".equals(oauthError) || "unauthorized_client".equals(oauthError)) {
+            advice = "The application does not allow grant type '" + credentials.grantType()
+                     + "': use client_credentials for an API application with a client secret";
+        } else {
+            advice = "Check authUrl, tenant and the application's credentials";
+        }
+        return new HaloApiException(response.statusCode(), "POST", tokenUrl, body, HaloErrorMessages.extract(body),
+                advice, true);
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value == null ? "" : value, StandardCharsets.UTF_8);
+    }
+
+    private record AccessToken(String value, Instant renewAt) {
+        boolean isFresh(Instant now) {
+            return now.isBefore(renewAt);
+        }
+
+        @Override
+        public String toString() {
+            return "AccessToken[renewAt=" + renewAt + "]";
+        }
+    }
+}

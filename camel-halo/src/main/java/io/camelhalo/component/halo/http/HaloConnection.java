@@ -1,0 +1,62 @@
+package io.camelhalo.component.halo.http;
+
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+
+import io.camelhalo.component.halo.HaloConfiguration;
+import io.camelhalo.component.halo.auth.HaloCredentials;
+import io.camelhalo.component.halo.auth.HaloTokenManager;
+
+/**
+ * Everything shared by the endpoints that talk to one Halo tenant as one application: the pooled HTTP client and the
+ * token manager. The component keeps one per {@link Key}.
+ */
+public final class HaloConnection {
+
+    /** What makes two endpoints share a connection: same API, same authorisation server, same application. */
+    public record Key(String apiUrl, String authUrl, String tenant, String clientId, String grantType, String scope) {
+
+        public static Key of(HaloConfiguration configuration) {
+            return new Key(configuration.apiUrl(), configuration.effectiveAuthUrl(), configuration.getTenant(),
+                           configuration.getClientId(), configuration.getGrantType(), configuration.getScope());
+        }
+
+        @Override
+        public String toString() {
+            return "HaloConnection.Key[apiUrl=" + apiUrl + ", tenant=" + tenant + ", scope=" + scope + "]";
+        }
+    }
+
+    private final Key key;
+    private final HaloTokenManager tokenManager;
+    private final HaloHttpClient httpClient;
+
+    public HaloConnection(HaloConfiguration configuration) {
+        this.key = Key.of(configuration);
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofMillis(configuration.getConnectTimeout()))
+                .build();
+        HaloCredentials credentials = new HaloCredentials(
+                configuration.effectiveAuthUrl(), configuration.getTenant(), configuration.getClientId(),
+                configuration.getClientSecret(), configuration.getScope(), configuration.getGrantType(),
+                configuration.getRefreshToken());
+        this.tokenManager = new HaloTokenManager(http, credentials, Duration.ofMillis(configuration.getReadTimeout()),
+                                                 Clock.systemUTC());
+        this.httpClient = new HaloHttpClient(http, configuration.apiUrl(), tokenManager);
+    }
+
+    public Key key() {
+        return key;
+    }
+
+    public HaloTokenManager tokenManager() {
+        return tokenManager;
+    }
+
+    public HaloHttpClient httpClient() {
+        return httpClient;
+    }
+}

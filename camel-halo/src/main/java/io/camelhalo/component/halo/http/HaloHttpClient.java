@@ -1,0 +1,100 @@
+package io.camelhalo.component.halo.http;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+
+import io.camelhalo.component.halo.HaloApiException;
+import io.camelhalo.component.halo.auth.HaloTokenManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one HTTP client of a Halo connection: sends API requests with the bearer token and, when Halo answers 401,
+ * renews the token once and replays the request once (a 401 means Halo did nothing, so even a write is safe to
+ * replay). It returns every reply as it came; deciding what a status means is the caller's job.
+ */
+public final class HaloHttpClient {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HaloHttpClient.class);
+
+    private final HttpClient http;
+    private final String apiUrl;
+    private final HaloTokenManager tokens;
+
+    public HaloHttpClient(HttpClient http, String apiUrl, HaloTokenManager tokens) {
+        this.http = http;
+        this.apiUrl = apiUrl;
+        this.tokens = tokens;
+    }
+
+    /**
+     * Sends one request to Halo's API.
+     *
+     * @param method   GET, POST or DELETE
+     * @param path     the path under {@code /api}, e.g. {@code Tickets/12}
+     * @param query    query parameters, sent in iteration order; null values are left out
+     * @param jsonBody the JSON body for POST, else {@code null}
+     * @param timeout  how long to wait for the reply
+     */
+    public HaloResponse send(String method, String path, Map<String, ?> query, byte[] jsonBody, Duration timeout)
+            throws IOException, InterruptedException, HaloApiException {
+        URI uri = URI.create(apiUrl + "/" + path + queryString(query));
+        String token = tokens.accessToken();
+        HaloResponse response = exchange(method, uri, jsonBody, timeout, token);
+        if (response.status() == 401) {
+            LOG.debug("Halo answered 401 to {} {}: renewing the access token and replaying once", method, uri.getPath());
+            tokens.invalidate(token);
+            response = exchange(method, uri, jsonBody, timeout, tokens.accessToken());
+        }
+        return response;
+    }
+
+    /** The API root this client talks to, e.g. {@code https://acme.haloitsm.com/api}. */
+    public String apiUrl() {
+        return apiUrl;
+    }
+
+    private HaloResponse exchange(String method, URI uri, byte[] jsonBody, Duration timeout, String token)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
+                .timeout(timeout)
+                .header("Authorization", "Bearer " + token)
+                .header("Accept", "application/json");
+        if (jsonBody != null) {
+            builder.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofByteArray(jsonBody));
+        } else {
+            builder.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        HttpResponse<byte[]> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+        LOG.trace("{} {} -> {}", method, uri, response.statusCode());
+        return new HaloResponse(response.statusCode(), response.headers(), response.body());
+    }
+
+    /** Encodes query parameters as {@code ?a=1&b=x%20y}; values are sent as their string form. */
+    static String queryString(Map<String, ?> query) {
+        if (query == null || query.isEmpty()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder();
+        for (Map.Entry<String, ?> e : query.entrySet()) {
+            if (e.getValue() == null) {
+                continue;
+            }
+            sb.append(sb.length() == 0 ? '?' : '&')
+                    .append(encode(e.getKey())).append('=').append(encode(String.valueOf(e.getValue())));
+        }
+        return sb.toString();
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

@@ -1,0 +1,131 @@
+package io.camelhalo.component.halo.http;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import io.camelhalo.component.halo.HaloApiException;
+import io.camelhalo.component.halo.api.HaloJson;
+import io.camelhalo.component.halo.api.HaloResource;
+
+/**
+ * Reads a Halo list across its pages, following Halo's real paging contract: {@code pageinate=true} with a 1-based
+ * {@code page_no} and {@code page_size} on every request (without {@code pageinate} Halo silently returns its default
+ * page); pages are capped at 100; past the last page Halo repeats the last page instead of answering an empty one.
+ * Reading stops on an empty, short or repeated page, and fails when fewer records arrived than {@code record_count}
+ * promised, rather than returning a truncated list.
+ */
+public final class HaloPager {
+
+    private final HaloHttpClient client;
+    private final Duration timeout;
+
+    public HaloPager(HaloHttpClient client, Duration timeout) {
+        this.client = client;
+        this.timeout = timeout;
+    }
+
+    /**
+     * Reads the records of a resource.
+     *
+     * @param resource   the resource
+     * @param query      Halo's filters; the paging parameters are added here
+     * @param pageSize   records per page, 1 to 100
+     * @param maxResults the most records to return, 0 for all
+     */
+    public List<Map<String, Object>> readAll(HaloResource resource, Map<String, Object> query, int pageSize,
+                                             int maxResults)
+            throws IOException, InterruptedException, HaloApiException {
+        if (!resource.paginated()) {
+            Page page = fetch(resource, query);
+            return limit(page.records(), maxResults);
+        }
+        int size = maxResults > 0 ? Math.min(pageSize, maxResults) : pageSize;
+        List<Map<String, Object>> records = new ArrayList<>();
+        Long promised = null;
+        Object previousFirstId = null;
+        for (int pageNo = 1;; pageNo++) {
+            Map<String, Object> pageQuery = new LinkedHashMap<>(query);
+            pageQuery.put("pageinate", "true");
+            pageQuery.put("page_size", size);
+            pageQuery.put("page_no", pageNo);
+            Page page = fetch(resource, pageQuery);
+            if (page.recordCount() != null) {
+                promised = page.recordCount();
+            }
+            if (page.records().isEmpty()) {
+                break;
+            }
+            Object firstId = page.records().get(0).get("id");
+            if (pageNo > 1 && firstId != null && Objects.equals(firstId, previousFirstId)) {
+                break; // Halo repeats the last page past the end
+            }
+            previousFirstId = firstId;
+            records.addAll(page.records());
+            if (maxResults > 0 && records.size() >= maxResults) {
+                return limit(records, maxResults);
+            }
+            if (page.records().size() < size || promised != null && records.size() >= promised) {
+                break;
+            }
+        }
+        if (promised != null && records.size() < promised) {
+            throw new HaloApiException(200, "GET", "/api/" + resource.path(), null, null,
+                    "Halo's record_count promised " + promised + " " + resource.uriName() + " but paging returned only "
+                                                                                 + records.size()
+                                                                                 + "; refusing to return a truncated list (were records deleted while paging?)");
+        }
+        return records;
+    }
+
+    private Page fetch(HaloResource resource, Map<String, Object> query)
+            throws IOException, InterruptedException, HaloApiException {
+        String target = "/api/" + resource.path() + HaloHttpClient.queryString(query);
+        HaloResponse response = client.send("GET", resource.path(), query, null, timeout);
+        HaloReplies.requireSuccess(response, "GET", target);
+        return parsePage(resource, HaloReplies.json(response, "GET", target), target);
+    }
+
+    /** Reads the records of one list reply, enveloped or bare, from the resource table's envelope key. */
+    @SuppressWarnings("unchecked")
+    static Page parsePage(HaloResource resource, Object reply, String target) throws HaloApiException {
+        if (reply == null) {
+            return new Page(List.of(), null);
+        }
+        if (reply instanceof List) {
+            return new Page(HaloJson.toRecords(reply), null);
+        }
+        if (reply instanceof Map<?, ?> envelope) {
+            Long recordCount = envelope.get("record_count") instanceof Number n ? n.longValue() : null;
+            Object records = resource.listKey() != null ? envelope.get(resource.listKey()) : null;
+            if (records == null) {
+                // a bare-array resource answering an envelope: take its only array
+                List<?> arrays = envelope.values().stream().filter(List.class::isInstance).toList();
+                if (resource.listKey() == null && arrays.size() == 1) {
+                    records = arrays.get(0);
+                }
+            }
+            if (records instanceof List) {
+                return new Page(HaloJson.toRecords(records), recordCount);
+            }
+            throw new HaloApiException(200, "GET", target, null, null,
+                    "Halo's list reply for " + resource.uriName() + " has no '" + resource.listKey()
+                                                                      + "' array; its keys are "
+                                                                      + ((Map<String, Object>) envelope).keySet());
+        }
+        throw new HaloApiException(200, "GET", target, String.valueOf(reply), null,
+                "Halo's list reply for " + resource.uriName() + " is neither an array nor an object");
+    }
+
+    private static List<Map<String, Object>> limit(List<Map<String, Object>> records, int maxResults) {
+        return maxResults > 0 && records.size() > maxResults ? new ArrayList<>(records.subList(0, maxResults)) : records;
+    }
+
+    /** One page: its records and the total Halo reported, if it did. */
+    record Page(List<Map<String, Object>> records, Long recordCount) {
+    }
+}

@@ -1,0 +1,60 @@
+package io.camelhalo.component.halo.http;
+
+import java.io.IOException;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import io.camelhalo.component.halo.HaloApiException;
+import io.camelhalo.component.halo.api.HaloJson;
+
+/**
+ * Turns Halo's replies into values or into {@link HaloApiException}: the one place that decides what a reply means.
+ */
+public final class HaloReplies {
+
+    private static final int QUOTED_BODY = 200;
+
+    private HaloReplies() {
+    }
+
+    /** Throws unless the reply is 2xx. */
+    public static void requireSuccess(HaloResponse response, String method, String target) throws HaloApiException {
+        if (!response.isSuccess()) {
+            String body = response.bodyAsString();
+            throw new HaloApiException(response.status(), method, target, body, HaloErrorMessages.extract(body),
+                                       advice(response.status(), body));
+        }
+    }
+
+    /** The reply's JSON as maps and lists, or {@code null} when the reply is empty. */
+    public static Object json(HaloResponse response, String method, String target) throws HaloApiException {
+        if (response.isEmpty()) {
+            return null;
+        }
+        try {
+            return HaloJson.parse(response.body());
+        } catch (JsonProcessingException e) {
+            String body = response.bodyAsString();
+            String start = body.length() <= QUOTED_BODY ? body : body.substring(0, QUOTED_BODY) + "...";
+            throw new HaloApiException(response.status(), method, target, body, null,
+                    "The reply is not valid JSON (" + e.getOriginalMessage() + "); it starts: " + start);
+        } catch (IOException e) {
+            throw new HaloApiException(response.status(), method, target, null, null,
+                    "The reply could not be read: " + e.getMessage());
+        }
+    }
+
+    private static String advice(int status, String body) {
+        switch (status) {
+            case 401:
+                return "The access token was refused even after renewal: check the application's scope";
+            case 403:
+                return "The API application's agent lacks a permission, or the token lacks a scope "
+                       + "(e.g. edit:tickets, edit:customers, admin) for this call";
+            case 429:
+                return "Halo's rate limit was reached";
+            default:
+                return HaloErrorMessages.isHtml(body) ? "Halo answered an HTML error page" : null;
+        }
+    }
+}

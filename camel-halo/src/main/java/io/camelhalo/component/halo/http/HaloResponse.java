@@ -1,0 +1,32 @@
+package io.camelhalo.component.halo.http;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+import java.net.http.HttpHeaders;
+
+/**
+ * One reply from Halo: status, headers and the raw body.
+ */
+public record HaloResponse(int status, HttpHeaders headers, byte[] body) {
+
+    /** Whether the status is 2xx. */
+    public boolean isSuccess() {
+        return status >= 200 && status < 300;
+    }
+
+    /** The body as UTF-8 text. */
+    public String bodyAsString() {
+        return body == null ? "" : new String(body, StandardCharsets.UTF_8);
+    }
+
+    /** Whether the body is empty or blank. */
+    public boolean isEmpty() {
+        return body == null || bodyAsString().isBlank();
+    }
+
+    /** The first value of a header, if present. */
+    public Optional<String> header(String name) {
+        return headers == null ? Optional.empty() : headers.firstValue(name);
+    }
+}
