@@ -1,0 +1,82 @@
+package io.camelhalo.component.halo;
+
+import java.util.List;
+import java.util.Map;
+
+import io.camelhalo.sandbox.HaloSandbox;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.main.Main;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A Camel Main application with YAML routes and the connection set only in application.properties
+ * ({@code camel.component.halo.*}), against the sandbox.
+ */
+class HaloYamlMainTest {
+
+    private HaloSandbox sandbox;
+    private Main main;
+
+    @BeforeEach
+    void startSandboxAndMain() throws Exception {
+        sandbox = HaloSandbox.start(0);
+        main = new Main();
+        main.setPropertyPlaceholderLocations("classpath:yaml-main/application.properties");
+        main.addInitialProperty("halo.sandbox.url", sandbox.baseUrl());
+        main.addInitialProperty("halo.sandbox.client-id", sandbox.clientId());
+        main.addInitialProperty("halo.sandbox.client-secret", sandbox.clientSecret());
+        main.start();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (main != null) {
+            main.stop();
+        }
+        if (sandbox != null) {
+            sandbox.close();
+        }
+    }
+
+    @Test
+    void propertiesReachTheComponent() {
+        HaloComponent component = main.getCamelContext().getComponent("halo", HaloComponent.class);
+        assertEquals(sandbox.baseUrl(), component.getConfiguration().getBaseUrl());
+        assertEquals(20_000, component.getConfiguration().getReadTimeout(), "read-timeout = 20s as a duration");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void yamlRoutesCreateNoteListAndCloseTickets() {
+        CamelContext context = main.getCamelContext();
+        ProducerTemplate template = context.createProducerTemplate();
+        int before = sandbox.count("tickets");
+
+        Map<String, Object> ticket = template.requestBody("direct:create-ticket",
+                "{\"summary\":\"VPN down\",\"details\":\"since 9am\",\"client_id\":1}", Map.class);
+        long id = ((Number) ticket.get("id")).longValue();
+        assertEquals(before + 1, sandbox.count("tickets"));
+        assertEquals("VPN down", sandbox.record("tickets", id).get("summary"));
+
+        template.requestBodyAndHeader("direct:add-note",
+                Map.of("note", "Looking into it", "outcome", "Note"), HaloConstants.TICKET_ID, id);
+        assertTrue(sandbox.records("actions").stream()
+                .anyMatch(a -> ((Number) a.get("ticket_id")).longValue() == id && "Looking into it".equals(a.get("note"))));
+
+        List<Map<String, Object>> open = template.requestBody("direct:open-tickets", null, List.class);
+        long expectedOpen = sandbox.records("tickets").stream()
+                .filter(t -> !(t.get("status_id") instanceof Number n && n.intValue() == 9)).count();
+        assertEquals(expectedOpen, open.size(), "all open tickets, over pages of 2");
+        assertTrue(open.stream().anyMatch(t -> ((Number) t.get("id")).longValue() == id));
+
+        template.requestBodyAndHeader("direct:close-ticket", null, HaloConstants.ID, id);
+        assertEquals(9, ((Number) sandbox.record("tickets", id).get("status_id")).intValue());
+        assertEquals("VPN down", sandbox.record("tickets", id).get("summary"), "update changes only the fields sent");
+    }
+}
