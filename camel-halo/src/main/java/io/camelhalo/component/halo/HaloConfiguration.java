@@ -100,7 +100,7 @@ public class HaloConfiguration implements Cloneable {
         return clientId;
     }
 
-    /** The client id of the API application registered in Halo (Configuration > Integrations > Halo API). */
+    /** The client id of the API application registered in Halo (Configuration, Integrations, Halo API). */
     public void setClientId(String clientId) {
         this.clientId = clientId;
     }

@@ -1,0 +1,159 @@
+package io.camelhalo.component.halo;
+
+import java.io.InputStream;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camelhalo.component.halo.api.HaloOperation;
+import io.camelhalo.component.halo.api.HaloResource;
+import org.apache.camel.catalog.CamelCatalog;
+import org.apache.camel.catalog.DefaultCamelCatalog;
+import org.apache.camel.tooling.model.ComponentModel;
+import org.apache.camel.catalog.EndpointValidationResult;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The generated component metadata is what Camel's tooling sees: every option and header must be in it, described,
+ * and a route's URIs must be checkable against it before the route runs.
+ */
+class HaloComponentMetadataTest {
+
+    private static final String JSON_LOCATION = "META-INF/io/camelhalo/component/halo/halo.json";
+    private static String json;
+    private static JsonNode model;
+
+    @BeforeAll
+    static void loadGeneratedJson() throws Exception {
+        try (InputStream in = HaloComponent.class.getClassLoader().getResourceAsStream(JSON_LOCATION)) {
+            assertNotNull(in, JSON_LOCATION + " is generated into the jar");
+            json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        model = new ObjectMapper().readTree(json);
+    }
+
+    @Test
+    void everyOptionAndHeaderHasADescription() {
+        List<String> undocumented = new ArrayList<>();
+        for (String section : List.of("componentProperties", "properties", "headers")) {
+            model.get(section).fields().forEachRemaining(e -> {
+                if (e.getValue().path("description").asText().isBlank()) {
+                    undocumented.add(section + "." + e.getKey());
+                }
+            });
+        }
+        assertEquals(List.of(), undocumented);
+    }
+
+    @Test
+    void everyConfigurationSetterIsAnEndpointAndComponentOption() {
+        Set<String> setters = new TreeSet<>();
+        for (Method m : HaloConfiguration.class.getDeclaredMethods()) {
+            if (Modifier.isPublic(m.getModifiers()) && m.getName().startsWith("set") && m.getParameterCount() == 1) {
+                setters.add(Character.toLowerCase(m.getName().charAt(3)) + m.getName().substring(4));
+            }
+        }
+        Set<String> endpointOptions = names(model.get("properties"));
+        Set<String> componentOptions = names(model.get("componentProperties"));
+        assertTrue(endpointOptions.containsAll(setters), "endpoint options miss " + minus(setters, endpointOptions));
+        assertTrue(componentOptions.containsAll(setters), "component options miss " + minus(setters, componentOptions));
+    }
+
+    @Test
+    void everyHeaderConstantIsListed() throws Exception {
+        Set<String> constants = new TreeSet<>();
+        for (Field f : HaloConstants.class.getFields()) {
+            constants.add((String) f.get(null));
+        }
+        assertEquals(constants, names(model.get("headers")));
+    }
+
+    @Test
+    void pathEnumsAreTheResourceAndOperationTables() {
+        assertEquals(Arrays.stream(HaloResource.values()).map(HaloResource::uriName).toList(),
+                texts(model.at("/properties/resource/enum")));
+        assertEquals(Arrays.stream(HaloOperation.values()).map(HaloOperation::uriName).toList(),
+                texts(model.at("/properties/operation/enum")));
+    }
+
+    @Test
+    void secretsAreMarkedSecretAndHaveNoDefault() {
+        for (String secret : List.of("clientSecret", "refreshToken", "clientId")) {
+            JsonNode option = model.at("/properties/" + secret);
+            assertTrue(option.path("secret").asBoolean(), secret + " is secret");
+            assertTrue(option.path("defaultValue").isMissingNode(), secret + " has no default");
+        }
+    }
+
+    @Test
+    void generatedConfigurersShipInTheJar() {
+        ClassLoader cl = HaloComponent.class.getClassLoader();
+        for (String file : List.of("META-INF/services/org/apache/camel/component/halo",
+                "META-INF/services/org/apache/camel/configurer/halo-component",
+                "META-INF/services/org/apache/camel/configurer/halo-endpoint",
+                "META-INF/services/org/apache/camel/urifactory/halo-endpoint")) {
+            assertNotNull(cl.getResource(file), file);
+        }
+    }
+
+    @Test
+    void theCatalogChecksAUriBeforeTheRouteRuns() {
+        CamelCatalog catalog = new DefaultCamelCatalog();
+        catalog.addComponent("halo", HaloComponent.class.getName(), json);
+        ComponentModel component = catalog.componentModel("halo");
+        assertEquals("halo:resource/operation", component.getSyntax());
+
+        EndpointValidationResult good = catalog.validateEndpointProperties(
+                "halo:tickets/list?pageSize=50&maxResults=500&query.open_only=true&readTimeout=30s");
+        assertTrue(good.isSuccess(), good.summaryErrorMessage(false));
+
+        EndpointValidationResult typo = catalog.validateEndpointProperties("halo:tikets/create");
+        assertFalse(typo.isSuccess());
+        assertTrue(typo.getInvalidEnum() != null && typo.getInvalidEnum().containsKey("resource"),
+                typo.summaryErrorMessage(false));
+
+        EndpointValidationResult badOperation = catalog.validateEndpointProperties("halo:tickets/remove");
+        assertTrue(badOperation.getInvalidEnum() != null && badOperation.getInvalidEnum().containsKey("operation"));
+
+        EndpointValidationResult badNumber = catalog.validateEndpointProperties("halo:tickets/list?pageSize=many");
+        assertTrue(badNumber.getInvalidInteger() != null && badNumber.getInvalidInteger().containsKey("pageSize"));
+
+        EndpointValidationResult unknown = catalog.validateEndpointProperties("halo:tickets/list?pagesize=5");
+        assertTrue(unknown.getUnknown() != null && unknown.getUnknown().contains("pagesize"));
+
+        EndpointValidationResult badGrant = catalog.validateEndpointProperties("halo:tickets/get?grantType=password");
+        assertTrue(badGrant.getInvalidEnum() != null && badGrant.getInvalidEnum().containsKey("grantType"));
+    }
+
+    private static Set<String> names(JsonNode object) {
+        Set<String> names = new TreeSet<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(n -> texts.add(n.asText()));
+        return texts;
+    }
+
+    private static Set<String> minus(Set<String> a, Set<String> b) {
+        Set<String> diff = new TreeSet<>(a);
+        diff.removeAll(b);
+        return diff;
+    }
+}
