@@ -1,0 +1,115 @@
+package io.camelhalo.sandbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Routes an authorised {@code /api/<Path>[/<id>]} request to the store: list, get, create/update and
+ * delete, answering as Halo does.
+ */
+final class ApiEndpoint {
+
+    private final RecordStore store;
+
+    ApiEndpoint(RecordStore store) {
+        this.store = store;
+    }
+
+    /**
+     * @param path   the decoded request path, starting with {@code /api/}
+     * @param params query parameters with case-insensitive names (ASP.NET binds them so)
+     */
+    HttpReply handle(String method, String path, Map<String, String> params, String body) {
+        String[] segments = path.substring("/api/".length()).split("/");
+        HaloResource r = segments.length == 0 ? null : HaloResource.byPath(segments[0]).orElse(null);
+        if (r == null || segments.length > 2) {
+            return noRoute(path);
+        }
+        String rawId = segments.length == 2 ? segments[1] : null;
+        try {
+            switch (method) {
+                case "GET":
+                    return rawId == null ? HttpReply.json(200, ListQuery.run(r, store.all(r), params))
+                            : getOne(r, parseId(rawId), params);
+                case "POST":
+                    return rawId == null ? save(r, body) : notAllowed(method);
+                case "DELETE":
+                    return rawId == null ? notAllowed(method) : delete(r, parseId(rawId), params);
+                default:
+                    return notAllowed(method);
+            }
+        } catch (HaloApiException e) {
+            return e.reply();
+        }
+    }
+
+    private HttpReply getOne(HaloResource r, long id, Map<String, String> params) throws HaloApiException {
+        // includedetails=true asks Halo for the full record: the sandbox always returns it whole
+        Map<String, Object> rec = store.get(r, ticketIdFor(r, params), id);
+        if (rec == null) {
+            throw HaloApiException.notFound("Record not found");
+        }
+        return HttpReply.json(200, rec);
+    }
+
+    private HttpReply delete(HaloResource r, long id, Map<String, String> params) throws HaloApiException {
+        // tickets take an optional reason: accepted and ignored; related actions are not cascaded
+        if (!store.remove(r, ticketIdFor(r, params), id)) {
+            throw HaloApiException.notFound("Record not found");
+        }
+        return HttpReply.empty(200);
+    }
+
+    private HttpReply save(HaloResource r, String body) throws HaloApiException {
+        Object parsed;
+        try {
+            parsed = HttpReply.JSON.readValue(body, Object.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw HaloApiException.badRequest("The request body is not valid JSON");
+        }
+        List<?> elements;
+        if (parsed instanceof List<?> list) {
+            elements = list;
+        } else if (parsed instanceof Map) {
+            elements = List.of(parsed); // Halo documents arrays; a lone object is taken as one (verify)
+        } else {
+            throw HaloApiException.badRequest("The request body must be a JSON array of records");
+        }
+        List<Map<String, Object>> saved = store.save(r, elements);
+        // 201 with the saved object for one element, an array for several (Halo may say 200: verify)
+        return HttpReply.json(201, saved.size() == 1 ? saved.get(0) : saved);
+    }
+
+    /** Actions are keyed by (ticket_id, id): their get and delete need the ticket. */
+    private static long ticketIdFor(HaloResource r, Map<String, String> params) throws HaloApiException {
+        if (!r.keyedByTicket()) {
+            return 0;
+        }
+        Long ticketId = RecordStore.asLong(params.get("ticket_id"));
+        if (ticketId == null) {
+            throw HaloApiException.badRequest("ticket_id is required");
+        }
+        return ticketId;
+    }
+
+    private static long parseId(String raw) throws HaloApiException {
+        try {
+            return Long.parseLong(raw);
+        } catch (NumberFormatException e) {
+            throw HaloApiException.badRequest("The value '" + raw + "' is not valid for id.");
+        }
+    }
+
+    /** ASP.NET Web API's own reply for a URL no controller serves. */
+    static HttpReply noRoute(String path) {
+        return HttpReply.json(404, Map.of("Message",
+                "No HTTP resource was found that matches the request URI '" + path + "'."));
+    }
+
+    private static HttpReply notAllowed(String method) {
+        return HttpReply.json(405, Map.of("Message",
+                "The requested resource does not support http method '" + method + "'."));
+    }
+}

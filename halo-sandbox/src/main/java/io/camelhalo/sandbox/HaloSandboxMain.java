@@ -1,0 +1,44 @@
+package io.camelhalo.sandbox;
+
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Runs the sandbox standalone: {@code java -jar halo-sandbox.jar [--port N] [--client-id ID]
+ * [--client-secret SECRET] [--no-seed]}. Stops on Ctrl-C.
+ */
+public final class HaloSandboxMain {
+
+    private HaloSandboxMain() {
+    }
+
+    /** Parses the options, starts the sandbox and waits until the JVM is stopped. */
+    public static void main(String[] args) throws InterruptedException {
+        HaloSandboxOptions options = HaloSandboxOptions.defaults().withPort(8089);
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--port" -> options = options.withPort(Integer.parseInt(value(args, ++i)));
+                case "--client-id" -> options = options.withClientId(value(args, ++i));
+                case "--client-secret" -> options = options.withClientSecret(value(args, ++i));
+                case "--no-seed" -> options = options.withSeedData(false);
+                default -> {
+                    System.err.println("usage: java -jar halo-sandbox.jar [--port N] [--client-id ID]"
+                            + " [--client-secret SECRET] [--no-seed]");
+                    System.exit(2);
+                }
+            }
+        }
+        HaloSandbox sandbox = HaloSandbox.start(options);
+        Runtime.getRuntime().addShutdownHook(new Thread(sandbox::close, "halo-sandbox-stop"));
+        System.out.println("Halo sandbox listening on " + sandbox.baseUrl() + " (client id " + sandbox.clientId()
+                + ", secret " + sandbox.clientSecret() + ")");
+        new CountDownLatch(1).await();
+    }
+
+    private static String value(String[] args, int i) {
+        if (i >= args.length) {
+            System.err.println("missing value for " + args[i - 1]);
+            System.exit(2);
+        }
+        return args[i];
+    }
+}
