@@ -51,24 +51,14 @@ public class HaloComponentConfigurer extends PropertyConfigurerSupport implement
         case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
-        case "id": getOrCreateConfiguration(target).setId(property(camelContext, java.lang.Long.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
-        case "maxresults":
-        case "maxResults": getOrCreateConfiguration(target).setMaxResults(property(camelContext, int.class, value)); return true;
-        case "pagesize":
-        case "pageSize": getOrCreateConfiguration(target).setPageSize(property(camelContext, int.class, value)); return true;
-        case "query": getOrCreateConfiguration(target).setQuery(property(camelContext, java.util.Map.class, value)); return true;
         case "readtimeout":
         case "readTimeout": getOrCreateConfiguration(target).setReadTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "refreshtoken":
         case "refreshToken": getOrCreateConfiguration(target).setRefreshToken(property(camelContext, java.lang.String.class, value)); return true;
         case "scope": getOrCreateConfiguration(target).setScope(property(camelContext, java.lang.String.class, value)); return true;
         case "tenant": getOrCreateConfiguration(target).setTenant(property(camelContext, java.lang.String.class, value)); return true;
-        case "throwexceptiononfailure":
-        case "throwExceptionOnFailure": getOrCreateConfiguration(target).setThrowExceptionOnFailure(property(camelContext, boolean.class, value)); return true;
-        case "ticketid":
-        case "ticketId": getOrCreateConfiguration(target).setTicketId(property(camelContext, java.lang.Long.class, value)); return true;
         default: return false;
         }
     }
@@ -97,24 +87,14 @@ public class HaloComponentConfigurer extends PropertyConfigurerSupport implement
         case "healthCheckConsumerEnabled": return boolean.class;
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": return boolean.class;
-        case "id": return java.lang.Long.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
-        case "maxresults":
-        case "maxResults": return int.class;
-        case "pagesize":
-        case "pageSize": return int.class;
-        case "query": return java.util.Map.class;
         case "readtimeout":
         case "readTimeout": return long.class;
         case "refreshtoken":
         case "refreshToken": return java.lang.String.class;
         case "scope": return java.lang.String.class;
         case "tenant": return java.lang.String.class;
-        case "throwexceptiononfailure":
-        case "throwExceptionOnFailure": return boolean.class;
-        case "ticketid":
-        case "ticketId": return java.lang.Long.class;
         default: return null;
         }
     }
@@ -144,32 +124,14 @@ public class HaloComponentConfigurer extends PropertyConfigurerSupport implement
         case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
-        case "id": return getOrCreateConfiguration(target).getId();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
-        case "maxresults":
-        case "maxResults": return getOrCreateConfiguration(target).getMaxResults();
-        case "pagesize":
-        case "pageSize": return getOrCreateConfiguration(target).getPageSize();
-        case "query": return getOrCreateConfiguration(target).getQuery();
         case "readtimeout":
         case "readTimeout": return getOrCreateConfiguration(target).getReadTimeout();
         case "refreshtoken":
         case "refreshToken": return getOrCreateConfiguration(target).getRefreshToken();
         case "scope": return getOrCreateConfiguration(target).getScope();
         case "tenant": return getOrCreateConfiguration(target).getTenant();
-        case "throwexceptiononfailure":
-        case "throwExceptionOnFailure": return getOrCreateConfiguration(target).isThrowExceptionOnFailure();
-        case "ticketid":
-        case "ticketId": return getOrCreateConfiguration(target).getTicketId();
-        default: return null;
-        }
-    }
-
-    @Override
-    public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
-        switch (ignoreCase ? name.toLowerCase() : name) {
-        case "query": return java.lang.Object.class;
         default: return null;
         }
     }

@@ -37,14 +37,14 @@ public class HaloEndpointConfigurer extends PropertyConfigurerSupport implements
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "granttype":
         case "grantType": target.getConfiguration().setGrantType(property(camelContext, java.lang.String.class, value)); return true;
-        case "id": target.getConfiguration().setId(property(camelContext, java.lang.Long.class, value)); return true;
+        case "id": target.getProducerConfiguration().setId(property(camelContext, java.lang.Long.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxresults":
-        case "maxResults": target.getConfiguration().setMaxResults(property(camelContext, int.class, value)); return true;
+        case "maxResults": target.getProducerConfiguration().setMaxResults(property(camelContext, int.class, value)); return true;
         case "pagesize":
-        case "pageSize": target.getConfiguration().setPageSize(property(camelContext, int.class, value)); return true;
-        case "query": target.getConfiguration().setQuery(property(camelContext, java.util.Map.class, value)); return true;
+        case "pageSize": target.getProducerConfiguration().setPageSize(property(camelContext, int.class, value)); return true;
+        case "query": target.getProducerConfiguration().setQuery(property(camelContext, java.util.Map.class, value)); return true;
         case "readtimeout":
         case "readTimeout": target.getConfiguration().setReadTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "refreshtoken":
@@ -52,9 +52,9 @@ public class HaloEndpointConfigurer extends PropertyConfigurerSupport implements
         case "scope": target.getConfiguration().setScope(property(camelContext, java.lang.String.class, value)); return true;
         case "tenant": target.getConfiguration().setTenant(property(camelContext, java.lang.String.class, value)); return true;
         case "throwexceptiononfailure":
-        case "throwExceptionOnFailure": target.getConfiguration().setThrowExceptionOnFailure(property(camelContext, boolean.class, value)); return true;
+        case "throwExceptionOnFailure": target.getProducerConfiguration().setThrowExceptionOnFailure(property(camelContext, boolean.class, value)); return true;
         case "ticketid":
-        case "ticketId": target.getConfiguration().setTicketId(property(camelContext, java.lang.Long.class, value)); return true;
+        case "ticketId": target.getProducerConfiguration().setTicketId(property(camelContext, java.lang.Long.class, value)); return true;
         default: return false;
         }
     }
@@ -116,14 +116,14 @@ public class HaloEndpointConfigurer extends PropertyConfigurerSupport implements
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
         case "granttype":
         case "grantType": return target.getConfiguration().getGrantType();
-        case "id": return target.getConfiguration().getId();
+        case "id": return target.getProducerConfiguration().getId();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxresults":
-        case "maxResults": return target.getConfiguration().getMaxResults();
+        case "maxResults": return target.getProducerConfiguration().getMaxResults();
         case "pagesize":
-        case "pageSize": return target.getConfiguration().getPageSize();
-        case "query": return target.getConfiguration().getQuery();
+        case "pageSize": return target.getProducerConfiguration().getPageSize();
+        case "query": return target.getProducerConfiguration().getQuery();
         case "readtimeout":
         case "readTimeout": return target.getConfiguration().getReadTimeout();
         case "refreshtoken":
@@ -131,9 +131,9 @@ public class HaloEndpointConfigurer extends PropertyConfigurerSupport implements
         case "scope": return target.getConfiguration().getScope();
         case "tenant": return target.getConfiguration().getTenant();
         case "throwexceptiononfailure":
-        case "throwExceptionOnFailure": return target.getConfiguration().isThrowExceptionOnFailure();
+        case "throwExceptionOnFailure": return target.getProducerConfiguration().isThrowExceptionOnFailure();
         case "ticketid":
-        case "ticketId": return target.getConfiguration().getTicketId();
+        case "ticketId": return target.getProducerConfiguration().getTicketId();
         default: return null;
         }
     }

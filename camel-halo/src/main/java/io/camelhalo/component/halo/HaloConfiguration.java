@@ -2,7 +2,6 @@ package io.camelhalo.component.halo;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -13,8 +12,8 @@ import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 
 /**
- * The options of the Halo component: set once on the component (camel.component.halo.base-url=...) and
- * copied to every endpoint, where the URI may override any of them.
+ * The connection options of the Halo components: set once on the component
+ * ({@code camel.component.halo.base-url=...}) and copied to every endpoint, where the URI may override any of them.
  */
 @UriParams
 public class HaloConfiguration implements Cloneable {
@@ -50,19 +49,6 @@ public class HaloConfiguration implements Cloneable {
     private long connectTimeout = 10_000;
     @UriParam(label = "advanced", defaultValue = "60000", javaType = "java.time.Duration")
     private long readTimeout = 60_000;
-
-    @UriParam(label = "producer")
-    private Long id;
-    @UriParam(label = "producer")
-    private Long ticketId;
-    @UriParam(label = "producer", prefix = "query.", multiValue = true)
-    private Map<String, Object> query = new HashMap<>();
-    @UriParam(label = "producer", defaultValue = "100")
-    private int pageSize = 100;
-    @UriParam(label = "producer", defaultValue = "0")
-    private int maxResults;
-    @UriParam(label = "producer", defaultValue = "true")
-    private boolean throwExceptionOnFailure = true;
 
     public String getBaseUrl() {
         return baseUrl;
@@ -175,69 +161,6 @@ public class HaloConfiguration implements Cloneable {
         this.readTimeout = readTimeout;
     }
 
-    public Long getId() {
-        return id;
-    }
-
-    /** The record id for get, update and delete, when header CamelHaloId does not give one. */
-    public void setId(Long id) {
-        this.id = id;
-    }
-
-    public Long getTicketId() {
-        return ticketId;
-    }
-
-    /**
-     * The ticket id for actions (get, list, delete) and for listing attachments, when header
-     * CamelHaloTicketId does not give one.
-     */
-    public void setTicketId(Long ticketId) {
-        this.ticketId = ticketId;
-    }
-
-    public Map<String, Object> getQuery() {
-        return query;
-    }
-
-    /**
-     * Halo's own query parameters, each as an option with the prefix query., e.g.
-     * query.client_id=12&query.open_only=true. Sent on get, list and delete.
-     */
-    public void setQuery(Map<String, Object> query) {
-        this.query = query;
-    }
-
-    public int getPageSize() {
-        return pageSize;
-    }
-
-    /** Records per page when listing, 1 to 100 (Halo caps pages at 100 and silently ignores larger sizes). */
-    public void setPageSize(int pageSize) {
-        this.pageSize = pageSize;
-    }
-
-    public int getMaxResults() {
-        return maxResults;
-    }
-
-    /** The most records a list returns; 0 returns every record, across all pages. */
-    public void setMaxResults(int maxResults) {
-        this.maxResults = maxResults;
-    }
-
-    public boolean isThrowExceptionOnFailure() {
-        return throwExceptionOnFailure;
-    }
-
-    /**
-     * Whether a reply that is not 2xx throws HaloApiException. When false, the status goes into header
-     * CamelHttpResponseCode and Halo's reply into the message body.
-     */
-    public void setThrowExceptionOnFailure(boolean throwExceptionOnFailure) {
-        this.throwExceptionOnFailure = throwExceptionOnFailure;
-    }
-
     /** The effective authorisation server URL. */
     public String effectiveAuthUrl() {
         if (authUrl != null && !authUrl.isBlank()) {
@@ -284,19 +207,32 @@ public class HaloConfiguration implements Cloneable {
             throw new IllegalArgumentException(
                     "Invalid grantType '" + grantType + "'. Allowed: " + CLIENT_CREDENTIALS + ", " + REFRESH_TOKEN);
         }
-        if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
-            throw new IllegalArgumentException(
-                    "Invalid pageSize " + pageSize + ". Allowed: 1 to " + MAX_PAGE_SIZE
-                                               + " (Halo silently cuts larger pages to 100)");
-        }
-        if (maxResults < 0) {
-            throw new IllegalArgumentException("Invalid maxResults " + maxResults + ". Allowed: 0 (all) or more");
-        }
         if (connectTimeout <= 0 || readTimeout <= 0) {
             throw new IllegalArgumentException(
                     "Invalid timeout (connectTimeout " + connectTimeout + " ms, readTimeout " + readTimeout
                                                + " ms): both must be positive");
         }
+    }
+
+    /**
+     * Checks a page size option.
+     *
+     * @throws IllegalArgumentException naming the value and the allowed range
+     */
+    public static void checkPageSize(int pageSize) {
+        if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+            throw new IllegalArgumentException(
+                    "Invalid pageSize " + pageSize + ". Allowed: 1 to " + MAX_PAGE_SIZE
+                                               + " (Halo silently cuts larger pages to 100)");
+        }
+    }
+
+    /**
+     * Checks the names of the query options.
+     *
+     * @throws IllegalArgumentException naming the bad name and what is allowed
+     */
+    public static void checkQuery(Map<String, Object> query) {
         for (String name : query.keySet()) {
             checkQueryName(name, "query." + name);
         }
@@ -356,9 +292,7 @@ public class HaloConfiguration implements Cloneable {
     /** A copy for one endpoint, so the URI's options do not change the component's defaults. */
     public HaloConfiguration copy() {
         try {
-            HaloConfiguration copy = (HaloConfiguration) super.clone();
-            copy.query = new HashMap<>(query);
-            return copy;
+            return (HaloConfiguration) super.clone();
         } catch (CloneNotSupportedException e) {
             throw new RuntimeCamelException(e);
         }

@@ -8,18 +8,19 @@ import org.apache.camel.spi.Metadata;
  */
 public final class HaloConstants {
 
-    @Metadata(description = "The Halo resource for this exchange, overriding the one in the URI, e.g. `tickets`.",
+    @Metadata(description = "Producer: the Halo resource for this exchange, overriding the one in the URI, e.g. "
+                            + "`tickets`. Consumer: the resource the record belongs to.",
               javaType = "String")
     public static final String RESOURCE = "CamelHaloResource";
 
-    @Metadata(description = "The operation for this exchange, overriding the one in the URI: `create`, `update`, "
+    @Metadata(label = "producer", description = "The operation for this exchange, overriding the one in the URI: `create`, `update`, "
                             + "`get`, `list` or `delete`.",
               javaType = "String")
     public static final String OPERATION = "CamelHaloOperation";
 
-    @Metadata(description = "The record id. In: the record to get, update or delete (before the `id` option). "
-                            + "Out: the id of the record created, updated or read (a List of ids when a List was "
-                            + "written).",
+    @Metadata(description = "The record id. Producer in: the record to get, update or delete (before the `id` "
+                            + "option); out: the id of the record created, updated or read (a List of ids when a List "
+                            + "was written). Consumer: the id of the changed record.",
               javaType = "Long")
     public static final String ID = "CamelHaloId";
 
@@ -28,17 +29,26 @@ public final class HaloConstants {
               javaType = "Long")
     public static final String TICKET_ID = "CamelHaloTicketId";
 
-    @Metadata(description = "Halo query parameters for this exchange, added to (and overriding) the endpoint's "
+    @Metadata(label = "producer", description = "Halo query parameters for this exchange, added to (and overriding) the endpoint's "
                             + "`query.` options, e.g. `{client_id: 12, open_only: true}`.",
               javaType = "java.util.Map<String, Object>")
     public static final String QUERY = "CamelHaloQuery";
 
-    @Metadata(description = "The number of records a `list` returned.", javaType = "Integer")
+    @Metadata(label = "producer", description = "The number of records a `list` returned.", javaType = "Integer")
     public static final String RECORD_COUNT = "CamelHaloRecordCount";
 
-    @Metadata(description = "The HTTP status Halo answered; set when `throwExceptionOnFailure=false`.",
+    @Metadata(label = "producer", description = "The HTTP status Halo answered; set when `throwExceptionOnFailure=false`.",
               javaType = "Integer")
     public static final String HTTP_RESPONSE_CODE = Exchange.HTTP_RESPONSE_CODE;
+
+    @Metadata(label = "consumer", description = "`created` when the record was created since the last poll's "
+                                                + "watermark (by its creation date), else `updated`.",
+              javaType = "String")
+    public static final String EVENT_TYPE = "CamelHaloEventType";
+
+    @Metadata(label = "consumer", description = "The record's last-modified time, as Halo stamped it (read as UTC).",
+              javaType = "java.time.Instant")
+    public static final String LAST_MODIFIED = "CamelHaloLastModified";
 
     private HaloConstants() {
     }

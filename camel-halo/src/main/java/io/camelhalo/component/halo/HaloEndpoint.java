@@ -32,6 +32,8 @@ public class HaloEndpoint extends DefaultEndpoint implements EndpointServiceLoca
     private String operation;
     @UriParam
     private HaloConfiguration configuration;
+    @UriParam
+    private HaloProducerConfiguration producerConfiguration = new HaloProducerConfiguration();
 
     private HaloConnection connection;
 
@@ -108,6 +110,25 @@ public class HaloEndpoint extends DefaultEndpoint implements EndpointServiceLoca
     /** The endpoint's configuration. */
     public void setConfiguration(HaloConfiguration configuration) {
         this.configuration = configuration;
+    }
+
+    /**
+     * Checks the endpoint's options before the route starts.
+     *
+     * @throws IllegalArgumentException naming the bad value and what is allowed
+     */
+    void validate() {
+        configuration.validate();
+        producerConfiguration.validate();
+    }
+
+    public HaloProducerConfiguration getProducerConfiguration() {
+        return producerConfiguration;
+    }
+
+    /** The producer's options. */
+    public void setProducerConfiguration(HaloProducerConfiguration producerConfiguration) {
+        this.producerConfiguration = producerConfiguration;
     }
 
     @Override

@@ -28,11 +28,13 @@ public class HaloProducer extends DefaultProducer {
 
     private final HaloEndpoint endpoint;
     private final HaloConfiguration configuration;
+    private final HaloProducerConfiguration options;
 
     public HaloProducer(HaloEndpoint endpoint) {
         super(endpoint);
         this.endpoint = endpoint;
         this.configuration = endpoint.getConfiguration();
+        this.options = endpoint.getProducerConfiguration();
     }
 
     @Override
@@ -50,7 +52,7 @@ public class HaloProducer extends DefaultProducer {
                 default -> throw new IllegalStateException("Unhandled operation " + operation);
             }
         } catch (HaloApiException e) {
-            if (configuration.isThrowExceptionOnFailure() || e.isTokenRequest() || isSuccess(e.getStatusCode())) {
+            if (options.isThrowExceptionOnFailure() || e.isTokenRequest() || isSuccess(e.getStatusCode())) {
                 throw e;
             }
             in.setHeader(HaloConstants.HTTP_RESPONSE_CODE, e.getStatusCode());
@@ -98,7 +100,7 @@ public class HaloProducer extends DefaultProducer {
     private void list(Message in, HaloResource resource) throws Exception {
         Map<String, Object> query = query(in, resource, HaloOperation.LIST);
         List<Map<String, Object>> records = new HaloPager(client(), timeout())
-                .readAll(resource, query, configuration.getPageSize(), configuration.getMaxResults());
+                .readAll(resource, query, options.getPageSize(), options.getMaxResults());
         in.setBody(records);
         in.setHeader(HaloConstants.RECORD_COUNT, records.size());
     }
@@ -131,8 +133,8 @@ public class HaloProducer extends DefaultProducer {
         if (header != null) {
             return HaloIds.parse(header, "header " + HaloConstants.ID);
         }
-        if (configuration.getId() != null) {
-            return HaloIds.parse(configuration.getId(), "option id");
+        if (options.getId() != null) {
+            return HaloIds.parse(options.getId(), "option id");
         }
         if (required) {
             throw new IllegalArgumentException(
@@ -147,12 +149,12 @@ public class HaloProducer extends DefaultProducer {
         if (header != null) {
             return HaloIds.parse(header, "header " + HaloConstants.TICKET_ID);
         }
-        return configuration.getTicketId() == null ? null : HaloIds.parse(configuration.getTicketId(), "option ticketId");
+        return options.getTicketId() == null ? null : HaloIds.parse(options.getTicketId(), "option ticketId");
     }
 
     /** The endpoint's query options, overridden by header CamelHaloQuery, plus the ticket id where Halo needs it. */
     private Map<String, Object> query(Message in, HaloResource resource, HaloOperation operation) {
-        Map<String, Object> query = new LinkedHashMap<>(configuration.getQuery());
+        Map<String, Object> query = new LinkedHashMap<>(options.getQuery());
         Map<?, ?> header = in.getHeader(HaloConstants.QUERY, Map.class);
         if (header != null) {
             header.forEach((k, v) -> {
@@ -192,7 +194,7 @@ public class HaloProducer extends DefaultProducer {
     }
 
     private void setResponseCode(Message in, HaloResponse response) {
-        if (!configuration.isThrowExceptionOnFailure()) {
+        if (!options.isThrowExceptionOnFailure()) {
             in.setHeader(HaloConstants.HTTP_RESPONSE_CODE, response.status());
         }
     }

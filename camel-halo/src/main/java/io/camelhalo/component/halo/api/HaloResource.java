@@ -5,6 +5,10 @@ import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import static io.camelhalo.component.halo.api.ChangeDetection.FULL_SCAN;
+import static io.camelhalo.component.halo.api.ChangeDetection.NEWEST_FIRST;
+import static io.camelhalo.component.halo.api.ChangeDetection.NONE;
+import static io.camelhalo.component.halo.api.ChangeDetection.UPDATED_SINCE_FILTER;
 import static io.camelhalo.component.halo.api.HaloOperation.CREATE;
 import static io.camelhalo.component.halo.api.HaloOperation.DELETE;
 import static io.camelhalo.component.halo.api.HaloOperation.GET;
@@ -18,32 +22,37 @@ import static io.camelhalo.component.halo.api.HaloOperation.UPDATE;
  * <p>
  * Columns: URI name, Halo path under {@code /api}, list envelope key ({@code null}: the list is a bare JSON array),
  * whether the list takes {@code pageinate/page_size/page_no}, the last-modified field ({@code null}: none), whether
- * the list accepts {@code lastupdatefromdate}, which operations need a ticket id, and the supported operations.
+ * the creation-date field, how halo-poll detects changes, and which operations need a ticket id.
  */
 public enum HaloResource {
 
-    // Actions ids are unique only within a ticket: get, delete and list need the ticket id.
-    ACTIONS("actions", "Actions", "actions", false, "last_updated", false, EnumSet.of(GET, LIST, DELETE)),
-    AGENTS("agents", "Agent", null, false, "last_modified", false),
-    APPOINTMENTS("appointments", "Appointment", null /* verify: bare array */, true, "last_modified", false),
-    ASSETS("assets", "Asset", "assets", true, "last_modified" /* or dlastupdate: verify */, true),
-    ATTACHMENTS("attachments", "Attachment", "attachments", false, "last_updated", false, EnumSet.of(LIST)),
-    CLIENTS("clients", "Client", "clients", true, "alastupdate" /* verify */, true),
-    CLIENT_CONTRACTS("clientcontracts", "ClientContract", "contracts", true, "last_modified", false),
-    INVOICES("invoices", "Invoice", "invoices", true, "last_modified", false),
-    ITEMS("items", "Item", "items", true, "lastmodified", false),
-    KB_ARTICLES("kbarticles", "KBArticle", "articles", true, null, false),
-    OPPORTUNITIES("opportunities", "Opportunities", "tickets", true, "last_update", true),
-    PROJECTS("projects", "Projects", "tickets", true, "last_update", true),
-    QUOTATIONS("quotations", "Quotation", "quotes", true, "last_update_time", false),
-    REPORTS("reports", "Report", "reports", true, null, false),
-    SITES("sites", "Site", "sites", true, "slastupdate" /* verify */, true),
-    STATUSES("statuses", "Status", null, false, null, false),
-    SUPPLIERS("suppliers", "Supplier", "suppliers", true, "last_modified", false),
-    TEAMS("teams", "Team", null, false, "last_modified", false),
-    TICKET_TYPES("tickettypes", "TicketType", null, false, null, false),
-    TICKETS("tickets", "Tickets", "tickets", true, "last_update", true),
-    USERS("users", "Users", "users", true, "ulastupdate" /* verify */, true);
+    // uri name, Halo path, list key (null: bare array), paged, last-modified field, created field,
+    // change detection for halo-poll, operations that need the ticket id
+    // Action ids are unique only within a ticket: get, delete and list need the ticket id.
+    ACTIONS("actions", "Actions", "actions", false, "last_updated", "actiondatecreated", FULL_SCAN,
+            EnumSet.of(GET, LIST, DELETE)),
+    AGENTS("agents", "Agent", null, false, "last_modified", "datecreated", FULL_SCAN),
+    APPOINTMENTS("appointments", "Appointment", null /* verify: bare array */, true, "last_modified", null, NEWEST_FIRST),
+    ASSETS("assets", "Asset", "assets", true, "last_modified" /* or dlastupdate: verify */, null, UPDATED_SINCE_FILTER),
+    // Attachments are listed per ticket only: no tenant-wide change feed.
+    ATTACHMENTS("attachments", "Attachment", "attachments", false, "last_updated", "datecreated", NONE,
+                EnumSet.of(LIST)),
+    CLIENTS("clients", "Client", "clients", true, "alastupdate" /* verify */, "datecreated", UPDATED_SINCE_FILTER),
+    CLIENT_CONTRACTS("clientcontracts", "ClientContract", "contracts", true, "last_modified", null, NEWEST_FIRST),
+    INVOICES("invoices", "Invoice", "invoices", true, "last_modified", "date_created", NEWEST_FIRST),
+    ITEMS("items", "Item", "items", true, "lastmodified", "datecreated", NEWEST_FIRST),
+    KB_ARTICLES("kbarticles", "KBArticle", "articles", true, null, "date_created", NONE),
+    OPPORTUNITIES("opportunities", "Opportunities", "tickets", true, "last_update", "dateoccurred", UPDATED_SINCE_FILTER),
+    PROJECTS("projects", "Projects", "tickets", true, "last_update", "dateoccurred", UPDATED_SINCE_FILTER),
+    QUOTATIONS("quotations", "Quotation", "quotes", true, "last_update_time", null, NEWEST_FIRST),
+    REPORTS("reports", "Report", "reports", true, null, null, NONE),
+    SITES("sites", "Site", "sites", true, "slastupdate" /* verify */, "datecreated", UPDATED_SINCE_FILTER),
+    STATUSES("statuses", "Status", null, false, null, null, NONE),
+    SUPPLIERS("suppliers", "Supplier", "suppliers", true, "last_modified", "datecreated", NEWEST_FIRST),
+    TEAMS("teams", "Team", null, false, "last_modified", null, FULL_SCAN),
+    TICKET_TYPES("tickettypes", "TicketType", null, false, null, null, NONE),
+    TICKETS("tickets", "Tickets", "tickets", true, "last_update", "dateoccurred", UPDATED_SINCE_FILTER),
+    USERS("users", "Users", "users", true, "ulastupdate" /* verify */, "datecreated", UPDATED_SINCE_FILTER);
 
     /** Every resource name, in URI form, comma separated; the same list the URI path enum declares. */
     public static final String URI_NAMES
@@ -55,23 +64,26 @@ public enum HaloResource {
     private final String listKey;
     private final boolean paginated;
     private final String lastModifiedField;
-    private final boolean updatedSinceFilter;
+    private final String createdField;
+    private final ChangeDetection changeDetection;
     private final Set<HaloOperation> ticketScopedOperations;
     private final Set<HaloOperation> operations;
 
     HaloResource(String uriName, String path, String listKey, boolean paginated, String lastModifiedField,
-                 boolean updatedSinceFilter) {
-        this(uriName, path, listKey, paginated, lastModifiedField, updatedSinceFilter, EnumSet.noneOf(HaloOperation.class));
+                 String createdField, ChangeDetection changeDetection) {
+        this(uriName, path, listKey, paginated, lastModifiedField, createdField, changeDetection,
+             EnumSet.noneOf(HaloOperation.class));
     }
 
     HaloResource(String uriName, String path, String listKey, boolean paginated, String lastModifiedField,
-                 boolean updatedSinceFilter, Set<HaloOperation> ticketScopedOperations) {
+                 String createdField, ChangeDetection changeDetection, Set<HaloOperation> ticketScopedOperations) {
         this.uriName = uriName;
         this.path = path;
         this.listKey = listKey;
         this.paginated = paginated;
         this.lastModifiedField = lastModifiedField;
-        this.updatedSinceFilter = updatedSinceFilter;
+        this.createdField = createdField;
+        this.changeDetection = changeDetection;
         this.ticketScopedOperations = ticketScopedOperations;
         // Halo's API description has GET/POST on /<Path> and GET/DELETE on /<Path>/{id} for all 21 resources.
         this.operations = EnumSet.of(CREATE, UPDATE, GET, LIST, DELETE);
@@ -102,9 +114,19 @@ public enum HaloResource {
         return lastModifiedField;
     }
 
-    /** Whether the list accepts {@code lastupdatefromdate} / {@code lastupdatetodate}. */
-    public boolean updatedSinceFilter() {
-        return updatedSinceFilter;
+    /** The record field holding the creation date, or {@code null} when the resource has none. */
+    public String createdField() {
+        return createdField;
+    }
+
+    /** How halo-poll finds this resource's changed records. */
+    public ChangeDetection changeDetection() {
+        return changeDetection;
+    }
+
+    /** Whether halo-poll can watch this resource for changes. */
+    public boolean pollable() {
+        return changeDetection != ChangeDetection.NONE;
     }
 
     /** Whether the operation needs the ticket id (query parameter {@code ticket_id}) for this resource. */

@@ -14,12 +14,18 @@ import io.camelhalo.component.halo.auth.HaloTokenManager;
  */
 public final class HaloConnection {
 
-    /** What makes two endpoints share a connection: same API, same authorisation server, same application. */
-    public record Key(String apiUrl, String authUrl, String tenant, String clientId, String grantType, String scope) {
+    /**
+     * What makes two endpoints share a connection: same API, same authorisation server, same application and same
+     * credentials. The secrets are part of the key because a refresh token stands for the agent who authorised the
+     * application: two endpoints with different refresh tokens must not act as the same agent.
+     */
+    public record Key(String apiUrl, String authUrl, String tenant, String clientId, String grantType, String scope,
+            String clientSecret, String refreshToken) {
 
         public static Key of(HaloConfiguration configuration) {
             return new Key(configuration.apiUrl(), configuration.effectiveAuthUrl(), configuration.getTenant(),
-                           configuration.getClientId(), configuration.getGrantType(), configuration.getScope());
+                           configuration.getClientId(), configuration.getGrantType(), configuration.getScope(),
+                           configuration.getClientSecret(), configuration.getRefreshToken());
         }
 
         @Override

@@ -1,6 +1,5 @@
 package io.camelhalo.component.halo.http;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,6 +28,12 @@ public final class HaloPager {
         this.timeout = timeout;
     }
 
+    /** Receives the pages of a list, in order; returns {@code false} to stop reading. */
+    @FunctionalInterface
+    public interface PageHandler {
+        boolean onPage(List<Map<String, Object>> records) throws Exception;
+    }
+
     /**
      * Reads the records of a resource.
      *
@@ -39,19 +44,33 @@ public final class HaloPager {
      */
     public List<Map<String, Object>> readAll(HaloResource resource, Map<String, Object> query, int pageSize,
                                              int maxResults)
-            throws IOException, InterruptedException, HaloApiException {
-        if (!resource.paginated()) {
-            Page page = fetch(resource, query);
-            return limit(page.records(), maxResults);
-        }
-        int size = maxResults > 0 ? Math.min(pageSize, maxResults) : pageSize;
+            throws Exception {
         List<Map<String, Object>> records = new ArrayList<>();
+        forEachPage(resource, query, maxResults > 0 ? Math.min(pageSize, maxResults) : pageSize, page -> {
+            records.addAll(page);
+            return maxResults <= 0 || records.size() < maxResults;
+        });
+        return limit(records, maxResults);
+    }
+
+    /**
+     * Reads a list page by page until the handler stops it or the list ends. A resource without paging is one page.
+     *
+     * @throws HaloApiException when the list ended with fewer records than Halo's record_count promised
+     */
+    public void forEachPage(HaloResource resource, Map<String, Object> query, int pageSize, PageHandler handler)
+            throws Exception {
+        if (!resource.paginated()) {
+            handler.onPage(fetch(resource, query).records());
+            return;
+        }
+        long read = 0;
         Long promised = null;
         Object previousFirstId = null;
         for (int pageNo = 1;; pageNo++) {
             Map<String, Object> pageQuery = new LinkedHashMap<>(query);
             pageQuery.put("pageinate", "true");
-            pageQuery.put("page_size", size);
+            pageQuery.put("page_size", pageSize);
             pageQuery.put("page_no", pageNo);
             Page page = fetch(resource, pageQuery);
             if (page.recordCount() != null) {
@@ -65,25 +84,23 @@ public final class HaloPager {
                 break; // Halo repeats the last page past the end
             }
             previousFirstId = firstId;
-            records.addAll(page.records());
-            if (maxResults > 0 && records.size() >= maxResults) {
-                return limit(records, maxResults);
+            read += page.records().size();
+            if (!handler.onPage(page.records())) {
+                return;
             }
-            if (page.records().size() < size || promised != null && records.size() >= promised) {
+            if (page.records().size() < pageSize || promised != null && read >= promised) {
                 break;
             }
         }
-        if (promised != null && records.size() < promised) {
+        if (promised != null && read < promised) {
             throw new HaloApiException(200, "GET", "/api/" + resource.path(), null, null,
                     "Halo's record_count promised " + promised + " " + resource.uriName() + " but paging returned only "
-                                                                                 + records.size()
+                                                                                 + read
                                                                                  + "; refusing to return a truncated list (were records deleted while paging?)");
         }
-        return records;
     }
 
-    private Page fetch(HaloResource resource, Map<String, Object> query)
-            throws IOException, InterruptedException, HaloApiException {
+    private Page fetch(HaloResource resource, Map<String, Object> query) throws Exception {
         String target = "/api/" + resource.path() + HaloHttpClient.queryString(query);
         HaloResponse response = client.send("GET", resource.path(), query, null, timeout);
         HaloReplies.requireSuccess(response, "GET", target);

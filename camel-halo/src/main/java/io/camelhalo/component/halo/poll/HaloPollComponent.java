@@ -1,0 +1,51 @@
+package io.camelhalo.component.halo.poll;
+
+import java.util.Map;
+
+import io.camelhalo.component.halo.HaloComponent;
+import io.camelhalo.component.halo.HaloConfiguration;
+import io.camelhalo.component.halo.api.HaloResource;
+import org.apache.camel.Endpoint;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.annotations.Component;
+import org.apache.camel.support.HealthCheckComponent;
+import org.apache.camel.util.PropertiesHelper;
+
+/**
+ * The halo-poll component: {@code halo-poll:<resource>}. Its connection options default to the halo component's,
+ * so {@code camel.component.halo.*} configures both; it shares the halo component's connections (HTTP client and
+ * token manager).
+ */
+@Component("halo-poll")
+public class HaloPollComponent extends HealthCheckComponent {
+
+    @Metadata(description = "The connection configuration; when its baseUrl is not set, the halo component's is used")
+    private HaloConfiguration configuration;
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        HaloResource resource = HaloResource.fromUriName(remaining);
+        HaloPollEndpoint endpoint = new HaloPollEndpoint(uri, this, resource.uriName(), baseConfiguration().copy());
+        Map<String, Object> query = PropertiesHelper.extractProperties(parameters, "query.");
+        setProperties(endpoint, parameters);
+        endpoint.getQuery().putAll(query);
+        endpoint.validate();
+        return endpoint;
+    }
+
+    private HaloConfiguration baseConfiguration() {
+        if (configuration != null && configuration.getBaseUrl() != null) {
+            return configuration;
+        }
+        return getCamelContext().getComponent("halo", HaloComponent.class).getConfiguration();
+    }
+
+    public HaloConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    /** The connection configuration; when its baseUrl is not set, the halo component's is used. */
+    public void setConfiguration(HaloConfiguration configuration) {
+        this.configuration = configuration;
+    }
+}

@@ -1,0 +1,171 @@
+package io.camelhalo.component.halo.poll;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+
+import io.camelhalo.component.halo.HaloConstants;
+import io.camelhalo.component.halo.api.HaloResource;
+import io.camelhalo.component.halo.api.HaloTimestamps;
+import io.camelhalo.component.halo.http.HaloPager;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangePropertyKey;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+import org.apache.camel.spi.StateRepository;
+import org.apache.camel.support.ScheduledBatchPollingConsumer;
+import org.apache.camel.support.service.ServiceHelper;
+import org.apache.camel.util.CastUtils;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Fires one exchange per record changed since the last poll, oldest first. Progress is read from the state
+ * repository at the start of every poll and written after every delivered exchange, so a restart or another
+ * cluster member continues exactly where this one stopped.
+ */
+public class HaloPollConsumer extends ScheduledBatchPollingConsumer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HaloPollConsumer.class);
+
+    private final HaloPollEndpoint endpoint;
+    private final HaloResource resource;
+    private HaloChangeFeed feed;
+    private StateRepository<String, String> stateRepository;
+    private String stateKey;
+
+    public HaloPollConsumer(HaloPollEndpoint endpoint, Processor processor) {
+        super(endpoint, processor);
+        this.endpoint = endpoint;
+        this.resource = endpoint.getResourceType();
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        HaloPager pager = new HaloPager(endpoint.getConnection().httpClient(),
+                                        Duration.ofMillis(endpoint.getConfiguration().getReadTimeout()));
+        feed = new HaloChangeFeed(pager, resource, endpoint.filters(), endpoint.getPageSize());
+        stateRepository = endpoint.stateRepository();
+        ServiceHelper.startService(stateRepository); // a FileStateRepository loads its file here
+        stateKey = endpoint.stateKey(getRouteId());
+        super.doStart();
+    }
+
+    @Override
+    protected int poll() throws Exception {
+        PollProgress progress = loadProgress();
+        Instant queryFrom = progress.queryFrom(endpoint.getClock().instant(), Duration.ofMillis(endpoint.getOverlap()));
+        List<Map<String, Object>> changed = feed.changedSince(queryFrom);
+        Queue<Exchange> exchanges = new ArrayDeque<>();
+        for (Map<String, Object> record : changed) {
+            String key = feed.versionKey(record);
+            if (!progress.isSeen(key)) {
+                exchanges.add(createExchange(record, progress.watermark()));
+            }
+        }
+        LOG.debug("Polled {}: {} changed since {}, {} not delivered yet", resource.uriName(), changed.size(),
+                queryFrom, exchanges.size());
+        batch = new Batch(progress);
+        try {
+            return processBatch(CastUtils.cast(exchanges));
+        } finally {
+            batch = null;
+        }
+    }
+
+    private Batch batch;
+
+    /** The progress of the poll being processed, and the oldest version whose processing failed. */
+    private static final class Batch {
+        final PollProgress progress;
+        Instant oldestFailed;
+
+        Batch(PollProgress progress) {
+            this.progress = progress;
+        }
+    }
+
+    @Override
+    public int processBatch(Queue<Object> exchanges) throws Exception {
+        int total = exchanges.size();
+        if (maxMessagesPerPoll > 0 && total > maxMessagesPerPoll) {
+            total = maxMessagesPerPoll;
+        }
+        int processed = 0;
+        for (int index = 0; index < total && isBatchAllowed(); index++) {
+            Exchange exchange = (Exchange) exchanges.poll();
+            exchange.setProperty(ExchangePropertyKey.BATCH_INDEX, index);
+            exchange.setProperty(ExchangePropertyKey.BATCH_SIZE, total);
+            exchange.setProperty(ExchangePropertyKey.BATCH_COMPLETE, index == total - 1);
+            pendingExchanges = total - index - 1;
+            try {
+                getProcessor().process(exchange);
+            } catch (Exception e) {
+                exchange.setException(e);
+            }
+            processed++;
+            settle(exchange);
+        }
+        pendingExchanges = 0;
+        batch.progress.finishPoll(Duration.ofMillis(endpoint.getOverlap()), batch.oldestFailed);
+        saveProgress(batch.progress);
+        return processed;
+    }
+
+    /** Counts a delivered exchange into the progress, or keeps the watermark at a failed one. */
+    private void settle(Exchange exchange) {
+        Instant lastModified = exchange.getMessage().getHeader(HaloConstants.LAST_MODIFIED, Instant.class);
+        String key = exchange.getProperty(VERSION_KEY, String.class);
+        if (exchange.isFailed()) {
+            if (batch.oldestFailed == null || lastModified.isBefore(batch.oldestFailed)) {
+                batch.oldestFailed = lastModified;
+            }
+            getExceptionHandler().handleException(
+                    "Processing the change of " + resource.uriName() + " " + key + " failed; it is delivered again on "
+                                                  + "the next poll",
+                    exchange, exchange.getException());
+        } else {
+            batch.progress.delivered(key, lastModified);
+            saveProgress(batch.progress);
+        }
+    }
+
+    private static final String VERSION_KEY = "CamelHaloPollVersionKey";
+
+    private Exchange createExchange(Map<String, Object> record, Instant previousWatermark) {
+        Exchange exchange = createExchange(true);
+        Message message = exchange.getMessage();
+        Instant lastModified = feed.lastModified(record);
+        message.setBody(record);
+        message.setHeader(HaloConstants.RESOURCE, resource.uriName());
+        message.setHeader(HaloConstants.ID, record.get("id"));
+        if (record.get("ticket_id") != null && resource == HaloResource.ACTIONS) {
+            message.setHeader(HaloConstants.TICKET_ID, record.get("ticket_id"));
+        }
+        message.setHeader(HaloConstants.LAST_MODIFIED, lastModified);
+        message.setHeader(HaloConstants.EVENT_TYPE, eventType(record, previousWatermark));
+        exchange.setProperty(VERSION_KEY, feed.versionKey(record));
+        return exchange;
+    }
+
+    private String eventType(Map<String, Object> record, Instant previousWatermark) {
+        if (resource.createdField() == null) {
+            return "updated";
+        }
+        Instant created = HaloTimestamps.parse(record.get(resource.createdField()));
+        return created != null && (previousWatermark == null || !created.isBefore(previousWatermark))
+                ? "created" : "updated";
+    }
+
+    private PollProgress loadProgress() {
+        String stored = stateRepository.getState(stateKey);
+        return stored != null ? PollProgress.fromJson(stored) : PollProgress.startingAt(endpoint.startInstant());
+    }
+
+    private void saveProgress(PollProgress progress) {
+        stateRepository.setState(stateKey, progress.toJson());
+    }
+}

@@ -1,0 +1,289 @@
+package io.camelhalo.component.halo.poll;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import io.camelhalo.component.halo.HaloComponent;
+import io.camelhalo.component.halo.HaloConfiguration;
+import io.camelhalo.component.halo.HaloConstants;
+import io.camelhalo.component.halo.api.HaloResource;
+import io.camelhalo.component.halo.http.HaloConnection;
+import org.apache.camel.Category;
+import org.apache.camel.Consumer;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.spi.EndpointServiceLocation;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.StateRepository;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriPath;
+import org.apache.camel.support.ScheduledPollEndpoint;
+import org.apache.camel.support.processor.state.MemoryStateRepository;
+
+/**
+ * Fires a route for every Halo record created or changed since the last poll (e.g. "Invoice Updated", "Project
+ * Updated"): none missed, none delivered twice, across restarts (with a persistent state repository) and across a
+ * cluster (with a shared one).
+ */
+@UriEndpoint(firstVersion = "0.1.0", scheme = "halo-poll", title = "Halo Poll", syntax = "halo-poll:resource",
+             consumerOnly = true, category = { Category.API, Category.CLOUD }, headersClass = HaloConstants.class)
+public class HaloPollEndpoint extends ScheduledPollEndpoint implements EndpointServiceLocation {
+
+    /** The resources that have a last-modified field Halo can be asked about. */
+    public static final String POLLABLE_RESOURCES
+            = "actions,agents,appointments,assets,clients,clientcontracts,invoices,items,opportunities,projects,"
+              + "quotations,sites,suppliers,teams,tickets,users";
+
+    /** Halo's limit is a few hundred requests per five minutes per tenant: poll once a minute unless told. */
+    static final long DEFAULT_DELAY = 60_000;
+
+    @UriPath(enums = POLLABLE_RESOURCES, description = "The Halo resource to watch for changes, e.g. invoices")
+    @Metadata(required = true)
+    private String resource;
+    @UriParam
+    private HaloConfiguration configuration;
+    @UriParam(label = "consumer", defaultValue = "5000", javaType = "java.time.Duration")
+    private long overlap = 5000;
+    @UriParam(label = "consumer", defaultValue = "now")
+    private String startFrom = "now";
+    @UriParam(label = "consumer")
+    private StateRepository<String, String> stateRepository;
+    @UriParam(label = "consumer", defaultValue = "100")
+    private int pageSize = 100;
+    @UriParam(label = "consumer", prefix = "query.", multiValue = true)
+    private Map<String, Object> query = new HashMap<>();
+    @UriParam(label = "consumer")
+    private Long ticketId;
+
+    private Clock clock = Clock.systemUTC();
+    private HaloConnection connection;
+    private StateRepository<String, String> defaultStateRepository;
+
+    public HaloPollEndpoint(String uri, HaloPollComponent component, String resource, HaloConfiguration configuration) {
+        super(uri, component);
+        this.resource = resource;
+        this.configuration = configuration;
+        setDelay(DEFAULT_DELAY);
+    }
+
+    @Override
+    public Producer createProducer() {
+        throw new UnsupportedOperationException(
+                "halo-poll only receives changes; to write to Halo use halo:" + resource + "/create or /update");
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) throws Exception {
+        HaloPollConsumer consumer = new HaloPollConsumer(this, processor);
+        configureConsumer(consumer);
+        return consumer;
+    }
+
+    /**
+     * Checks the options before the route starts.
+     *
+     * @throws IllegalArgumentException naming the bad value and what is allowed
+     */
+    void validate() {
+        HaloResource table = HaloResource.fromUriName(resource);
+        if (!table.pollable()) {
+            throw new IllegalArgumentException(
+                    "Halo resource '" + resource + "' cannot be polled for changes (it has no last-modified field "
+                                               + "Halo can be asked about). Pollable: " + POLLABLE_RESOURCES.replace(",", ", "));
+        }
+        configuration.validate();
+        HaloConfiguration.checkPageSize(pageSize);
+        HaloConfiguration.checkQuery(query);
+        if (overlap < 0) {
+            throw new IllegalArgumentException(
+                    "Invalid overlap " + overlap + " ms: it must be 0 or more (default 5000 ms)");
+        }
+        startInstant(); // fails on a bad startFrom
+        if (table.needsTicketId(io.camelhalo.component.halo.api.HaloOperation.LIST) && ticketId == null
+                && query.get("ticket_id") == null) {
+            throw new IllegalArgumentException(
+                    "halo-poll:" + resource + " needs the ticket whose " + resource + " to watch: set option ticketId");
+        }
+    }
+
+    /** Where a consumer with no stored progress starts. */
+    Instant startInstant() {
+        String value = startFrom == null ? "now" : startFrom.trim();
+        if (value.equalsIgnoreCase("now")) {
+            return clock.instant();
+        }
+        if (value.equalsIgnoreCase("beginning")) {
+            return Instant.EPOCH;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(
+                    "Invalid startFrom '" + startFrom + "'. Allowed: now, beginning, or an ISO-8601 instant such as "
+                                               + "2026-01-31T08:00:00Z",
+                    e);
+        }
+    }
+
+    /** Halo filters sent on every poll: the query options and the ticket id. */
+    Map<String, Object> filters() {
+        Map<String, Object> filters = new LinkedHashMap<>(query);
+        if (ticketId != null) {
+            filters.put("ticket_id", ticketId);
+        }
+        return filters;
+    }
+
+    /** The state repository in use: the configured one, or one in memory. */
+    synchronized StateRepository<String, String> stateRepository() {
+        if (stateRepository != null) {
+            return stateRepository;
+        }
+        if (defaultStateRepository == null) {
+            defaultStateRepository = new MemoryStateRepository();
+        }
+        return defaultStateRepository;
+    }
+
+    /** The key of this consumer's progress: connection, resource, filters and route. */
+    String stateKey(String routeId) {
+        String filters = filters().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("&"));
+        return "halo-poll|" + configuration.apiUrl() + "|" + (configuration.getTenant() == null ? "" : configuration.getTenant())
+               + "|" + resource + (filters.isEmpty() ? "" : "?" + filters) + "|" + routeId;
+    }
+
+    /** The connection shared with every Halo endpoint of the same tenant and application. */
+    public HaloConnection getConnection() {
+        if (connection == null) {
+            connection = getCamelContext().getComponent("halo", HaloComponent.class).connection(configuration);
+        }
+        return connection;
+    }
+
+    /** The clock that says "now" for startFrom=now and the overlap window. */
+    Clock getClock() {
+        return clock;
+    }
+
+    /** Replaces the clock (tests align it with the sandbox's). */
+    void setClock(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** The resource, as a table row. */
+    public HaloResource getResourceType() {
+        return HaloResource.fromUriName(resource);
+    }
+
+    public String getResource() {
+        return resource;
+    }
+
+    /** The Halo resource to watch for changes, e.g. invoices. */
+    public void setResource(String resource) {
+        this.resource = resource;
+    }
+
+    public HaloConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    /** The connection configuration. */
+    public void setConfiguration(HaloConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    public long getOverlap() {
+        return overlap;
+    }
+
+    /**
+     * How far before the watermark each poll looks again, in milliseconds or a duration (5s): covers clock skew
+     * and records that share a timestamp or become visible late. Versions already delivered are not delivered again.
+     */
+    public void setOverlap(long overlap) {
+        this.overlap = overlap;
+    }
+
+    public String getStartFrom() {
+        return startFrom;
+    }
+
+    /**
+     * Where to start when no progress is stored: now (only changes from now on), beginning (every record), or an
+     * ISO-8601 instant such as 2026-01-31T08:00:00Z.
+     */
+    public void setStartFrom(String startFrom) {
+        this.startFrom = startFrom;
+    }
+
+    public StateRepository<String, String> getStateRepository() {
+        return stateRepository;
+    }
+
+    /**
+     * Where progress is kept, keyed by connection, resource, filters and route id. Default: in memory. Use a
+     * FileStateRepository to survive restarts, or a shared one (e.g. JdbcStateRepository) for a cluster.
+     */
+    public void setStateRepository(StateRepository<String, String> stateRepository) {
+        this.stateRepository = stateRepository;
+    }
+
+    public int getPageSize() {
+        return pageSize;
+    }
+
+    /** Records per page when reading changes, 1 to 100. */
+    public void setPageSize(int pageSize) {
+        this.pageSize = pageSize;
+    }
+
+    public Map<String, Object> getQuery() {
+        return query;
+    }
+
+    /**
+     * Halo's own filters, each as an option with the prefix query., e.g. query.client_id=12, to watch only some
+     * records.
+     */
+    public void setQuery(Map<String, Object> query) {
+        this.query = query;
+    }
+
+    public Long getTicketId() {
+        return ticketId;
+    }
+
+    /** For actions: the ticket whose actions to watch (Halo lists actions per ticket). */
+    public void setTicketId(Long ticketId) {
+        this.ticketId = ticketId;
+    }
+
+    @Override
+    public String getServiceUrl() {
+        return configuration.getBaseUrl();
+    }
+
+    @Override
+    public String getServiceProtocol() {
+        return "rest";
+    }
+
+    @Override
+    public Map<String, String> getServiceMetadata() {
+        return configuration.getTenant() != null ? Map.of("tenant", configuration.getTenant()) : null;
+    }
+
+    static String pollableList() {
+        return Arrays.stream(HaloResource.values()).filter(HaloResource::pollable).map(HaloResource::uriName)
+                .collect(Collectors.joining(","));
+    }
+}

@@ -1,0 +1,167 @@
+package io.camelhalo.component.halo.poll;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.regex.Pattern;
+
+import javax.sql.DataSource;
+
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.StateRepository;
+import org.apache.camel.support.service.ServiceSupport;
+
+/**
+ * A {@link StateRepository} in a database table, so the members of a cluster share halo-poll progress through the
+ * database they already have. One row per state key; the table is created on start when missing (the default DDL
+ * suits H2, PostgreSQL and most others; create it yourself where it does not):
+ *
+ * <pre>
+ * CREATE TABLE CAMEL_HALO_STATE (STATE_KEY VARCHAR(512) PRIMARY KEY, STATE_VALUE VARCHAR(32000) NOT NULL)
+ * </pre>
+ */
+public class JdbcStateRepository extends ServiceSupport implements StateRepository<String, String> {
+
+    private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
+
+    private DataSource dataSource;
+    private String tableName = "CAMEL_HALO_STATE";
+    private boolean createTable = true;
+
+    public JdbcStateRepository() {
+    }
+
+    public JdbcStateRepository(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        if (dataSource == null) {
+            throw new IllegalArgumentException("JdbcStateRepository needs a dataSource");
+        }
+        if (!TABLE_NAME.matcher(tableName).matches()) {
+            throw new IllegalArgumentException(
+                    "Invalid tableName '" + tableName + "': letters, digits and _ only, starting with a letter or _");
+        }
+        if (createTable) {
+            createTableIfMissing();
+        }
+    }
+
+    @Override
+    public String getState(String key) {
+        ensureStarted();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement select = c.prepareStatement(
+                     "SELECT STATE_VALUE FROM " + tableName + " WHERE STATE_KEY = ?")) {
+            select.setString(1, key);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new RuntimeCamelException("Cannot read state '" + key + "' from table " + tableName, e);
+        }
+    }
+
+    @Override
+    public void setState(String key, String value) {
+        ensureStarted();
+        try (Connection c = dataSource.getConnection()) {
+            if (update(c, key, value) == 0) {
+                try {
+                    insert(c, key, value);
+                } catch (SQLException raced) {
+                    // another member inserted the row between our update and insert: update it
+                    if (update(c, key, value) == 0) {
+                        throw raced;
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new RuntimeCamelException("Cannot write state '" + key + "' to table " + tableName, e);
+        }
+    }
+
+    private int update(Connection c, String key, String value) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement(
+                "UPDATE " + tableName + " SET STATE_VALUE = ? WHERE STATE_KEY = ?")) {
+            update.setString(1, value);
+            update.setString(2, key);
+            return update.executeUpdate();
+        }
+    }
+
+    private void insert(Connection c, String key, String value) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement(
+                "INSERT INTO " + tableName + " (STATE_KEY, STATE_VALUE) VALUES (?, ?)")) {
+            insert.setString(1, key);
+            insert.setString(2, value);
+            insert.executeUpdate();
+        }
+    }
+
+    private void createTableIfMissing() throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            if (tableExists(c)) {
+                return;
+            }
+            try (Statement create = c.createStatement()) {
+                create.execute("CREATE TABLE " + tableName
+                               + " (STATE_KEY VARCHAR(512) PRIMARY KEY, STATE_VALUE VARCHAR(32000) NOT NULL)");
+            } catch (SQLException e) {
+                if (!tableExists(c)) { // another member may have created it meanwhile
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private boolean tableExists(Connection c) throws SQLException {
+        DatabaseMetaData meta = c.getMetaData();
+        for (String name : new String[] { tableName, tableName.toUpperCase(), tableName.toLowerCase() }) {
+            try (ResultSet rs = meta.getTables(null, null, name, new String[] { "TABLE" })) {
+                if (rs.next()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private void ensureStarted() {
+        if (!isStarted()) {
+            start();
+        }
+    }
+
+    public DataSource getDataSource() {
+        return dataSource;
+    }
+
+    /** The database holding the state table. */
+    public void setDataSource(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public String getTableName() {
+        return tableName;
+    }
+
+    /** The state table; default CAMEL_HALO_STATE. */
+    public void setTableName(String tableName) {
+        this.tableName = tableName;
+    }
+
+    public boolean isCreateTable() {
+        return createTable;
+    }
+
+    /** Whether to create the table on start when it is missing; default true. */
+    public void setCreateTable(boolean createTable) {
+        this.createTable = createTable;
+    }
+}

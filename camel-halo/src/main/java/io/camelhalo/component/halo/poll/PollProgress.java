@@ -1,0 +1,117 @@
+package io.camelhalo.component.halo.poll;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.camelhalo.component.halo.api.HaloJson;
+
+/**
+ * How far a halo-poll consumer has got, as kept in its state repository.
+ * <p>
+ * {@code watermark} is the newest last-modified value delivered. The next poll asks Halo for records changed since
+ * {@code from}, which trails the watermark by the overlap (clock skew, records that share a timestamp, writes that
+ * became visible late) and never passes a record whose processing failed. {@code seen} holds the versions
+ * ({@code id@last-modified}) already delivered inside that window, so the overlap never delivers one twice.
+ */
+final class PollProgress {
+
+    @JsonProperty
+    private Instant watermark;
+    @JsonProperty
+    private Instant from;
+    @JsonProperty
+    private Map<String, Instant> seen = new LinkedHashMap<>();
+
+    PollProgress() {
+        // for Jackson
+    }
+
+    private PollProgress(Instant from) {
+        this.from = from;
+        this.watermark = from;
+    }
+
+    /** Progress for a consumer with no stored state, starting at {@code from}. */
+    static PollProgress startingAt(Instant from) {
+        return new PollProgress(from);
+    }
+
+    static PollProgress fromJson(String json) {
+        try {
+            PollProgress progress = HaloJson.MAPPER.readValue(json, PollProgress.class);
+            if (progress.from == null) {
+                throw new IllegalStateException("Stored halo-poll state has no 'from': " + json);
+            }
+            if (progress.seen == null) {
+                progress.seen = new LinkedHashMap<>();
+            }
+            return progress;
+        } catch (IOException e) {
+            throw new IllegalStateException("Stored halo-poll state is not readable: " + json, e);
+        }
+    }
+
+    String toJson() {
+        try {
+            return HaloJson.MAPPER.writeValueAsString(this);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The earliest last-modified value the next query must cover. */
+    Instant from() {
+        return from;
+    }
+
+    /**
+     * Where this poll's query starts. Once the overlap has passed since the watermark, every version stamped before
+     * it has long become visible, so the query starts at the watermark itself: an idle poll then reads only the
+     * versions that share the watermark's stamp, on one page, however busy the tenant was before.
+     */
+    Instant queryFrom(Instant now, Duration overlap) {
+        if (watermark != null && !now.isBefore(watermark.plus(overlap)) && watermark.isAfter(from)) {
+            return watermark;
+        }
+        return from;
+    }
+
+    /** The newest last-modified value delivered, or the start point before anything was. */
+    Instant watermark() {
+        return watermark;
+    }
+
+    /** Whether this version of a record was delivered already. */
+    boolean isSeen(String versionKey) {
+        return seen.containsKey(versionKey);
+    }
+
+    /** Records a delivered version and moves the watermark up to it. */
+    void delivered(String versionKey, Instant lastModified) {
+        seen.put(versionKey, lastModified);
+        if (watermark == null || lastModified.isAfter(watermark)) {
+            watermark = lastModified;
+        }
+    }
+
+    /**
+     * Ends a poll: the next query starts {@code overlap} before the watermark, but no later than the oldest version
+     * that failed (so it is delivered again) and never earlier than this poll's start (what was pruned stays
+     * pruned). Versions older than the new start can no longer come back and are forgotten.
+     */
+    void finishPoll(Duration overlap, Instant oldestFailed) {
+        Instant next = watermark.minus(overlap);
+        if (oldestFailed != null && oldestFailed.isBefore(next)) {
+            next = oldestFailed;
+        }
+        if (next.isAfter(from)) {
+            from = next;
+        }
+        Instant keepFrom = from;
+        seen.values().removeIf(lastModified -> lastModified.isBefore(keepFrom));
+    }
+}

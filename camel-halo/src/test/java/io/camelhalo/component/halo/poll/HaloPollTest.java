@@ -1,0 +1,291 @@
+package io.camelhalo.component.halo.poll;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.camelhalo.component.halo.HaloConstants;
+import io.camelhalo.sandbox.HaloSandbox;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.FailedToCreateRouteException;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.support.processor.state.FileStateRepository;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static io.camelhalo.component.halo.poll.PollTestSupport.consumer;
+import static io.camelhalo.component.halo.poll.PollTestSupport.pollCountingRequests;
+import static io.camelhalo.component.halo.poll.PollTestSupport.startContext;
+import static io.camelhalo.component.halo.poll.PollTestSupport.versions;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * halo-poll against the stateful sandbox: changes made between polls arrive exactly once, in order, and idle polls
+ * cost one request. Polls are driven one at a time (startScheduler=false) so each assertion is about one poll.
+ */
+class HaloPollTest {
+
+    private HaloSandbox sandbox;
+    private final List<CamelContext> contexts = new ArrayList<>();
+
+    @BeforeEach
+    void startSandbox() {
+        sandbox = HaloSandbox.start(0);
+    }
+
+    @AfterEach
+    void stopAll() throws Exception {
+        for (CamelContext context : contexts) {
+            context.stop();
+        }
+        sandbox.close();
+    }
+
+    private CamelContext context(String uri, String routeId, org.apache.camel.Processor before) throws Exception {
+        CamelContext context = startContext(sandbox, new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(uri).routeId(routeId).process(before).to("mock:changes");
+            }
+        });
+        contexts.add(context);
+        return context;
+    }
+
+    private CamelContext context(String uri) throws Exception {
+        return context(uri, "poll", e -> {
+        });
+    }
+
+    private static MockEndpoint changes(CamelContext context) {
+        return context.getEndpoint("mock:changes", MockEndpoint.class);
+    }
+
+    private Map<String, Object> change(String resource, Map<String, Object> fields) {
+        sandbox.advance(Duration.ofMillis(5)); // distinct, increasing stamps make the expected order unambiguous
+        return sandbox.put(resource, new HashMap<>(fields));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({ "tickets,last_update,summary", "projects,last_update,summary", "invoices,last_modified,invoicenumber" })
+    void changesBetweenPollsArriveExactlyOnceInOrder(String resource, String lastModifiedField, String field)
+            throws Exception {
+        CamelContext context = context("halo-poll:" + resource + "?startScheduler=false");
+        HaloPollConsumer consumer = consumer(context, "poll", sandbox);
+        assertEquals(1, pollCountingRequests(sandbox, consumer), "first poll: one request");
+        assertEquals(0, changes(context).getReceivedCounter(), "nothing changed since start");
+
+        Object existingId = sandbox.records(resource).get(0).get("id");
+        Map<String, Object> a = change(resource, Map.of(field, "first"));
+        Map<String, Object> b = change(resource, Map.of("id", existingId, field, "changed"));
+        Map<String, Object> c = change(resource, Map.of(field, "third"));
+        pollCountingRequests(sandbox, consumer);
+
+        List<Exchange> got = changes(context).getReceivedExchanges();
+        assertEquals(List.of(a.get("id") + "@" + a.get(lastModifiedField), b.get("id") + "@" + b.get(lastModifiedField),
+                c.get("id") + "@" + c.get(lastModifiedField)), versions(got, lastModifiedField));
+        assertEquals(List.of("created", "updated", "created"),
+                got.stream().map(e -> e.getMessage().getHeader(HaloConstants.EVENT_TYPE, String.class)).toList());
+        assertEquals(resource, got.get(0).getMessage().getHeader(HaloConstants.RESOURCE));
+        assertEquals(a.get("id"), got.get(0).getMessage().getHeader(HaloConstants.ID));
+        assertEquals(3, got.get(2).getProperty(Exchange.BATCH_SIZE));
+        assertEquals(Boolean.TRUE, got.get(2).getProperty(Exchange.BATCH_COMPLETE));
+
+        for (int idle = 0; idle < 3; idle++) {
+            assertEquals(1, pollCountingRequests(sandbox, consumer), "an idle poll costs one request");
+        }
+        assertEquals(3, changes(context).getReceivedCounter(), "no change arrives when nothing changed");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "tickets", "invoices" })
+    void twoHundredFiftyChangesAtOnceAllArrive(String resource) throws Exception {
+        CamelContext context = context("halo-poll:" + resource + "?startScheduler=false");
+        HaloPollConsumer consumer = consumer(context, "poll", sandbox);
+        consumer.poll();
+        sandbox.advance(Duration.ofSeconds(1));
+        for (int i = 0; i < 250; i++) {
+            sandbox.put(resource, new HashMap<>(Map.of("summary", "bulk " + i)));
+        }
+        int requests = pollCountingRequests(sandbox, consumer);
+        List<Exchange> got = changes(context).getReceivedExchanges();
+        assertEquals(250, got.size());
+        assertEquals(250, got.stream().map(e -> e.getMessage().getHeader(HaloConstants.ID)).distinct().count());
+        assertEquals(3, requests, "three pages of 100");
+        assertTrue(pollCountingRequests(sandbox, consumer) <= 3, "within the overlap the window is read again");
+        sandbox.advance(Duration.ofSeconds(6)); // past the 5 s overlap
+        assertEquals(1, pollCountingRequests(sandbox, consumer), "then an idle poll costs one request");
+        assertEquals(250, changes(context).getReceivedCounter());
+    }
+
+    @Test
+    void recordsSharingATimestampWithOneWrittenJustAfterAPollBothArriveOnce() throws Exception {
+        CamelContext context = context("halo-poll:tickets?startScheduler=false");
+        HaloPollConsumer consumer = consumer(context, "poll", sandbox);
+        consumer.poll();
+        Instant sameSecond = Instant.now().plusSeconds(1);
+        sandbox.setNow(sameSecond); // the clock stands still: both writes get the same stamp
+        Map<String, Object> first = sandbox.put("tickets", new HashMap<>(Map.of("summary", "first")));
+        consumer.poll();
+        Map<String, Object> second = sandbox.put("tickets", new HashMap<>(Map.of("summary", "second")));
+        assertEquals(first.get("last_update"), second.get("last_update"));
+        consumer.poll();
+        consumer.poll();
+        assertEquals(List.of(first.get("id") + "@" + first.get("last_update"),
+                second.get("id") + "@" + second.get("last_update")),
+                versions(changes(context).getReceivedExchanges(), "last_update"));
+    }
+
+    @Test
+    void aRestartDeliversExactlyTheChangesMadeWhileDown(@TempDir Path dir) throws Exception {
+        File store = dir.resolve("halo-poll.state").toFile();
+        String uri = "halo-poll:tickets?startScheduler=false&stateRepository=#progress";
+
+        CamelContext first = startWithFileState(uri, store);
+        consumer(first, "poll", sandbox).poll();
+        Map<String, Object> beforeStop = change("tickets", Map.of("summary", "before stop"));
+        consumer(first, "poll", sandbox).poll();
+        assertEquals(1, changes(first).getReceivedCounter());
+        first.stop();
+
+        Map<String, Object> down1 = change("tickets", Map.of("summary", "while down 1"));
+        Map<String, Object> down2 = change("tickets", Map.of("id", beforeStop.get("id"), "summary", "edited while down"));
+
+        CamelContext second = startWithFileState(uri, store);
+        consumer(second, "poll", sandbox).poll();
+        assertEquals(List.of(down1.get("id") + "@" + down1.get("last_update"), down2.get("id") + "@" + down2.get("last_update")),
+                versions(changes(second).getReceivedExchanges(), "last_update"));
+    }
+
+    private CamelContext startWithFileState(String uri, File store) throws Exception {
+        FileStateRepository progress = FileStateRepository.fileStateRepository(store);
+        CamelContext context = new org.apache.camel.impl.DefaultCamelContext();
+        context.getRegistry().bind("progress", progress);
+        io.camelhalo.component.halo.HaloConfiguration cfg = context.getComponent("halo",
+                io.camelhalo.component.halo.HaloComponent.class).getConfiguration();
+        cfg.setBaseUrl(sandbox.baseUrl());
+        cfg.setClientId(sandbox.clientId());
+        cfg.setClientSecret(sandbox.clientSecret());
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(uri).routeId("poll").to("mock:changes");
+            }
+        });
+        context.start();
+        contexts.add(context);
+        return context;
+    }
+
+    @Test
+    void aFailedRecordIsDeliveredAgainAndTheOthersAreNot() throws Exception {
+        AtomicInteger poisonAttempts = new AtomicInteger();
+        CamelContext context = context("halo-poll:tickets?startScheduler=false", "poll", e -> {
+            if ("poison".equals(e.getMessage().getBody(Map.class).get("summary"))
+                    && poisonAttempts.incrementAndGet() == 1) {
+                throw new IllegalStateException("downstream system is down");
+            }
+        });
+        HaloPollConsumer consumer = consumer(context, "poll", sandbox);
+        consumer.poll();
+        Map<String, Object> a = change("tickets", Map.of("summary", "a"));
+        Map<String, Object> poison = change("tickets", Map.of("summary", "poison"));
+        Map<String, Object> c = change("tickets", Map.of("summary", "c"));
+
+        consumer.poll();
+        assertEquals(List.of(a.get("id"), c.get("id")), ids(changes(context)));
+        consumer.poll();
+        assertEquals(List.of(a.get("id"), c.get("id"), poison.get("id")), ids(changes(context)));
+        consumer.poll();
+        assertEquals(3, changes(context).getReceivedCounter(), "nothing is repeated once delivered");
+        assertEquals(2, poisonAttempts.get());
+    }
+
+    private static List<Object> ids(MockEndpoint mock) {
+        return mock.getReceivedExchanges().stream().map(e -> e.getMessage().getHeader(HaloConstants.ID)).toList();
+    }
+
+    @Test
+    void startFromBeginningDeliversEveryRecordAndAnInstantOnlyLaterOnes() throws Exception {
+        CamelContext all = context("halo-poll:clients?startScheduler=false&startFrom=beginning");
+        consumer(all, "poll", sandbox).poll();
+        assertEquals(sandbox.count("clients"), changes(all).getReceivedCounter());
+
+        Instant cut = sandbox.now().plusSeconds(10);
+        sandbox.setNow(cut.plusSeconds(1));
+        Map<String, Object> later = sandbox.put("clients", new HashMap<>(Map.of("name", "Later Ltd")));
+        CamelContext some = context("halo-poll:clients?startScheduler=false&startFrom=" + cut, "poll2", e -> {
+        });
+        consumer(some, "poll2", sandbox).poll();
+        assertEquals(List.of(later.get("id")), ids(changes(some)));
+    }
+
+    @Test
+    void actionsArePolledPerTicketWithTheTicketIdHeader() throws Exception {
+        CamelContext context = context("halo-poll:actions?startScheduler=false&ticketId=1");
+        HaloPollConsumer consumer = consumer(context, "poll", sandbox);
+        consumer.poll();
+        sandbox.advance(Duration.ofSeconds(1));
+        Map<String, Object> note = sandbox.put("actions", new HashMap<>(Map.of("ticket_id", 1, "note", "called back")));
+        consumer.poll();
+        List<Exchange> got = changes(context).getReceivedExchanges();
+        assertEquals(1, got.size());
+        assertEquals(note.get("id"), got.get(0).getMessage().getHeader(HaloConstants.ID));
+        assertEquals(1L, ((Number) got.get(0).getMessage().getHeader(HaloConstants.TICKET_ID)).longValue());
+    }
+
+    @Test
+    void theCamelSchedulerDrivesPollsAndSendsEmptyMessagesWhenIdle() throws Exception {
+        CamelContext context = context("halo-poll:tickets?delay=50&initialDelay=0&sendEmptyMessageWhenIdle=true");
+        MockEndpoint mock = changes(context);
+        mock.expectedMinimumMessageCount(2);
+        mock.assertIsSatisfied(10_000);
+        assertTrue(mock.getReceivedExchanges().stream().allMatch(e -> e.getMessage().getBody() == null));
+    }
+
+    @Test
+    void quartzCronSchedulesPolls() throws Exception {
+        CamelContext context = context(
+                "halo-poll:invoices?scheduler=quartz&scheduler.cron=0/1+*+*+*+*+?&sendEmptyMessageWhenIdle=true");
+        MockEndpoint mock = changes(context);
+        mock.expectedMinimumMessageCount(1);
+        mock.assertIsSatisfied(10_000);
+    }
+
+    @Test
+    void badOptionsFailAtRouteStartWithAClearMessage() {
+        assertStartFails("halo-poll:tikets", "tikets");
+        assertStartFails("halo-poll:kbarticles", "cannot be polled");
+        assertStartFails("halo-poll:tickets?startFrom=yesterday", "yesterday");
+        assertStartFails("halo-poll:tickets?overlap=-1", "overlap");
+        assertStartFails("halo-poll:actions", "ticketId");
+        assertEquals(0, sandbox.apiRequestCount(), "no request for bad input");
+    }
+
+    private void assertStartFails(String uri, String expected) {
+        Exception e = assertThrows(Exception.class, () -> context(uri));
+        Throwable cause = e;
+        StringBuilder messages = new StringBuilder();
+        while (cause != null) {
+            messages.append(cause.getMessage()).append(" / ");
+            cause = cause.getCause();
+        }
+        assertTrue(messages.toString().contains(expected), messages.toString());
+        assertTrue(e instanceof FailedToCreateRouteException || e.getCause() != null, e.toString());
+    }
+}

@@ -1,0 +1,80 @@
+package io.camelhalo.component.halo.poll;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.camelhalo.component.halo.HaloComponent;
+import io.camelhalo.component.halo.HaloConfiguration;
+import io.camelhalo.sandbox.HaloSandbox;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+
+/**
+ * Builds Camel contexts whose halo component points at a sandbox, and reads what a halo-poll route delivered.
+ */
+final class PollTestSupport {
+
+    private PollTestSupport() {
+    }
+
+    /** A started context with the given routes, connected to the sandbox through the halo component. */
+    static CamelContext startContext(HaloSandbox sandbox, RouteBuilder routes) throws Exception {
+        CamelContext context = new DefaultCamelContext();
+        HaloConfiguration cfg = context.getComponent("halo", HaloComponent.class).getConfiguration();
+        cfg.setBaseUrl(sandbox.baseUrl());
+        cfg.setClientId(sandbox.clientId());
+        cfg.setClientSecret(sandbox.clientSecret());
+        context.addRoutes(routes);
+        context.start();
+        return context;
+    }
+
+    /**
+     * The consumer of a route, to drive its polls one at a time (routes use startScheduler=false), with its clock
+     * set to the sandbox's so that "now" means the same to both.
+     */
+    static HaloPollConsumer consumer(CamelContext context, String routeId, HaloSandbox sandbox) {
+        HaloPollEndpoint endpoint = (HaloPollEndpoint) context.getRoute(routeId).getEndpoint();
+        endpoint.setClock(new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return sandbox.now();
+            }
+        });
+        return (HaloPollConsumer) context.getRoute(routeId).getConsumer();
+    }
+
+    /** Runs one poll and returns how many HTTP requests to the API it made. */
+    static int pollCountingRequests(HaloSandbox sandbox, HaloPollConsumer consumer) throws Exception {
+        int before = sandbox.apiRequestCount();
+        consumer.poll();
+        return sandbox.apiRequestCount() - before;
+    }
+
+    /** "id@last-modified" of every delivered exchange, in delivery order. */
+    static List<String> versions(List<Exchange> exchanges, String lastModifiedField) {
+        List<String> versions = new ArrayList<>();
+        for (Exchange e : exchanges) {
+            Map<?, ?> body = e.getMessage().getBody(Map.class);
+            versions.add(body.get("id") + "@" + body.get(lastModifiedField));
+        }
+        return versions;
+    }
+}
