@@ -33,40 +33,86 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class HaloComponentMetadataTest {
 
-    private static final String JSON_LOCATION = "META-INF/io/camelhalo/component/halo/halo.json";
     private static String json;
     private static JsonNode model;
+    private static String pollJson;
+    private static JsonNode pollModel;
 
     @BeforeAll
     static void loadGeneratedJson() throws Exception {
-        try (InputStream in = HaloComponent.class.getClassLoader().getResourceAsStream(JSON_LOCATION)) {
-            assertNotNull(in, JSON_LOCATION + " is generated into the jar");
-            json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        json = read("META-INF/io/camelhalo/component/halo/halo.json");
         model = new ObjectMapper().readTree(json);
+        pollJson = read("META-INF/io/camelhalo/component/halo/poll/halo-poll.json");
+        pollModel = new ObjectMapper().readTree(pollJson);
+    }
+
+    private static String read(String location) throws Exception {
+        try (InputStream in = HaloComponent.class.getClassLoader().getResourceAsStream(location)) {
+            assertNotNull(in, location + " is generated into the jar");
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     @Test
     void everyOptionAndHeaderHasADescription() {
         List<String> undocumented = new ArrayList<>();
-        for (String section : List.of("componentProperties", "properties", "headers")) {
-            model.get(section).fields().forEachRemaining(e -> {
-                if (e.getValue().path("description").asText().isBlank()) {
-                    undocumented.add(section + "." + e.getKey());
-                }
-            });
+        for (JsonNode component : List.of(model, pollModel)) {
+            for (String section : List.of("componentProperties", "properties", "headers")) {
+                component.get(section).fields().forEachRemaining(e -> {
+                    if (e.getValue().path("description").asText().isBlank()) {
+                        undocumented.add(component.at("/component/scheme").asText() + " " + section + "." + e.getKey());
+                    }
+                });
+            }
         }
         assertEquals(List.of(), undocumented);
     }
 
     @Test
-    void everyConfigurationSetterIsAnEndpointAndComponentOption() {
+    void producerAndPollOptionsAreEndpointOptions() {
+        Set<String> endpointOptions = names(model.get("properties"));
+        Set<String> producerOptions = setters(HaloProducerConfiguration.class);
+        assertTrue(endpointOptions.containsAll(producerOptions), "missing " + minus(producerOptions, endpointOptions));
+        Set<String> pollOptions = names(pollModel.get("properties"));
+        Set<String> connection = setters(HaloConfiguration.class);
+        assertTrue(pollOptions.containsAll(connection), "halo-poll misses " + minus(connection, pollOptions));
+        for (String option : List.of("overlap", "startFrom", "stateRepository", "pageSize", "query", "ticketId",
+                "delay", "initialDelay", "greedy", "sendEmptyMessageWhenIdle", "backoffMultiplier", "scheduler")) {
+            assertTrue(pollOptions.contains(option), "halo-poll option " + option);
+        }
+        assertTrue(pollModel.at("/component/consumerOnly").asBoolean());
+    }
+
+    @Test
+    void thePollableResourcesAreTheTableRowsWithChangeDetection() {
+        assertEquals(Arrays.stream(HaloResource.values()).filter(HaloResource::pollable).map(HaloResource::uriName).toList(),
+                texts(pollModel.at("/properties/resource/enum")));
+    }
+
+    @Test
+    void theCatalogChecksAHaloPollUri() {
+        CamelCatalog catalog = new DefaultCamelCatalog();
+        catalog.addComponent("halo-poll", io.camelhalo.component.halo.poll.HaloPollComponent.class.getName(), pollJson);
+        EndpointValidationResult good = catalog.validateEndpointProperties(
+                "halo-poll:invoices?delay=60000&overlap=10s&startFrom=beginning&query.client_id=3");
+        assertTrue(good.isSuccess(), good.summaryErrorMessage(false));
+        EndpointValidationResult notPollable = catalog.validateEndpointProperties("halo-poll:statuses");
+        assertTrue(notPollable.getInvalidEnum() != null && notPollable.getInvalidEnum().containsKey("resource"));
+    }
+
+    private static Set<String> setters(Class<?> type) {
         Set<String> setters = new TreeSet<>();
-        for (Method m : HaloConfiguration.class.getDeclaredMethods()) {
+        for (Method m : type.getDeclaredMethods()) {
             if (Modifier.isPublic(m.getModifiers()) && m.getName().startsWith("set") && m.getParameterCount() == 1) {
                 setters.add(Character.toLowerCase(m.getName().charAt(3)) + m.getName().substring(4));
             }
         }
+        return setters;
+    }
+
+    @Test
+    void everyConfigurationSetterIsAnEndpointAndComponentOption() {
+        Set<String> setters = setters(HaloConfiguration.class);
         Set<String> endpointOptions = names(model.get("properties"));
         Set<String> componentOptions = names(model.get("componentProperties"));
         assertTrue(endpointOptions.containsAll(setters), "endpoint options miss " + minus(setters, endpointOptions));

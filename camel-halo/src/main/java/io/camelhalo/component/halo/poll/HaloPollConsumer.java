@@ -30,12 +30,15 @@ import org.slf4j.LoggerFactory;
 public class HaloPollConsumer extends ScheduledBatchPollingConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(HaloPollConsumer.class);
+    /** Exchange property: the version (id@last-modified) an exchange carries. */
+    private static final String VERSION_KEY = "CamelHaloPollVersionKey";
 
     private final HaloPollEndpoint endpoint;
     private final HaloResource resource;
     private HaloChangeFeed feed;
     private StateRepository<String, String> stateRepository;
     private String stateKey;
+    private Batch batch;
 
     public HaloPollConsumer(HaloPollEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -73,18 +76,6 @@ public class HaloPollConsumer extends ScheduledBatchPollingConsumer {
             return processBatch(CastUtils.cast(exchanges));
         } finally {
             batch = null;
-        }
-    }
-
-    private Batch batch;
-
-    /** The progress of the poll being processed, and the oldest version whose processing failed. */
-    private static final class Batch {
-        final PollProgress progress;
-        Instant oldestFailed;
-
-        Batch(PollProgress progress) {
-            this.progress = progress;
         }
     }
 
@@ -133,8 +124,6 @@ public class HaloPollConsumer extends ScheduledBatchPollingConsumer {
         }
     }
 
-    private static final String VERSION_KEY = "CamelHaloPollVersionKey";
-
     private Exchange createExchange(Map<String, Object> record, Instant previousWatermark) {
         Exchange exchange = createExchange(true);
         Message message = exchange.getMessage();
@@ -167,5 +156,15 @@ public class HaloPollConsumer extends ScheduledBatchPollingConsumer {
 
     private void saveProgress(PollProgress progress) {
         stateRepository.setState(stateKey, progress.toJson());
+    }
+
+    /** The progress of the poll being processed, and the oldest version whose processing failed. */
+    private static final class Batch {
+        final PollProgress progress;
+        Instant oldestFailed;
+
+        Batch(PollProgress progress) {
+            this.progress = progress;
+        }
     }
 }

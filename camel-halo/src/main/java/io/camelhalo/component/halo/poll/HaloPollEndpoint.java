@@ -3,7 +3,6 @@ package io.camelhalo.component.halo.poll;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,6 +11,7 @@ import java.util.stream.Collectors;
 import io.camelhalo.component.halo.HaloComponent;
 import io.camelhalo.component.halo.HaloConfiguration;
 import io.camelhalo.component.halo.HaloConstants;
+import io.camelhalo.component.halo.api.HaloOperation;
 import io.camelhalo.component.halo.api.HaloResource;
 import io.camelhalo.component.halo.http.HaloConnection;
 import org.apache.camel.Category;
@@ -106,7 +106,7 @@ public class HaloPollEndpoint extends ScheduledPollEndpoint implements EndpointS
                     "Invalid overlap " + overlap + " ms: it must be 0 or more (default 5000 ms)");
         }
         startInstant(); // fails on a bad startFrom
-        if (table.needsTicketId(io.camelhalo.component.halo.api.HaloOperation.LIST) && ticketId == null
+        if (table.needsTicketId(HaloOperation.LIST) && ticketId == null
                 && query.get("ticket_id") == null) {
             throw new IllegalArgumentException(
                     "halo-poll:" + resource + " needs the ticket whose " + resource + " to watch: set option ticketId");
@@ -280,10 +280,5 @@ public class HaloPollEndpoint extends ScheduledPollEndpoint implements EndpointS
     @Override
     public Map<String, String> getServiceMetadata() {
         return configuration.getTenant() != null ? Map.of("tenant", configuration.getTenant()) : null;
-    }
-
-    static String pollableList() {
-        return Arrays.stream(HaloResource.values()).filter(HaloResource::pollable).map(HaloResource::uriName)
-                .collect(Collectors.joining(","));
     }
 }
