@@ -213,7 +213,7 @@ class HaloOAuthTest extends HaloTestSupport {
         stubTokenSequence(tokenReply("tok-1", 3600), tokenReply("tok-2", 3600), tokenReply("tok-3", 3600));
         halo.stubFor(get(urlPathEqualTo("/api/Client/1")).willReturn(okJson("{\"id\":1}")));
         halo.stubFor(get(urlPathEqualTo("/api/Tickets/5")).withHeader("Authorization", equalTo("Bearer tok-1"))
-                .willReturn(aResponse().withStatus(401).withFixedDelay(200)));
+                .willReturn(aResponse().withStatus(401).withFixedDelay(500)));
         halo.stubFor(get(urlPathEqualTo("/api/Tickets/5")).withHeader("Authorization", equalTo("Bearer tok-2"))
                 .willReturn(okJson("{\"id\":5}")));
         succeeded(send("halo:clients/get?id=1", null)); // fetches tok-1

@@ -23,7 +23,7 @@ public class HaloPollEndpointUriFactory extends org.apache.camel.support.compone
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(37);
+        Set<String> props = new HashSet<>(38);
         props.add("allowInsecureHttp");
         props.add("authUrl");
         props.add("backoffErrorThreshold");
@@ -40,6 +40,7 @@ public class HaloPollEndpointUriFactory extends org.apache.camel.support.compone
         props.add("grantType");
         props.add("greedy");
         props.add("initialDelay");
+        props.add("maxMessagesPerPoll");
         props.add("overlap");
         props.add("pageSize");
         props.add("pollStrategy");

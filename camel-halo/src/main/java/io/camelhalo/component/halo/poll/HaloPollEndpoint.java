@@ -61,6 +61,8 @@ public class HaloPollEndpoint extends ScheduledPollEndpoint implements EndpointS
     private Map<String, Object> query = new HashMap<>();
     @UriParam(label = "consumer")
     private Long ticketId;
+    @UriParam(label = "consumer", defaultValue = "0")
+    private int maxMessagesPerPoll;
 
     private Clock clock = Clock.systemUTC();
     private HaloConnection connection;
@@ -82,6 +84,7 @@ public class HaloPollEndpoint extends ScheduledPollEndpoint implements EndpointS
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
         HaloPollConsumer consumer = new HaloPollConsumer(this, processor);
+        consumer.setMaxMessagesPerPoll(maxMessagesPerPoll);
         configureConsumer(consumer);
         return consumer;
     }
@@ -101,6 +104,10 @@ public class HaloPollEndpoint extends ScheduledPollEndpoint implements EndpointS
         configuration.validate();
         HaloConfiguration.checkPageSize(pageSize);
         HaloConfiguration.checkQuery(query);
+        if (maxMessagesPerPoll < 0) {
+            throw new IllegalArgumentException(
+                    "Invalid maxMessagesPerPoll " + maxMessagesPerPoll + ": 0 (all) or more");
+        }
         if (overlap < 0) {
             throw new IllegalArgumentException(
                     "Invalid overlap " + overlap + " ms: it must be 0 or more (default 5000 ms)");
@@ -265,6 +272,18 @@ public class HaloPollEndpoint extends ScheduledPollEndpoint implements EndpointS
     /** For actions: the ticket whose actions to watch (Halo lists actions per ticket). */
     public void setTicketId(Long ticketId) {
         this.ticketId = ticketId;
+    }
+
+    public int getMaxMessagesPerPoll() {
+        return maxMessagesPerPoll;
+    }
+
+    /**
+     * The most changes one poll delivers (0: all). The rest, newer ones, come with the next poll: useful to catch up
+     * on a large backlog in bounded batches.
+     */
+    public void setMaxMessagesPerPoll(int maxMessagesPerPoll) {
+        this.maxMessagesPerPoll = maxMessagesPerPoll;
     }
 
     @Override

@@ -134,6 +134,23 @@ class HaloPollTest {
     }
 
     @Test
+    void maxMessagesPerPollCatchesUpInBoundedBatchesWithoutLossOrRepeat() throws Exception {
+        CamelContext context = context("halo-poll:tickets?startScheduler=false&maxMessagesPerPoll=4");
+        HaloPollConsumer consumer = consumer(context, "poll", sandbox);
+        consumer.poll();
+        List<Object> changed = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            changed.add(change("tickets", Map.of("summary", "backlog " + i)).get("id"));
+        }
+        consumer.poll();
+        assertEquals(4, changes(context).getReceivedCounter());
+        consumer.poll();
+        consumer.poll();
+        consumer.poll();
+        assertEquals(changed, ids(changes(context)));
+    }
+
+    @Test
     void recordsSharingATimestampWithOneWrittenJustAfterAPollBothArriveOnce() throws Exception {
         CamelContext context = context("halo-poll:tickets?startScheduler=false");
         HaloPollConsumer consumer = consumer(context, "poll", sandbox);
