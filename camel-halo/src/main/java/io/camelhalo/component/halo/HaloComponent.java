@@ -1,9 +1,9 @@
 package io.camelhalo.component.halo;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import io.camelhalo.component.halo.api.HaloIds;
 import io.camelhalo.component.halo.api.HaloOperation;
 import io.camelhalo.component.halo.api.HaloResource;
 import io.camelhalo.component.halo.http.HaloConnection;
@@ -42,34 +42,12 @@ public class HaloComponent extends HealthCheckComponent {
         HaloEndpoint endpoint = new HaloEndpoint(uri, this, resource.uriName(), operation.uriName(),
                                                  endpointConfiguration);
         Map<String, Object> query = PropertiesHelper.extractProperties(parameters, "query.");
-        requireWholeNumbers(parameters);
+        HaloConfiguration.checkWholeNumbers(parameters, List.of("id", "ticketId"),
+                Map.of("pageSize", "1 to " + HaloConfiguration.MAX_PAGE_SIZE, "maxResults", "0 for all, or more"));
         setProperties(endpoint, parameters);
         endpoint.getProducerConfiguration().getQuery().putAll(query);
         endpoint.validate();
         return endpoint;
-    }
-
-    /**
-     * Checks the raw text of the whole-number options. Camel reads a Long or int URI option through its duration
-     * parser, so {@code id=abc} would silently become 0 and {@code id=5s} 5000; an id goes into a URL path.
-     */
-    private static void requireWholeNumbers(Map<String, Object> parameters) {
-        for (String option : new String[] { "id", "ticketId" }) {
-            Object raw = parameters.get(option);
-            if (raw != null) {
-                HaloIds.parse(raw, "option " + option);
-            }
-        }
-        for (String option : new String[] { "pageSize", "maxResults" }) {
-            Object raw = parameters.get(option);
-            if (raw instanceof String text && !text.trim().matches("-?\\d{1,9}")) {
-                throw new IllegalArgumentException(
-                        "Invalid " + option + " '" + text + "': expected a whole number ("
-                                                   + ("pageSize".equals(option) ? "1 to " + HaloConfiguration.MAX_PAGE_SIZE
-                                                           : "0 for all, or more")
-                                                   + ")");
-            }
-        }
     }
 
     /** The connection for a configuration, shared by every endpoint with the same tenant and application. */

@@ -2,11 +2,13 @@ package io.camelhalo.component.halo;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import io.camelhalo.component.halo.api.HaloIds;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
@@ -225,6 +227,30 @@ public class HaloConfiguration implements Cloneable {
                     "Invalid pageSize " + pageSize + ". Allowed: 1 to " + MAX_PAGE_SIZE
                                                + " (Halo silently cuts larger pages to 100)");
         }
+    }
+
+    /**
+     * Checks the raw text of whole-number URI options before Camel binds them. Camel reads a Long or int option
+     * through its duration parser, so id=abc would silently become 0 and id=5s 5000; an id goes into a URL path.
+     *
+     * @param parameters the endpoint's URI parameters, not yet bound
+     * @param ids        options holding record ids: positive whole numbers
+     * @param counts     options holding counts, each with the range allowed (checked again after binding)
+     */
+    public static void checkWholeNumbers(Map<String, Object> parameters, List<String> ids, Map<String, String> counts) {
+        for (String option : ids) {
+            Object raw = parameters.get(option);
+            if (raw != null) {
+                HaloIds.parse(raw, "option " + option);
+            }
+        }
+        counts.forEach((option, allowed) -> {
+            Object raw = parameters.get(option);
+            if (raw instanceof String text && !text.trim().matches("-?\\d{1,9}")) {
+                throw new IllegalArgumentException(
+                        "Invalid " + option + " '" + text + "': expected a whole number, " + allowed);
+            }
+        });
     }
 
     /**

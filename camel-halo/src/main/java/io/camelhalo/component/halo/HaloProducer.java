@@ -15,6 +15,7 @@ import io.camelhalo.component.halo.http.HaloHttpClient;
 import io.camelhalo.component.halo.http.HaloPager;
 import io.camelhalo.component.halo.http.HaloReplies;
 import io.camelhalo.component.halo.http.HaloResponse;
+import io.camelhalo.component.halo.poll.HaloPollEndpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.support.DefaultProducer;
@@ -119,7 +120,18 @@ public class HaloProducer extends DefaultProducer {
 
     private HaloResource resource(Message in) {
         String header = in.getHeader(HaloConstants.RESOURCE, String.class);
-        return header != null ? HaloResource.fromUriName(header) : endpoint.getResourceType();
+        if (header == null || isSetByHaloPoll(in.getExchange(), header)) {
+            return endpoint.getResourceType();
+        }
+        return HaloResource.fromUriName(header);
+    }
+
+    /**
+     * Whether the resource header is the one a halo-poll consumer set on the exchange, describing where the record
+     * came from: it must not redirect {@code from("halo-poll:tickets").to("halo:actions/create")} to tickets.
+     */
+    private static boolean isSetByHaloPoll(Exchange exchange, String header) {
+        return exchange.getFromEndpoint() instanceof HaloPollEndpoint poll && header.equalsIgnoreCase(poll.getResource());
     }
 
     private HaloOperation operation(Message in) {

@@ -1,5 +1,6 @@
 package io.camelhalo.component.halo.poll;
 
+import java.util.List;
 import java.util.Map;
 
 import io.camelhalo.component.halo.HaloComponent;
@@ -27,6 +28,8 @@ public class HaloPollComponent extends HealthCheckComponent {
         HaloResource resource = HaloResource.fromUriName(remaining);
         HaloPollEndpoint endpoint = new HaloPollEndpoint(uri, this, resource.uriName(), baseConfiguration().copy());
         Map<String, Object> query = PropertiesHelper.extractProperties(parameters, "query.");
+        HaloConfiguration.checkWholeNumbers(parameters, List.of("ticketId"),
+                Map.of("pageSize", "1 to " + HaloConfiguration.MAX_PAGE_SIZE, "maxMessagesPerPoll", "0 for all, or more"));
         setProperties(endpoint, parameters);
         endpoint.getQuery().putAll(query);
         endpoint.validate();

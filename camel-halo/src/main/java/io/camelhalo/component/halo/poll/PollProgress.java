@@ -25,6 +25,8 @@ final class PollProgress {
     private Instant from;
     @JsonProperty
     private Map<String, Instant> seen = new LinkedHashMap<>();
+    @JsonProperty
+    private Instant retryFrom;
 
     PollProgress() {
         // for Jackson
@@ -69,13 +71,14 @@ final class PollProgress {
     }
 
     /**
-     * Where this poll's query starts. Once the overlap has passed since the watermark, every version stamped before
-     * it has long become visible, so the query starts at the watermark itself: an idle poll then reads only the
-     * versions that share the watermark's stamp, on one page, however busy the tenant was before.
+     * Where this poll's query starts. Once the overlap has passed since the watermark, every version stamped up to
+     * it has long become visible and been delivered (unless one failed), so the query starts just after the
+     * watermark: an idle poll then costs one request however busy the tenant was before.
      */
     Instant queryFrom(Instant now, Duration overlap) {
-        if (watermark != null && !now.isBefore(watermark.plus(overlap)) && watermark.isAfter(from)) {
-            return watermark;
+        if (retryFrom == null && watermark != null && !now.isBefore(watermark.plus(overlap))
+                && watermark.isAfter(from)) {
+            return watermark.plusMillis(1);
         }
         return from;
     }
@@ -104,6 +107,7 @@ final class PollProgress {
      * pruned). Versions older than the new start can no longer come back and are forgotten.
      */
     void finishPoll(Duration overlap, Instant oldestFailed) {
+        retryFrom = oldestFailed;
         Instant next = watermark.minus(overlap);
         if (oldestFailed != null && oldestFailed.isBefore(next)) {
             next = oldestFailed;

@@ -129,7 +129,9 @@ class HaloPollTest {
         assertEquals(3, requests, "three pages of 100");
         assertTrue(pollCountingRequests(sandbox, consumer) <= 3, "within the overlap the window is read again");
         sandbox.advance(Duration.ofSeconds(6)); // past the 5 s overlap
-        assertEquals(1, pollCountingRequests(sandbox, consumer), "then an idle poll costs one request");
+        sandbox.resetCounters();
+        consumer.poll();
+        assertEquals(1, sandbox.apiRequestCount(), () -> "then an idle poll costs one request: " + sandbox.requests());
         assertEquals(250, changes(context).getReceivedCounter());
     }
 
@@ -285,12 +287,37 @@ class HaloPollTest {
     }
 
     @Test
+    void aPolledRecordCanBeWrittenToAnotherResourceWithoutItsHeadersRedirectingTheWrite() throws Exception {
+        CamelContext context = startContext(sandbox, new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("halo-poll:tickets?startScheduler=false").routeId("note-on-change")
+                        .setHeader(HaloConstants.TICKET_ID, header(HaloConstants.ID))
+                        .setBody(constant(Map.of("note", "Seen by the integration", "outcome", "Note")))
+                        .to("halo:actions/create");
+            }
+        });
+        contexts.add(context);
+        HaloPollConsumer consumer = consumer(context, "note-on-change", sandbox);
+        consumer.poll();
+        Map<String, Object> ticket = change("tickets", Map.of("summary", "needs a note"));
+        consumer.poll();
+        long ticketId = ((Number) ticket.get("id")).longValue();
+        assertTrue(sandbox.records("actions").stream().anyMatch(a -> ((Number) a.get("ticket_id")).longValue() == ticketId
+                && "Seen by the integration".equals(a.get("note"))), "the note went to /Actions, not /Tickets");
+    }
+
+    @Test
     void badOptionsFailAtRouteStartWithAClearMessage() {
         assertStartFails("halo-poll:tikets", "tikets");
         assertStartFails("halo-poll:kbarticles", "cannot be polled");
         assertStartFails("halo-poll:tickets?startFrom=yesterday", "yesterday");
         assertStartFails("halo-poll:tickets?overlap=-1", "overlap");
         assertStartFails("halo-poll:actions", "ticketId");
+        assertStartFails("halo-poll:tickets?pageSize=abc", "abc");
+        assertStartFails("halo-poll:tickets?pageSize=500", "500");
+        assertStartFails("halo-poll:actions?ticketId=-3", "-3");
+        assertStartFails("halo-poll:tickets?maxMessagesPerPoll=-1", "-1");
         assertEquals(0, sandbox.apiRequestCount(), "no request for bad input");
     }
 
