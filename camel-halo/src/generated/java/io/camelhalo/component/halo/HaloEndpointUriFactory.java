@@ -23,7 +23,7 @@ public class HaloEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(20);
+        Set<String> props = new HashSet<>(27);
         props.add("allowInsecureHttp");
         props.add("authUrl");
         props.add("baseUrl");
@@ -33,13 +33,20 @@ public class HaloEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("grantType");
         props.add("id");
         props.add("lazyStartProducer");
+        props.add("maxRateLimitWait");
+        props.add("maxResponseSize");
         props.add("maxResults");
+        props.add("maxRetries");
+        props.add("maxRetryDelay");
         props.add("operation");
         props.add("pageSize");
         props.add("query");
+        props.add("rateLimit");
+        props.add("rateLimitWindow");
         props.add("readTimeout");
         props.add("refreshToken");
         props.add("resource");
+        props.add("retryDelay");
         props.add("scope");
         props.add("tenant");
         props.add("throwExceptionOnFailure");

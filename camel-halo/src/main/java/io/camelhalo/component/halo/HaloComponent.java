@@ -1,5 +1,6 @@
 package io.camelhalo.component.halo;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -7,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.camelhalo.component.halo.api.HaloOperation;
 import io.camelhalo.component.halo.api.HaloResource;
 import io.camelhalo.component.halo.http.HaloConnection;
+import io.camelhalo.component.halo.http.HaloRateGovernor;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
@@ -24,6 +26,7 @@ public class HaloComponent extends HealthCheckComponent {
     private HaloConfiguration configuration = new HaloConfiguration();
 
     private final Map<HaloConnection.Key, HaloConnection> connections = new ConcurrentHashMap<>();
+    private final Map<HaloConnection.TenantKey, HaloRateGovernor> governors = new ConcurrentHashMap<>();
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -53,12 +56,23 @@ public class HaloComponent extends HealthCheckComponent {
     /** The connection for a configuration, shared by every endpoint with the same tenant and application. */
     public HaloConnection connection(HaloConfiguration endpointConfiguration) {
         return connections.computeIfAbsent(HaloConnection.Key.of(endpointConfiguration),
-                key -> new HaloConnection(endpointConfiguration));
+                key -> new HaloConnection(endpointConfiguration, governor(endpointConfiguration)));
+    }
+
+    /**
+     * The rate governor of a tenant: Halo counts requests per tenant, so every connection to it shares one. The
+     * first configuration to reach a tenant sets its limit.
+     */
+    private HaloRateGovernor governor(HaloConfiguration configuration) {
+        return governors.computeIfAbsent(HaloConnection.TenantKey.of(configuration),
+                key -> new HaloRateGovernor(configuration.getRateLimit(),
+                        Duration.ofMillis(configuration.getRateLimitWindow())));
     }
 
     @Override
     protected void doStop() throws Exception {
         connections.clear();
+        governors.clear();
         super.doStop();
     }
 

@@ -51,6 +51,20 @@ public class HaloConfiguration implements Cloneable {
     private long connectTimeout = 10_000;
     @UriParam(label = "advanced", defaultValue = "60000", javaType = "java.time.Duration")
     private long readTimeout = 60_000;
+    @UriParam(label = "advanced", defaultValue = "300")
+    private int rateLimit = 300;
+    @UriParam(label = "advanced", defaultValue = "300000", javaType = "java.time.Duration")
+    private long rateLimitWindow = 300_000;
+    @UriParam(label = "advanced", defaultValue = "360000", javaType = "java.time.Duration")
+    private long maxRateLimitWait = 360_000;
+    @UriParam(label = "advanced", defaultValue = "3")
+    private int maxRetries = 3;
+    @UriParam(label = "advanced", defaultValue = "1000", javaType = "java.time.Duration")
+    private long retryDelay = 1000;
+    @UriParam(label = "advanced", defaultValue = "30000", javaType = "java.time.Duration")
+    private long maxRetryDelay = 30_000;
+    @UriParam(label = "advanced", defaultValue = "52428800")
+    private long maxResponseSize = 52_428_800;
 
     public String getBaseUrl() {
         return baseUrl;
@@ -163,6 +177,84 @@ public class HaloConfiguration implements Cloneable {
         this.readTimeout = readTimeout;
     }
 
+    public int getRateLimit() {
+        return rateLimit;
+    }
+
+    /**
+     * The most requests sent to the tenant per rateLimitWindow, by every endpoint, route and thread together (Halo
+     * limits each tenant: reported figures are 300, 450 or 500 per few minutes, so the default is the lowest). A
+     * request waits for a permit rather than fail. 0 turns the limit off.
+     */
+    public void setRateLimit(int rateLimit) {
+        this.rateLimit = rateLimit;
+    }
+
+    public long getRateLimitWindow() {
+        return rateLimitWindow;
+    }
+
+    /** The rolling window of rateLimit, in milliseconds or a duration such as 5m. */
+    public void setRateLimitWindow(long rateLimitWindow) {
+        this.rateLimitWindow = rateLimitWindow;
+    }
+
+    public long getMaxRateLimitWait() {
+        return maxRateLimitWait;
+    }
+
+    /**
+     * How long a request may wait in total for a rate-limit permit and through Halo's 429 replies before it fails
+     * with HaloRateLimitException, in milliseconds or a duration such as 6m (long enough to outlast a 5-minute
+     * window). 429 replies are retried after Retry-After when Halo sends it, else with exponential backoff.
+     */
+    public void setMaxRateLimitWait(long maxRateLimitWait) {
+        this.maxRateLimitWait = maxRateLimitWait;
+    }
+
+    public int getMaxRetries() {
+        return maxRetries;
+    }
+
+    /**
+     * Retries after a failed attempt: reads and deletes on connection failures, timeouts and 502/503/504; a write
+     * (POST) only when it provably never reached Halo (connection refused, 503). A write that was sent and got no
+     * reply is never retried: the HaloIOException says it may have been applied.
+     */
+    public void setMaxRetries(int maxRetries) {
+        this.maxRetries = maxRetries;
+    }
+
+    public long getRetryDelay() {
+        return retryDelay;
+    }
+
+    /** The first backoff before a retry, doubled for each further retry, with jitter (milliseconds or a duration). */
+    public void setRetryDelay(long retryDelay) {
+        this.retryDelay = retryDelay;
+    }
+
+    public long getMaxRetryDelay() {
+        return maxRetryDelay;
+    }
+
+    /** The longest backoff between two retries (milliseconds or a duration). */
+    public void setMaxRetryDelay(long maxRetryDelay) {
+        this.maxRetryDelay = maxRetryDelay;
+    }
+
+    public long getMaxResponseSize() {
+        return maxResponseSize;
+    }
+
+    /**
+     * The largest reply body read into memory, in bytes (default 50 MiB); a larger one fails with
+     * HaloProtocolException instead of exhausting memory.
+     */
+    public void setMaxResponseSize(long maxResponseSize) {
+        this.maxResponseSize = maxResponseSize;
+    }
+
     /** The effective authorisation server URL. */
     public String effectiveAuthUrl() {
         if (authUrl != null && !authUrl.isBlank()) {
@@ -208,6 +300,21 @@ public class HaloConfiguration implements Cloneable {
         } else {
             throw new IllegalArgumentException(
                     "Invalid grantType '" + grantType + "'. Allowed: " + CLIENT_CREDENTIALS + ", " + REFRESH_TOKEN);
+        }
+        if (rateLimit < 0 || rateLimitWindow <= 0 || maxRateLimitWait < 0) {
+            throw new IllegalArgumentException(
+                    "Invalid rate limit settings (rateLimit " + rateLimit + ", rateLimitWindow " + rateLimitWindow
+                                               + " ms, maxRateLimitWait " + maxRateLimitWait
+                                               + " ms): rateLimit 0 (off) or more, a positive window, a wait of 0 or more");
+        }
+        if (maxRetries < 0 || retryDelay < 0 || maxRetryDelay < 0) {
+            throw new IllegalArgumentException(
+                    "Invalid retry settings (maxRetries " + maxRetries + ", retryDelay " + retryDelay
+                                               + " ms, maxRetryDelay " + maxRetryDelay + " ms): each must be 0 or more");
+        }
+        if (maxResponseSize < 1024) {
+            throw new IllegalArgumentException(
+                    "Invalid maxResponseSize " + maxResponseSize + ": at least 1024 bytes");
         }
         if (connectTimeout <= 0 || readTimeout <= 0) {
             throw new IllegalArgumentException(

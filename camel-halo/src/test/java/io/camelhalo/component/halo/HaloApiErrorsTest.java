@@ -34,6 +34,13 @@ class HaloApiErrorsTest extends HaloTestSupport {
         return halo;
     }
 
+    @Override
+    protected void configure(HaloConfiguration configuration) {
+        // fail fast: these tests are about the errors, not the waits before them
+        configuration.setRetryDelay(10);
+        configuration.setMaxRateLimitWait(300);
+    }
+
     @Test
     void notFoundCarriesStatusMethodPathAndBody() {
         // given a Halo without ticket 999

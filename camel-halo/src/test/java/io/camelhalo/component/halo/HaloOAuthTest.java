@@ -20,6 +20,9 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.camelhalo.component.halo.auth.HaloCredentials;
 import io.camelhalo.component.halo.auth.HaloTokenManager;
+import io.camelhalo.component.halo.http.HaloRateGovernor;
+import io.camelhalo.component.halo.http.HaloRetryPolicy;
+import io.camelhalo.component.halo.http.HaloTransport;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -117,7 +120,9 @@ class HaloOAuthTest extends HaloTestSupport {
         // given a token manager on a clock the test moves, and a Halo issuing hour-long tokens
         stubTokenSequence(tokenReply("tok-1", 3600), tokenReply("tok-2", 3600));
         MovableClock clock = new MovableClock(Instant.parse("2025-01-01T10:00:00Z"));
-        HaloTokenManager tokens = new HaloTokenManager(HttpClient.newHttpClient(),
+        HaloTransport transport = new HaloTransport(HttpClient.newHttpClient(), new HaloRateGovernor(0, Duration.ofMinutes(5)),
+                new HaloRetryPolicy(0, Duration.ZERO, Duration.ZERO, Duration.ZERO), 1_000_000);
+        HaloTokenManager tokens = new HaloTokenManager(transport,
                 new HaloCredentials(baseUrl() + "/auth", null, CLIENT_ID, CLIENT_SECRET, "all", "client_credentials",
                         null),
                 Duration.ofSeconds(10), clock);

@@ -23,7 +23,7 @@ public class HaloPollEndpointUriFactory extends org.apache.camel.support.compone
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(38);
+        Set<String> props = new HashSet<>(45);
         props.add("allowInsecureHttp");
         props.add("authUrl");
         props.add("backoffErrorThreshold");
@@ -41,14 +41,21 @@ public class HaloPollEndpointUriFactory extends org.apache.camel.support.compone
         props.add("greedy");
         props.add("initialDelay");
         props.add("maxMessagesPerPoll");
+        props.add("maxRateLimitWait");
+        props.add("maxResponseSize");
+        props.add("maxRetries");
+        props.add("maxRetryDelay");
         props.add("overlap");
         props.add("pageSize");
         props.add("pollStrategy");
         props.add("query");
+        props.add("rateLimit");
+        props.add("rateLimitWindow");
         props.add("readTimeout");
         props.add("refreshToken");
         props.add("repeatCount");
         props.add("resource");
+        props.add("retryDelay");
         props.add("runLoggingLevel");
         props.add("scheduledExecutorService");
         props.add("scheduler");

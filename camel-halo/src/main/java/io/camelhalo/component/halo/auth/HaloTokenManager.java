@@ -3,9 +3,7 @@ package io.camelhalo.component.halo.auth;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,8 +18,11 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camelhalo.component.halo.HaloApiException;
+import io.camelhalo.component.halo.HaloAuthenticationException;
 import io.camelhalo.component.halo.HaloConfiguration;
 import io.camelhalo.component.halo.http.HaloErrorMessages;
+import io.camelhalo.component.halo.http.HaloResponse;
+import io.camelhalo.component.halo.http.HaloTransport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,7 +38,7 @@ public final class HaloTokenManager {
     private static final Duration MAX_MARGIN = Duration.ofSeconds(60);
     private static final long DEFAULT_EXPIRES_IN = 3600;
 
-    private final HttpClient http;
+    private final HaloTransport transport;
     private final HaloCredentials credentials;
     private final Duration requestTimeout;
     private final Clock clock;
@@ -46,8 +47,8 @@ public final class HaloTokenManager {
     private final AtomicInteger tokenRequests = new AtomicInteger();
     private volatile String refreshToken;
 
-    public HaloTokenManager(HttpClient http, HaloCredentials credentials, Duration requestTimeout, Clock clock) {
-        this.http = http;
+    public HaloTokenManager(HaloTransport transport, HaloCredentials credentials, Duration requestTimeout, Clock clock) {
+        this.transport = transport;
         this.credentials = credentials;
         this.requestTimeout = requestTimeout;
         this.clock = clock;
@@ -55,7 +56,7 @@ public final class HaloTokenManager {
     }
 
     /** A valid access token, fetched or renewed if needed. */
-    public String accessToken() throws IOException, InterruptedException, HaloApiException {
+    public String accessToken() throws InterruptedException, HaloApiException {
         AccessToken token = current.get();
         if (token != null && token.isFresh(clock.instant())) {
             return token.value();
@@ -90,7 +91,7 @@ public final class HaloTokenManager {
         return tokenRequests.get();
     }
 
-    private AccessToken requestToken() throws IOException, InterruptedException, HaloApiException {
+    private AccessToken requestToken() throws InterruptedException, HaloApiException {
         String tokenUrl = credentials.authUrl() + "/token";
         if (credentials.tenant() != null && !credentials.tenant().isBlank()) {
             tokenUrl += "?tenant=" + encode(credentials.tenant());
@@ -103,21 +104,22 @@ public final class HaloTokenManager {
                 .build();
         tokenRequests.incrementAndGet();
         Instant sentAt = clock.instant();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
+        // a token request changes nothing in Halo: safe to retry like a read
+        HaloResponse response = transport.send(request, true, tokenUrl);
+        if (response.status() != 200) {
             throw tokenError(tokenUrl, response);
         }
         JsonNode json;
         try {
             json = MAPPER.readTree(response.body());
         } catch (IOException e) {
-            throw new HaloApiException(response.statusCode(), "POST", tokenUrl, null, null,
+            throw new HaloAuthenticationException(response.status(), "POST", tokenUrl, null, null,
                     "The token endpoint did not answer JSON: check authUrl (it should be Halo's authorisation server,"
                                                                                    + " e.g. https://acme.haloitsm.com/auth)", true);
         }
         JsonNode accessToken = json.get("access_token");
         if (accessToken == null || accessToken.asText().isBlank()) {
-            throw new HaloApiException(response.statusCode(), "POST", tokenUrl, null, null,
+            throw new HaloAuthenticationException(response.status(), "POST", tokenUrl, null, null,
                     "The token endpoint's reply has no access_token: check authUrl", true);
         }
         JsonNode rotated = json.get("refresh_token");
@@ -153,8 +155,8 @@ public final class HaloTokenManager {
                 .collect(Collectors.joining("&"));
     }
 
-    private HaloApiException tokenError(String tokenUrl, HttpResponse<String> response) {
-        String body = response.body();
+    private HaloApiException tokenError(String tokenUrl, HaloResponse response) {
+        String body = response.bodyAsString();
         String oauthError = null;
         try {
             JsonNode json = MAPPER.readTree(body);
@@ -163,7 +165,7 @@ public final class HaloTokenManager {
             // HTML or text: handled below
         }
         String advice;
-        if (response.statusCode() >= 500 && HaloErrorMessages.isHtml(body)) {
+        if (response.status() >= 500 && HaloErrorMessages.isHtml(body)) {
             advice = "Halo's token endpoint answered an HTML error page. This usually means the API application has "
                      + "no agent to log in as: set 'Login Type: Agent' and an agent on the application "
                      + "(Configuration > Integrations > Halo API > Applications)";
@@ -182,8 +184,12 @@ public final class HaloTokenManager {
         } else {
             advice = "Check authUrl, tenant and the application's credentials";
         }
-        return new HaloApiException(response.statusCode(), "POST", tokenUrl, body, HaloErrorMessages.extract(body),
-                advice, true);
+        if (response.status() >= 500 && oauthError == null && !HaloErrorMessages.isHtml(body)) {
+            return HaloApiException.of(response.status(), "POST", tokenUrl, body, HaloErrorMessages.extract(body),
+                    "Halo's token endpoint failed", true);
+        }
+        return new HaloAuthenticationException(response.status(), "POST", tokenUrl, body,
+                HaloErrorMessages.extract(body), advice, true);
     }
 
     private static String encode(String value) {

@@ -38,20 +38,35 @@ public final class HaloConnection {
     private final HaloTokenManager tokenManager;
     private final HaloHttpClient httpClient;
 
-    public HaloConnection(HaloConfiguration configuration) {
+    /**
+     * @param configuration the connection options
+     * @param governor      the rate governor of the tenant, shared with every other connection to it
+     */
+    public HaloConnection(HaloConfiguration configuration, HaloRateGovernor governor) {
         this.key = Key.of(configuration);
         HttpClient http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofMillis(configuration.getConnectTimeout()))
                 .build();
+        HaloRetryPolicy retryPolicy = new HaloRetryPolicy(configuration.getMaxRetries(),
+                Duration.ofMillis(configuration.getRetryDelay()), Duration.ofMillis(configuration.getMaxRetryDelay()),
+                Duration.ofMillis(configuration.getMaxRateLimitWait()));
+        HaloTransport transport = new HaloTransport(http, governor, retryPolicy, configuration.getMaxResponseSize());
         HaloCredentials credentials = new HaloCredentials(
                 configuration.effectiveAuthUrl(), configuration.getTenant(), configuration.getClientId(),
                 configuration.getClientSecret(), configuration.getScope(), configuration.getGrantType(),
                 configuration.getRefreshToken());
-        this.tokenManager = new HaloTokenManager(http, credentials, Duration.ofMillis(configuration.getReadTimeout()),
+        this.tokenManager = new HaloTokenManager(transport, credentials, Duration.ofMillis(configuration.getReadTimeout()),
                                                  Clock.systemUTC());
-        this.httpClient = new HaloHttpClient(http, configuration.apiUrl(), tokenManager);
+        this.httpClient = new HaloHttpClient(transport, configuration.apiUrl(), tokenManager);
+    }
+
+    /** What makes two connections share a rate governor: the same tenant. */
+    public record TenantKey(String apiUrl, String tenant) {
+        public static TenantKey of(HaloConfiguration configuration) {
+            return new TenantKey(configuration.apiUrl(), configuration.getTenant());
+        }
     }
 
     public Key key() {

@@ -1,11 +1,8 @@
 package io.camelhalo.component.halo.http;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -16,20 +13,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one HTTP client of a Halo connection: sends API requests with the bearer token and, when Halo answers 401,
- * renews the token once and replays the request once (a 401 means Halo did nothing, so even a write is safe to
- * replay). It returns every reply as it came; deciding what a status means is the caller's job.
+ * The API client of a Halo connection: sends API requests with the bearer token through the connection's
+ * {@link HaloTransport} (rate limit, safe retries) and, when Halo answers 401, renews the token once and replays the
+ * request once (a 401 means Halo did nothing, so even a write is safe to replay). It returns every reply as it came;
+ * deciding what a status means is {@link HaloReplies}' job.
  */
 public final class HaloHttpClient {
 
     private static final Logger LOG = LoggerFactory.getLogger(HaloHttpClient.class);
 
-    private final HttpClient http;
+    private final HaloTransport transport;
     private final String apiUrl;
     private final HaloTokenManager tokens;
 
-    public HaloHttpClient(HttpClient http, String apiUrl, HaloTokenManager tokens) {
-        this.http = http;
+    public HaloHttpClient(HaloTransport transport, String apiUrl, HaloTokenManager tokens) {
+        this.transport = transport;
         this.apiUrl = apiUrl;
         this.tokens = tokens;
     }
@@ -44,14 +42,15 @@ public final class HaloHttpClient {
      * @param timeout  how long to wait for the reply
      */
     public HaloResponse send(String method, String path, Map<String, ?> query, byte[] jsonBody, Duration timeout)
-            throws IOException, InterruptedException, HaloApiException {
+            throws InterruptedException, HaloApiException {
+        String target = "/api/" + path + queryString(query);
         URI uri = URI.create(apiUrl + "/" + path + queryString(query));
         String token = tokens.accessToken();
-        HaloResponse response = exchange(method, uri, jsonBody, timeout, token);
+        HaloResponse response = exchange(method, uri, target, jsonBody, timeout, token);
         if (response.status() == 401) {
-            LOG.debug("Halo answered 401 to {} {}: renewing the access token and replaying once", method, uri.getPath());
+            LOG.debug("Halo answered 401 to {} {}: renewing the access token and replaying once", method, target);
             tokens.invalidate(token);
-            response = exchange(method, uri, jsonBody, timeout, tokens.accessToken());
+            response = exchange(method, uri, target, jsonBody, timeout, tokens.accessToken());
         }
         return response;
     }
@@ -61,8 +60,9 @@ public final class HaloHttpClient {
         return apiUrl;
     }
 
-    private HaloResponse exchange(String method, URI uri, byte[] jsonBody, Duration timeout, String token)
-            throws IOException, InterruptedException {
+    private HaloResponse exchange(String method, URI uri, String target, byte[] jsonBody, Duration timeout,
+                                  String token)
+            throws HaloApiException, InterruptedException {
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
                 .timeout(timeout)
                 .header("Authorization", "Bearer " + token)
@@ -73,9 +73,7 @@ public final class HaloHttpClient {
         } else {
             builder.method(method, HttpRequest.BodyPublishers.noBody());
         }
-        HttpResponse<byte[]> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
-        LOG.trace("{} {} -> {}", method, uri, response.statusCode());
-        return new HaloResponse(response.statusCode(), response.headers(), response.body());
+        return transport.send(builder.build(), !"POST".equals(method), target);
     }
 
     /** Encodes query parameters as {@code ?a=1&b=x%20y}; values are sent as their string form. */

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import io.camelhalo.component.halo.HaloApiException;
+import io.camelhalo.component.halo.HaloProtocolException;
 import io.camelhalo.component.halo.api.HaloJson;
 import io.camelhalo.component.halo.api.HaloResource;
 
@@ -93,10 +94,11 @@ public final class HaloPager {
             }
         }
         if (promised != null && read < promised) {
-            throw new HaloApiException(200, "GET", "/api/" + resource.path(), null, null,
+            throw new HaloProtocolException(200, "GET", "/api/" + resource.path(), null,
                     "Halo's record_count promised " + promised + " " + resource.uriName() + " but paging returned only "
                                                                                  + read
-                                                                                 + "; refusing to return a truncated list (were records deleted while paging?)");
+                                                                                 + "; refusing to return a truncated list (were records deleted while paging?)",
+                    null);
         }
     }
 
@@ -129,13 +131,14 @@ public final class HaloPager {
             if (records instanceof List) {
                 return new Page(HaloJson.toRecords(records), recordCount);
             }
-            throw new HaloApiException(200, "GET", target, null, null,
+            throw new HaloProtocolException(200, "GET", target, null,
                     "Halo's list reply for " + resource.uriName() + " has no '" + resource.listKey()
                                                                       + "' array; its keys are "
-                                                                      + ((Map<String, Object>) envelope).keySet());
+                                                                      + ((Map<String, Object>) envelope).keySet(),
+                    null);
         }
-        throw new HaloApiException(200, "GET", target, String.valueOf(reply), null,
-                "Halo's list reply for " + resource.uriName() + " is neither an array nor an object");
+        throw new HaloProtocolException(200, "GET", target, String.valueOf(reply),
+                "Halo's list reply for " + resource.uriName() + " is neither an array nor an object", null);
     }
 
     private static List<Map<String, Object>> limit(List<Map<String, Object>> records, int maxResults) {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 import io.camelhalo.component.halo.HaloApiException;
+import io.camelhalo.component.halo.HaloProtocolException;
 import io.camelhalo.component.halo.api.HaloJson;
 
 /**
@@ -21,8 +22,8 @@ public final class HaloReplies {
     public static void requireSuccess(HaloResponse response, String method, String target) throws HaloApiException {
         if (!response.isSuccess()) {
             String body = response.bodyAsString();
-            throw new HaloApiException(response.status(), method, target, body, HaloErrorMessages.extract(body),
-                                       advice(response.status(), body));
+            throw HaloApiException.of(response.status(), method, target, body, HaloErrorMessages.extract(body),
+                    advice(response.status(), method, target, body), false);
         }
     }
 
@@ -36,21 +37,22 @@ public final class HaloReplies {
         } catch (JsonProcessingException e) {
             String body = response.bodyAsString();
             String start = body.length() <= QUOTED_BODY ? body : body.substring(0, QUOTED_BODY) + "...";
-            throw new HaloApiException(response.status(), method, target, body, null,
-                    "The reply is not valid JSON (" + e.getOriginalMessage() + "); it starts: " + start);
+            throw new HaloProtocolException(response.status(), method, target, body,
+                    "The reply is not valid JSON (" + e.getOriginalMessage() + "); it starts: " + start, e);
         } catch (IOException e) {
-            throw new HaloApiException(response.status(), method, target, null, null,
-                    "The reply could not be read: " + e.getMessage());
+            throw new HaloProtocolException(response.status(), method, target, null,
+                    "The reply could not be read: " + e.getMessage(), e);
         }
     }
 
-    private static String advice(int status, String body) {
+    private static String advice(int status, String method, String target, String body) {
         switch (status) {
             case 401:
                 return "The access token was refused even after renewal: check the application's scope";
             case 403:
-                return "The API application's agent lacks a permission, or the token lacks a scope "
-                       + "(e.g. edit:tickets, edit:customers, admin) for this call";
+                return "The token lacks a scope or the application's agent lacks a permission for this call: "
+                       + "it needs scope " + HaloScopes.likelyScope(method, target)
+                       + " (or all), and the agent needs access to this area in Halo";
             case 429:
                 return "Halo's rate limit was reached";
             default:

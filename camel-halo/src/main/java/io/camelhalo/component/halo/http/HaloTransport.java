@@ -1,0 +1,152 @@
+package io.camelhalo.component.halo.http;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import io.camelhalo.component.halo.HaloApiException;
+import io.camelhalo.component.halo.HaloIOException;
+import io.camelhalo.component.halo.HaloProtocolException;
+import io.camelhalo.component.halo.HaloRateLimitException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends requests to one Halo tenant: within the tenant's rate limit, with bounded reply bodies, retrying only what
+ * is safe to retry. Both the API client and the token manager send through here, so these rules hold for every
+ * request the component makes.
+ */
+public final class HaloTransport {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HaloTransport.class);
+
+    private final HttpClient http;
+    private final HaloRateGovernor governor;
+    private final HaloRetryPolicy retryPolicy;
+    private final long maxResponseSize;
+    private final BoundedBodyHandler bodyHandler;
+
+    public HaloTransport(HttpClient http, HaloRateGovernor governor, HaloRetryPolicy retryPolicy, long maxResponseSize) {
+        this.http = http;
+        this.governor = governor;
+        this.retryPolicy = retryPolicy;
+        this.maxResponseSize = maxResponseSize;
+        this.bodyHandler = new BoundedBodyHandler(maxResponseSize);
+    }
+
+    /**
+     * Sends a request and returns Halo's reply, whatever its status, after the retries the policy allows.
+     *
+     * @param request    the request
+     * @param idempotent whether sending it twice is harmless (GET, DELETE, a token request)
+     * @param target     the method-less path and query for messages and logs (never carries a secret)
+     */
+    public HaloResponse send(HttpRequest request, boolean idempotent, String target)
+            throws HaloApiException, InterruptedException {
+        String method = request.method();
+        long rateLimitWaitStart = System.nanoTime();
+        int retries = 0;
+        int rateLimited = 0;
+        while (true) {
+            permit(method, target, rateLimitWaitStart);
+            HttpResponse<byte[]> reply;
+            try {
+                logRequest(request);
+                reply = http.send(request, bodyHandler);
+            } catch (BoundedBodyHandler.TooLargeException e) {
+                throw tooLarge(method, target, e);
+            } catch (ConnectException | HttpConnectTimeoutException e) {
+                // the request never left: safe to send again, write or not
+                if (retries < retryPolicy.maxRetries()) {
+                    backoff(++retries, method, target, e.toString());
+                    continue;
+                }
+                throw new HaloIOException(method, target, "could not connect (" + e + ") after " + retries
+                                                          + " retries; nothing was sent",
+                        false, e);
+            } catch (IOException e) {
+                String what = e instanceof HttpTimeoutException ? "no reply within readTimeout" : e.toString();
+                if (idempotent && retries < retryPolicy.maxRetries()) {
+                    backoff(++retries, method, target, what);
+                    continue;
+                }
+                throw new HaloIOException(method, target,
+                        idempotent ? what + " after " + retries + " retries"
+                                : what + ". The request was sent and Halo may have applied it: it is NOT retried; "
+                                  + "check Halo before sending it again",
+                        !idempotent, e);
+            } finally {
+                governor.release();
+            }
+            if (reply.body() == null && reply.headers().firstValueAsLong("Content-Length").orElse(0) > maxResponseSize) {
+                throw tooLarge(method, target, new BoundedBodyHandler.TooLargeException(maxResponseSize));
+            }
+            HaloResponse response = new HaloResponse(reply.statusCode(), reply.headers(), reply.body());
+            LOG.debug("{} {} -> {}", method, target, response.status());
+            if (response.status() == 429) {
+                Duration wait = rateLimitBackoff(++rateLimited, response);
+                Duration waited = Duration.ofNanos(System.nanoTime() - rateLimitWaitStart);
+                if (waited.plus(wait).compareTo(retryPolicy.maxRateLimitWait()) > 0) {
+                    throw new HaloRateLimitException(429, method, target, response.bodyAsString(), null,
+                            "Halo's rate limit was still reached after waiting " + waited.toSeconds()
+                                                                                         + " s (maxRateLimitWait "
+                                                                                         + retryPolicy.maxRateLimitWait().toSeconds()
+                                                                                         + " s); nothing was applied. Lower the request rate or the rateLimit option");
+                }
+                LOG.info("Halo answered 429 to {} {}: waiting {} ms before retrying", method, target, wait.toMillis());
+                TimeUnit.MILLISECONDS.sleep(wait.toMillis());
+                continue;
+            }
+            if (retryPolicy.retriesStatus(response.status(), idempotent) && retries < retryPolicy.maxRetries()) {
+                backoff(++retries, method, target, "HTTP " + response.status());
+                continue;
+            }
+            return response;
+        }
+    }
+
+    private void permit(String method, String target, long waitStart) throws HaloApiException, InterruptedException {
+        Duration left = retryPolicy.maxRateLimitWait().minus(Duration.ofNanos(System.nanoTime() - waitStart));
+        if (!governor.acquire(left.isNegative() ? Duration.ZERO : left)) {
+            throw new HaloRateLimitException(0, method, target, null, null,
+                    "No request permit within maxRateLimitWait (" + retryPolicy.maxRateLimitWait().toSeconds()
+                                                                   + " s) from the rate governor (" + governor
+                                                                   + "); nothing was sent");
+        }
+    }
+
+    private Duration rateLimitBackoff(int attempt, HaloResponse response) {
+        Duration asked = HaloRetryPolicy.retryAfter(response.header("Retry-After").orElse(null));
+        if (asked != null) {
+            return asked;
+        }
+        return retryPolicy.rateLimitBackoff(attempt);
+    }
+
+    private void backoff(int retry, String method, String target, String why) throws InterruptedException {
+        Duration wait = retryPolicy.backoff(retry);
+        LOG.info("{} {} failed ({}): retry {} of {} in {} ms", method, target, why, retry, retryPolicy.maxRetries(),
+                wait.toMillis());
+        TimeUnit.MILLISECONDS.sleep(wait.toMillis());
+    }
+
+    private static HaloProtocolException tooLarge(String method, String target, IOException e) {
+        return new HaloProtocolException(0, method, target, null,
+                e.getMessage() + "; raise maxResponseSize or ask for less (pageSize, query filters)", e);
+    }
+
+    private static void logRequest(HttpRequest request) {
+        if (LOG.isTraceEnabled()) {
+            StringBuilder headers = new StringBuilder();
+            request.headers().map().forEach((name, values) -> headers.append(' ').append(name).append('=')
+                    .append(name.equalsIgnoreCase("Authorization") ? "Bearer ******" : values));
+            LOG.trace("{} {}{}", request.method(), request.uri(), headers);
+        }
+    }
+}
