@@ -1,5 +1,6 @@
 package io.camelhalo.sandbox;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -17,6 +18,13 @@ final class Faults {
     private int rateMax;
     private long rateWindowNanos;
     private Integer retryAfterSeconds;
+    private int dropRemaining;
+    private int delayRemaining;
+    private volatile Duration replyDelay = Duration.ZERO;
+
+    /** What happens to a reply after its request was processed. */
+    enum AfterProcessing { SEND, DROP, DELAY }
+
     /** Arrival times (nanoTime) of admitted requests inside the window; a rejected one does not count. */
     private final Deque<Long> admitted = new ArrayDeque<>();
 
@@ -36,6 +44,37 @@ final class Faults {
         this.rateMax = Math.max(0, maxRequests);
         this.rateWindowNanos = rateMax == 0 ? 0 : window.toNanos();
         admitted.clear();
+    }
+
+    synchronized void dropNextReplies(int k) {
+        this.dropRemaining = Math.max(0, k);
+    }
+
+    synchronized void delayNextReplies(int k, Duration delay) {
+        this.delayRemaining = Math.max(0, k);
+        this.replyDelay = delay == null ? Duration.ZERO : delay;
+    }
+
+    /** Whether this processed request's reply is sent, dropped or delayed. */
+    synchronized AfterProcessing afterProcessing() {
+        if (dropRemaining > 0) {
+            dropRemaining--;
+            return AfterProcessing.DROP;
+        }
+        if (delayRemaining > 0) {
+            delayRemaining--;
+            return AfterProcessing.DELAY;
+        }
+        return AfterProcessing.SEND;
+    }
+
+    void sleepReplyDelay() throws IOException {
+        try {
+            TimeUnit.NANOSECONDS.sleep(replyDelay.toNanos());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
     }
 
     synchronized void retryAfter(Integer seconds) {

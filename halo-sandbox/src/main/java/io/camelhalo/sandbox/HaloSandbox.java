@@ -246,6 +246,22 @@ public final class HaloSandbox implements AutoCloseable {
 
     // ---- faults ----------------------------------------------------------------------------
 
+    /**
+     * The next {@code k} API requests are processed (a write is applied) but their replies are lost: the connection
+     * closes with nothing sent, as when a connection resets after Halo did the work.
+     */
+    public void dropNextReplies(int k) {
+        faults.dropNextReplies(k);
+    }
+
+    /**
+     * The next {@code k} API requests are processed (a write is applied), then their replies wait {@code delay}:
+     * a client with a shorter read timeout gives up although the work was done.
+     */
+    public void delayNextReplies(int k, Duration delay) {
+        faults.delayNextReplies(k, delay);
+    }
+
     /** The next {@code k} API requests answer {@code status} with a JSON error body and change nothing. */
     public void failNext(int k, int status) {
         faults.failNext(k, status);
@@ -289,6 +305,17 @@ public final class HaloSandbox implements AutoCloseable {
     private void handle(HttpExchange exchange) {
         try {
             HttpReply reply = answer(exchange);
+            if (isApi(exchange)) {
+                Faults.AfterProcessing after = faults.afterProcessing();
+                if (after == Faults.AfterProcessing.DROP) {
+                    // the request was processed; the reply is lost on the way (connection closed, nothing sent)
+                    LOG.debug("{} {} processed, reply dropped", exchange.getRequestMethod(), exchange.getRequestURI());
+                    return;
+                }
+                if (after == Faults.AfterProcessing.DELAY) {
+                    faults.sleepReplyDelay();
+                }
+            }
             send(exchange, reply);
             LOG.debug("{} {} -> {}", exchange.getRequestMethod(), exchange.getRequestURI(), reply.status());
         } catch (IOException | RuntimeException e) {
@@ -296,6 +323,11 @@ public final class HaloSandbox implements AutoCloseable {
         } finally {
             exchange.close();
         }
+    }
+
+    private static boolean isApi(HttpExchange exchange) {
+        String lower = exchange.getRequestURI().getPath().toLowerCase(Locale.ROOT);
+        return lower.equals("/api") || lower.startsWith("/api/");
     }
 
     private HttpReply answer(HttpExchange exchange) throws IOException {
@@ -309,7 +341,8 @@ public final class HaloSandbox implements AutoCloseable {
             if (recorded.size() == MAX_RECORDED) {
                 recorded.removeFirst();
             }
-            recorded.addLast(new RecordedRequest(method, path, uri.getRawQuery(), exchange.getRequestHeaders(), body));
+            recorded.addLast(new RecordedRequest(method, path, uri.getRawQuery(), exchange.getRequestHeaders(), body,
+                    System.nanoTime()));
         }
         String lower = path.toLowerCase(Locale.ROOT);
         if (lower.equals("/auth/token")) {

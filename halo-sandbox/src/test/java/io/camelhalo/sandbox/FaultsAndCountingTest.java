@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class FaultsAndCountingTest {
@@ -45,6 +46,37 @@ class FaultsAndCountingTest {
         assertEquals(503, second.status());
         assertEquals(200, third.status());
         assertEquals(5, halo.count("tickets"));
+    }
+
+    @Test
+    void aDroppedReplyLosesTheAnswerButNotTheWrite() {
+        halo.dropNextReplies(1);
+
+        assertThrows(java.io.UncheckedIOException.class,
+                () -> client.post("/Tickets", "[{\"summary\":\"applied, reply lost\"}]"));
+
+        assertEquals(6, halo.count("tickets"), "the write was applied");
+        assertEquals(200, client.get("/Status").status(), "only the next reply was dropped");
+    }
+
+    @Test
+    void aDelayedReplyComesAfterTheWriteWasApplied() {
+        halo.delayNextReplies(1, Duration.ofMillis(200));
+        long start = System.nanoTime();
+
+        SandboxClient.Response r = client.post("/Tickets", "[{\"summary\":\"slow reply\"}]");
+
+        assertEquals(201, r.status());
+        assertTrue(System.nanoTime() - start >= Duration.ofMillis(200).toNanos());
+        assertEquals(6, halo.count("tickets"));
+    }
+
+    @Test
+    void requestsCarryTheirArrivalTime() {
+        long before = System.nanoTime();
+        client.get("/Status");
+        RecordedRequest last = halo.requests().get(halo.requests().size() - 1);
+        assertTrue(last.receivedNanos() >= before && last.receivedNanos() <= System.nanoTime());
     }
 
     @Test
