@@ -18,6 +18,8 @@ import io.camelhalo.component.halo.http.HaloResponse;
 import io.camelhalo.component.halo.poll.HaloPollEndpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.support.DefaultProducer;
 
 /**
@@ -30,12 +32,37 @@ public class HaloProducer extends DefaultProducer {
     private final HaloEndpoint endpoint;
     private final HaloConfiguration configuration;
     private final HaloProducerConfiguration options;
+    private WritableHealthCheckRepository healthCheckRepository;
+    private HaloProducerHealthCheck healthCheck;
 
     public HaloProducer(HaloEndpoint endpoint) {
         super(endpoint);
         this.endpoint = endpoint;
         this.configuration = endpoint.getConfiguration();
         this.options = endpoint.getProducerConfiguration();
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        // optional: only when camel-health is on the classpath
+        healthCheckRepository = HealthCheckHelper.getHealthCheckRepository(endpoint.getCamelContext(), "producers",
+                WritableHealthCheckRepository.class);
+        if (healthCheckRepository != null) {
+            healthCheck = new HaloProducerHealthCheck(endpoint, "halo-producer-" + endpoint.getResource() + "-"
+                                                                + endpoint.getOperation());
+            healthCheck.setEnabled(endpoint.getComponent().isHealthCheckProducerEnabled());
+            healthCheckRepository.addHealthCheck(healthCheck);
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (healthCheckRepository != null && healthCheck != null) {
+            healthCheckRepository.removeHealthCheck(healthCheck);
+            healthCheck = null;
+        }
+        super.doStop();
     }
 
     @Override

@@ -1,0 +1,97 @@
+package io.camelhalo.component.halo.http;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The rate governor on its own: never more than the limit per window, counting requests in flight.
+ */
+class HaloRateGovernorTest {
+
+    @Test
+    void permitsUpToTheLimitThenWaitsForTheWindow() throws Exception {
+        HaloRateGovernor governor = new HaloRateGovernor(3, Duration.ofMillis(300));
+        for (int i = 0; i < 3; i++) {
+            assertTrue(governor.acquire(Duration.ZERO));
+            governor.release();
+        }
+        assertFalse(governor.acquire(Duration.ofMillis(50)), "the fourth must wait for the window");
+        assertTrue(governor.acquire(Duration.ofSeconds(2)), "and gets a permit once the window has passed");
+    }
+
+    @Test
+    void requestsInFlightCountAgainstTheLimit() throws Exception {
+        HaloRateGovernor governor = new HaloRateGovernor(2, Duration.ofMillis(100));
+        assertTrue(governor.acquire(Duration.ZERO));
+        assertTrue(governor.acquire(Duration.ZERO));
+        assertFalse(governor.acquire(Duration.ofMillis(200)), "two slow requests hold both permits however long");
+        governor.release();
+        assertFalse(governor.acquire(Duration.ZERO), "a finished request still counts for a window");
+        assertTrue(governor.acquire(Duration.ofSeconds(2)));
+    }
+
+    @Test
+    void zeroMeansNoLimit() throws Exception {
+        HaloRateGovernor governor = new HaloRateGovernor(0, Duration.ofMinutes(5));
+        for (int i = 0; i < 10_000; i++) {
+            assertTrue(governor.acquire(Duration.ZERO));
+            governor.release();
+        }
+        assertFalse(governor.isLimiting());
+    }
+
+    @Test
+    void manyThreadsNeverExceedTheLimitInAnyWindow() throws Exception {
+        int limit = 20;
+        Duration window = Duration.ofMillis(200);
+        HaloRateGovernor governor = new HaloRateGovernor(limit, window);
+        List<Long> sendTimes = java.util.Collections.synchronizedList(new ArrayList<>());
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            done.add(pool.submit(() -> {
+                start.await();
+                for (int i = 0; i < 10; i++) {
+                    assertTrue(governor.acquire(Duration.ofSeconds(10)));
+                    sendTimes.add(System.nanoTime());
+                    governor.release();
+                }
+                return null;
+            }));
+        }
+        start.countDown();
+        for (Future<?> f : done) {
+            f.get(30, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+        assertEquals(80, sendTimes.size());
+        assertTrue(maxInAnyWindow(sendTimes, window) <= limit, "max " + maxInAnyWindow(sendTimes, window));
+    }
+
+    static int maxInAnyWindow(List<Long> nanos, Duration window) {
+        List<Long> sorted = new ArrayList<>(nanos);
+        sorted.sort(null);
+        int max = 0;
+        int from = 0;
+        for (int to = 0; to < sorted.size(); to++) {
+            while (sorted.get(to) - sorted.get(from) >= window.toNanos()) {
+                from++;
+            }
+            max = Math.max(max, to - from + 1);
+        }
+        return max;
+    }
+}
