@@ -32,7 +32,7 @@ public final class HaloIds {
             }
         } else if (value instanceof CharSequence) {
             String s = value.toString().trim();
-            if (!s.isEmpty() && s.length() <= 18 && s.chars().allMatch(Character::isDigit)) {
+            if (!s.isEmpty() && s.length() <= 18 && s.chars().allMatch(c -> c >= '0' && c <= '9')) {
                 long id = Long.parseLong(s);
                 if (id > 0) {
                     return id;

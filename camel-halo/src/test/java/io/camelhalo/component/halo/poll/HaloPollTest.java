@@ -287,6 +287,34 @@ class HaloPollTest {
     }
 
     @Test
+    void aFailedPollMovesNothingAndTheNextDeliversTheChangeOnce() throws Exception {
+        CamelContext context = context("halo-poll:tickets?startScheduler=false&maxRetries=0");
+        HaloPollConsumer consumer = consumer(context, "poll", sandbox);
+        consumer.poll();
+        Map<String, Object> changed = change("tickets", Map.of("summary", "changed during an outage"));
+
+        sandbox.failNext(1, 500);
+        assertThrows(io.camelhalo.component.halo.HaloServerException.class, consumer::poll);
+        assertEquals(0, changes(context).getReceivedCounter());
+
+        consumer.poll();
+        consumer.poll();
+        assertEquals(List.of(changed.get("id")), ids(changes(context)));
+    }
+
+    @Test
+    void aLostReplyToAPollIsRetriedWithinThePoll() throws Exception {
+        CamelContext context = context("halo-poll:tickets?startScheduler=false&retryDelay=5");
+        HaloPollConsumer consumer = consumer(context, "poll", sandbox);
+        consumer.poll();
+        Map<String, Object> changed = change("tickets", Map.of("summary", "changed"));
+        sandbox.dropNextReplies(1);
+        int requests = pollCountingRequests(sandbox, consumer);
+        assertEquals(2, requests, "the lost reply, then the retry");
+        assertEquals(List.of(changed.get("id")), ids(changes(context)));
+    }
+
+    @Test
     void aPolledRecordCanBeWrittenToAnotherResourceWithoutItsHeadersRedirectingTheWrite() throws Exception {
         CamelContext context = startContext(sandbox, new RouteBuilder() {
             @Override
