@@ -1,7 +1,5 @@
 package io.camelhalo.component.halo;
 
-import java.util.Map;
-
 import io.camelhalo.component.halo.api.HaloOperation;
 import io.camelhalo.component.halo.api.HaloResource;
 import io.camelhalo.component.halo.http.HaloConnection;
@@ -9,7 +7,6 @@ import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
-import org.apache.camel.spi.EndpointServiceLocation;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
@@ -22,7 +19,7 @@ import org.apache.camel.support.DefaultEndpoint;
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "halo", title = "Halo", syntax = "halo:resource/operation",
              producerOnly = true, category = { Category.API, Category.CLOUD }, headersClass = HaloConstants.class)
-public class HaloEndpoint extends DefaultEndpoint implements EndpointServiceLocation {
+public class HaloEndpoint extends DefaultEndpoint implements HaloServiceLocation {
 
     @UriPath(enums = HaloResource.URI_NAMES, description = "The Halo resource, e.g. tickets")
     @Metadata(required = true)
@@ -129,20 +126,5 @@ public class HaloEndpoint extends DefaultEndpoint implements EndpointServiceLoca
     /** The producer's options. */
     public void setProducerConfiguration(HaloProducerConfiguration producerConfiguration) {
         this.producerConfiguration = producerConfiguration;
-    }
-
-    @Override
-    public String getServiceUrl() {
-        return configuration.getBaseUrl();
-    }
-
-    @Override
-    public String getServiceProtocol() {
-        return "rest";
-    }
-
-    @Override
-    public Map<String, String> getServiceMetadata() {
-        return configuration.getTenant() != null ? Map.of("tenant", configuration.getTenant()) : null;
     }
 }

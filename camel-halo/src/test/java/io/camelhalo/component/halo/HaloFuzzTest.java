@@ -10,7 +10,6 @@ import io.camelhalo.sandbox.RecordedRequest;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,11 +38,8 @@ class HaloFuzzTest {
     @BeforeEach
     void start() {
         sandbox = HaloSandbox.start(0);
-        context = new DefaultCamelContext();
-        HaloConfiguration cfg = context.getComponent("halo", HaloComponent.class).getConfiguration();
-        cfg.setBaseUrl(sandbox.baseUrl());
-        cfg.setClientId(sandbox.clientId());
-        cfg.setClientSecret(sandbox.clientSecret());
+        context = SandboxCamel.context(sandbox);
+        HaloConfiguration cfg = SandboxCamel.configuration(context);
         cfg.setRateLimit(0);
         context.start();
         template = context.createProducerTemplate();

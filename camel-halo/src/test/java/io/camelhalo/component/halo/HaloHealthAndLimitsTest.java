@@ -12,7 +12,6 @@ import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.health.HealthCheckRepository;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.impl.health.DefaultHealthCheckRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,7 +43,7 @@ class HaloHealthAndLimitsTest {
     }
 
     private void startCamel(String secret, RouteBuilder routes) throws Exception {
-        context = new DefaultCamelContext();
+        context = SandboxCamel.context(sandbox);
         // what camel.health.enabled / consumers-enabled / producers-enabled do in Camel Main
         HealthCheckRegistry registry = new DefaultHealthCheckRegistry();
         registry.setCamelContext(context);
@@ -54,9 +53,7 @@ class HaloHealthAndLimitsTest {
         HealthCheckRepository producers = (HealthCheckRepository) registry.resolveById("producers");
         producers.setEnabled(true); // off by default in Camel, as camel.health.producers-enabled
         registry.register(producers);
-        HaloConfiguration cfg = context.getComponent("halo", HaloComponent.class).getConfiguration();
-        cfg.setBaseUrl(sandbox.baseUrl());
-        cfg.setClientId(sandbox.clientId());
+        HaloConfiguration cfg = SandboxCamel.configuration(context);
         cfg.setClientSecret(secret);
         cfg.setMaxRetries(0);
         context.addRoutes(routes);

@@ -19,7 +19,6 @@ import io.camelhalo.sandbox.RecordedRequest;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -41,11 +40,8 @@ class HaloLoadTest {
     void eightThreadsOfMixedOperationsStayWithinTheLimitWithoutAFailure() throws Exception {
         try (HaloSandbox sandbox = HaloSandbox.start(0)) {
             sandbox.rateLimit(LIMIT, WINDOW); // Halo's side: over the limit it answers 429
-            CamelContext context = new DefaultCamelContext();
-            HaloConfiguration cfg = context.getComponent("halo", HaloComponent.class).getConfiguration();
-            cfg.setBaseUrl(sandbox.baseUrl());
-            cfg.setClientId(sandbox.clientId());
-            cfg.setClientSecret(sandbox.clientSecret());
+            CamelContext context = SandboxCamel.context(sandbox);
+            HaloConfiguration cfg = SandboxCamel.configuration(context);
             cfg.setRateLimit(LIMIT);
             cfg.setRateLimitWindow(WINDOW.toMillis());
             context.start();
@@ -84,7 +80,7 @@ class HaloLoadTest {
 
             List<Long> arrivals = sandbox.requests().stream().filter(r -> r.path().startsWith("/api/"))
                     .map(RecordedRequest::receivedNanos).toList();
-            int maxInWindow = maxInAnyWindow(arrivals, WINDOW);
+            int maxInWindow = SandboxCamel.maxInAnyWindow(arrivals, WINDOW);
             String report = "| figure | value |\n|---|---|\n"
                             + "| threads x operations | " + THREADS + " x " + OPERATIONS_PER_THREAD + " |\n"
                             + "| API requests received by the sandbox | " + sandbox.apiRequestCount() + " |\n"
@@ -131,17 +127,4 @@ class HaloLoadTest {
         }
     }
 
-    private static int maxInAnyWindow(List<Long> nanos, Duration window) {
-        List<Long> sorted = new ArrayList<>(nanos);
-        sorted.sort(null);
-        int max = 0;
-        int from = 0;
-        for (int to = 0; to < sorted.size(); to++) {
-            while (sorted.get(to) - sorted.get(from) >= window.toNanos()) {
-                from++;
-            }
-            max = Math.max(max, to - from + 1);
-        }
-        return max;
-    }
 }

@@ -12,7 +12,6 @@ import io.camelhalo.sandbox.HaloSandbox;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,11 +35,8 @@ class HaloNoDuplicateTest {
     @BeforeEach
     void start() {
         sandbox = HaloSandbox.start(0);
-        context = new DefaultCamelContext();
-        HaloConfiguration cfg = context.getComponent("halo", HaloComponent.class).getConfiguration();
-        cfg.setBaseUrl(sandbox.baseUrl());
-        cfg.setClientId(sandbox.clientId());
-        cfg.setClientSecret(sandbox.clientSecret());
+        context = SandboxCamel.context(sandbox);
+        HaloConfiguration cfg = SandboxCamel.configuration(context);
         cfg.setRetryDelay(5);
         cfg.setReadTimeout(300);
         cfg.setMaxRateLimitWait(10_000);

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import io.camelhalo.component.halo.HaloComponent;
 import io.camelhalo.component.halo.HaloConfiguration;
 import io.camelhalo.component.halo.HaloConstants;
+import io.camelhalo.component.halo.HaloServiceLocation;
 import io.camelhalo.component.halo.api.HaloOperation;
 import io.camelhalo.component.halo.api.HaloResource;
 import io.camelhalo.component.halo.http.HaloConnection;
@@ -18,7 +19,6 @@ import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
-import org.apache.camel.spi.EndpointServiceLocation;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.UriEndpoint;
@@ -34,7 +34,7 @@ import org.apache.camel.support.processor.state.MemoryStateRepository;
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "halo-poll", title = "Halo Poll", syntax = "halo-poll:resource",
              consumerOnly = true, category = { Category.API, Category.CLOUD }, headersClass = HaloConstants.class)
-public class HaloPollEndpoint extends ScheduledPollEndpoint implements EndpointServiceLocation {
+public class HaloPollEndpoint extends ScheduledPollEndpoint implements HaloServiceLocation {
 
     /** The resources that have a last-modified field Halo can be asked about. */
     public static final String POLLABLE_RESOURCES
@@ -286,18 +286,4 @@ public class HaloPollEndpoint extends ScheduledPollEndpoint implements EndpointS
         this.maxMessagesPerPoll = maxMessagesPerPoll;
     }
 
-    @Override
-    public String getServiceUrl() {
-        return configuration.getBaseUrl();
-    }
-
-    @Override
-    public String getServiceProtocol() {
-        return "rest";
-    }
-
-    @Override
-    public Map<String, String> getServiceMetadata() {
-        return configuration.getTenant() != null ? Map.of("tenant", configuration.getTenant()) : null;
-    }
 }

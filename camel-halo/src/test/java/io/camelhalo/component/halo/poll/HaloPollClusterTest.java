@@ -7,8 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.camelhalo.component.halo.HaloComponent;
-import io.camelhalo.component.halo.HaloConfiguration;
+import io.camelhalo.component.halo.SandboxCamel;
 import io.camelhalo.component.halo.HaloConstants;
 import io.camelhalo.sandbox.HaloSandbox;
 import org.apache.camel.CamelContext;
@@ -16,7 +15,6 @@ import org.apache.camel.ServiceStatus;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.file.cluster.FileLockClusterService;
 import org.apache.camel.component.mock.MockEndpoint;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.impl.cluster.ClusteredRoutePolicy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,12 +53,8 @@ class HaloPollClusterTest {
     }
 
     private CamelContext member(String name) throws Exception {
-        CamelContext context = new DefaultCamelContext();
+        CamelContext context = SandboxCamel.context(sandbox);
         context.getCamelContextExtension().setName(name);
-        HaloConfiguration cfg = context.getComponent("halo", HaloComponent.class).getConfiguration();
-        cfg.setBaseUrl(sandbox.baseUrl());
-        cfg.setClientId(sandbox.clientId());
-        cfg.setClientSecret(sandbox.clientSecret());
         context.getRegistry().bind("progress", new JdbcStateRepository(h2.dataSource()));
 
         FileLockClusterService cluster = new FileLockClusterService();

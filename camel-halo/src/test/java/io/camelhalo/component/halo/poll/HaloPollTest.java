@@ -193,13 +193,8 @@ class HaloPollTest {
 
     private CamelContext startWithFileState(String uri, File store) throws Exception {
         FileStateRepository progress = FileStateRepository.fileStateRepository(store);
-        CamelContext context = new org.apache.camel.impl.DefaultCamelContext();
+        CamelContext context = io.camelhalo.component.halo.SandboxCamel.context(sandbox);
         context.getRegistry().bind("progress", progress);
-        io.camelhalo.component.halo.HaloConfiguration cfg = context.getComponent("halo",
-                io.camelhalo.component.halo.HaloComponent.class).getConfiguration();
-        cfg.setBaseUrl(sandbox.baseUrl());
-        cfg.setClientId(sandbox.clientId());
-        cfg.setClientSecret(sandbox.clientSecret());
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {

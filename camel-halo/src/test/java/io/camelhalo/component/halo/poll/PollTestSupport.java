@@ -8,13 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import io.camelhalo.component.halo.HaloComponent;
-import io.camelhalo.component.halo.HaloConfiguration;
+import io.camelhalo.component.halo.SandboxCamel;
 import io.camelhalo.sandbox.HaloSandbox;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.impl.DefaultCamelContext;
 
 /**
  * Builds Camel contexts whose halo component points at a sandbox, and reads what a halo-poll route delivered.
@@ -26,11 +24,7 @@ final class PollTestSupport {
 
     /** A started context with the given routes, connected to the sandbox through the halo component. */
     static CamelContext startContext(HaloSandbox sandbox, RouteBuilder routes) throws Exception {
-        CamelContext context = new DefaultCamelContext();
-        HaloConfiguration cfg = context.getComponent("halo", HaloComponent.class).getConfiguration();
-        cfg.setBaseUrl(sandbox.baseUrl());
-        cfg.setClientId(sandbox.clientId());
-        cfg.setClientSecret(sandbox.clientSecret());
+        CamelContext context = SandboxCamel.context(sandbox);
         context.addRoutes(routes);
         context.start();
         return context;
