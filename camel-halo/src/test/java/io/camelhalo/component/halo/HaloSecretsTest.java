@@ -28,6 +28,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Secrets never show: not in exception messages, exception.toString() or stack traces, not in the endpoint URI Camel
@@ -189,6 +190,8 @@ class HaloSecretsTest extends HaloTestSupport {
         assertFalse(logged.stream().noneMatch(line -> line.startsWith("io.camelhalo")),
                 "the component logged nothing at TRACE: " + logged);
         logged.forEach(HaloSecretsTest::assertNoSecretIn);
+        assertTrue(logged.stream().anyMatch(line -> line.contains("Authorization=Bearer ******")),
+                "request logging shows the Authorization header masked");
     }
 
     private static void assertNoSecretIn(Throwable e) {
