@@ -52,6 +52,7 @@ public final class HaloTarget implements AutoCloseable {
         LOG.info("No HALO_BASE_URL set: started the embedded Halo sandbox at {}", sandbox.baseUrl());
         LOG.info("Started an embedded mail server (SMTP port {}) with the helpdesk mailbox {}", mail.smtpPort(),
                 DemoMailServer.MAILBOX);
+        LOG.info("Demo files (outbox, inbox, dead letters) go to {}", workDir);
         LOG.info("Set HALO_BASE_URL, HALO_CLIENT_ID, HALO_CLIENT_SECRET (and HALO_TENANT) to use a real tenant");
         props.put("camel.component.halo.base-url", sandbox.baseUrl());
         props.put("camel.component.halo.client-id", sandbox.clientId());
