@@ -22,6 +22,7 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
 import org.apache.camel.builder.NotifyBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -113,7 +114,9 @@ public class DemoDriver implements Runnable {
     /** Runs {@code action} and waits until route {@code routeId} completed {@code exchanges} more exchanges. */
     private void step(String title, String routeId, int exchanges, Action action) throws Exception {
         LOG.info("DEMO {}", title);
-        NotifyBuilder done = new NotifyBuilder(context).fromRoute(routeId).whenDone(exchanges).create();
+        NotifyBuilder done = new NotifyBuilder(context).fromRoute(routeId)
+                .filter(e -> e.getProperty(Exchange.SPLIT_INDEX) == null) // a split's parts are not new exchanges
+                .whenDone(exchanges).create();
         action.run();
         if (!done.matches(WAIT_SECONDS, TimeUnit.SECONDS)) {
             throw new IllegalStateException("route " + routeId + " did not finish within " + WAIT_SECONDS + " s");

@@ -38,10 +38,10 @@ public class ExternalRequestRoute extends RouteBuilder {
                     .process(e -> e.getMessage().setBody(JSON.writeValueAsString(Map.of("error",
                             e.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class).getMessage()))))
                 .end()
-                .convertBodyTo(String.class)
-                .setProperty("requestText", body())
-                .process(e -> e.setProperty("request", mapper.map(
-                        e.getMessage().getHeader(Exchange.CONTENT_TYPE, String.class), e.getMessage().getBody(String.class))))
+                // JSON arrives as text; platform-http has already read a form into a Map
+                .setProperty("requestText", simple("${bodyAs(String)}"))
+                .process(e -> e.setProperty("request", mapper.map(e.getMessage().getBody() instanceof Map<?, ?> form
+                        ? form : e.getMessage().getBody(String.class))))
                 .setBody(simple("${exchangeProperty.request.ticket}"))
                 .to("halo:tickets/create")
                 .setProperty("ticketId", header(HaloConstants.ID))

@@ -1,7 +1,5 @@
 package io.camelhalo.examples.requests;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -12,7 +10,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Reads an external request (JSON, or an HTML form) into a {@link TicketRequest}. Fields: {@code summary} (required),
+ * Reads an external request (JSON, or an HTML form's fields) into a {@link TicketRequest}. Fields: {@code summary} (required),
  * {@code details}, {@code client_id} (else the default client), the request fields named in the custom-field map
  * (each becomes a Halo custom field), and optionally {@code filename} with {@code data_base64}.
  * Anything malformed fails with {@link IllegalArgumentException} saying what is wrong.
@@ -36,9 +34,11 @@ public class RequestMapper {
         }
     }
 
-    public TicketRequest map(String contentType, String body) {
-        Map<String, Object> fields = contentType != null && contentType.startsWith("application/x-www-form-urlencoded")
-                ? form(body) : json(body);
+    /** @param body a JSON text, or the fields of a form (platform-http reads a form into a Map) */
+    @SuppressWarnings("unchecked")
+    public TicketRequest map(Object body) {
+        Map<String, Object> fields = body instanceof Map<?, ?> form ? (Map<String, Object>) form
+                : json((String) body);
         Object summary = fields.get("summary");
         if (summary == null || summary.toString().isBlank()) {
             throw new IllegalArgumentException("summary is required");
@@ -96,18 +96,6 @@ public class RequestMapper {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("malformed JSON: " + e.getOriginalMessage());
         }
-    }
-
-    private static Map<String, Object> form(String body) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        for (String pair : (body == null ? "" : body).split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                fields.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return fields;
     }
 
     private static String text(Object v) {
