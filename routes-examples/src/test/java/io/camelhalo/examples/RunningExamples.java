@@ -12,7 +12,7 @@ import org.apache.camel.main.Main;
  * The example app as the demo runs it (embedded sandbox, embedded mail server, temporary work folder, free HTTP
  * port), but without the demo driver: the test plays the outside world itself.
  */
-final class RunningExamples implements AutoCloseable {
+public final class RunningExamples implements AutoCloseable {
 
     final HaloTarget target;
     final Main main;
@@ -22,12 +22,12 @@ final class RunningExamples implements AutoCloseable {
         this.main = main;
     }
 
-    static RunningExamples start() throws Exception {
+    public static RunningExamples start() throws Exception {
         return start(Map.of());
     }
 
     /** @param overrides extra properties, e.g. another email policy */
-    static RunningExamples start(Map<String, String> overrides) throws Exception {
+    public static RunningExamples start(Map<String, String> overrides) throws Exception {
         HaloTarget target = HaloTarget.fromEnvironment(Map.of());
         try {
             Main main = ExamplesApplication.newMain(target);
@@ -40,23 +40,27 @@ final class RunningExamples implements AutoCloseable {
         }
     }
 
-    HaloSandbox halo() {
+    public HaloSandbox halo() {
         return target.sandbox();
     }
 
-    CamelContext context() {
+    public DemoMailServer mail() {
+        return target.mail();
+    }
+
+    public CamelContext context() {
         return main.getCamelContext();
     }
 
-    ProducerTemplate producer() {
+    public ProducerTemplate producer() {
         return context().createProducerTemplate();
     }
 
-    String property(String name) {
+    public String property(String name) {
         return context().resolvePropertyPlaceholders("{{" + name + "}}");
     }
 
-    Path dir(String property) {
+    public Path dir(String property) {
         return Path.of(property(property));
     }
 
