@@ -1,5 +1,7 @@
 package io.camelhalo.examples;
 
+import java.util.concurrent.atomic.AtomicReference;
+
 import io.camelhalo.examples.demo.DemoDriver;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
@@ -18,21 +20,30 @@ public final class ExamplesApplication {
 
     public static void main(String[] args) throws Exception {
         try (HaloTarget target = HaloTarget.fromEnvironment(System.getenv())) {
-            Main main = newMain(target);
-            DemoDriver[] driver = new DemoDriver[1];
-            if (target.isSandbox()) {
-                main.addMainListener(new MainListenerSupport() {
-                    @Override
-                    public void afterStart(BaseMainSupport m) {
-                        driver[0] = new DemoDriver(main.getCamelContext(), target, main::completed);
-                        new Thread(driver[0], "demo-driver").start();
-                    }
-                });
-            }
-            main.run(args);
-            if (driver[0] != null && driver[0].failure() != null) {
-                throw new IllegalStateException("The demo failed", driver[0].failure());
-            }
+            run(target, args);
+        }
+    }
+
+    /**
+     * Runs the app against {@code target}: until stopped for a tenant; for the sandbox, until the demo is over.
+     *
+     * @throws IllegalStateException when the demo failed (so the demo command fails too)
+     */
+    public static void run(HaloTarget target, String... args) throws Exception {
+        Main main = newMain(target);
+        AtomicReference<DemoDriver> driver = new AtomicReference<>();
+        if (target.isSandbox()) {
+            main.addMainListener(new MainListenerSupport() {
+                @Override
+                public void afterStart(BaseMainSupport m) {
+                    driver.set(new DemoDriver(main.getCamelContext(), target, main::completed));
+                    new Thread(driver.get(), "demo-driver").start();
+                }
+            });
+        }
+        main.run(args);
+        if (driver.get() != null && driver.get().failure() != null) {
+            throw new IllegalStateException("The demo failed", driver.get().failure());
         }
     }
 
