@@ -64,6 +64,33 @@ class ExternalRequestTest {
     }
 
     @Test
+    void aMultipartUploadAttachesTheUploadedFile() throws Exception {
+        try (RunningExamples app = RunningExamples.start()) {
+            String boundary = "----halo-example-boundary";
+            String body = "--" + boundary + "\r\n"
+                    + "Content-Disposition: form-data; name=\"summary\"\r\n\r\n"
+                    + "Scanner broken\r\n"
+                    + "--" + boundary + "\r\n"
+                    + "Content-Disposition: form-data; name=\"file\"; filename=\"scan.txt\"\r\n"
+                    + "Content-Type: text/plain\r\n\r\n"
+                    + "paper stuck in scanner\r\n"
+                    + "--" + boundary + "--\r\n";
+
+            HttpResponse<String> reply = post(app, "multipart/form-data; boundary=" + boundary, body);
+
+            assertEquals(201, reply.statusCode(), reply.body());
+            long ticketId = ((Number) JSON.readValue(reply.body(), Map.class).get("ticket_id")).longValue();
+            assertEquals("Scanner broken", app.halo().record("tickets", ticketId).get("summary"));
+            List<Map<String, Object>> attachments = app.halo().records("attachments").stream()
+                    .filter(a -> ((Number) a.get("ticket_id")).longValue() == ticketId).toList();
+            assertEquals(1, attachments.size());
+            assertEquals("scan.txt", attachments.get(0).get("filename"));
+            assertEquals(Base64.getEncoder().encodeToString("paper stuck in scanner".getBytes(StandardCharsets.UTF_8)),
+                    attachments.get(0).get("data_base64"));
+        }
+    }
+
+    @Test
     void malformedJsonGets400WithTheReasonCreatesNothingAndIsKept() throws Exception {
         try (RunningExamples app = RunningExamples.start()) {
             int tickets = app.halo().count("tickets");

@@ -1,5 +1,10 @@
 package io.camelhalo.examples.requests;
 
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,7 +14,7 @@ import org.apache.camel.builder.RouteBuilder;
 
 /**
  * Create tickets from external requests ("External App Trigger → Create Ticket → Create Attachment"):
- * {@code POST /requests} with JSON or a form creates a Halo ticket (custom fields mapped by
+ * {@code POST /requests} with JSON, a form or a multipart upload creates a Halo ticket (custom fields mapped by
  * {@code halo.requests.custom-fields}) and attaches the uploaded file, then answers 201 with the ticket id.
  * A malformed request gets 400 with the reason, creates nothing, and is kept in
  * {@code halo.requests.dead-letter-dir} for a person to fix and replay.
@@ -20,6 +25,24 @@ import org.apache.camel.builder.RouteBuilder;
 public class ExternalRequestRoute extends RouteBuilder {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * JSON arrives as text and a form as a Map; of a multipart upload platform-http gives the file as the body (a
+     * {@code File}, named by header {@code CamelFileName}) and the other form fields as headers.
+     */
+    private static Object requestFields(Exchange e) throws IOException {
+        Object body = e.getMessage().getBody();
+        if (body instanceof Map<?, ?> form) {
+            return form;
+        }
+        if (body instanceof File upload) {
+            Map<String, Object> fields = new LinkedHashMap<>(e.getMessage().getHeaders());
+            fields.put("filename", e.getMessage().getHeader(Exchange.FILE_NAME, upload.getName(), String.class));
+            fields.put("data_base64", Base64.getEncoder().encodeToString(Files.readAllBytes(upload.toPath())));
+            return fields;
+        }
+        return e.getMessage().getBody(String.class);
+    }
 
     @Override
     public void configure() {
@@ -38,10 +61,8 @@ public class ExternalRequestRoute extends RouteBuilder {
                     .process(e -> e.getMessage().setBody(JSON.writeValueAsString(Map.of("error",
                             e.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class).getMessage()))))
                 .end()
-                // JSON arrives as text; platform-http has already read a form into a Map
                 .setProperty("requestText", simple("${bodyAs(String)}"))
-                .process(e -> e.setProperty("request", mapper.map(e.getMessage().getBody() instanceof Map<?, ?> form
-                        ? form : e.getMessage().getBody(String.class))))
+                .process(e -> e.setProperty("request", mapper.map(requestFields(e))))
                 .setBody(simple("${exchangeProperty.request.ticket}"))
                 .to("halo:tickets/create")
                 .setProperty("ticketId", header(HaloConstants.ID))
