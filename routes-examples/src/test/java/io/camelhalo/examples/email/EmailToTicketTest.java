@@ -99,6 +99,21 @@ class EmailToTicketTest {
     }
 
     @Test
+    void aReplyTaggedWithATicketHaloNoLongerHasBecomesANewTicketThatNamesIt() throws Exception {
+        int tickets = halo.count("tickets");
+        int actions = halo.count("actions");
+        receive(mail("wile@acme.example", "RE: old problem [ID:999]", "Still broken."));
+
+        assertEquals(tickets + 1, halo.count("tickets"));
+        assertEquals(actions, halo.count("actions"));
+        Map<String, Object> ticket = newest("tickets");
+        assertEquals("RE: old problem [ID:999]", ticket.get("summary"));
+        assertTrue(ticket.get("details").toString().startsWith("Reply to ticket 999, which Halo no longer has."),
+                ticket.toString());
+        assertEquals(1L, id(ticket, "user_id"));
+    }
+
+    @Test
     void anUnknownSenderIsFiledUnderTheClientOfTheirDomainOrElseTheDefaultClient() throws Exception {
         receive(mail("new.person@globex.example", "VPN access", "Please give me VPN access."),
                 mail("someone@nowhere.example", "Hello from nowhere", "Hi."));
