@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Where the examples send their requests: a real tenant from the environment ({@code HALO_BASE_URL},
- * {@code HALO_CLIENT_ID}, {@code HALO_CLIENT_SECRET}, {@code HALO_TENANT}), or, with no {@code HALO_BASE_URL}, the
+ * {@code HALO_CLIENT_ID}, {@code HALO_CLIENT_SECRET}, {@code HALO_TENANT}, and {@code HALO_MAILBOX_URI} for the
+ * email route), or, with no {@code HALO_BASE_URL}, the
  * embedded Halo sandbox plus an embedded mail server, a fresh work folder, a free HTTP port and short poll delays so
  * the demo runs in seconds.
  */
@@ -43,6 +44,13 @@ public final class HaloTarget implements AutoCloseable {
             props.put("camel.component.halo.client-secret", env.getOrDefault("HALO_CLIENT_SECRET", ""));
             if (env.get("HALO_TENANT") != null) {
                 props.put("camel.component.halo.tenant", env.get("HALO_TENANT"));
+            }
+            String mailbox = env.get("HALO_MAILBOX_URI");
+            if (mailbox != null && !mailbox.isBlank()) {
+                props.put("halo.email.mailbox-uri", mailbox);
+            } else {
+                props.put("halo.email.enabled", "false");
+                LOG.info("No HALO_MAILBOX_URI set: the email-to-ticket route stays stopped");
             }
             return new HaloTarget(props, null, null);
         }

@@ -66,6 +66,12 @@ class DemoTest {
             assertEquals("id", target.properties().get("camel.component.halo.client-id"));
             assertEquals("acme", target.properties().get("camel.component.halo.tenant"));
             assertNull(target.properties().get("halo.examples.work-dir"), "application.properties decides");
+            assertEquals("false", target.properties().get("halo.email.enabled"), "no mailbox given, email route off");
+        }
+        try (HaloTarget target = HaloTarget.fromEnvironment(Map.of("HALO_BASE_URL", "https://acme.haloitsm.com",
+                "HALO_MAILBOX_URI", "imaps://imap.acme.example?username=helpdesk"))) {
+            assertEquals("imaps://imap.acme.example?username=helpdesk", target.properties().get("halo.email.mailbox-uri"));
+            assertNull(target.properties().get("halo.email.enabled"));
         }
     }
 }

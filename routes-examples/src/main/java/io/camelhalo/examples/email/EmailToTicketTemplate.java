@@ -20,7 +20,7 @@ import org.apache.camel.component.mail.MailMessage;
  * {@code tagStart}/{@code tagEnd} (Halo's ticket tag, default {@code [ID:} and {@code ]}), {@code searchBody},
  * {@code defaultClientId} (the catch-all client for unknown senders), {@code createMissing} ({@code none} or
  * {@code client-and-user}), {@code closedTicketPolicy} ({@code reopen} or {@code new-ticket}) and
- * {@code deadLetterUri}: an email that cannot be handled (no sender, Halo refuses it) is kept there as an
+ * {@code autoStartup} and {@code deadLetterUri}: an email that cannot be handled (no sender, Halo refuses it) is kept there as an
  * {@code .eml} file for a person to fix and replay.
  */
 public class EmailToTicketTemplate extends RouteBuilder {
@@ -43,6 +43,7 @@ public class EmailToTicketTemplate extends RouteBuilder {
                 .templateParameter("reopenStatus", "In Progress", "status a reopened ticket gets")
                 .templateParameter("requestSource", "1", "Halo request source id for email tickets (verify)")
                 .templateParameter("deadLetterUri", null, "where an email that fails is kept, e.g. file:dead/email")
+                .templateParameter("autoStartup", "true", "false to keep the route stopped (no mailbox configured)")
                 .templateBean("emailToTicket", EmailToTicket.class, rtc -> {
                     HaloCalls halo = new HaloCalls(rtc.getCamelContext());
                     SenderLookup senders = new SenderLookup(new HaloDirectory(halo),
@@ -56,7 +57,7 @@ public class EmailToTicketTemplate extends RouteBuilder {
                             param(rtc, "reopenStatus"),
                             Long.valueOf(param(rtc, "requestSource")));
                 })
-                .from("{{mailboxUri}}")
+                .from("{{mailboxUri}}").autoStartup("{{autoStartup}}")
                     // whatever fails, the email as it arrived goes to the dead-letter folder and is marked handled
                     .onException(Exception.class).handled(true)
                         .log(org.apache.camel.LoggingLevel.ERROR,
