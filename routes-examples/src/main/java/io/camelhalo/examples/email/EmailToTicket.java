@@ -78,7 +78,8 @@ public class EmailToTicket {
             return newTicket(email, email.subject(), "Reply to ticket " + ticketId + ", which Halo no longer has.\n\n"
                     + email.body());
         }
-        boolean closed = names.id("statuses", closedStatus) == HaloCalls.id(ticket, "status_id");
+        Long status = HaloCalls.id(ticket, "status_id");
+        boolean closed = status != null && status == names.id("statuses", closedStatus);
         if (closed && closedPolicy == ClosedTicketPolicy.NEW_TICKET) {
             return newTicket(email, email.subject(), "Reply to closed ticket " + ticketId + ".\n\n" + email.body());
         }
