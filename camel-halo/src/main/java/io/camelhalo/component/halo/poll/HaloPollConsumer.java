@@ -39,6 +39,7 @@ public class HaloPollConsumer extends ScheduledBatchPollingConsumer {
     private StateRepository<String, String> stateRepository;
     private String stateKey;
     private Batch batch;
+    private Instant startedAt;
 
     public HaloPollConsumer(HaloPollEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -54,6 +55,8 @@ public class HaloPollConsumer extends ScheduledBatchPollingConsumer {
         stateRepository = endpoint.stateRepository();
         ServiceHelper.startService(stateRepository); // a FileStateRepository loads its file here
         stateKey = endpoint.stateKey(getRouteId());
+        // startFrom=now means when the route started: a change made before the first poll (initialDelay) counts
+        startedAt = endpoint.startInstant();
         super.doStart();
     }
 
@@ -151,7 +154,7 @@ public class HaloPollConsumer extends ScheduledBatchPollingConsumer {
 
     private PollProgress loadProgress() {
         String stored = stateRepository.getState(stateKey);
-        return stored != null ? PollProgress.fromJson(stored) : PollProgress.startingAt(endpoint.startInstant());
+        return stored != null ? PollProgress.fromJson(stored) : PollProgress.startingAt(startedAt);
     }
 
     private void saveProgress(PollProgress progress) {

@@ -153,6 +153,17 @@ class HaloPollTest {
     }
 
     @Test
+    void startFromNowCountsChangesMadeAfterTheRouteStartedButBeforeItsFirstPoll() throws Exception {
+        CamelContext context = context("halo-poll:tickets?startScheduler=false");
+        sandbox.advance(Duration.ofSeconds(1));
+        Map<String, Object> early = change("tickets", Map.of("summary", "written before the first poll"));
+        HaloPollConsumer consumer = consumer(context, "poll", sandbox);
+        consumer.poll();
+        assertEquals(List.of(early.get("id") + "@" + early.get("last_update")),
+                versions(changes(context).getReceivedExchanges(), "last_update"));
+    }
+
+    @Test
     void recordsSharingATimestampWithOneWrittenJustAfterAPollBothArriveOnce() throws Exception {
         CamelContext context = context("halo-poll:tickets?startScheduler=false");
         HaloPollConsumer consumer = consumer(context, "poll", sandbox);

@@ -1,0 +1,67 @@
+package io.camelhalo.examples;
+
+import java.util.Map;
+
+import org.apache.camel.CamelExecutionException;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Route 6, routes/update-ticket.yaml: escalate and close by name; only the given fields change. */
+class UpdateTicketTest {
+
+    @Test
+    void escalatingSetsPriorityAndTeamByNameAndLeavesTheRestAlone() throws Exception {
+        try (RunningExamples app = RunningExamples.start()) {
+            Map<String, Object> before = app.halo().record("tickets", 2);
+
+            app.producer().requestBody("direct:update-ticket",
+                    Map.of("ticket_id", 2, "priority", "High", "team", "Escalations"));
+
+            Map<String, Object> after = app.halo().record("tickets", 2);
+            assertEquals(2L, ((Number) after.get("priority_id")).longValue());
+            assertEquals(2L, ((Number) after.get("team_id")).longValue(), "Escalations is team 2 in Halo's list");
+            assertEquals("Escalations", after.get("team"));
+            assertEquals(before.get("status_id"), after.get("status_id"), "status not given, not changed");
+            assertEquals(before.get("summary"), after.get("summary"));
+            assertEquals(before.get("client_id"), after.get("client_id"));
+        }
+    }
+
+    @Test
+    void closingSetsTheClosedStatusIdFromHalosList() throws Exception {
+        try (RunningExamples app = RunningExamples.start()) {
+            Map<String, Object> before = app.halo().record("tickets", 1);
+            app.producer().requestBody("direct:update-ticket", Map.of("ticket_id", 1, "status", "closed"));
+            Map<String, Object> after = app.halo().record("tickets", 1);
+            assertEquals(9L, ((Number) after.get("status_id")).longValue());
+            assertEquals(before.get("priority_id"), after.get("priority_id"));
+            assertEquals(before.get("team"), after.get("team"));
+        }
+    }
+
+    @Test
+    void anUnknownStatusFailsWithTheKnownNamesAndChangesNothing() throws Exception {
+        try (RunningExamples app = RunningExamples.start()) {
+            Map<String, Object> before = app.halo().record("tickets", 2);
+            CamelExecutionException e = assertThrows(CamelExecutionException.class, () -> app.producer()
+                    .requestBody("direct:update-ticket", Map.of("ticket_id", 2, "status", "Parked", "team", "Escalations")));
+            String message = e.getCause().getMessage();
+            assertTrue(message.contains("'Parked'"), message);
+            assertTrue(message.contains("Closed") && message.contains("In Progress") && message.contains("New"), message);
+            assertEquals(before, app.halo().record("tickets", 2), "nothing was written");
+        }
+    }
+
+    @Test
+    void aStatusAddedInHaloAfterTheListWasCachedIsFoundOnTheMiss() throws Exception {
+        try (RunningExamples app = RunningExamples.start()) {
+            app.producer().requestBody("direct:update-ticket", Map.of("ticket_id", 2, "status", "In Progress"));
+            app.halo().put("statuses", new java.util.HashMap<>(Map.of("id", 12, "name", "Waiting on Customer")));
+            app.producer().requestBody("direct:update-ticket", Map.of("ticket_id", 2, "status", "Waiting on Customer"));
+            assertEquals(12L, ((Number) app.halo().record("tickets", 2).get("status_id")).longValue());
+        }
+    }
+}
