@@ -22,6 +22,17 @@ class CustomerCsvTest {
     }
 
     @Test
+    void aQuotedValueMayHoldCommasQuotesAndLineBreaks() {
+        CustomerCsv.Parsed parsed = CustomerCsv.parse(
+                "client_name,website,site_name,user_name,user_email\n"
+                        + "\"Wayne, Enterprises\",wayne.example,\"Tower \"\"A\"\"\",\"Bruce\nWayne\",b@wayne.example\n"
+                        + "Next Ltd,next.example,HQ,Nia,n@next.example\n");
+        assertEquals(List.of(new CustomerRow(2, "Wayne, Enterprises", "wayne.example", "Tower \"A\"", "Bruce\nWayne",
+                "b@wayne.example"), new CustomerRow(4, "Next Ltd", "next.example", "HQ", "Nia", "n@next.example")),
+                parsed.rows(), "the second record starts on line 4: the first spans two lines");
+    }
+
+    @Test
     void badLinesAreReportedByLineNumberAndTheOthersKept() {
         CustomerCsv.Parsed parsed = CustomerCsv.parse("client_name,website,site_name,user_name,user_email\n"
                 + "A,,S,U,u@a.example\n"
