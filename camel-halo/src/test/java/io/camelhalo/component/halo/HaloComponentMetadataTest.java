@@ -81,6 +81,8 @@ class HaloComponentMetadataTest {
             assertTrue(pollOptions.contains(option), "halo-poll option " + option);
         }
         assertTrue(pollModel.at("/component/consumerOnly").asBoolean());
+        assertEquals("60000", pollModel.at("/properties/delay/defaultValue").asText(),
+                "halo-poll's own default delay, not Camel's 500 ms");
     }
 
     @Test

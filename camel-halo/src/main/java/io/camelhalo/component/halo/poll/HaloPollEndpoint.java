@@ -49,6 +49,11 @@ public class HaloPollEndpoint extends ScheduledPollEndpoint implements HaloServi
     private String resource;
     @UriParam
     private HaloConfiguration configuration;
+    // declared again (as camel-mail does) so the metadata shows halo-poll's own default, not Camel's 500 ms
+    @UriParam(defaultValue = "" + DEFAULT_DELAY, javaType = "java.time.Duration", label = "consumer,scheduler",
+              description = "Milliseconds before the next poll. Halo limits requests per tenant, so halo-poll polls "
+                            + "once a minute unless told otherwise.")
+    private long delay = DEFAULT_DELAY;
     @UriParam(label = "consumer", defaultValue = "5000", javaType = "java.time.Duration")
     private long overlap = 5000;
     @UriParam(label = "consumer", defaultValue = "now")
@@ -72,7 +77,23 @@ public class HaloPollEndpoint extends ScheduledPollEndpoint implements HaloServi
         super(uri, component);
         this.resource = resource;
         this.configuration = configuration;
-        setDelay(DEFAULT_DELAY);
+        super.setDelay(DEFAULT_DELAY);
+    }
+
+    @Override
+    public long getDelay() {
+        return delay;
+    }
+
+    @Override
+    public void setDelay(long delay) {
+        this.delay = delay;
+        super.setDelay(delay);
+    }
+
+    @Override
+    public long getDefaultDelay() {
+        return DEFAULT_DELAY;
     }
 
     @Override

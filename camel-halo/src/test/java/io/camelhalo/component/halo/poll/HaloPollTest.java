@@ -275,6 +275,16 @@ class HaloPollTest {
     }
 
     @Test
+    void withoutADelayOptionTheConsumerPollsOnceAMinute() throws Exception {
+        CamelContext context = context("halo-poll:tickets?startScheduler=false");
+        HaloPollConsumer consumer = consumer(context, "poll", sandbox);
+        assertEquals(60_000, consumer.getDelay());
+        CamelContext custom = context("halo-poll:tickets?startScheduler=false&delay=5s", "poll2", e -> {
+        });
+        assertEquals(5_000, consumer(custom, "poll2", sandbox).getDelay());
+    }
+
+    @Test
     void theCamelSchedulerDrivesPollsAndSendsEmptyMessagesWhenIdle() throws Exception {
         CamelContext context = context("halo-poll:tickets?delay=50&initialDelay=0&sendEmptyMessageWhenIdle=true");
         MockEndpoint mock = changes(context);
