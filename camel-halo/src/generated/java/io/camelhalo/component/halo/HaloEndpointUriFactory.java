@@ -23,10 +23,11 @@ public class HaloEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(20);
+        Set<String> props = new HashSet<>(22);
         props.add("allowInsecureHttp");
         props.add("authUrl");
         props.add("baseUrl");
+        props.add("batchSize");
         props.add("clientId");
         props.add("clientSecret");
         props.add("connectTimeout");
@@ -41,6 +42,7 @@ public class HaloEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("refreshToken");
         props.add("resource");
         props.add("scope");
+        props.add("streamList");
         props.add("tenant");
         props.add("throwExceptionOnFailure");
         props.add("ticketId");
