@@ -70,11 +70,15 @@ public final class HaloHttpClient {
         if (jsonBody != null) {
             builder.header("Content-Type", "application/json")
                     .method(method, HttpRequest.BodyPublishers.ofByteArray(jsonBody));
+        } else if ("GET".equals(method)) {
+            builder.GET(); // no body publisher: no needless Content-Length: 0 on every read
         } else {
             builder.method(method, HttpRequest.BodyPublishers.noBody());
         }
         HttpResponse<byte[]> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
-        LOG.trace("{} {} -> {}", method, uri, response.statusCode());
+        if (LOG.isTraceEnabled()) { // no varargs array nor boxing on the hot path
+            LOG.trace("{} {} -> {}", method, uri, response.statusCode());
+        }
         return new HaloResponse(response.statusCode(), response.headers(), response.body());
     }
 
