@@ -363,6 +363,15 @@ class HaloPagingTest extends HaloTestSupport {
         assertMentions(e.getCause().getMessage(), "record_count promised 5", "only 4", "truncated");
     }
 
+    @Test
+    void anEmptyStreamedListIsAnIteratorWithNothingInIt() {
+        stubToken();
+        stubPage("Tickets", 1, envelope("tickets", List.of(), 0));
+        Exchange exchange = succeeded(send("halo:tickets/list?streamList=true", null));
+        assertFalse(exchange.getMessage().getBody(Iterator.class).hasNext());
+        assertEquals(List.of(pageQuery(100, 1)), apiQueries());
+    }
+
     @SuppressWarnings("unchecked")
     private static List<Long> streamedIds(Exchange exchange) {
         Iterator<Map<String, Object>> records = exchange.getMessage().getBody(Iterator.class);
