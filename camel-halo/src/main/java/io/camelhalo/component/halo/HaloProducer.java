@@ -175,7 +175,9 @@ public class HaloProducer extends DefaultProducer {
                     prefetch);
             Exchange exchange = in.getExchange();
             if (exchange.getFromRouteId() != null) {
-                // in a route the splitter reads the iterator before the exchange completes; make sure it stops then
+                // in a route the splitter reads the iterator before the exchange completes; make sure it stops then,
+                // or as soon as the exchange fails (a splitter stopping on an exception drains what is left)
+                records.stopWhen(exchange::isFailed);
                 exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
                     @Override
                     public void onDone(Exchange done) {

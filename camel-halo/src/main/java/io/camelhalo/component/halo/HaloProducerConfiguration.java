@@ -122,7 +122,7 @@ public class HaloProducerConfiguration {
      * while the route works, one page ahead of it (the next page is fetched while the current one is processed), so
      * memory stays at two pages whatever the size of the list. Paging, maxResults and the record_count check are
      * the same as for a List; an error while paging is thrown from the iterator, after the records read before it.
-     * The iterator is closed (no further request) when the splitter stops or the exchange completes. Header
+     * The iterator is closed (no further request) when the splitter stops, or the exchange fails or completes. Header
      * CamelHaloRecordCount is not set.
      */
     public void setStreamList(boolean streamList) {

@@ -73,6 +73,10 @@ class HaloStreamListTest {
                 from("direct:stopEarly").to("halo:tickets/list?streamList=true&pageSize=10")
                         .process(e -> e.getMessage().setBody(e.getMessage().getBody(Iterator.class).next()))
                         .to("mock:record");
+                from("direct:stopOnException").to("halo:tickets/list?streamList=true&pageSize=10")
+                        .split(body()).streaming().stopOnException()
+                        .to("mock:record")
+                        .throwException(new IllegalStateException("the route stops after one record"));
                 from("direct:buffered").to("halo:tickets/list");
             }
         });
@@ -127,6 +131,18 @@ class HaloStreamListTest {
         assertNull(exchange.getException());
         assertEquals(1, context.getEndpoint("mock:record", MockEndpoint.class).getReceivedCounter());
         // the first page and at most the one fetched ahead: of 25 pages of 10, the rest are never asked for
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertTrue(sandbox.apiRequestCount() <= 2, () -> "" + sandbox.requests()));
+    }
+
+    @Test
+    void aSplitThatStopsOnAnExceptionStopsThePagingToo() {
+        // given a streaming split of 25 pages that fails on its first record, with stopOnException
+        Exchange exchange = template.send("direct:stopOnException", e -> {
+        });
+        assertInstanceOf(IllegalStateException.class, exchange.getException().getCause());
+        assertEquals(1, context.getEndpoint("mock:record", MockEndpoint.class).getReceivedCounter());
+        // then the pages after the one fetched ahead are never asked for (Camel's splitter would drain the rest)
         await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5))
                 .untilAsserted(() -> assertTrue(sandbox.apiRequestCount() <= 2, () -> "" + sandbox.requests()));
     }

@@ -9,6 +9,7 @@ import java.util.NoSuchElementException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.SynchronousQueue;
+import java.util.function.BooleanSupplier;
 
 import org.apache.camel.RuntimeCamelException;
 
@@ -32,6 +33,7 @@ public final class HaloListIterator implements Iterator<Map<String, Object>>, Cl
     private final FutureTask<Void> task;
     private Iterator<Map<String, Object>> page = Collections.emptyIterator();
     private long delivered;
+    private volatile BooleanSupplier abandoned = () -> false;
     private boolean finished;
     private volatile boolean closed;
 
@@ -89,8 +91,20 @@ public final class HaloListIterator implements Iterator<Map<String, Object>>, Cl
         }
     }
 
+    /**
+     * Stops the iterator as soon as {@code condition} holds, checked on every {@link #hasNext()}: the producer passes
+     * "the exchange that received this iterator has failed", because Camel's splitter, when it stops on an exception,
+     * reads the rest of the iterator to release its sub-exchanges, which would otherwise fetch every remaining page.
+     */
+    public void stopWhen(BooleanSupplier condition) {
+        this.abandoned = condition;
+    }
+
     @Override
     public boolean hasNext() {
+        if (!finished && abandoned.getAsBoolean()) {
+            close();
+        }
         if (page.hasNext()) {
             return true;
         }
