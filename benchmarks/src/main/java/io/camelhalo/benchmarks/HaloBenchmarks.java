@@ -61,6 +61,10 @@ public final class HaloBenchmarks {
         HaloBenchmarks bench = new HaloBenchmarks();
         System.out.println(machine());
         bench.overhead();
+        if (Boolean.getBoolean("bench.overheadOnly")) {
+            bench.print();
+            return;
+        }
         bench.concurrency();
         bench.tokens();
         bench.pollingCost();
@@ -98,17 +102,41 @@ public final class HaloBenchmarks {
                     throughput(raw, 1, ROUND_SECONDS);
                     throughput(route, 1, ROUND_SECONDS);
                 }
-                double[] rawRounds = new double[ROUNDS];
-                double[] routeRounds = new double[ROUNDS];
-                for (int i = 0; i < ROUNDS; i++) { // alternate, so drift on a shared machine hits both alike
-                    rawRounds[i] = throughput(raw, 1, ROUND_SECONDS);
-                    routeRounds[i] = throughput(route, 1, ROUND_SECONDS);
+                // pairs of back-to-back rounds, the order swapped every pair: the load of a shared machine drifts
+                // over seconds, so each pair's ratio compares like with like, and the median of the pair ratios
+                // is the figure (the median throughputs are shown as well)
+                int pairs = 2 * ROUNDS;
+                double[] rawRounds = new double[pairs];
+                double[] routeRounds = new double[pairs];
+                double[] costs = new double[pairs];
+                double[] rawCpu = new double[pairs];
+                double[] routeCpu = new double[pairs];
+                int seconds = Math.max(1, ROUND_SECONDS / 2);
+                for (int i = 0; i < pairs; i++) {
+                    Rate r1;
+                    Rate r2;
+                    if (i % 2 == 0) {
+                        r1 = measure(raw, 1, seconds);
+                        r2 = measure(route, 1, seconds);
+                    } else {
+                        r2 = measure(route, 1, seconds);
+                        r1 = measure(raw, 1, seconds);
+                    }
+                    rawRounds[i] = r1.perSecond();
+                    routeRounds[i] = r2.perSecond();
+                    rawCpu[i] = r1.cpuMicrosPerCall();
+                    routeCpu[i] = r2.cpuMicrosPerCall();
+                    costs[i] = rawRounds[i] / routeRounds[i];
                 }
                 double rawMedian = median(rawRounds);
                 double routeMedian = median(routeRounds);
-                log("   raw rounds %s/s, route rounds %s/s", Arrays.toString(round(rawRounds)),
-                        Arrays.toString(round(routeRounds)));
-                double cost = rawMedian / routeMedian;
+                log("   raw rounds %s/s", Arrays.toString(round(rawRounds)));
+                log("   route rounds %s/s", Arrays.toString(round(routeRounds)));
+                double cost = median(costs);
+                double rawCpuMedian = median(rawCpu);
+                double routeCpuMedian = median(routeCpu);
+                log("   CPU per call (whole JVM, informational: it moves with the load of other processes too): raw %.1f us, "
+                    + "route %.1f us", rawCpuMedian, routeCpuMedian);
                 rows.add(new Row("1 overhead (cost per GET, route vs raw)",
                         String.format(Locale.ROOT, "%.0f req/s", routeMedian),
                         String.format(Locale.ROOT, "%.0f req/s raw JDK HttpClient", rawMedian),
@@ -359,6 +387,17 @@ public final class HaloBenchmarks {
 
     /** Calls per second of {@code call} on {@code threads} threads for {@code seconds}. */
     private static double throughput(Runnable call, int threads, int seconds) throws Exception {
+        return measure(call, threads, seconds).perSecond();
+    }
+
+    /**
+     * Calls per second, and CPU time of this whole JVM (caller, HTTP client and server threads) per call: the CPU
+     * figure does not move when other processes take the machine's cores, the throughput does.
+     */
+    private static Rate measure(Runnable call, int threads, int seconds) throws Exception {
+        com.sun.management.OperatingSystemMXBean os
+                = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long cpuStart = os.getProcessCpuTime();
         AtomicBoolean stop = new AtomicBoolean();
         AtomicLong count = new AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -380,8 +419,12 @@ public final class HaloBenchmarks {
             run.get(60, TimeUnit.SECONDS);
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
+        long cpu = os.getProcessCpuTime() - cpuStart;
         pool.shutdownNow();
-        return count.get() / elapsed;
+        return new Rate(count.get() / elapsed, cpu / 1e3 / Math.max(1, count.get()));
+    }
+
+    private record Rate(double perSecond, double cpuMicrosPerCall) {
     }
 
     private static double median(double[] values) {
