@@ -51,6 +51,8 @@ public final class HaloBenchmarks {
     private static final int ROUND_SECONDS = Integer.getInteger("bench.seconds", 2);
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 5);
     private static final int STREAM_RECORDS = Integer.getInteger("bench.records", 200_000);
+    /** The most one forked walk may take: 200,000 records at 20 ms per page take about 45 s streamed, 90 s not. */
+    private static final int WALK_LIMIT_SECONDS = 300;
 
     private final List<Row> rows = new ArrayList<>();
 
@@ -344,8 +346,11 @@ public final class HaloBenchmarks {
 
     private static Map<String, String> fork(String baseUrl, String mode, long routeMsPerPage) throws Exception {
         String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
-        Process process = new ProcessBuilder(java, "-Xmx96m", "-cp", System.getProperty("java.class.path"),
-                StreamWalk.class.getName(), baseUrl, mode, String.valueOf(routeMsPerPage))
+        // an OutOfMemoryError in any thread (the HTTP client's included) ends the JVM at once, with exit code 3,
+        // rather than leaving the walk waiting for a reply that will never be read
+        Process process = new ProcessBuilder(java, "-Xmx96m", "-XX:+ExitOnOutOfMemoryError", "-cp",
+                System.getProperty("java.class.path"), StreamWalk.class.getName(), baseUrl, mode,
+                String.valueOf(routeMsPerPage), String.valueOf(WALK_LIMIT_SECONDS))
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         Map<String, String> results = new HashMap<>();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
@@ -356,9 +361,13 @@ public final class HaloBenchmarks {
                 }
             }
         }
-        if (!process.waitFor(15, TimeUnit.MINUTES)) {
+        if (!process.waitFor(1, TimeUnit.MINUTES)) {
             process.destroyForcibly();
-            results.put("failed", "timeout");
+            results.putIfAbsent("failed", "did not exit");
+        } else if (process.exitValue() == 3) {
+            results.putIfAbsent("failed", "OutOfMemoryError (the JVM exited on it)");
+        } else if (process.exitValue() != 0) {
+            results.putIfAbsent("failed", "exit code " + process.exitValue());
         }
         return results;
     }

@@ -37,6 +37,19 @@ public final class StreamWalk {
         String baseUrl = args[0];
         String mode = args[1];
         long routeMsPerPage = Long.parseLong(args[2]);
+        long limitSeconds = Long.parseLong(args[3]);
+        Thread watchdog = new Thread(() -> { // a hung walk must not hang the benchmark run
+            try {
+                Thread.sleep(limitSeconds * 1000);
+                System.out.println("RESULT failed timeout after " + limitSeconds + " s");
+                System.out.flush();
+                Runtime.getRuntime().halt(2);
+            } catch (InterruptedException done) {
+                Thread.currentThread().interrupt();
+            }
+        }, "watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
         CamelContext context = new DefaultCamelContext();
         HaloConfiguration cfg = context.getComponent("halo", HaloComponent.class).getConfiguration();
         cfg.setBaseUrl(baseUrl);
