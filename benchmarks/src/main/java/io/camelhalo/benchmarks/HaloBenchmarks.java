@@ -43,8 +43,9 @@ import org.apache.camel.support.ScheduledPollConsumer;
  * Measures the six performance targets of the component in one run, each against its baseline measured in the same
  * run, and prints a table. Everything runs on loopback; every phase is bounded in time or in requests.
  * <p>
- * System properties: {@code bench.seconds} (length of one timed round, default 2), {@code bench.rounds} (timed rounds
- * per side for target 1, default 5), {@code bench.records} (tenant size for target 2, default 200000).
+ * System properties: {@code bench.seconds} (length of a warm-up round, default 2; timed rounds of target 1 take half),
+ * {@code bench.rounds} (target 1 runs twice as many pairs of timed rounds, default 5), {@code bench.records} (tenant
+ * size for target 2, default 200000), {@code bench.overheadOnly} (target 1 alone).
  */
 public final class HaloBenchmarks {
 
