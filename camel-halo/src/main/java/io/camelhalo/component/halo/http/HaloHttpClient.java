@@ -70,8 +70,6 @@ public final class HaloHttpClient {
         if (jsonBody != null) {
             builder.header("Content-Type", "application/json")
                     .method(method, HttpRequest.BodyPublishers.ofByteArray(jsonBody));
-        } else if ("GET".equals(method)) {
-            builder.GET(); // no body publisher: no needless Content-Length: 0 on every read
         } else {
             builder.method(method, HttpRequest.BodyPublishers.noBody());
         }
