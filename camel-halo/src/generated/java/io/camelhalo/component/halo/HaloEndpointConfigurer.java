@@ -29,6 +29,8 @@ public class HaloEndpointConfigurer extends PropertyConfigurerSupport implements
         case "authUrl": target.getConfiguration().setAuthUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "baseurl":
         case "baseUrl": target.getConfiguration().setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "batchsize":
+        case "batchSize": target.getProducerConfiguration().setBatchSize(property(camelContext, int.class, value)); return true;
         case "clientid":
         case "clientId": target.getConfiguration().setClientId(property(camelContext, java.lang.String.class, value)); return true;
         case "clientsecret":
@@ -64,6 +66,8 @@ public class HaloEndpointConfigurer extends PropertyConfigurerSupport implements
         case "retrydelay":
         case "retryDelay": target.getConfiguration().setRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "scope": target.getConfiguration().setScope(property(camelContext, java.lang.String.class, value)); return true;
+        case "streamlist":
+        case "streamList": target.getProducerConfiguration().setStreamList(property(camelContext, boolean.class, value)); return true;
         case "tenant": target.getConfiguration().setTenant(property(camelContext, java.lang.String.class, value)); return true;
         case "throwexceptiononfailure":
         case "throwExceptionOnFailure": target.getProducerConfiguration().setThrowExceptionOnFailure(property(camelContext, boolean.class, value)); return true;
@@ -82,6 +86,8 @@ public class HaloEndpointConfigurer extends PropertyConfigurerSupport implements
         case "authUrl": return java.lang.String.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "batchsize":
+        case "batchSize": return int.class;
         case "clientid":
         case "clientId": return java.lang.String.class;
         case "clientsecret":
@@ -117,6 +123,8 @@ public class HaloEndpointConfigurer extends PropertyConfigurerSupport implements
         case "retrydelay":
         case "retryDelay": return long.class;
         case "scope": return java.lang.String.class;
+        case "streamlist":
+        case "streamList": return boolean.class;
         case "tenant": return java.lang.String.class;
         case "throwexceptiononfailure":
         case "throwExceptionOnFailure": return boolean.class;
@@ -136,6 +144,8 @@ public class HaloEndpointConfigurer extends PropertyConfigurerSupport implements
         case "authUrl": return target.getConfiguration().getAuthUrl();
         case "baseurl":
         case "baseUrl": return target.getConfiguration().getBaseUrl();
+        case "batchsize":
+        case "batchSize": return target.getProducerConfiguration().getBatchSize();
         case "clientid":
         case "clientId": return target.getConfiguration().getClientId();
         case "clientsecret":
@@ -171,6 +181,8 @@ public class HaloEndpointConfigurer extends PropertyConfigurerSupport implements
         case "retrydelay":
         case "retryDelay": return target.getConfiguration().getRetryDelay();
         case "scope": return target.getConfiguration().getScope();
+        case "streamlist":
+        case "streamList": return target.getProducerConfiguration().isStreamList();
         case "tenant": return target.getConfiguration().getTenant();
         case "throwexceptiononfailure":
         case "throwExceptionOnFailure": return target.getProducerConfiguration().isThrowExceptionOnFailure();

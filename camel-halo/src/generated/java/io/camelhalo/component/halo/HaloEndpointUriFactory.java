@@ -23,10 +23,11 @@ public class HaloEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(27);
+        Set<String> props = new HashSet<>(29);
         props.add("allowInsecureHttp");
         props.add("authUrl");
         props.add("baseUrl");
+        props.add("batchSize");
         props.add("clientId");
         props.add("clientSecret");
         props.add("connectTimeout");
@@ -48,6 +49,7 @@ public class HaloEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("resource");
         props.add("retryDelay");
         props.add("scope");
+        props.add("streamList");
         props.add("tenant");
         props.add("throwExceptionOnFailure");
         props.add("ticketId");

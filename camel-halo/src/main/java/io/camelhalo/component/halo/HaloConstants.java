@@ -34,7 +34,8 @@ public final class HaloConstants {
               javaType = "java.util.Map<String, Object>")
     public static final String QUERY = "CamelHaloQuery";
 
-    @Metadata(label = "producer", description = "The number of records a `list` returned.", javaType = "Integer")
+    @Metadata(label = "producer", description = "The number of records a `list` returned (not set with `streamList=true`).",
+              javaType = "Integer")
     public static final String RECORD_COUNT = "CamelHaloRecordCount";
 
     @Metadata(label = "producer", description = "The HTTP status Halo answered; set when `throwExceptionOnFailure=false`.",

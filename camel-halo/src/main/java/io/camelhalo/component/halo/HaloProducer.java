@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 
 import io.camelhalo.component.halo.api.HaloIds;
 import io.camelhalo.component.halo.api.HaloJson;
@@ -12,6 +13,7 @@ import io.camelhalo.component.halo.api.HaloOperation;
 import io.camelhalo.component.halo.api.HaloResource;
 import io.camelhalo.component.halo.api.HaloWrite;
 import io.camelhalo.component.halo.http.HaloHttpClient;
+import io.camelhalo.component.halo.http.HaloListIterator;
 import io.camelhalo.component.halo.http.HaloPager;
 import io.camelhalo.component.halo.http.HaloReplies;
 import io.camelhalo.component.halo.http.HaloResponse;
@@ -21,6 +23,9 @@ import org.apache.camel.Message;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.support.DefaultProducer;
+import org.apache.camel.support.SynchronizationAdapter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sends one exchange to Halo. The resource and operation come from the headers {@code CamelHaloResource} /
@@ -29,11 +34,14 @@ import org.apache.camel.support.DefaultProducer;
  */
 public class HaloProducer extends DefaultProducer {
 
+    private static final Logger LOG = LoggerFactory.getLogger(HaloProducer.class);
+
     private final HaloEndpoint endpoint;
     private final HaloConfiguration configuration;
     private final HaloProducerConfiguration options;
     private WritableHealthCheckRepository healthCheckRepository;
     private HaloProducerHealthCheck healthCheck;
+    private ExecutorService prefetch;
 
     public HaloProducer(HaloEndpoint endpoint) {
         super(endpoint);
@@ -54,6 +62,10 @@ public class HaloProducer extends DefaultProducer {
             healthCheck.setEnabled(endpoint.getComponent().isHealthCheckProducerEnabled());
             healthCheckRepository.addHealthCheck(healthCheck);
         }
+        if (options.isStreamList() && prefetch == null) {
+            // one thread per open streamed list, fetching its next page while the route works on the current one
+            prefetch = endpoint.getCamelContext().getExecutorServiceManager().newCachedThreadPool(this, "HaloListPrefetch");
+        }
     }
 
     @Override
@@ -61,6 +73,10 @@ public class HaloProducer extends DefaultProducer {
         if (healthCheckRepository != null && healthCheck != null) {
             healthCheckRepository.removeHealthCheck(healthCheck);
             healthCheck = null;
+        }
+        if (prefetch != null) {
+            endpoint.getCamelContext().getExecutorServiceManager().shutdownNow(prefetch); // cancels unfinished lists
+            prefetch = null;
         }
         super.doStop();
     }
@@ -95,21 +111,64 @@ public class HaloProducer extends DefaultProducer {
         if (ticketId != null && (resource == HaloResource.ACTIONS || resource == HaloResource.ATTACHMENTS)) {
             write.records().forEach(r -> r.putIfAbsent("ticket_id", ticketId));
         }
-        HaloResponse response = client().send("POST", resource.path(), null, HaloJson.write(write.records()), timeout());
+        List<Map<String, Object>> records = write.records();
+        int batchSize = options.getBatchSize();
+        if (records.size() <= batchSize) {
+            Posted posted = post(resource, records);
+            if (write.single()) {
+                Map<String, Object> record = posted.saved().isEmpty() ? null : posted.saved().get(0);
+                in.setBody(record);
+                in.setHeader(HaloConstants.ID, record == null ? null : record.get("id"));
+            } else {
+                in.setBody(posted.saved());
+                in.setHeader(HaloConstants.ID, ids(posted.saved()));
+            }
+            setResponseCode(in, posted.status());
+            return;
+        }
+        // chunks one after another, none retried: a failure stops the write and says what was saved
+        int chunks = (records.size() + batchSize - 1) / batchSize;
+        List<Map<String, Object>> saved = new ArrayList<>(records.size());
+        int status = 0;
+        for (int chunk = 0; chunk < chunks; chunk++) {
+            int from = chunk * batchSize;
+            int to = Math.min(from + batchSize, records.size());
+            List<Map<String, Object>> sent = records.subList(from, to);
+            try {
+                Posted posted = post(resource, sent);
+                if (posted.saved().size() != sent.size()) {
+                    LOG.warn("{} of {}: Halo answered {} records for the {} of chunk {}; the results cannot be matched "
+                             + "to the inputs one by one", operation.uriName(), resource.uriName(), posted.saved().size(),
+                            sent.size(), chunk + 1);
+                }
+                saved.addAll(posted.saved());
+                status = posted.status();
+            } catch (Exception e) {
+                in.setHeader(HaloConstants.ID, ids(saved));
+                throw new HaloBatchWriteException(operation.uriName(), resource.uriName(), from, saved, sent,
+                                                  records.subList(to, records.size()), chunk + 1, chunks, e);
+            }
+        }
+        in.setBody(saved);
+        in.setHeader(HaloConstants.ID, ids(saved));
+        setResponseCode(in, status);
+    }
+
+    /** One array POST: Halo's reply as records, in the order sent. */
+    private Posted post(HaloResource resource, List<Map<String, Object>> records) throws Exception {
+        HaloResponse response = client().send("POST", resource.path(), null, HaloJson.write(records), timeout());
         String target = "/api/" + resource.path();
         HaloReplies.requireSuccess(response, "POST", target);
-        List<Map<String, Object>> saved = HaloJson.toRecords(HaloReplies.json(response, "POST", target));
-        if (write.single()) {
-            Map<String, Object> record = saved.isEmpty() ? null : saved.get(0);
-            in.setBody(record);
-            in.setHeader(HaloConstants.ID, record == null ? null : record.get("id"));
-        } else {
-            List<Object> ids = new ArrayList<>(saved.size());
-            saved.forEach(r -> ids.add(r.get("id")));
-            in.setBody(saved);
-            in.setHeader(HaloConstants.ID, ids);
-        }
-        setResponseCode(in, response);
+        return new Posted(HaloJson.toRecords(HaloReplies.json(response, "POST", target)), response.status());
+    }
+
+    private record Posted(List<Map<String, Object>> saved, int status) {
+    }
+
+    private static List<Object> ids(List<Map<String, Object>> records) {
+        List<Object> ids = new ArrayList<>(records.size());
+        records.forEach(r -> ids.add(r.get("id")));
+        return ids;
     }
 
     private void get(Message in, HaloResource resource) throws Exception {
@@ -127,8 +186,26 @@ public class HaloProducer extends DefaultProducer {
 
     private void list(Message in, HaloResource resource) throws Exception {
         Map<String, Object> query = query(in, resource, HaloOperation.LIST);
-        List<Map<String, Object>> records = new HaloPager(client(), timeout())
-                .readAll(resource, query, options.getPageSize(), options.getMaxResults());
+        HaloPager pager = new HaloPager(client(), timeout());
+        if (options.isStreamList()) {
+            HaloListIterator records = pager.iterator(resource, query, options.getPageSize(), options.getMaxResults(),
+                    prefetch);
+            Exchange exchange = in.getExchange();
+            if (exchange.getFromRouteId() != null) {
+                // in a route the splitter reads the iterator before the exchange completes; make sure it stops then,
+                // or as soon as the exchange fails (a splitter stopping on an exception drains what is left)
+                records.stopWhen(exchange::isFailed);
+                exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+                    @Override
+                    public void onDone(Exchange done) {
+                        records.close();
+                    }
+                });
+            }
+            in.setBody(records);
+            return;
+        }
+        List<Map<String, Object>> records = pager.readAll(resource, query, options.getPageSize(), options.getMaxResults());
         in.setBody(records);
         in.setHeader(HaloConstants.RECORD_COUNT, records.size());
     }
@@ -233,8 +310,12 @@ public class HaloProducer extends DefaultProducer {
     }
 
     private void setResponseCode(Message in, HaloResponse response) {
+        setResponseCode(in, response.status());
+    }
+
+    private void setResponseCode(Message in, int status) {
         if (!options.isThrowExceptionOnFailure()) {
-            in.setHeader(HaloConstants.HTTP_RESPONSE_CODE, response.status());
+            in.setHeader(HaloConstants.HTTP_RESPONSE_CODE, status);
         }
     }
 

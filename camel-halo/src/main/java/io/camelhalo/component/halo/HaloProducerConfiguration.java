@@ -25,6 +25,13 @@ public class HaloProducerConfiguration {
     private int maxResults;
     @UriParam(label = "producer", defaultValue = "true")
     private boolean throwExceptionOnFailure = true;
+    @UriParam(label = "producer", defaultValue = "false")
+    private boolean streamList;
+    @UriParam(label = "producer", defaultValue = "100")
+    private int batchSize = MAX_BATCH_SIZE;
+
+    /** The most records one array POST carries. */
+    public static final int MAX_BATCH_SIZE = 100;
 
     /**
      * Checks the options before the route starts.
@@ -37,6 +44,10 @@ public class HaloProducerConfiguration {
             throw new IllegalArgumentException("Invalid maxResults " + maxResults + ". Allowed: 0 (all) or more");
         }
         HaloConfiguration.checkQuery(query);
+        if (batchSize < 1 || batchSize > MAX_BATCH_SIZE) {
+            throw new IllegalArgumentException(
+                    "Invalid batchSize " + batchSize + ". Allowed: 1 to " + MAX_BATCH_SIZE + " records per request");
+        }
     }
 
     public Long getId() {
@@ -100,5 +111,35 @@ public class HaloProducerConfiguration {
      */
     public void setThrowExceptionOnFailure(boolean throwExceptionOnFailure) {
         this.throwExceptionOnFailure = throwExceptionOnFailure;
+    }
+
+    public boolean isStreamList() {
+        return streamList;
+    }
+
+    /**
+     * Whether list returns the records as an Iterator for split(body()).streaming() instead of a List: pages are read
+     * while the route works, one page ahead of it (the next page is fetched while the current one is processed), so
+     * memory stays at two pages whatever the size of the list. Paging, maxResults and the record_count check are
+     * the same as for a List; an error while paging is thrown from the iterator, after the records read before it.
+     * The iterator is closed (no further request) when the splitter stops, or the exchange fails or completes. Header
+     * CamelHaloRecordCount is not set.
+     */
+    public void setStreamList(boolean streamList) {
+        this.streamList = streamList;
+    }
+
+    public int getBatchSize() {
+        return batchSize;
+    }
+
+    /**
+     * Records per request when create or update has a List body, 1 to 100: the list is sent as Halo's array POST in
+     * chunks of this many, one chunk after another, and the saved records come back in input order. When a chunk
+     * fails, the later chunks are not sent and HaloBatchWriteException tells which records were saved, which may
+     * have reached Halo and which were not sent; nothing is retried.
+     */
+    public void setBatchSize(int batchSize) {
+        this.batchSize = batchSize;
     }
 }

@@ -1,5 +1,6 @@
 package io.camelhalo.component.halo;
 
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,17 +11,23 @@ import java.util.stream.Stream;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.camelhalo.component.halo.api.HaloResource;
 import org.apache.camel.Exchange;
+import org.apache.camel.RuntimeCamelException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 /**
@@ -294,6 +301,83 @@ class HaloPagingTest extends HaloTestSupport {
         assertEquals(List.of(), exchange.getMessage().getBody(List.class));
         assertEquals(0, exchange.getMessage().getHeader(HaloConstants.RECORD_COUNT));
         assertEquals(1, apiRequests().size());
+    }
+
+    // --- streamList=true: the same contract, read lazily
+
+    @Test
+    void aStreamedListFollowsTheSameStopRulesAndRequests() {
+        // given Halo's real behaviour: no record_count, and page 3 answers page 2 again
+        stubToken();
+        stubPage("Tickets", 1, envelope("tickets", ids(1, 2), null));
+        stubPage("Tickets", 2, envelope("tickets", ids(3, 4), null));
+        stubPage("Tickets", 3, envelope("tickets", ids(3, 4), null));
+
+        // when the route streams the list with pages of 2 and reads it to the end
+        Exchange exchange = succeeded(send("halo:tickets/list?pageSize=2&streamList=true", null));
+
+        // then it returns exactly the distinct records and asks for the same pages as a buffered list
+        assertEquals(List.of(1L, 2L, 3L, 4L), streamedIds(exchange));
+        assertEquals(List.of(pageQuery(2, 1), pageQuery(2, 2), pageQuery(2, 3)), apiQueries());
+    }
+
+    @Test
+    void aStreamedListHandsAnErrorOnALaterPageToItsReaderAfterTheRecordsBeforeIt() {
+        // given page 1 of 2 and a Halo that fails on page 2
+        stubToken();
+        stubPage("Tickets", 1, envelope("tickets", ids(1, 2), 4));
+        halo.stubFor(get(urlPathEqualTo("/api/Tickets")).withQueryParam("page_no", equalTo("2"))
+                .willReturn(aResponse().withStatus(500).withBody("{\"ClassName\":\"Exception\",\"Message\":\"boom\"}")));
+
+        // when the route streams the list
+        Exchange exchange = succeeded(send("halo:tickets/list?pageSize=2&streamList=true", null));
+        Iterator<?> records = exchange.getMessage().getBody(Iterator.class);
+
+        // then the reader gets page 1, then Halo's error
+        assertNotNull(records.next());
+        assertNotNull(records.next());
+        RuntimeCamelException e = assertThrows(RuntimeCamelException.class, records::hasNext);
+        HaloApiException cause = assertInstanceOf(HaloApiException.class, e.getCause());
+        assertEquals(500, cause.getStatusCode());
+        assertEquals("boom", cause.getHaloMessage());
+        assertFalse(records.hasNext(), "nothing after the error");
+    }
+
+    @Test
+    void aStreamedListShorterThanRecordCountFailsAtItsEndRatherThanEndQuietly() {
+        // given Halo promising 5 tickets but paging out only 4
+        stubToken();
+        stubPage("Tickets", 1, envelope("tickets", ids(1, 2), 5));
+        stubPage("Tickets", 2, envelope("tickets", ids(3, 4), 5));
+        stubPage("Tickets", 3, envelope("tickets", List.of(), 5));
+
+        // when the route streams the list and reads it
+        Exchange exchange = succeeded(send("halo:tickets/list?pageSize=2&streamList=true", null));
+        Iterator<?> records = exchange.getMessage().getBody(Iterator.class);
+        for (int i = 0; i < 4; i++) {
+            records.next();
+        }
+
+        // then the end of the list is an error naming both numbers
+        RuntimeCamelException e = assertThrows(RuntimeCamelException.class, records::hasNext);
+        assertMentions(e.getCause().getMessage(), "record_count promised 5", "only 4", "truncated");
+    }
+
+    @Test
+    void anEmptyStreamedListIsAnIteratorWithNothingInIt() {
+        stubToken();
+        stubPage("Tickets", 1, envelope("tickets", List.of(), 0));
+        Exchange exchange = succeeded(send("halo:tickets/list?streamList=true", null));
+        assertFalse(exchange.getMessage().getBody(Iterator.class).hasNext());
+        assertEquals(List.of(pageQuery(100, 1)), apiQueries());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Long> streamedIds(Exchange exchange) {
+        Iterator<Map<String, Object>> records = exchange.getMessage().getBody(Iterator.class);
+        List<Long> ids = new java.util.ArrayList<>();
+        records.forEachRemaining(r -> ids.add(((Number) r.get("id")).longValue()));
+        return ids;
     }
 
     // --- helpers

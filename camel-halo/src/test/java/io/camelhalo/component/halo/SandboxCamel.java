@@ -15,13 +15,17 @@ public final class SandboxCamel {
     private SandboxCamel() {
     }
 
-    /** A context (not started) whose halo component points at the sandbox; tune it through the returned config. */
+    /**
+     * A context (not started) whose halo component points at the sandbox, with the rate governor off (these tests
+     * count or time requests themselves; the governor has its own tests); tune it through {@link #configuration}.
+     */
     public static CamelContext context(HaloSandbox sandbox) {
         CamelContext context = new DefaultCamelContext();
         HaloConfiguration cfg = configuration(context);
         cfg.setBaseUrl(sandbox.baseUrl());
         cfg.setClientId(sandbox.clientId());
         cfg.setClientSecret(sandbox.clientSecret());
+        cfg.setRateLimit(0);
         return context;
     }
 

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Executor;
 
 import io.camelhalo.component.halo.HaloApiException;
 import io.camelhalo.component.halo.HaloProtocolException;
@@ -52,6 +53,32 @@ public final class HaloPager {
             return maxResults <= 0 || records.size() < maxResults;
         });
         return limit(records, maxResults);
+    }
+
+    /**
+     * Reads the records of a resource lazily, for {@code split(body()).streaming()}: a task on {@code executor} walks
+     * the pages with {@link #forEachPage} one page ahead of the reader. Returns once the first page has arrived.
+     *
+     * @param  resource   the resource
+     * @param  query      Halo's filters; the paging parameters are added here
+     * @param  pageSize   records per page, 1 to 100
+     * @param  maxResults the most records to return, 0 for all
+     * @param  executor   runs the background task, one thread per open iterator
+     * @throws Exception  the first request's error, as {@link #forEachPage} throws it
+     */
+    public HaloListIterator iterator(HaloResource resource, Map<String, Object> query, int pageSize, int maxResults,
+                                     Executor executor)
+            throws Exception {
+        int size = maxResults > 0 ? Math.min(pageSize, maxResults) : pageSize;
+        HaloListIterator iterator = new HaloListIterator(
+                this, (pager, handler) -> pager.forEachPage(resource, query, size, handler), maxResults, executor);
+        try {
+            iterator.awaitFirstPage();
+        } catch (Exception e) {
+            iterator.close();
+            throw e;
+        }
+        return iterator;
     }
 
     /**

@@ -22,7 +22,15 @@ public record HaloResponse(int status, HttpHeaders headers, byte[] body) {
 
     /** Whether the body is empty or blank. */
     public boolean isEmpty() {
-        return body == null || bodyAsString().isBlank();
+        if (body == null) {
+            return true;
+        }
+        for (byte b : body) { // without decoding a copy of the whole body, as isBlank on a String would
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\n' && b != '\f' && b != 0x0B) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The first value of a header, if present. */

@@ -88,7 +88,9 @@ public final class HaloTransport {
                 throw tooLarge(method, target, new BoundedBodyHandler.TooLargeException(maxResponseSize));
             }
             HaloResponse response = new HaloResponse(reply.statusCode(), reply.headers(), reply.body());
-            LOG.debug("{} {} -> {}", method, target, response.status());
+            if (LOG.isDebugEnabled()) { // no varargs array nor boxing on the hot path
+                LOG.debug("{} {} -> {}", method, target, response.status());
+            }
             if (response.status() == 429) {
                 Duration wait = rateLimitBackoff(++rateLimited, response);
                 Duration waited = Duration.ofNanos(System.nanoTime() - rateLimitWaitStart);

@@ -1,0 +1,493 @@
+package io.camelhalo.benchmarks;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camelhalo.component.halo.HaloComponent;
+import io.camelhalo.component.halo.HaloConfiguration;
+import io.camelhalo.component.halo.HaloConstants;
+import io.camelhalo.sandbox.HaloSandbox;
+import io.camelhalo.sandbox.HaloSandboxOptions;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.ScheduledPollConsumer;
+
+/**
+ * Measures the six performance targets of the component in one run, each against its baseline measured in the same
+ * run, and prints a table. Everything runs on loopback; every phase is bounded in time or in requests.
+ * <p>
+ * System properties: {@code bench.seconds} (length of a warm-up round, default 2; timed rounds of target 1 take half),
+ * {@code bench.rounds} (target 1 runs twice as many pairs of timed rounds, default 5), {@code bench.records} (tenant
+ * size for target 2, default 200000), {@code bench.overheadOnly} (target 1 alone).
+ */
+public final class HaloBenchmarks {
+
+    private static final int ROUND_SECONDS = Integer.getInteger("bench.seconds", 2);
+    private static final int ROUNDS = Integer.getInteger("bench.rounds", 5);
+    private static final int STREAM_RECORDS = Integer.getInteger("bench.records", 200_000);
+    /** The most one forked walk may take: 200,000 records at 20 ms per page take about 45 s streamed, 90 s not. */
+    private static final int WALK_LIMIT_SECONDS = 300;
+
+    private final List<Row> rows = new ArrayList<>();
+
+    private HaloBenchmarks() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        HaloBenchmarks bench = new HaloBenchmarks();
+        System.out.println(machine());
+        bench.overhead();
+        if (Boolean.getBoolean("bench.overheadOnly")) {
+            bench.print();
+            return;
+        }
+        bench.concurrency();
+        bench.tokens();
+        bench.pollingCost();
+        bench.batchWrites();
+        bench.streaming();
+        bench.print();
+    }
+
+    // ---- 1. overhead ----------------------------------------------------------------------------
+
+    private void overhead() throws Exception {
+        log("1. overhead: halo:tickets/get route vs a plain JDK HttpClient GET + Jackson parse, one thread");
+        try (BenchServer server = new BenchServer(Duration.ZERO, 1)) {
+            CamelContext context = context(server.baseUrl(), "bench", "bench");
+            try {
+                ProducerTemplate template = context.createProducerTemplate();
+                Runnable route = () -> template.requestBodyAndHeader("direct:get", null, HaloConstants.ID, 1L);
+                HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+                ObjectMapper mapper = new ObjectMapper();
+                URI uri = URI.create(server.baseUrl() + "/api/Tickets/1");
+                Runnable raw = () -> {
+                    try {
+                        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
+                                .header("Authorization", "Bearer " + BenchServer.TOKEN)
+                                .header("Accept", "application/json").GET().build();
+                        HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                        if (response.statusCode() != 200 || mapper.readValue(response.body(), Map.class).isEmpty()) {
+                            throw new IllegalStateException("bad reply " + response.statusCode());
+                        }
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                };
+                for (int i = 0; i < 3; i++) { // warm-up: both paths compiled, connections open
+                    throughput(raw, 1, ROUND_SECONDS);
+                    throughput(route, 1, ROUND_SECONDS);
+                }
+                // pairs of back-to-back rounds, the order swapped every pair: the load of a shared machine drifts
+                // over seconds, so each pair's ratio compares like with like, and the median of the pair ratios
+                // is the figure (the median throughputs are shown as well)
+                int pairs = 2 * ROUNDS;
+                double[] rawRounds = new double[pairs];
+                double[] routeRounds = new double[pairs];
+                double[] costs = new double[pairs];
+                double[] rawCpu = new double[pairs];
+                double[] routeCpu = new double[pairs];
+                int seconds = Math.max(1, ROUND_SECONDS / 2);
+                for (int i = 0; i < pairs; i++) {
+                    Rate r1;
+                    Rate r2;
+                    if (i % 2 == 0) {
+                        r1 = measure(raw, 1, seconds);
+                        r2 = measure(route, 1, seconds);
+                    } else {
+                        r2 = measure(route, 1, seconds);
+                        r1 = measure(raw, 1, seconds);
+                    }
+                    rawRounds[i] = r1.perSecond();
+                    routeRounds[i] = r2.perSecond();
+                    rawCpu[i] = r1.cpuMicrosPerCall();
+                    routeCpu[i] = r2.cpuMicrosPerCall();
+                    costs[i] = rawRounds[i] / routeRounds[i];
+                }
+                double rawMedian = median(rawRounds);
+                double routeMedian = median(routeRounds);
+                log("   raw rounds %s/s", Arrays.toString(round(rawRounds)));
+                log("   route rounds %s/s", Arrays.toString(round(routeRounds)));
+                double cost = median(costs);
+                double rawCpuMedian = median(rawCpu);
+                double routeCpuMedian = median(routeCpu);
+                log("   CPU per call (whole JVM, informational: it moves with the load of other processes too): raw %.1f us, "
+                    + "route %.1f us", rawCpuMedian, routeCpuMedian);
+                rows.add(new Row("1 overhead (cost per GET, route vs raw)",
+                        String.format(Locale.ROOT, "%.0f req/s", routeMedian),
+                        String.format(Locale.ROOT, "%.0f req/s raw JDK HttpClient", rawMedian),
+                        String.format(Locale.ROOT, "%.3fx", cost), "<= 1.10x", cost <= 1.10));
+            } finally {
+                context.stop();
+            }
+        }
+    }
+
+    // ---- 3. concurrency -------------------------------------------------------------------------
+
+    private void concurrency() throws Exception {
+        log("3. concurrency: halo:tickets/get, server adds 20 ms per request, 8 threads vs 1");
+        try (BenchServer server = new BenchServer(Duration.ofMillis(20), 1)) {
+            CamelContext context = context(server.baseUrl(), "bench", "bench");
+            try {
+                ProducerTemplate template = context.createProducerTemplate();
+                Runnable route = () -> template.requestBodyAndHeader("direct:get", null, HaloConstants.ID, 1L);
+                throughput(route, 8, 1); // warm-up, opens the connections
+                double one = throughput(route, 1, ROUND_SECONDS + 1);
+                double eight = throughput(route, 8, ROUND_SECONDS + 1);
+                double ratio = eight / one;
+                rows.add(new Row("3 concurrency (8 threads vs 1, +20 ms)",
+                        String.format(Locale.ROOT, "%.1f req/s with 8", eight),
+                        String.format(Locale.ROOT, "%.1f req/s with 1", one),
+                        String.format(Locale.ROOT, "%.2fx", ratio), ">= 6x", ratio >= 6));
+            } finally {
+                context.stop();
+            }
+        }
+    }
+
+    // ---- 4. token -------------------------------------------------------------------------------
+
+    private void tokens() throws Exception {
+        log("4. token: 16 threads at once on a cold component; then 10,000 calls");
+        try (HaloSandbox sandbox = HaloSandbox.start(0)) {
+            long id = ((Number) sandbox.put("tickets", new HashMap<>(Map.of("summary", "bench"))).get("id")).longValue();
+            CamelContext context = context(sandbox.baseUrl(), sandbox.clientId(), sandbox.clientSecret());
+            try {
+                ProducerTemplate template = context.createProducerTemplate();
+                sandbox.resetCounters();
+                int threads = 16;
+                CyclicBarrier barrier = new CyclicBarrier(threads);
+                ExecutorService pool = Executors.newFixedThreadPool(threads);
+                List<Future<?>> calls = new ArrayList<>();
+                for (int i = 0; i < threads; i++) {
+                    calls.add(pool.submit(() -> {
+                        barrier.await(10, TimeUnit.SECONDS);
+                        return template.requestBodyAndHeader("direct:get", null, HaloConstants.ID, id);
+                    }));
+                }
+                for (Future<?> call : calls) {
+                    call.get(60, TimeUnit.SECONDS);
+                }
+                int cold = sandbox.tokenRequestCount();
+                rows.add(new Row("4a token, 16 threads on a cold component", cold + " token request(s)",
+                        threads + " calls", ratio(cold, threads), "= 1", cold == 1));
+
+                int n = 10_000;
+                List<Future<?>> runs = new ArrayList<>();
+                for (int t = 0; t < 4; t++) {
+                    runs.add(pool.submit(() -> {
+                        for (int i = 0; i < n / 4; i++) {
+                            template.requestBodyAndHeader("direct:get", null, HaloConstants.ID, id);
+                        }
+                        return null;
+                    }));
+                }
+                for (Future<?> run : runs) {
+                    run.get(300, TimeUnit.SECONDS);
+                }
+                pool.shutdownNow();
+                int warm = sandbox.tokenRequestCount();
+                rows.add(new Row("4b token, 10,000 more calls in one lifetime", warm + " token request(s) in all",
+                        (n + threads) + " calls", ratio(warm, n + threads), "= 1", warm == 1));
+            } finally {
+                context.stop();
+            }
+        }
+    }
+
+    // ---- 5. polling cost ------------------------------------------------------------------------
+
+    private void pollingCost() throws Exception {
+        int tenant = 100_000;
+        int k = 250;
+        log("5. polling cost: halo-poll:tickets on a %,d-ticket tenant, idle and after %d changes", tenant, k);
+        HaloSandboxOptions options = HaloSandboxOptions.defaults().withPort(0).withSeedData(false);
+        try (HaloSandbox sandbox = HaloSandbox.start(options)) {
+            sandbox.setNow(Instant.now().minus(Duration.ofHours(1))); // the tenant's history, an hour old
+            for (int i = 0; i < tenant; i++) {
+                sandbox.put("tickets", new HashMap<>(Map.of("summary", "ticket " + i, "client_id", 1 + i % 50)));
+            }
+            sandbox.setClock(Clock.system(ZoneOffset.UTC));
+            CamelContext context = new DefaultCamelContext();
+            configure(context, sandbox.baseUrl(), sandbox.clientId(), sandbox.clientSecret());
+            AtomicLong delivered = new AtomicLong();
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("halo-poll:tickets?startScheduler=false").routeId("poll").process(e -> delivered.incrementAndGet());
+                }
+            });
+            context.start();
+            try {
+                ScheduledPollConsumer consumer = (ScheduledPollConsumer) context.getRoute("poll").getConsumer();
+                consumer.run(); // first poll: starts from now
+                sandbox.resetCounters();
+                consumer.run();
+                int idle = sandbox.apiRequestCount();
+                int fullRead = (tenant + 99) / 100;
+                rows.add(new Row("5a idle poll, 100,000 tickets", idle + " request(s)",
+                        fullRead + " requests to read the tenant (computed)", ratio(idle, fullRead), "= 1", idle == 1));
+
+                for (int i = 1; i <= k; i++) {
+                    sandbox.put("tickets", new HashMap<>(Map.of("id", (long) i, "summary", "changed")));
+                }
+                sandbox.resetCounters();
+                consumer.run();
+                int changed = sandbox.apiRequestCount();
+                int bound = 1 + (k + 99) / 100;
+                rows.add(new Row("5b poll after " + k + " changes", changed + " requests, " + delivered.get()
+                                                                    + " delivered",
+                        fullRead + " requests to read the tenant (computed)", ratio(changed, fullRead),
+                        "<= 1 + ceil(k/100) = " + bound, changed <= bound && delivered.get() == k));
+            } finally {
+                context.stop();
+            }
+        }
+    }
+
+    // ---- 6. batch writes ------------------------------------------------------------------------
+
+    private void batchWrites() throws Exception {
+        log("6. batch writes: create 1,000 tickets from one List vs one exchange per record");
+        try (HaloSandbox sandbox = HaloSandbox.start(HaloSandboxOptions.defaults().withPort(0).withSeedData(false))) {
+            CamelContext context = context(sandbox.baseUrl(), sandbox.clientId(), sandbox.clientSecret());
+            try {
+                ProducerTemplate template = context.createProducerTemplate();
+                List<Map<String, Object>> records = new ArrayList<>();
+                for (int i = 0; i < 1000; i++) {
+                    records.add(Map.of("summary", "batch " + i));
+                }
+                sandbox.resetCounters();
+                long t0 = System.nanoTime();
+                List<?> saved = template.requestBody("halo:tickets/create", records, List.class);
+                long batchMs = (System.nanoTime() - t0) / 1_000_000;
+                int batch = sandbox.apiRequestCount();
+                boolean inOrder = saved.size() == 1000;
+                for (int i = 0; inOrder && i < 1000; i++) {
+                    inOrder = ("batch " + i).equals(((Map<?, ?>) saved.get(i)).get("summary"));
+                }
+                sandbox.resetCounters();
+                t0 = System.nanoTime();
+                for (Map<String, Object> record : records) {
+                    template.requestBody("halo:tickets/create", record);
+                }
+                long singleMs = (System.nanoTime() - t0) / 1_000_000;
+                int single = sandbox.apiRequestCount();
+                rows.add(new Row("6 batch create of 1,000", batch + " requests, " + batchMs + " ms"
+                                                             + (inOrder ? ", results in input order" : ", ORDER LOST"),
+                        single + " requests, " + singleMs + " ms, one per record", ratio(batch, single), "<= 10 requests",
+                        batch <= 10 && inOrder));
+            } finally {
+                context.stop();
+            }
+        }
+    }
+
+    // ---- 2. streaming ---------------------------------------------------------------------------
+
+    private void streaming() throws Exception {
+        log("2. streaming: %,d tickets in a JVM with -Xmx96m; server +20 ms per page, route 20 ms per page",
+                STREAM_RECORDS);
+        Map<String, String> buffered;
+        try (BenchServer fast = new BenchServer(Duration.ZERO, STREAM_RECORDS)) {
+            buffered = fork(fast.baseUrl(), "buffered", 0);
+        }
+        log("   buffered List in -Xmx96m: %s", buffered);
+        Map<String, String> stream;
+        Map<String, String> sequential;
+        try (BenchServer server = new BenchServer(Duration.ofMillis(20), STREAM_RECORDS)) {
+            stream = fork(server.baseUrl(), "stream", 20);
+            log("   stream: %s", stream);
+            sequential = fork(server.baseUrl(), "sequential", 20);
+            log("   sequential: %s", sequential);
+        }
+        boolean walked = !stream.containsKey("failed") && String.valueOf(STREAM_RECORDS).equals(stream.get("records"));
+        boolean bufferedFails = buffered.containsKey("failed");
+        double streamSeconds = Double.parseDouble(stream.getOrDefault("seconds", "NaN"));
+        double sequentialSeconds = Double.parseDouble(sequential.getOrDefault("seconds", "NaN"));
+        double ratio = streamSeconds / sequentialSeconds;
+        rows.add(new Row("2a streamed walk of " + String.format(Locale.ROOT, "%,d", STREAM_RECORDS) + " in -Xmx96m",
+                (walked ? stream.get("records") + " records" : "FAILED " + stream) + ", heap peak <= "
+                                                                                 + stream.get("peakHeapMb") + " MB",
+                "buffered List: " + (bufferedFails ? buffered.get("failed") : "fitted, " + buffered.get("records")),
+                "-", "completes; buffered does not fit", walked && bufferedFails));
+        rows.add(new Row("2b streamed walk time (+20 ms/page each side)",
+                String.format(Locale.ROOT, "%.1f s", streamSeconds),
+                String.format(Locale.ROOT, "%.1f s pages one after another", sequentialSeconds),
+                String.format(Locale.ROOT, "%.3fx", ratio), "<= 0.6x", walked && ratio <= 0.6));
+    }
+
+    private static Map<String, String> fork(String baseUrl, String mode, long routeMsPerPage) throws Exception {
+        String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
+        // an OutOfMemoryError in any thread (the HTTP client's included) ends the JVM at once, with exit code 3,
+        // rather than leaving the walk waiting for a reply that will never be read
+        Process process = new ProcessBuilder(java, "-Xmx96m", "-XX:+ExitOnOutOfMemoryError", "-cp",
+                System.getProperty("java.class.path"), StreamWalk.class.getName(), baseUrl, mode,
+                String.valueOf(routeMsPerPage), String.valueOf(WALK_LIMIT_SECONDS))
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Map<String, String> results = new HashMap<>();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = out.readLine(); line != null; line = out.readLine()) {
+                if (line.startsWith("RESULT ")) {
+                    String[] parts = line.split(" ", 3);
+                    results.put(parts[1], parts[2]);
+                }
+            }
+        }
+        if (!process.waitFor(1, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            results.putIfAbsent("failed", "did not exit");
+        } else if (process.exitValue() == 3) {
+            results.putIfAbsent("failed", "OutOfMemoryError (the JVM exited on it)");
+        } else if (process.exitValue() != 0) {
+            results.putIfAbsent("failed", "exit code " + process.exitValue());
+        }
+        return results;
+    }
+
+    // ---- helpers --------------------------------------------------------------------------------
+
+    private static CamelContext context(String baseUrl, String clientId, String clientSecret) throws Exception {
+        CamelContext context = new DefaultCamelContext();
+        configure(context, baseUrl, clientId, clientSecret);
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:get").to("halo:tickets/get");
+            }
+        });
+        context.start();
+        return context;
+    }
+
+    private static void configure(CamelContext context, String baseUrl, String clientId, String clientSecret) {
+        HaloConfiguration cfg = context.getComponent("halo", HaloComponent.class).getConfiguration();
+        cfg.setBaseUrl(baseUrl);
+        cfg.setClientId(clientId);
+        cfg.setClientSecret(clientSecret);
+    }
+
+    /** Calls per second of {@code call} on {@code threads} threads for {@code seconds}. */
+    private static double throughput(Runnable call, int threads, int seconds) throws Exception {
+        return measure(call, threads, seconds).perSecond();
+    }
+
+    /**
+     * Calls per second, and CPU time of this whole JVM (caller, HTTP client and server threads) per call: the CPU
+     * figure does not move when other processes take the machine's cores, the throughput does.
+     */
+    private static Rate measure(Runnable call, int threads, int seconds) throws Exception {
+        com.sun.management.OperatingSystemMXBean os
+                = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long cpuStart = os.getProcessCpuTime();
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicLong count = new AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<?>> runs = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int t = 0; t < threads; t++) {
+            runs.add(pool.submit(() -> {
+                long n = 0;
+                while (!stop.get()) {
+                    call.run();
+                    n++;
+                }
+                count.addAndGet(n);
+            }));
+        }
+        TimeUnit.SECONDS.sleep(seconds);
+        stop.set(true);
+        for (Future<?> run : runs) {
+            run.get(60, TimeUnit.SECONDS);
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        long cpu = os.getProcessCpuTime() - cpuStart;
+        pool.shutdownNow();
+        return new Rate(count.get() / elapsed, cpu / 1e3 / Math.max(1, count.get()));
+    }
+
+    private record Rate(double perSecond, double cpuMicrosPerCall) {
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    private static long[] round(double[] values) {
+        return Arrays.stream(values).mapToLong(Math::round).toArray();
+    }
+
+    private static String ratio(long figure, long baseline) {
+        return String.format(Locale.ROOT, "%.4fx", (double) figure / baseline);
+    }
+
+    private static String machine() {
+        Runtime rt = Runtime.getRuntime();
+        long physical = -1;
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            physical = os.getTotalMemorySize() / (1024 * 1024);
+        }
+        return String.format(Locale.ROOT, "machine: %d cores, %,d MB RAM, %s %s (%s), %s %s; benchmark JVM heap %,d MB",
+                rt.availableProcessors(), physical, System.getProperty("java.vm.name"),
+                System.getProperty("java.runtime.version"), System.getProperty("java.vendor"),
+                System.getProperty("os.name"), System.getProperty("os.arch"), rt.maxMemory() / (1024 * 1024));
+    }
+
+    private static void log(String format, Object... args) {
+        System.out.println(String.format(Locale.ROOT, format, args));
+        System.out.flush();
+    }
+
+    private void print() {
+        String[] header = { "target", "figure", "baseline (same run)", "ratio", "goal", "result" };
+        List<String[]> lines = new ArrayList<>();
+        lines.add(header);
+        for (Row r : rows) {
+            lines.add(new String[] { r.name, r.figure, r.baseline, r.ratio, r.goal, r.pass ? "PASS" : "FAIL" });
+        }
+        System.out.println();
+        for (String[] line : lines) {
+            System.out.println("| " + String.join(" | ", line) + " |");
+            if (line == header) {
+                System.out.println("|---|---|---|---|---|---|");
+            }
+        }
+        long failed = rows.stream().filter(r -> !r.pass).count();
+        System.out.println();
+        System.out.println(failed == 0 ? "all " + rows.size() + " rows pass" : failed + " of " + rows.size() + " rows fail");
+    }
+
+    private record Row(String name, String figure, String baseline, String ratio, String goal, boolean pass) {
+    }
+}
