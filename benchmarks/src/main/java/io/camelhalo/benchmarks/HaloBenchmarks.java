@@ -393,6 +393,7 @@ public final class HaloBenchmarks {
         cfg.setBaseUrl(baseUrl);
         cfg.setClientId(clientId);
         cfg.setClientSecret(clientSecret);
+        cfg.setRateLimit(0); // measure the client, not Halo's per-tenant limit (300 per 5 minutes by default)
     }
 
     /** Calls per second of {@code call} on {@code threads} threads for {@code seconds}. */

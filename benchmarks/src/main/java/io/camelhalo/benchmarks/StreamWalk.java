@@ -55,6 +55,7 @@ public final class StreamWalk {
         cfg.setBaseUrl(baseUrl);
         cfg.setClientId("bench");
         cfg.setClientSecret("bench");
+        cfg.setRateLimit(0); // measure the walk, not Halo's per-tenant limit
         AtomicLong records = new AtomicLong();
         context.addRoutes(new RouteBuilder() {
             @Override

@@ -128,6 +128,20 @@ class HaloApiErrorsTest extends HaloTestSupport {
     }
 
     @Test
+    void aChunkedReplyLargerThanMaxResponseSizeIsCutOffAsItArrives() {
+        // given a Halo answering a large body in chunks, without a Content-Length to check up front
+        stubToken();
+        halo.stubFor(get(urlPathEqualTo("/api/Tickets/5")).willReturn(aResponse().withStatus(200)
+                .withBody("{\"id\":5,\"details\":\"" + "x".repeat(20_000) + "\"}").withChunkedDribbleDelay(20, 100)));
+
+        // when the route gets the ticket with a 4 KiB limit
+        HaloApiException e = failure(send("halo:tickets/get?id=5&maxResponseSize=4096", null), HaloProtocolException.class);
+
+        // then it fails on the limit, naming it
+        assertMentions(e.getMessage(), "maxResponseSize", "4096");
+    }
+
+    @Test
     void aRateLimitReplySaysSo() {
         // given a Halo over its rate limit
         stubToken();

@@ -1,9 +1,9 @@
 package io.camelhalo.component.halo.http;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -11,7 +11,8 @@ import java.util.concurrent.Flow;
 
 /**
  * Reads a reply body into memory up to a limit, and fails as soon as the body passes it: a runaway reply costs at
- * most the limit, not the heap.
+ * most the limit, not the heap. A reply that declares its length is checked up front and read by the JDK's own
+ * subscriber (the fast path); only a chunked reply is counted as it arrives.
  */
 final class BoundedBodyHandler implements HttpResponse.BodyHandler<byte[]> {
 
@@ -36,13 +37,18 @@ final class BoundedBodyHandler implements HttpResponse.BodyHandler<byte[]> {
         if (declared > limit) {
             return HttpResponse.BodySubscribers.replacing(null); // the caller checks the declared length
         }
-        return new Bounded(limit);
+        if (declared >= 0) {
+            // a known size within the limit: the JDK's own subscriber, which the client runs without a thread hop
+            return HttpResponse.BodySubscribers.ofByteArray();
+        }
+        return new Bounded(limit); // chunked, size unknown: count as it arrives
     }
 
     private static final class Bounded implements HttpResponse.BodySubscriber<byte[]> {
         private final long limit;
         private final CompletableFuture<byte[]> body = new CompletableFuture<>();
-        private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        private final List<ByteBuffer> received = new ArrayList<>();
+        private long size;
         private Flow.Subscription subscription;
 
         Bounded(long limit) {
@@ -63,14 +69,14 @@ final class BoundedBodyHandler implements HttpResponse.BodyHandler<byte[]> {
         @Override
         public void onNext(List<ByteBuffer> items) {
             for (ByteBuffer item : items) {
-                if (buffer.size() + (long) item.remaining() > limit) {
+                size += item.remaining();
+                if (size > limit) {
                     subscription.cancel();
+                    received.clear();
                     body.completeExceptionally(new TooLargeException(limit));
                     return;
                 }
-                byte[] chunk = new byte[item.remaining()];
-                item.get(chunk);
-                buffer.write(chunk, 0, chunk.length);
+                received.add(item); // the client hands over buffers it no longer uses: keep them, copy once at the end
             }
         }
 
@@ -81,7 +87,15 @@ final class BoundedBodyHandler implements HttpResponse.BodyHandler<byte[]> {
 
         @Override
         public void onComplete() {
-            body.complete(buffer.toByteArray());
+            byte[] all = new byte[(int) size];
+            int at = 0;
+            for (ByteBuffer item : received) {
+                int n = item.remaining();
+                item.get(all, at, n);
+                at += n;
+            }
+            received.clear();
+            body.complete(all);
         }
     }
 }

@@ -71,6 +71,9 @@ public final class HaloTransport {
                                                           + " retries; nothing was sent",
                         false, e);
             } catch (IOException e) {
+                if (tooLargeIn(e) != null) { // the client wraps what the body subscriber failed with
+                    throw tooLarge(method, target, tooLargeIn(e));
+                }
                 String what = e instanceof HttpTimeoutException ? "no reply within readTimeout" : e.toString();
                 if (idempotent && retries < retryPolicy.maxRetries()) {
                     backoff(++retries, method, target, what);
@@ -136,6 +139,15 @@ public final class HaloTransport {
         LOG.info("{} {} failed ({}): retry {} of {} in {} ms", method, target, why, retry, retryPolicy.maxRetries(),
                 wait.toMillis());
         TimeUnit.MILLISECONDS.sleep(wait.toMillis());
+    }
+
+    private static BoundedBodyHandler.TooLargeException tooLargeIn(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof BoundedBodyHandler.TooLargeException tooLarge) {
+                return tooLarge;
+            }
+        }
+        return null;
     }
 
     private static HaloProtocolException tooLarge(String method, String target, IOException e) {
