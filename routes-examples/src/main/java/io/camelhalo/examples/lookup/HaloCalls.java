@@ -4,7 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.camelhalo.component.halo.HaloApiException;
+import io.camelhalo.component.halo.HaloNotFoundException;
 import io.camelhalo.component.halo.HaloConstants;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
@@ -35,7 +35,7 @@ public class HaloCalls {
         try {
             return template.requestBodyAndHeader("halo:" + resource + "/get", null, HaloConstants.ID, id, Map.class);
         } catch (CamelExecutionException e) {
-            if (e.getCause() instanceof HaloApiException halo && halo.getStatusCode() == 404) {
+            if (e.getCause() instanceof HaloNotFoundException) {
                 return null;
             }
             throw e;
