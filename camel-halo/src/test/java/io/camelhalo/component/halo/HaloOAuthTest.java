@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -86,30 +87,9 @@ class HaloOAuthTest extends HaloTestSupport {
         halo.stubFor(get(urlPathEqualTo("/api/Tickets/5")).willReturn(okJson("{\"id\":5}")));
         addRoute("direct:get", "halo:tickets/get?id=5");
         int threads = 16;
-        CountDownLatch ready = new CountDownLatch(threads);
-        CountDownLatch go = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<Object>> results = new ArrayList<>();
-            for (int i = 0; i < threads; i++) {
-                results.add(pool.submit(() -> {
-                    ready.countDown();
-                    go.await();
-                    return template.requestBody("direct:get", (Object) null);
-                }));
-            }
-            assertTrue(ready.await(10, TimeUnit.SECONDS), "threads ready");
 
-            // when they all call Halo at once
-            go.countDown();
-
-            // then every call succeeded, after exactly one token request
-            for (Future<Object> result : results) {
-                assertEquals(Map.of("id", 5L), result.get(20, TimeUnit.SECONDS));
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        // when they all call Halo at once, then every call succeeded (after exactly one token request)
+        assertEquals(Collections.nCopies(threads, Map.of("id", 5L)), callAtOnce(threads, "direct:get"));
         halo.verify(1, postRequestedFor(urlPathEqualTo("/auth/token")));
         halo.verify(threads, getRequestedFor(urlPathEqualTo("/api/Tickets/5"))
                 .withHeader("Authorization", equalTo("Bearer " + ACCESS_TOKEN)));
@@ -224,30 +204,9 @@ class HaloOAuthTest extends HaloTestSupport {
         succeeded(send("halo:clients/get?id=1", null)); // fetches tok-1
         addRoute("direct:get", "halo:tickets/get?id=5");
         int threads = 16;
-        CountDownLatch ready = new CountDownLatch(threads);
-        CountDownLatch go = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<Object>> results = new ArrayList<>();
-            for (int i = 0; i < threads; i++) {
-                results.add(pool.submit(() -> {
-                    ready.countDown();
-                    go.await();
-                    return template.requestBody("direct:get", (Object) null);
-                }));
-            }
-            assertTrue(ready.await(10, TimeUnit.SECONDS), "threads ready");
 
-            // when they all call Halo at once and are all refused
-            go.countDown();
-
-            // then each replayed once with the one renewed token
-            for (Future<Object> result : results) {
-                assertEquals(Map.of("id", 5L), result.get(20, TimeUnit.SECONDS));
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        // when they all call Halo at once and are all refused, then each replayed once with the one renewed token
+        assertEquals(Collections.nCopies(threads, Map.of("id", 5L)), callAtOnce(threads, "direct:get"));
         assertEquals(2, tokenRequests().size(), "one initial token and one renewal");
         halo.verify(threads, getRequestedFor(urlPathEqualTo("/api/Tickets/5"))
                 .withHeader("Authorization", equalTo("Bearer tok-1")));
@@ -485,6 +444,32 @@ class HaloOAuthTest extends HaloTestSupport {
         @Override
         public Instant instant() {
             return now;
+        }
+    }
+
+    /** Starts {@code threads} calls to the route at the same instant and returns their replies. */
+    private List<Object> callAtOnce(int threads, String uri) throws Exception {
+        CountDownLatch ready = new CountDownLatch(threads);
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<Object>> calls = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                calls.add(pool.submit(() -> {
+                    ready.countDown();
+                    go.await();
+                    return template.requestBody(uri, (Object) null);
+                }));
+            }
+            assertTrue(ready.await(10, TimeUnit.SECONDS), "threads ready");
+            go.countDown();
+            List<Object> replies = new ArrayList<>();
+            for (Future<Object> call : calls) {
+                replies.add(call.get(20, TimeUnit.SECONDS));
+            }
+            return replies;
+        } finally {
+            pool.shutdownNow();
         }
     }
 }
