@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.camelhalo.component.halo.error.HaloApiException;
+import io.camelhalo.component.halo.error.HaloBatchWriteException;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.camelhalo.component.halo.api.HaloJson;

@@ -9,6 +9,8 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
+import io.camelhalo.component.halo.error.HaloApiException;
+import io.camelhalo.component.halo.error.HaloIOException;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
@@ -108,7 +110,7 @@ class HaloFaultMatrixTest extends HaloTestSupport {
     private static Class<? extends HaloApiException> expectedFailure(HaloFault fault) {
         return switch (fault) {
             case CONNECTION_RESET, EMPTY_REPLY, MALFORMED_CHUNK, READ_TIMEOUT -> HaloIOException.class;
-            default -> HaloServerException.class;
+            default -> HaloApiException.class;
         };
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import io.camelhalo.component.halo.error.HaloApiException;
 import io.camelhalo.sandbox.HaloSandbox;
 import io.camelhalo.sandbox.RecordedRequest;
 import org.apache.camel.CamelContext;
@@ -38,8 +39,8 @@ class HaloFuzzTest {
     @BeforeEach
     void start() {
         sandbox = HaloSandbox.start(0);
-        context = SandboxCamel.context(sandbox);
-        HaloConfiguration cfg = SandboxCamel.configuration(context);
+        context = TestCamel.context(sandbox);
+        HaloConfiguration cfg = TestCamel.configuration(context);
         cfg.setRateLimit(0);
         context.start();
         template = context.createProducerTemplate();

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.stream.Collectors;
 
+import io.camelhalo.component.halo.error.HaloApiException;
+import io.camelhalo.component.halo.error.HaloIOException;
 import io.camelhalo.sandbox.HaloSandbox;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -35,8 +37,8 @@ class HaloNoDuplicateTest {
     @BeforeEach
     void start() {
         sandbox = HaloSandbox.start(0);
-        context = SandboxCamel.context(sandbox);
-        HaloConfiguration cfg = SandboxCamel.configuration(context);
+        context = TestCamel.context(sandbox);
+        HaloConfiguration cfg = TestCamel.configuration(context);
         cfg.setRetryDelay(5);
         cfg.setReadTimeout(300);
         cfg.setMaxRateLimitWait(10_000);
@@ -70,7 +72,7 @@ class HaloNoDuplicateTest {
     void a500FailsAndCreatesNothing() {
         sandbox.failNext(1, 500);
         Exchange e = create("after 500");
-        assertInstanceOf(HaloServerException.class, e.getException());
+        assertInstanceOf(HaloApiException.class, e.getException());
         assertEquals(0, stored("after 500"));
     }
 

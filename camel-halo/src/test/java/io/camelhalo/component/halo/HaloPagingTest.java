@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
+import io.camelhalo.component.halo.error.HaloApiException;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.camelhalo.component.halo.api.HaloResource;
 import org.apache.camel.Exchange;

@@ -5,6 +5,7 @@ import java.io.StringWriter;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.camelhalo.component.halo.error.HaloApiException;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.camelhalo.component.halo.auth.HaloCredentials;
 import org.apache.camel.Endpoint;

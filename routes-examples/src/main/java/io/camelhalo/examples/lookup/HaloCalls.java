@@ -4,7 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.camelhalo.component.halo.HaloNotFoundException;
+import io.camelhalo.component.halo.error.HaloNotFoundException;
 import io.camelhalo.component.halo.HaloConstants;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;

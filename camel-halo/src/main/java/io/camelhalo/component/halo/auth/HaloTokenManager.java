@@ -17,10 +17,10 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.camelhalo.component.halo.HaloApiException;
-import io.camelhalo.component.halo.HaloAuthenticationException;
-import io.camelhalo.component.halo.HaloConfiguration;
+import io.camelhalo.component.halo.error.HaloApiException;
+import io.camelhalo.component.halo.error.HaloAuthenticationException;
 import io.camelhalo.component.halo.http.HaloErrorMessages;
+import io.camelhalo.component.halo.http.HaloReplies;
 import io.camelhalo.component.halo.http.HaloResponse;
 import io.camelhalo.component.halo.http.HaloTransport;
 import org.slf4j.Logger;
@@ -113,13 +113,13 @@ public final class HaloTokenManager {
         try {
             json = MAPPER.readTree(response.body());
         } catch (IOException e) {
-            throw new HaloAuthenticationException(response.status(), "POST", tokenUrl, null, null,
+            throw new HaloAuthenticationException(response.status(), "POST", tokenUrl, response.headerMap(), null, null,
                     "The token endpoint did not answer JSON: check authUrl (it should be Halo's authorisation server,"
                                                                                    + " e.g. https://acme.haloitsm.com/auth)", true);
         }
         JsonNode accessToken = json.get("access_token");
         if (accessToken == null || accessToken.asText().isBlank()) {
-            throw new HaloAuthenticationException(response.status(), "POST", tokenUrl, null, null,
+            throw new HaloAuthenticationException(response.status(), "POST", tokenUrl, response.headerMap(), null, null,
                     "The token endpoint's reply has no access_token: check authUrl", true);
         }
         JsonNode rotated = json.get("refresh_token");
@@ -137,11 +137,11 @@ public final class HaloTokenManager {
 
     private String form() {
         Map<String, String> fields = new LinkedHashMap<>();
-        if (HaloConfiguration.REFRESH_TOKEN.equals(credentials.grantType())) {
-            fields.put("grant_type", HaloConfiguration.REFRESH_TOKEN);
+        if (HaloCredentials.REFRESH_TOKEN.equals(credentials.grantType())) {
+            fields.put("grant_type", HaloCredentials.REFRESH_TOKEN);
             fields.put("refresh_token", refreshToken);
         } else {
-            fields.put("grant_type", HaloConfiguration.CLIENT_CREDENTIALS);
+            fields.put("grant_type", HaloCredentials.CLIENT_CREDENTIALS);
         }
         fields.put("client_id", credentials.clientId());
         if (credentials.clientSecret() != null) {
@@ -185,10 +185,9 @@ public final class HaloTokenManager {
             advice = "Check authUrl, tenant and the application's credentials";
         }
         if (response.status() >= 500 && oauthError == null && !HaloErrorMessages.isHtml(body)) {
-            return HaloApiException.of(response.status(), "POST", tokenUrl, body, HaloErrorMessages.extract(body),
-                    "Halo's token endpoint failed", true);
+            return HaloReplies.failure(response, "POST", tokenUrl, "Halo's token endpoint failed", true);
         }
-        return new HaloAuthenticationException(response.status(), "POST", tokenUrl, body,
+        return new HaloAuthenticationException(response.status(), "POST", tokenUrl, response.headerMap(), body,
                 HaloErrorMessages.extract(body), advice, true);
     }
 

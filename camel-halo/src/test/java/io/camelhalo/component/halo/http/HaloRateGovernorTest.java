@@ -9,7 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import io.camelhalo.component.halo.SandboxCamel;
+import io.camelhalo.component.halo.TestCamel;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -79,7 +79,7 @@ class HaloRateGovernorTest {
         }
         pool.shutdown();
         assertEquals(80, sendTimes.size());
-        int max = SandboxCamel.maxInAnyWindow(sendTimes, window);
+        int max = TestCamel.maxInAnyWindow(sendTimes, window);
         assertTrue(max <= limit, "max " + max);
     }
 

@@ -7,7 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.camelhalo.component.halo.SandboxCamel;
+import io.camelhalo.component.halo.TestCamel;
 import io.camelhalo.component.halo.HaloConstants;
 import io.camelhalo.sandbox.HaloSandbox;
 import org.apache.camel.CamelContext;
@@ -53,7 +53,7 @@ class HaloPollClusterTest {
     }
 
     private CamelContext member(String name) throws Exception {
-        CamelContext context = SandboxCamel.context(sandbox);
+        CamelContext context = TestCamel.context(sandbox);
         context.getCamelContextExtension().setName(name);
         context.getRegistry().bind("progress", new JdbcStateRepository(h2.dataSource()));
 
@@ -68,7 +68,7 @@ class HaloPollClusterTest {
             @Override
             public void configure() throws Exception {
                 from("halo-poll:tickets?delay=100&initialDelay=0&overlap=1000&stateRepository=#progress")
-                        .routeId("invoice-watch")
+                        .routeId("ticket-watch")
                         .routePolicy(ClusteredRoutePolicy.forNamespace("halo-poll"))
                         .to("mock:changes");
             }
@@ -79,12 +79,12 @@ class HaloPollClusterTest {
     }
 
     private static boolean isLeader(CamelContext member) {
-        return member.getRouteController().getRouteStatus("invoice-watch") == ServiceStatus.Started;
+        return member.getRouteController().getRouteStatus("ticket-watch") == ServiceStatus.Started;
     }
 
     private static List<Object> delivered(CamelContext member) {
         return member.getEndpoint("mock:changes", MockEndpoint.class).getReceivedExchanges().stream()
-                .map(e -> e.getMessage().getHeader(HaloConstants.ID)).toList();
+                .map(e -> e.getMessage().getHeader(HaloConstants.RECORD_ID)).toList();
     }
 
     private List<Object> changeTickets(String label, int n) {

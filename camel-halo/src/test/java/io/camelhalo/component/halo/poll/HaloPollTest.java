@@ -10,12 +10,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.camelhalo.component.halo.error.HaloApiException;
 import io.camelhalo.component.halo.HaloConstants;
 import io.camelhalo.sandbox.HaloSandbox;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.FailedToCreateRouteException;
 import org.apache.camel.builder.RouteBuilder;
+import org.awaitility.Awaitility;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.support.processor.state.FileStateRepository;
 import org.junit.jupiter.api.AfterEach;
@@ -31,6 +33,7 @@ import static io.camelhalo.component.halo.poll.PollTestSupport.pollCountingReque
 import static io.camelhalo.component.halo.poll.PollTestSupport.startContext;
 import static io.camelhalo.component.halo.poll.PollTestSupport.versions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -101,8 +104,10 @@ class HaloPollTest {
                 c.get("id") + "@" + c.get(lastModifiedField)), versions(got, lastModifiedField));
         assertEquals(List.of("created", "updated", "created"),
                 got.stream().map(e -> e.getMessage().getHeader(HaloConstants.EVENT_TYPE, String.class)).toList());
-        assertEquals(resource, got.get(0).getMessage().getHeader(HaloConstants.RESOURCE));
-        assertEquals(a.get("id"), got.get(0).getMessage().getHeader(HaloConstants.ID));
+        assertEquals(resource, got.get(0).getMessage().getHeader(HaloConstants.RECORD_RESOURCE));
+        assertEquals(a.get("id"), got.get(0).getMessage().getHeader(HaloConstants.RECORD_ID));
+        assertNull(got.get(0).getMessage().getHeader(HaloConstants.RESOURCE), "the producer's override is not set");
+        assertNull(got.get(0).getMessage().getHeader(HaloConstants.ID), "the producer's id is not set");
         assertEquals(3, got.get(2).getProperty(Exchange.BATCH_SIZE));
         assertEquals(Boolean.TRUE, got.get(2).getProperty(Exchange.BATCH_COMPLETE));
 
@@ -125,7 +130,7 @@ class HaloPollTest {
         int requests = pollCountingRequests(sandbox, consumer);
         List<Exchange> got = changes(context).getReceivedExchanges();
         assertEquals(250, got.size());
-        assertEquals(250, got.stream().map(e -> e.getMessage().getHeader(HaloConstants.ID)).distinct().count());
+        assertEquals(250, got.stream().map(e -> e.getMessage().getHeader(HaloConstants.RECORD_ID)).distinct().count());
         assertEquals(3, requests, "three pages of 100");
         assertTrue(pollCountingRequests(sandbox, consumer) <= 3, "within the overlap the window is read again");
         sandbox.advance(Duration.ofSeconds(6)); // past the 5 s overlap
@@ -204,7 +209,7 @@ class HaloPollTest {
 
     private CamelContext startWithFileState(String uri, File store) throws Exception {
         FileStateRepository progress = FileStateRepository.fileStateRepository(store);
-        CamelContext context = io.camelhalo.component.halo.SandboxCamel.context(sandbox);
+        CamelContext context = io.camelhalo.component.halo.TestCamel.context(sandbox);
         context.getRegistry().bind("progress", progress);
         context.addRoutes(new RouteBuilder() {
             @Override
@@ -242,7 +247,7 @@ class HaloPollTest {
     }
 
     private static List<Object> ids(MockEndpoint mock) {
-        return mock.getReceivedExchanges().stream().map(e -> e.getMessage().getHeader(HaloConstants.ID)).toList();
+        return mock.getReceivedExchanges().stream().map(e -> e.getMessage().getHeader(HaloConstants.RECORD_ID)).toList();
     }
 
     @Test
@@ -261,7 +266,7 @@ class HaloPollTest {
     }
 
     @Test
-    void actionsArePolledPerTicketWithTheTicketIdHeader() throws Exception {
+    void actionsArePolledPerTicket() throws Exception {
         CamelContext context = context("halo-poll:actions?startScheduler=false&ticketId=1");
         HaloPollConsumer consumer = consumer(context, "poll", sandbox);
         consumer.poll();
@@ -270,8 +275,8 @@ class HaloPollTest {
         consumer.poll();
         List<Exchange> got = changes(context).getReceivedExchanges();
         assertEquals(1, got.size());
-        assertEquals(note.get("id"), got.get(0).getMessage().getHeader(HaloConstants.ID));
-        assertEquals(1L, ((Number) got.get(0).getMessage().getHeader(HaloConstants.TICKET_ID)).longValue());
+        assertEquals(note.get("id"), got.get(0).getMessage().getHeader(HaloConstants.RECORD_ID));
+        assertEquals(1L, ((Number) got.get(0).getMessage().getBody(Map.class).get("ticket_id")).longValue());
     }
 
     @Test
@@ -310,7 +315,7 @@ class HaloPollTest {
         Map<String, Object> changed = change("tickets", Map.of("summary", "changed during an outage"));
 
         sandbox.failNext(1, 500);
-        assertThrows(io.camelhalo.component.halo.HaloServerException.class, consumer::poll);
+        assertThrows(io.camelhalo.component.halo.error.HaloApiException.class, consumer::poll);
         assertEquals(0, changes(context).getReceivedCounter());
 
         consumer.poll();
@@ -336,7 +341,7 @@ class HaloPollTest {
             @Override
             public void configure() {
                 from("halo-poll:tickets?startScheduler=false").routeId("note-on-change")
-                        .setHeader(HaloConstants.TICKET_ID, header(HaloConstants.ID))
+                        .setHeader(HaloConstants.TICKET_ID, header(HaloConstants.RECORD_ID))
                         .setBody(constant(Map.of("note", "Seen by the integration", "outcome", "Note")))
                         .to("halo:actions/create");
             }
@@ -349,6 +354,61 @@ class HaloPollTest {
         long ticketId = ((Number) ticket.get("id")).longValue();
         assertTrue(sandbox.records("actions").stream().anyMatch(a -> ((Number) a.get("ticket_id")).longValue() == ticketId
                 && "Seen by the integration".equals(a.get("note"))), "the note went to /Actions, not /Tickets");
+    }
+
+    @Test
+    void aQueueHopBetweenAPollAndAWriteCannotRedirectTheWrite() throws Exception {
+        // given a route that polls projects and, after a seda: hop, creates a ticket from each change
+        CamelContext context = startContext(sandbox, new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("halo-poll:projects?startScheduler=false").routeId("projects").to("seda:follow-up");
+                from("seda:follow-up").routeId("follow-up")
+                        .setBody(exchange -> Map.of("summary",
+                                "Follow up: " + exchange.getMessage().getBody(Map.class).get("summary")))
+                        .to("halo:tickets/create").to("mock:created");
+            }
+        });
+        contexts.add(context);
+        HaloPollConsumer consumer = consumer(context, "projects", sandbox);
+        consumer.poll();
+        int projectsBefore = sandbox.records("projects").size();
+
+        // when a project changes
+        change("projects", Map.of("summary", "Migration"));
+        consumer.poll();
+        MockEndpoint created = context.getEndpoint("mock:created", MockEndpoint.class);
+        Awaitility.await().until(() -> created.getReceivedCounter() == 1);
+
+        // then the create went to /Tickets, as its URI says: no new project, one new ticket
+        assertEquals(projectsBefore + 1, sandbox.records("projects").size(), "only the changed project itself");
+        assertTrue(sandbox.records("tickets").stream().anyMatch(t -> "Follow up: Migration".equals(t.get("summary"))));
+    }
+
+    @Test
+    void whatTheRouteDoesToTheMessageDoesNotChangeWhatIsDeliveredAgain() throws Exception {
+        // given a route that strips every header and property and replaces the body before calling on
+        CamelContext context = startContext(sandbox, new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("halo-poll:tickets?startScheduler=false").routeId("strip")
+                        .removeHeaders("*").removeProperties("*").setBody(constant("replaced"))
+                        .to("mock:changes");
+            }
+        });
+        contexts.add(context);
+        HaloPollConsumer consumer = consumer(context, "strip", sandbox);
+        consumer.poll();
+
+        // when a ticket changes and the route polls three times
+        change("tickets", Map.of("summary", "changed once"));
+        for (int i = 0; i < 3; i++) {
+            sandbox.advance(Duration.ofSeconds(1));
+            consumer.poll();
+        }
+
+        // then the change was delivered once
+        assertEquals(1, changes(context).getReceivedCounter());
     }
 
     @Test

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import io.camelhalo.component.halo.SandboxCamel;
+import io.camelhalo.component.halo.TestCamel;
 import io.camelhalo.sandbox.HaloSandbox;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -24,7 +24,7 @@ final class PollTestSupport {
 
     /** A started context with the given routes, connected to the sandbox through the halo component. */
     static CamelContext startContext(HaloSandbox sandbox, RouteBuilder routes) throws Exception {
-        CamelContext context = SandboxCamel.context(sandbox);
+        CamelContext context = TestCamel.context(sandbox);
         context.addRoutes(routes);
         context.start();
         return context;
