@@ -3,10 +3,10 @@ package io.camelhalo.component.halo;
 import java.util.List;
 import java.util.Map;
 
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.camelhalo.component.halo.error.HaloApiException;
 import io.camelhalo.component.halo.error.HaloIOException;
 import io.camelhalo.component.halo.error.HaloNotFoundException;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -8,9 +8,9 @@ import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
-import io.camelhalo.component.halo.error.HaloApiException;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.camelhalo.component.halo.api.HaloResource;
+import io.camelhalo.component.halo.error.HaloApiException;
 import org.apache.camel.Exchange;
 import org.apache.camel.RuntimeCamelException;
 import org.junit.jupiter.api.Test;

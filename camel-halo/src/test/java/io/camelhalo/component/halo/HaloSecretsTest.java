@@ -5,9 +5,9 @@ import java.io.StringWriter;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import io.camelhalo.component.halo.error.HaloApiException;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.camelhalo.component.halo.auth.HaloCredentials;
+import io.camelhalo.component.halo.error.HaloApiException;
 import org.apache.camel.Endpoint;
 import org.apache.camel.util.URISupport;
 import org.apache.logging.log4j.Level;

@@ -3,10 +3,10 @@ package io.camelhalo.component.halo;
 import java.util.List;
 import java.util.Map;
 
+import io.camelhalo.component.halo.poll.HaloPollEndpoint;
 import io.camelhalo.sandbox.HaloSandbox;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
-import io.camelhalo.component.halo.poll.HaloPollEndpoint;
 import org.apache.camel.main.Main;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -7,8 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.camelhalo.component.halo.TestCamel;
 import io.camelhalo.component.halo.HaloConstants;
+import io.camelhalo.component.halo.TestCamel;
 import io.camelhalo.sandbox.HaloSandbox;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ServiceStatus;
