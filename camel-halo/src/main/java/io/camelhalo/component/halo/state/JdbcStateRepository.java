@@ -1,4 +1,4 @@
-package io.camelhalo.component.halo.poll;
+package io.camelhalo.component.halo.state;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
