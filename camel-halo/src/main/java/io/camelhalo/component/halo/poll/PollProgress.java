@@ -27,6 +27,12 @@ final class PollProgress {
     private Map<String, Instant> seen = new LinkedHashMap<>();
     @JsonProperty
     private Instant retryFrom;
+    /**
+     * Whether the poll that stored this progress got to its end. A member killed in the middle of a batch leaves it
+     * false: versions of that batch sharing the watermark's timestamp may not be delivered yet.
+     */
+    @JsonProperty
+    private boolean finished;
 
     PollProgress() {
         // for Jackson
@@ -72,11 +78,12 @@ final class PollProgress {
 
     /**
      * Where this poll's query starts. Once the overlap has passed since the watermark, every version stamped up to
-     * it has long become visible and been delivered (unless one failed), so the query starts just after the
-     * watermark: an idle poll then costs one request however busy the tenant was before.
+     * it has long become visible and been delivered (unless one failed, or the poll that stored it was cut short by
+     * a crash), so the query starts just after the watermark: an idle poll then costs one request however busy the
+     * tenant was before.
      */
     Instant queryFrom(Instant now, Duration overlap) {
-        if (retryFrom == null && watermark != null && !now.isBefore(watermark.plus(overlap))
+        if (finished && retryFrom == null && watermark != null && !now.isBefore(watermark.plus(overlap))
                 && watermark.isAfter(from)) {
             return watermark.plusMillis(1);
         }
@@ -95,6 +102,7 @@ final class PollProgress {
 
     /** Records a delivered version and moves the watermark up to it. */
     void delivered(String versionKey, Instant lastModified) {
+        finished = false;
         seen.put(versionKey, lastModified);
         if (watermark == null || lastModified.isAfter(watermark)) {
             watermark = lastModified;
@@ -107,6 +115,7 @@ final class PollProgress {
      * pruned). Versions older than the new start can no longer come back and are forgotten.
      */
     void finishPoll(Duration overlap, Instant oldestFailed) {
+        finished = true;
         retryFrom = oldestFailed;
         Instant next = watermark.minus(overlap);
         if (oldestFailed != null && oldestFailed.isBefore(next)) {

@@ -9,6 +9,8 @@ import java.util.Map;
 
 import io.camelhalo.component.halo.HaloConstants;
 import io.camelhalo.component.halo.TestCamel;
+import io.camelhalo.component.halo.state.H2Server;
+import io.camelhalo.component.halo.state.JdbcStateRepository;
 import io.camelhalo.sandbox.HaloSandbox;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ServiceStatus;

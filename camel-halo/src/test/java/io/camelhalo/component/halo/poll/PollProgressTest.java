@@ -43,6 +43,25 @@ class PollProgressTest {
     }
 
     @Test
+    void aBatchCutShortByACrashIsReadAgainFromTheStartHoweverLateTheTakeover() {
+        // given a poll that delivered two of three versions stamped in the same millisecond, then its member died
+        PollProgress p = PollProgress.startingAt(T0);
+        p.delivered("1@a", T0.plusSeconds(10));
+        p.finishPoll(OVERLAP, null);
+        p.delivered("2@b", T0.plusSeconds(20));
+        p.delivered("3@b", T0.plusSeconds(20)); // stored after each delivery; 4@b, also at +20 s, was in flight
+        PollProgress stored = PollProgress.fromJson(p.toJson());
+
+        // when another member takes over long after the overlap passed
+        Instant queryFrom = stored.queryFrom(T0.plusSeconds(100), OVERLAP);
+
+        // then it reads from the stored start, which covers 4@b, not from just after the watermark
+        assertEquals(T0.plusSeconds(5), queryFrom);
+        assertTrue(stored.isSeen("2@b") && stored.isSeen("3@b"), "what was delivered is not repeated");
+        assertFalse(stored.isSeen("4@b"));
+    }
+
+    @Test
     void theStartNeverMovesBack() {
         PollProgress p = PollProgress.startingAt(T0.plusSeconds(100));
         p.finishPoll(OVERLAP, null);

@@ -1,4 +1,4 @@
-package io.camelhalo.component.halo.poll;
+package io.camelhalo.component.halo.state;
 
 import java.sql.SQLException;
 import java.util.UUID;
@@ -12,7 +12,7 @@ import org.h2.tools.Server;
  * A real SQL database server for the tests: H2 in server mode on loopback, with an in-memory database that lives
  * as long as the server. Each client gets its own DataSource, as separate cluster members would.
  */
-final class H2Server implements AutoCloseable {
+public final class H2Server implements AutoCloseable {
 
     private final Server server;
     private final String database = "halo-state-" + UUID.randomUUID();
@@ -21,13 +21,13 @@ final class H2Server implements AutoCloseable {
         this.server = server;
     }
 
-    static H2Server start() throws SQLException {
+    public static H2Server start() throws SQLException {
         System.setProperty("h2.bindAddress", "127.0.0.1"); // loopback only
         return new H2Server(Server.createTcpServer("-tcpPort", "0", "-ifNotExists").start());
     }
 
     /** A new DataSource for the shared database, over TCP. */
-    DataSource dataSource() {
+    public DataSource dataSource() {
         JdbcDataSource ds = new JdbcDataSource();
         ds.setURL("jdbc:h2:tcp://127.0.0.1:" + server.getPort() + "/mem:" + database + ";DB_CLOSE_DELAY=-1");
         ds.setUser("sa");

@@ -1,4 +1,4 @@
-package io.camelhalo.component.halo.poll;
+package io.camelhalo.component.halo.state;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -17,14 +17,22 @@ import org.apache.camel.support.service.ServiceSupport;
 /**
  * A {@link StateRepository} in a database table, so the members of a cluster share halo-poll progress through the
  * database they already have. One row per state key; the table is created on start when missing (the default DDL
- * suits H2, PostgreSQL and most others; create it yourself where it does not):
+ * is tested on PostgreSQL and H2; create it yourself where it does not suit):
  *
  * <pre>
- * CREATE TABLE CAMEL_HALO_STATE (STATE_KEY VARCHAR(512) PRIMARY KEY, STATE_VALUE VARCHAR(32000) NOT NULL)
+ * CREATE TABLE CAMEL_HALO_STATE (STATE_KEY VARCHAR(512) PRIMARY KEY, STATE_VALUE TEXT NOT NULL)
  * </pre>
+ *
+ * The value column is unbounded ({@code TEXT}: PostgreSQL's unlimited string, a character large object in H2),
+ * because progress grows with the changes of one poll. A table made with a bounded column (earlier versions used
+ * {@code VARCHAR(32000)}) fails a longer value with an error naming the key, the size and the statement that widens
+ * the column. Every read and write is its own statement in auto-commit, so a member killed at any point leaves
+ * either the old value or the new one.
  */
 public class JdbcStateRepository extends ServiceSupport implements StateRepository<String, String> {
 
+    /** SQLSTATE for "string data, right truncation": PostgreSQL, H2 and most others when a value is too long. */
+    private static final String VALUE_TOO_LONG = "22001";
     private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
 
     private DataSource dataSource;
@@ -55,7 +63,7 @@ public class JdbcStateRepository extends ServiceSupport implements StateReposito
     @Override
     public String getState(String key) {
         ensureStarted();
-        try (Connection c = dataSource.getConnection();
+        try (Connection c = autoCommitting(dataSource.getConnection());
              PreparedStatement select = c.prepareStatement(
                      "SELECT STATE_VALUE FROM " + tableName + " WHERE STATE_KEY = ?")) {
             select.setString(1, key);
@@ -70,7 +78,7 @@ public class JdbcStateRepository extends ServiceSupport implements StateReposito
     @Override
     public void setState(String key, String value) {
         ensureStarted();
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = autoCommitting(dataSource.getConnection())) {
             if (update(c, key, value) == 0) {
                 try {
                     insert(c, key, value);
@@ -82,8 +90,28 @@ public class JdbcStateRepository extends ServiceSupport implements StateReposito
                 }
             }
         } catch (SQLException e) {
-            throw new RuntimeCamelException("Cannot write state '" + key + "' to table " + tableName, e);
+            if (VALUE_TOO_LONG.equals(e.getSQLState())) {
+                throw new RuntimeCamelException("Cannot write state '" + key + "': its value of " + value.length()
+                                                + " characters does not fit the STATE_VALUE column of table " + tableName
+                                                + ". Make the column unbounded, e.g. on PostgreSQL: ALTER TABLE "
+                                                + tableName + " ALTER COLUMN STATE_VALUE TYPE TEXT",
+                        e);
+            }
+            throw new RuntimeCamelException("Cannot write state '" + key + "' (" + value.length()
+                                            + " characters) to table " + tableName,
+                    e);
         }
+    }
+
+    /**
+     * A pool may hand out connections with auto-commit off; this store's writes must be committed one by one, and a
+     * PostgreSQL transaction would not survive the failed insert of a raced row.
+     */
+    private static Connection autoCommitting(Connection c) throws SQLException {
+        if (!c.getAutoCommit()) {
+            c.setAutoCommit(true);
+        }
+        return c;
     }
 
     private int update(Connection c, String key, String value) throws SQLException {
@@ -105,13 +133,13 @@ public class JdbcStateRepository extends ServiceSupport implements StateReposito
     }
 
     private void createTableIfMissing() throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = autoCommitting(dataSource.getConnection())) {
             if (tableExists(c)) {
                 return;
             }
             try (Statement create = c.createStatement()) {
                 create.execute("CREATE TABLE " + tableName
-                               + " (STATE_KEY VARCHAR(512) PRIMARY KEY, STATE_VALUE VARCHAR(32000) NOT NULL)");
+                               + " (STATE_KEY VARCHAR(512) PRIMARY KEY, STATE_VALUE TEXT NOT NULL)");
             } catch (SQLException e) {
                 if (!tableExists(c)) { // another member may have created it meanwhile
                     throw e;
