@@ -30,8 +30,8 @@ import org.openjdk.jmh.results.ScalarResult;
  * <li>{@code cpu.client}: every Java thread of the benchmark JVM: the caller plus the HTTP client's selector and worker
  * threads and Camel's. The JIT's and the GC's threads are not Java threads and are left out: the JIT's work is
  * warm-up, not a cost per call, and the GC's follows from the bytes per call ({@code gc.alloc.rate.norm});</li>
- * <li>{@code cpu.server}: the Java threads of the {@link BenchServer}'s JVM per API request served, when it runs in
- * another JVM ({@code -Dbench.url}); {@code cpu.total} is client plus server, what a whole-JVM figure would show.</li>
+ * <li>{@code cpu.server}: the {@link BenchServer}'s threads per API request served, when it runs in another JVM
+ * ({@code -Dbench.url}); {@code cpu.total} is client plus server, what a whole-JVM figure would show.</li>
  * </ul>
  * {@code -Dbench.cpu.threads=true} also prints each iteration's busiest threads.
  */
@@ -98,7 +98,7 @@ public final class CpuTimeProfiler implements InternalProfiler {
         return cpu;
     }
 
-    /** {CPU ns of the server JVM's Java threads, API requests served}, or null when it runs in this JVM. */
+    /** {CPU ns of the server's threads, API requests served}, or null when it runs in this JVM. */
     private long[] serverStats() {
         if (statsUrl == null) {
             return null;
