@@ -58,13 +58,13 @@ public final class HaloTokenManager {
     /** A valid access token, fetched or renewed if needed. */
     public String accessToken() throws InterruptedException, HaloApiException {
         AccessToken token = current.get();
-        if (token != null && token.isFresh(clock.instant())) {
+        if (token != null && token.isFresh(clock.millis())) { // millis(): no Instant allocated per call
             return token.value();
         }
         renewLock.lockInterruptibly();
         try {
             token = current.get();
-            if (token != null && token.isFresh(clock.instant())) {
+            if (token != null && token.isFresh(clock.millis())) {
                 return token.value(); // another thread renewed it while this one waited
             }
             AccessToken renewed = requestToken();
@@ -132,7 +132,7 @@ public final class HaloTokenManager {
         Duration margin = lifetime.dividedBy(10).compareTo(MAX_MARGIN) < 0 ? lifetime.dividedBy(10) : MAX_MARGIN;
         LOG.debug("Obtained a Halo access token from {} for {} (expires in {} s)", tokenUrl, credentials.scope(),
                 expiresIn);
-        return new AccessToken(accessToken.asText(), sentAt.plus(lifetime).minus(margin));
+        return new AccessToken(accessToken.asText(), sentAt.plus(lifetime).minus(margin).toEpochMilli());
     }
 
     private String form() {
@@ -195,14 +195,14 @@ public final class HaloTokenManager {
         return URLEncoder.encode(value == null ? "" : value, StandardCharsets.UTF_8);
     }
 
-    private record AccessToken(String value, Instant renewAt) {
-        boolean isFresh(Instant now) {
-            return now.isBefore(renewAt);
+    private record AccessToken(String value, long renewAtMillis) {
+        boolean isFresh(long nowMillis) {
+            return nowMillis < renewAtMillis;
         }
 
         @Override
         public String toString() {
-            return "AccessToken[renewAt=" + renewAt + "]";
+            return "AccessToken[renewAt=" + Instant.ofEpochMilli(renewAtMillis) + "]";
         }
     }
 }

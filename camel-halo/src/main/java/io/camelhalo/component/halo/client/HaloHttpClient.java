@@ -27,13 +27,18 @@ public final class HaloHttpClient {
     private static final Logger LOG = LoggerFactory.getLogger(HaloHttpClient.class);
 
     private final HaloTransport transport;
-    private final String apiUrl;
+    private final String apiRoot;
     private final HaloTokenManager tokens;
+    /** The Authorization header of the token last used, so a call with the same token builds no new string. */
+    private volatile Bearer bearer = new Bearer("", "");
 
     public HaloHttpClient(HaloTransport transport, String apiUrl, HaloTokenManager tokens) {
         this.transport = transport;
-        this.apiUrl = apiUrl;
+        this.apiRoot = apiUrl + "/";
         this.tokens = tokens;
+    }
+
+    private record Bearer(String token, String header) {
     }
 
     /**
@@ -53,7 +58,7 @@ public final class HaloHttpClient {
         // the path and query are built once: the request and every message about it name the same target
         String pathAndQuery = resource.path() + (id == null ? "" : "/" + id) + queryString(query);
         String target = "/api/" + pathAndQuery;
-        URI uri = URI.create(apiUrl + "/" + pathAndQuery);
+        URI uri = URI.create(apiRoot + pathAndQuery);
         String token = tokens.accessToken();
         HaloResponse response = exchange(method, uri, target, jsonBody, timeout, token);
         if (response.status() == 401) {
@@ -70,7 +75,7 @@ public final class HaloHttpClient {
             throws HaloApiException, InterruptedException {
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
                 .timeout(timeout)
-                .header("Authorization", "Bearer " + token)
+                .header("Authorization", authorization(token))
                 .header("Accept", "application/json");
         if (jsonBody != null) {
             builder.header("Content-Type", "application/json")
@@ -79,6 +84,15 @@ public final class HaloHttpClient {
             builder.method(method, HttpRequest.BodyPublishers.noBody());
         }
         return transport.send(builder.build(), !"POST".equals(method), target);
+    }
+
+    private String authorization(String token) {
+        Bearer last = bearer;
+        if (last.token() != token) { // the same String instance while the token manager keeps its token
+            last = new Bearer(token, "Bearer " + token);
+            bearer = last;
+        }
+        return last.header();
     }
 
     /** Encodes query parameters as {@code ?a=1&b=x%20y}; values are sent as their string form. */

@@ -116,6 +116,9 @@ public final class HaloTransport {
     }
 
     private void permit(String method, String target, long waitStart) throws HaloApiException, InterruptedException {
+        if (!governor.isLimiting()) {
+            return; // no Duration arithmetic per request when there is nothing to wait for
+        }
         Duration left = retryPolicy.maxRateLimitWait().minus(Duration.ofNanos(System.nanoTime() - waitStart));
         if (!governor.acquire(left.isNegative() ? Duration.ZERO : left)) {
             throw new HaloRateLimitException(0, method, target, null, null,

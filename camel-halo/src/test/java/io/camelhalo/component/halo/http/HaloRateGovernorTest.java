@@ -44,6 +44,23 @@ class HaloRateGovernorTest {
     }
 
     @Test
+    void aLimitAboveTheRingsFirstSizeCountsEveryRequestOfTheWindow() throws Exception {
+        // given a limit above the 16 completion times the governor's ring starts with
+        int limit = 40;
+        HaloRateGovernor governor = new HaloRateGovernor(limit, Duration.ofMillis(500));
+        // rounds 2 and 3 wait for the previous round's window, and reuse the grown ring from where it has got to
+        for (int round = 1; round <= 3; round++) {
+            // when the whole limit is used
+            for (int i = 0; i < limit; i++) {
+                assertTrue(governor.acquire(Duration.ofSeconds(5)), "round " + round + ", permit " + (i + 1));
+                governor.release();
+            }
+            // then one more is refused within the window
+            assertFalse(governor.acquire(Duration.ZERO), "round " + round + ", permit " + (limit + 1));
+        }
+    }
+
+    @Test
     void zeroMeansNoLimit() throws Exception {
         HaloRateGovernor governor = new HaloRateGovernor(0, Duration.ofMinutes(5));
         for (int i = 0; i < 10_000; i++) {
