@@ -23,7 +23,7 @@ final class ApiEndpoint {
      */
     HttpReply handle(String method, String path, Map<String, String> params, String body) {
         String[] segments = path.substring("/api/".length()).split("/");
-        HaloResource r = segments.length == 0 ? null : HaloResource.byPath(segments[0]).orElse(null);
+        SandboxResource r = segments.length == 0 ? null : SandboxResource.byPath(segments[0]).orElse(null);
         if (r == null || segments.length > 2) {
             return noRoute(path);
         }
@@ -40,34 +40,34 @@ final class ApiEndpoint {
                 default:
                     return notAllowed(method);
             }
-        } catch (HaloApiException e) {
+        } catch (SandboxError e) {
             return e.reply();
         }
     }
 
-    private HttpReply getOne(HaloResource r, long id, Map<String, String> params) throws HaloApiException {
+    private HttpReply getOne(SandboxResource r, long id, Map<String, String> params) throws SandboxError {
         // includedetails=true asks Halo for the full record: the sandbox always returns it whole
         Map<String, Object> rec = store.get(r, ticketIdFor(r, params), id);
         if (rec == null) {
-            throw HaloApiException.notFound("Record not found");
+            throw SandboxError.notFound("Record not found");
         }
         return HttpReply.json(200, rec);
     }
 
-    private HttpReply delete(HaloResource r, long id, Map<String, String> params) throws HaloApiException {
+    private HttpReply delete(SandboxResource r, long id, Map<String, String> params) throws SandboxError {
         // tickets take an optional reason: accepted and ignored; related actions are not cascaded
         if (!store.remove(r, ticketIdFor(r, params), id)) {
-            throw HaloApiException.notFound("Record not found");
+            throw SandboxError.notFound("Record not found");
         }
         return HttpReply.empty(200);
     }
 
-    private HttpReply save(HaloResource r, String body) throws HaloApiException {
+    private HttpReply save(SandboxResource r, String body) throws SandboxError {
         Object parsed;
         try {
             parsed = HttpReply.JSON.readValue(body, Object.class);
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw HaloApiException.badRequest("The request body is not valid JSON");
+            throw SandboxError.badRequest("The request body is not valid JSON");
         }
         List<?> elements;
         if (parsed instanceof List<?> list) {
@@ -75,7 +75,7 @@ final class ApiEndpoint {
         } else if (parsed instanceof Map) {
             elements = List.of(parsed); // Halo documents arrays; a lone object is taken as one (verify)
         } else {
-            throw HaloApiException.badRequest("The request body must be a JSON array of records");
+            throw SandboxError.badRequest("The request body must be a JSON array of records");
         }
         List<Map<String, Object>> saved = store.save(r, elements);
         // 201 with the saved object for one element, an array for several (Halo may say 200: verify)
@@ -83,22 +83,22 @@ final class ApiEndpoint {
     }
 
     /** Actions are keyed by (ticket_id, id): their get and delete need the ticket. */
-    private static long ticketIdFor(HaloResource r, Map<String, String> params) throws HaloApiException {
+    private static long ticketIdFor(SandboxResource r, Map<String, String> params) throws SandboxError {
         if (!r.keyedByTicket()) {
             return 0;
         }
         Long ticketId = RecordStore.asLong(params.get("ticket_id"));
         if (ticketId == null) {
-            throw HaloApiException.badRequest("ticket_id is required");
+            throw SandboxError.badRequest("ticket_id is required");
         }
         return ticketId;
     }
 
-    private static long parseId(String raw) throws HaloApiException {
+    private static long parseId(String raw) throws SandboxError {
         try {
             return Long.parseLong(raw);
         } catch (NumberFormatException e) {
-            throw HaloApiException.badRequest("The value '" + raw + "' is not valid for id.");
+            throw SandboxError.badRequest("The value '" + raw + "' is not valid for id.");
         }
     }
 

@@ -193,7 +193,7 @@ public final class HaloSandbox implements AutoCloseable {
 
     /** A copy of the action {@code id} on ticket {@code ticketId}, or {@code null}. */
     public Map<String, Object> action(long ticketId, long id) {
-        return store.get(HaloResource.ACTIONS, ticketId, id);
+        return store.get(SandboxResource.ACTIONS, ticketId, id);
     }
 
     /** Copies of all records of a resource, ordered by id (actions: by ticket id, then id). */
@@ -219,7 +219,7 @@ public final class HaloSandbox implements AutoCloseable {
 
     /** Deletes action {@code id} of ticket {@code ticketId} if present. */
     public void deleteAction(long ticketId, long id) {
-        store.remove(HaloResource.ACTIONS, ticketId, id);
+        store.remove(SandboxResource.ACTIONS, ticketId, id);
     }
 
     // ---- time ------------------------------------------------------------------------------
@@ -410,14 +410,14 @@ public final class HaloSandbox implements AutoCloseable {
         }
     }
 
-    private static HaloResource resource(String name) {
-        return HaloResource.byName(name).orElseThrow(() -> new IllegalArgumentException(
-                "unknown resource '" + name + "'; one of " + Arrays.stream(HaloResource.values())
-                        .map(HaloResource::resourceName).toList()));
+    private static SandboxResource resource(String name) {
+        return SandboxResource.byName(name).orElseThrow(() -> new IllegalArgumentException(
+                "unknown resource '" + name + "'; one of " + Arrays.stream(SandboxResource.values())
+                        .map(SandboxResource::resourceName).toList()));
     }
 
-    private static HaloResource notActions(String name) {
-        HaloResource r = resource(name);
+    private static SandboxResource notActions(String name) {
+        SandboxResource r = resource(name);
         if (r.keyedByTicket()) {
             throw new IllegalArgumentException("actions are keyed by (ticket_id, id): use action(ticketId, id)"
                     + " or deleteAction(ticketId, id)");

@@ -1,6 +1,6 @@
 package io.camelhalo.sandbox;
 
-import io.camelhalo.sandbox.HaloResource.Filter;
+import io.camelhalo.sandbox.SandboxResource.Filter;
 
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
@@ -35,11 +35,11 @@ final class ListQuery {
      * @param params  the query parameters, with case-insensitive names
      * @return a bare list or an envelope map, ready to serialise
      */
-    static Object run(HaloResource r, List<Map<String, Object>> records, Map<String, String> params)
-            throws HaloApiException {
+    static Object run(SandboxResource r, List<Map<String, Object>> records, Map<String, String> params)
+            throws SandboxError {
         var filters = r.filters();
         if (filters.contains(Filter.TICKET_ID_REQUIRED) && params.get("ticket_id") == null) {
-            throw HaloApiException.badRequest("ticket_id is required");
+            throw SandboxError.badRequest("ticket_id is required");
         }
         List<Predicate<Map<String, Object>>> tests = new ArrayList<>();
         if (filters.contains(Filter.UPDATED)) {
@@ -120,14 +120,14 @@ final class ListQuery {
 
     private static void addEquality(List<Predicate<Map<String, Object>>> tests, Map<String, String> params,
                                     java.util.Set<Filter> filters, Filter filter, String field)
-            throws HaloApiException {
+            throws SandboxError {
         String raw = params.get(field);
         if (!filters.contains(filter) || raw == null || raw.isEmpty()) {
             return;
         }
         Long wanted = RecordStore.asLong(raw);
         if (wanted == null) {
-            throw HaloApiException.badRequest("The value '" + raw + "' is not valid for " + field + ".");
+            throw SandboxError.badRequest("The value '" + raw + "' is not valid for " + field + ".");
         }
         tests.add(rec -> wanted.equals(RecordStore.asLong(rec.get(field))));
     }
@@ -150,7 +150,7 @@ final class ListQuery {
         return "true".equalsIgnoreCase(params.get(name));
     }
 
-    private static int intParam(Map<String, String> params, String name, int fallback) throws HaloApiException {
+    private static int intParam(Map<String, String> params, String name, int fallback) throws SandboxError {
         String raw = params.get(name);
         if (raw == null || raw.isEmpty()) {
             return fallback;
@@ -158,11 +158,11 @@ final class ListQuery {
         try {
             return Integer.parseInt(raw.trim());
         } catch (NumberFormatException e) {
-            throw HaloApiException.badRequest("The value '" + raw + "' is not valid for " + name + ".");
+            throw SandboxError.badRequest("The value '" + raw + "' is not valid for " + name + ".");
         }
     }
 
-    private static LocalDateTime dateParam(Map<String, String> params, String name) throws HaloApiException {
+    private static LocalDateTime dateParam(Map<String, String> params, String name) throws SandboxError {
         String raw = params.get(name);
         if (raw == null || raw.isEmpty()) {
             return null;
@@ -170,7 +170,7 @@ final class ListQuery {
         try {
             return HaloTime.parseUtc(raw);
         } catch (DateTimeParseException e) {
-            throw HaloApiException.badRequest("The value '" + raw + "' is not valid for " + name + ".");
+            throw SandboxError.badRequest("The value '" + raw + "' is not valid for " + name + ".");
         }
     }
 }

@@ -143,8 +143,8 @@ class ListingTest {
 
     @Test
     void everyResourceAnswersItsListShape() {
-        for (HaloResource r : HaloResource.values()) {
-            String query = r.filters().contains(HaloResource.Filter.TICKET_ID_REQUIRED) ? "?ticket_id=1" : "";
+        for (SandboxResource r : SandboxResource.values()) {
+            String query = r.filters().contains(SandboxResource.Filter.TICKET_ID_REQUIRED) ? "?ticket_id=1" : "";
             SandboxClient.Response reply = client.get("/" + r.path() + query);
             assertEquals(200, reply.status(), r + ": " + reply.body());
             JsonNode json = reply.json();
