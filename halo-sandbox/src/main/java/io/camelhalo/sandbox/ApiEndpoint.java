@@ -2,6 +2,7 @@ package io.camelhalo.sandbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -12,9 +13,11 @@ import java.util.Map;
 final class ApiEndpoint {
 
     private final RecordStore store;
+    private final ConformanceCheck conformance;
 
-    ApiEndpoint(RecordStore store) {
+    ApiEndpoint(RecordStore store, ConformanceCheck conformance) {
         this.store = store;
+        this.conformance = conformance;
     }
 
     /**
@@ -34,7 +37,7 @@ final class ApiEndpoint {
                     return rawId == null ? HttpReply.json(200, ListQuery.run(r, store.all(r), params))
                             : getOne(r, parseId(rawId), params);
                 case "POST":
-                    return rawId == null ? save(r, body) : notAllowed(method);
+                    return rawId == null ? save(r, path.substring("/api".length()), body) : notAllowed(method);
                 case "DELETE":
                     return rawId == null ? notAllowed(method) : delete(r, parseId(rawId), params);
                 default:
@@ -62,7 +65,7 @@ final class ApiEndpoint {
         return HttpReply.empty(200);
     }
 
-    private HttpReply save(SandboxResource r, String body) throws SandboxError {
+    private HttpReply save(SandboxResource r, String apiPath, String body) throws SandboxError {
         Object parsed;
         try {
             parsed = HttpReply.JSON.readValue(body, Object.class);
@@ -77,9 +80,19 @@ final class ApiEndpoint {
         } else {
             throw SandboxError.badRequest("The request body must be a JSON array of records");
         }
-        List<Map<String, Object>> saved = store.save(r, elements);
+        // fields outside the body schema are dropped, as Halo's deserialiser drops them
+        List<Object> known = new ArrayList<>();
+        for (Object element : elements) {
+            known.add(element instanceof Map<?, ?> m ? conformance.knownFields(apiPath, asFields(m)) : element);
+        }
+        List<Map<String, Object>> saved = store.save(r, known);
         // 201 with the saved object for one element, an array for several (Halo may say 200: verify)
         return HttpReply.json(201, saved.size() == 1 ? saved.get(0) : saved);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> asFields(Map<?, ?> m) {
+        return (Map<String, Object>) m;
     }
 
     /** Actions are keyed by (ticket_id, id): their get and delete need the ticket. */

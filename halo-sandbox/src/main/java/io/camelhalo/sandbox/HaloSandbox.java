@@ -69,7 +69,9 @@ public final class HaloSandbox implements AutoCloseable {
     private final RecordStore store = new RecordStore(this::now);
     private final TokenIssuer tokens = new TokenIssuer();
     private final TokenEndpoint tokenEndpoint;
-    private final ApiEndpoint api = new ApiEndpoint(store);
+    private final ConformanceCheck conformance = new ConformanceCheck(ApiDescription.get());
+    private final ApiEndpoint api = new ApiEndpoint(store, conformance);
+    private final List<Violation> violations = new ArrayList<>(); // guarded by itself
     private final Faults faults = new Faults();
     private final AtomicInteger requestCount = new AtomicInteger();
     private final AtomicInteger apiRequestCount = new AtomicInteger();
@@ -163,6 +165,27 @@ public final class HaloSandbox implements AutoCloseable {
     public List<RecordedRequest> requests() {
         synchronized (recorded) {
             return new ArrayList<>(recorded);
+        }
+    }
+
+    /**
+     * The requests this sandbox received that Halo's API description does not declare (and no entry of
+     * {@code spec-exceptions.json} allows), oldest first. Every test class fails on them
+     * ({@link ConformanceExtension}) unless a test that provoked them on purpose takes them.
+     */
+    public List<Violation> violations() {
+        synchronized (violations) {
+            return new ArrayList<>(violations);
+        }
+    }
+
+    /** Returns this sandbox's violations and forgets them, so they do not fail the test class. */
+    public List<Violation> takeViolations() {
+        synchronized (violations) {
+            List<Violation> taken = new ArrayList<>(violations);
+            violations.clear();
+            SandboxViolations.forget(taken);
+            return taken;
         }
     }
 
@@ -352,9 +375,23 @@ public final class HaloSandbox implements AutoCloseable {
         }
         if (lower.equals("/api") || lower.startsWith("/api/")) {
             apiRequestCount.incrementAndGet();
+            checkConformance(method, path, uri.getRawQuery(), body);
             return answerApi(method, path, uri.getRawQuery(), authorization, body);
         }
         return ApiEndpoint.noRoute(path);
+    }
+
+    private void checkConformance(String method, String path, String rawQuery, String body) {
+        List<String> problems = conformance.problems(method, path.substring("/api".length()),
+                Forms.parse(rawQuery).keySet(), body);
+        for (String problem : problems) {
+            Violation v = new Violation(method, path, rawQuery, problem);
+            LOG.warn("Request outside Halo's API description: {}", v);
+            synchronized (violations) {
+                violations.add(v);
+            }
+            SandboxViolations.record(v);
+        }
     }
 
     private HttpReply answerApi(String method, String path, String rawQuery, String authorization, String body) {
