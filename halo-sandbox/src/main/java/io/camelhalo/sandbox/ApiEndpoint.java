@@ -3,8 +3,11 @@ package io.camelhalo.sandbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Routes an authorised {@code /api/<Path>[/<id>]} request to the store: list, get, create/update and
@@ -14,10 +17,12 @@ final class ApiEndpoint {
 
     private final RecordStore store;
     private final ConformanceCheck conformance;
+    private final Supplier<Set<TenantMode>> modes;
 
-    ApiEndpoint(RecordStore store, ConformanceCheck conformance) {
+    ApiEndpoint(RecordStore store, ConformanceCheck conformance, Supplier<Set<TenantMode>> modes) {
         this.store = store;
         this.conformance = conformance;
+        this.modes = modes;
     }
 
     /**
@@ -34,7 +39,7 @@ final class ApiEndpoint {
         try {
             switch (method) {
                 case "GET":
-                    return rawId == null ? HttpReply.json(200, ListQuery.run(r, store.all(r), params))
+                    return rawId == null ? json(200, ListQuery.run(r, store.all(r), params, modes.get()))
                             : getOne(r, parseId(rawId), params);
                 case "POST":
                     return rawId == null ? save(r, path.substring("/api".length()), body) : notAllowed(method);
@@ -51,10 +56,19 @@ final class ApiEndpoint {
     private HttpReply getOne(SandboxResource r, long id, Map<String, String> params) throws SandboxError {
         // includedetails=true asks Halo for the full record: the sandbox always returns it whole
         Map<String, Object> rec = store.get(r, ticketIdFor(r, params), id);
+        if (rec == null && r == SandboxResource.TICKETS && modes.get().contains(TenantMode.TICKET_PATH_SERVES_PROJECTS)) {
+            rec = store.get(SandboxResource.PROJECTS, 0, id);
+            if (rec == null) {
+                rec = store.get(SandboxResource.OPPORTUNITIES, 0, id);
+            }
+        }
         if (rec == null) {
             throw SandboxError.notFound("Record not found");
         }
-        return HttpReply.json(200, rec);
+        if (r == SandboxResource.ATTACHMENTS && modes.get().contains(TenantMode.ATTACHMENT_GET_ANSWERS_BYTES)) {
+            return fileOf(rec);
+        }
+        return json(200, rec);
     }
 
     private HttpReply delete(SandboxResource r, long id, Map<String, String> params) throws SandboxError {
@@ -87,7 +101,22 @@ final class ApiEndpoint {
         }
         List<Map<String, Object>> saved = store.save(r, known);
         // 201 with the saved object for one element, an array for several (Halo may say 200: verify)
-        return HttpReply.json(201, saved.size() == 1 ? saved.get(0) : saved);
+        return json(201, saved.size() == 1 ? saved.get(0) : saved);
+    }
+
+    /** A JSON reply, its timestamps written as the timestamp modes say. */
+    private HttpReply json(int status, Object value) {
+        return HttpReply.json(status, HaloTime.restyle(value, modes.get()));
+    }
+
+    /** An attachment's download: its bytes, content type and file name. */
+    private static HttpReply fileOf(Map<String, Object> rec) {
+        Object data = rec.get("data_base64");
+        byte[] bytes = data instanceof String b64 ? Base64.getDecoder().decode(b64) : new byte[0];
+        Object type = rec.get("content_type");
+        String filename = String.valueOf(rec.get("filename")).replace("\"", "");
+        return new HttpReply(200, type == null ? "application/octet-stream" : type.toString(), bytes, Map.of())
+                .withHeader("Content-Disposition", "attachment; filename=\"" + filename + "\"");
     }
 
     @SuppressWarnings("unchecked")

@@ -18,6 +18,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.LinkedHashMap;
@@ -25,6 +27,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -52,6 +56,7 @@ public final class HaloSandbox implements AutoCloseable {
     private static final int THREADS = 16;
     /** Recorded requests kept (the most recent ones), so a long benchmark cannot exhaust memory. */
     private static final int MAX_RECORDED = 10_000;
+    private static final String MODES_PATH = "/sandbox/modes";
 
     static {
         // The JDK server writes headers and body separately; with Nagle on, each answer then waits
@@ -66,11 +71,12 @@ public final class HaloSandbox implements AutoCloseable {
     private final String clientId;
     private final String clientSecret;
     private volatile Clock clock = Clock.systemUTC();
-    private final RecordStore store = new RecordStore(this::now);
+    private volatile Set<TenantMode> modes;
+    private final RecordStore store = new RecordStore(this::now, this::modes);
     private final TokenIssuer tokens = new TokenIssuer();
     private final TokenEndpoint tokenEndpoint;
     private final ConformanceCheck conformance = new ConformanceCheck(ApiDescription.get());
-    private final ApiEndpoint api = new ApiEndpoint(store, conformance);
+    private final ApiEndpoint api = new ApiEndpoint(store, conformance, this::modes);
     private final List<Violation> violations = new ArrayList<>(); // guarded by itself
     private final Faults faults = new Faults();
     private final AtomicInteger requestCount = new AtomicInteger();
@@ -80,6 +86,7 @@ public final class HaloSandbox implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private HaloSandbox(HaloSandboxOptions options) throws IOException {
+        this.modes = options.modes();
         this.clientId = options.clientId();
         this.clientSecret = options.clientSecret();
         this.tokenEndpoint = new TokenEndpoint(clientId, clientSecret, options.tokenLifetime(), tokens, this::now);
@@ -323,6 +330,23 @@ public final class HaloSandbox implements AutoCloseable {
         tokenEndpoint.noAgentToLogInAs(on);
     }
 
+    // ---- real-tenant modes ------------------------------------------------------------------
+
+    /** The real-tenant modes on ({@link TenantMode}); empty: the sandbox answers as halo-api.md documents. */
+    public Set<TenantMode> modes() {
+        return modes;
+    }
+
+    /** Switches exactly these real-tenant modes on (and every other one off), from the next request. */
+    public void setModes(Set<TenantMode> on) {
+        this.modes = on.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(on));
+    }
+
+    /** Switches exactly these real-tenant modes on (and every other one off), from the next request. */
+    public void setModes(TenantMode... on) {
+        setModes(Set.copyOf(Arrays.asList(on)));
+    }
+
     // ---- HTTP ------------------------------------------------------------------------------
 
     private void handle(HttpExchange exchange) {
@@ -378,7 +402,32 @@ public final class HaloSandbox implements AutoCloseable {
             checkConformance(method, path, uri.getRawQuery(), body);
             return answerApi(method, path, uri.getRawQuery(), authorization, body);
         }
+        if (lower.equals(MODES_PATH)) {
+            return modesEndpoint(method, body);
+        }
         return ApiEndpoint.noRoute(path);
+    }
+
+    /**
+     * {@code GET /sandbox/modes}: the modes on, as a JSON array of names; {@code PUT} (or {@code POST}) with such
+     * an array: exactly those on. Outside {@code /api}, unauthenticated, like the other switches a test uses.
+     */
+    private HttpReply modesEndpoint(String method, String body) {
+        if (method.equals("PUT") || method.equals("POST")) {
+            List<TenantMode> on = new ArrayList<>();
+            try {
+                for (Object name : HttpReply.JSON.readValue(body, List.class)) {
+                    on.add(TenantMode.valueOf(String.valueOf(name).trim().toUpperCase(Locale.ROOT)));
+                }
+            } catch (IOException | IllegalArgumentException e) {
+                return HttpReply.json(400, Map.of("error", "expected a JSON array of mode names, any of "
+                        + Arrays.toString(TenantMode.values()) + "; got: " + body));
+            }
+            setModes(Set.copyOf(on));
+        } else if (!method.equals("GET")) {
+            return HttpReply.json(405, Map.of("error", "GET or PUT " + MODES_PATH));
+        }
+        return HttpReply.json(200, new TreeSet<>(modes));
     }
 
     private void checkConformance(String method, String path, String rawQuery, String body) {

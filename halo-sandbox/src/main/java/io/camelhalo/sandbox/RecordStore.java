@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 
@@ -31,9 +32,11 @@ final class RecordStore {
     /** Sequence name to the last id it issued; ids are never reused, as in a database identity column. */
     private final Map<String, Long> lastIds = new HashMap<>();
     private final Supplier<Instant> clock;
+    private final Supplier<Set<TenantMode>> modes;
 
-    RecordStore(Supplier<Instant> clock) {
+    RecordStore(Supplier<Instant> clock, Supplier<Set<TenantMode>> modes) {
         this.clock = clock;
+        this.modes = modes;
         for (SandboxResource r : SandboxResource.values()) {
             tables.put(r, new TreeMap<>());
         }
@@ -216,7 +219,21 @@ final class RecordStore {
             rec.put(r.lastModifiedField(), stamp);
         }
         tables.get(r).put(new Key(ticketId, id), rec);
+        if (r == SandboxResource.ACTIONS && modes.get().contains(TenantMode.ACTION_BUMPS_TICKET)) {
+            bumpTicket(ticketId, stamp);
+        }
         return rec;
+    }
+
+    /** A new action makes its ticket (or project, or opportunity) count as changed. */
+    private void bumpTicket(long ticketId, String stamp) {
+        for (SandboxResource t : List.of(SandboxResource.TICKETS, SandboxResource.PROJECTS,
+                SandboxResource.OPPORTUNITIES)) {
+            Map<String, Object> ticket = tables.get(t).get(new Key(0, ticketId));
+            if (ticket != null) {
+                ticket.put(t.lastModifiedField(), stamp);
+            }
+        }
     }
 
     private Map<String, Object> update(SandboxResource r, Key key, Map<String, Object> fields, Instant now) {
