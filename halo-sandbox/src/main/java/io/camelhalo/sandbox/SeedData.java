@@ -41,9 +41,10 @@ final class SeedData {
         client(s, 2, "Globex Corporation", "globex.example", "2025-01-03T09:10:00.000");
         client(s, 3, "Initech", "initech.example", "2025-01-03T09:20:00.000");
 
-        site(s, 1, "Acme HQ", 1, "Acme Ltd", "2025-01-03T09:01:00.000");
-        site(s, 2, "Globex Springfield", 2, "Globex Corporation", "2025-01-03T09:11:00.000");
-        site(s, 3, "Initech Austin", 3, "Initech", "2025-01-03T09:21:00.000");
+        // the email domain is a Site field in Halo (schema Site); clients (schema Area) have none
+        site(s, 1, "Acme HQ", 1, "Acme Ltd", "acme.example", "2025-01-03T09:01:00.000");
+        site(s, 2, "Globex Springfield", 2, "Globex Corporation", "globex.example", "2025-01-03T09:11:00.000");
+        site(s, 3, "Initech Austin", 3, "Initech", "initech.example", "2025-01-03T09:21:00.000");
 
         user(s, 1, "Wile E. Coyote", "wile@acme.example", 1, 1, "2025-01-04T10:00:00.000");
         user(s, 2, "Road Runner", "roadrunner@acme.example", 1, 1, "2025-01-04T10:05:00.000");
@@ -136,12 +137,13 @@ final class SeedData {
 
     private static void client(RecordStore s, int id, String name, String domain, String stamp) {
         s.load(SandboxResource.CLIENTS, rec("id", id, "name", name, "website", "https://www." + domain,
-                "emaildomain", domain, "inactive", false, "datecreated", stamp, "alastupdate", stamp));
+                "inactive", false, "datecreated", stamp, "alastupdate", stamp));
     }
 
-    private static void site(RecordStore s, int id, String name, int clientId, String clientName, String stamp) {
+    private static void site(RecordStore s, int id, String name, int clientId, String clientName, String emailDomain,
+                             String stamp) {
         s.load(SandboxResource.SITES, rec("id", id, "name", name, "client_id", clientId, "client_name", clientName,
-                "inactive", false, "datecreated", stamp, "slastupdate", stamp));
+                "emaildomain", emailDomain, "inactive", false, "datecreated", stamp, "slastupdate", stamp));
     }
 
     private static void user(RecordStore s, int id, String name, String email, int clientId, int siteId, String stamp) {
