@@ -149,6 +149,36 @@ class HaloPollTest {
     }
 
     @Test
+    void oneChangeMoreThanAFullPageAllArrive() throws Exception {
+        // given a poll, then 101 changes: one more than a page of 100
+        CamelContext context = context("halo-poll:tickets?startScheduler=false");
+        HaloPollConsumer consumer = consumer(context, "poll", sandbox);
+        consumer.poll();
+        sandbox.advance(Duration.ofSeconds(1));
+        for (int i = 0; i < 101; i++) {
+            sandbox.put("tickets", new HashMap<>(Map.of("summary", "bulk " + i)));
+        }
+        // when the next poll reads them, then every one arrives, whatever record_count says
+        consumer.poll();
+        assertEquals(101, changes(context).getReceivedExchanges().stream()
+                .map(e -> e.getMessage().getHeader(HaloConstants.ID)).distinct().count());
+    }
+
+    @Test
+    void aClientMadeInactiveArrivesAsAChange() throws Exception {
+        // given a client poll that has caught up
+        CamelContext context = context("halo-poll:clients?startScheduler=false");
+        HaloPollConsumer consumer = consumer(context, "poll", sandbox);
+        consumer.poll();
+        // when a client is made inactive
+        Map<String, Object> deactivated = change("clients", Map.of("id", 2, "inactive", true));
+        consumer.poll();
+        // then that change arrives like any other
+        assertEquals(List.of(version(deactivated, "alastupdate")),
+                versions(changes(context).getReceivedExchanges(), "alastupdate"));
+    }
+
+    @Test
     void maxMessagesPerPollCatchesUpInBoundedBatchesWithoutLossOrRepeat() throws Exception {
         CamelContext context = context("halo-poll:tickets?startScheduler=false&maxMessagesPerPoll=4");
         HaloPollConsumer consumer = consumer(context, "poll", sandbox);

@@ -30,12 +30,14 @@ final class PollTenants {
                     "twoHundredFiftyChangesAtOnceAllArrive:invoices"),
             // List items without the last-modified field count as older than the watermark: nothing is delivered.
             TenantMode.SLIM_LIST_ITEMS, Set.of(
+                    "aClientMadeInactiveArrivesAsAChange",
                     "aFailedPollMovesNothingAndTheNextDeliversTheChangeOnce",
                     "aFailedRecordIsDeliveredAgainAndTheOthersAreNot",
                     "aLostReplyToAPollIsRetriedWithinThePoll",
                     "aPolledRecordCanBeWrittenToAnotherResourceWithoutItsHeadersRedirectingTheWrite",
                     "aRestartDeliversExactlyTheChangesMadeWhileDown",
                     "actionsArePolledPerTicketWithTheTicketIdHeader",
+                    "oneChangeMoreThanAFullPageAllArrive",
                     "changesBetweenPollsArriveExactlyOnceInOrder",
                     "maxMessagesPerPollCatchesUpInBoundedBatchesWithoutLossOrRepeat",
                     "recordsSharingATimestampWithOneWrittenJustAfterAPollBothArriveOnce",
@@ -47,6 +49,7 @@ final class PollTenants {
             // than the start instant (the first 'from', with milliseconds) and is never delivered; an idle poll
             // after 250 changes costs more than one request.
             TenantMode.TIMESTAMPS_WITHOUT_FRACTION, Set.of(
+                    "aClientMadeInactiveArrivesAsAChange",
                     "aFailedPollMovesNothingAndTheNextDeliversTheChangeOnce",
                     "aFailedRecordIsDeliveredAgainAndTheOthersAreNot",
                     "aLostReplyToAPollIsRetriedWithinThePoll",
@@ -55,7 +58,13 @@ final class PollTenants {
                     "changesBetweenPollsArriveExactlyOnceInOrder",
                     "maxMessagesPerPollCatchesUpInBoundedBatchesWithoutLossOrRepeat",
                     "twoHundredFiftyChangesAtOnceAllArrive:tickets",
-                    "everyChangeIsDeliveredOnceInTotalAndTheFollowerTakesOver"));
+                    "everyChangeIsDeliveredOnceInTotalAndTheFollowerTakesOver"),
+            // The pager stops once record_count records arrived: one short, the 101st change is lost.
+            TenantMode.RECORD_COUNT_APPROXIMATE, Set.of(
+                    "oneChangeMoreThanAFullPageAllArrive"),
+            // The list leaves inactive records out unless includeinactive=true: a deactivation is never seen.
+            TenantMode.INACTIVE_HIDDEN, Set.of(
+                    "aClientMadeInactiveArrivesAsAChange"));
 
     /** A tenant: a name for the report and the modes on. */
     record Tenant(String name, Set<TenantMode> modes) {
