@@ -22,6 +22,10 @@ import org.apache.camel.support.processor.state.FileStateRepository;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,6 +35,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static io.camelhalo.component.halo.poll.PollTestSupport.consumer;
 import static io.camelhalo.component.halo.poll.PollTestSupport.pollCountingRequests;
 import static io.camelhalo.component.halo.poll.PollTestSupport.startContext;
+import static io.camelhalo.component.halo.poll.PollTestSupport.version;
 import static io.camelhalo.component.halo.poll.PollTestSupport.versions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -41,14 +46,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * halo-poll against the stateful sandbox: changes made between polls arrive exactly once, in order, and idle polls
  * cost one request. Polls are driven one at a time (startScheduler=false) so each assertion is about one poll.
  */
+@ParameterizedClass(name = "[{0}]")
+@MethodSource("io.camelhalo.component.halo.poll.PollTenants#tenants")
 class HaloPollTest {
+
+    @Parameter
+    PollTenants.Tenant tenant;
 
     private HaloSandbox sandbox;
     private final List<CamelContext> contexts = new ArrayList<>();
 
     @BeforeEach
-    void startSandbox() {
-        sandbox = HaloSandbox.start(0);
+    void startSandbox(TestInfo test) {
+        PollTenants.assumeTheComponentHandles(tenant, test);
+        sandbox = tenant.start();
     }
 
     @AfterEach
@@ -56,7 +67,9 @@ class HaloPollTest {
         for (CamelContext context : contexts) {
             context.stop();
         }
-        sandbox.close();
+        if (sandbox != null) { // null when the tenant was skipped (PollTenants)
+            sandbox.close();
+        }
     }
 
     private CamelContext context(String uri, String routeId, org.apache.camel.Processor before) throws Exception {
@@ -100,8 +113,8 @@ class HaloPollTest {
         pollCountingRequests(sandbox, consumer);
 
         List<Exchange> got = changes(context).getReceivedExchanges();
-        assertEquals(List.of(a.get("id") + "@" + a.get(lastModifiedField), b.get("id") + "@" + b.get(lastModifiedField),
-                c.get("id") + "@" + c.get(lastModifiedField)), versions(got, lastModifiedField));
+        assertEquals(List.of(version(a, lastModifiedField), version(b, lastModifiedField),
+                version(c, lastModifiedField)), versions(got, lastModifiedField));
         assertEquals(List.of("created", "updated", "created"),
                 got.stream().map(e -> e.getMessage().getHeader(HaloConstants.EVENT_TYPE, String.class)).toList());
         assertEquals(resource, got.get(0).getMessage().getHeader(HaloConstants.RECORD_RESOURCE));
@@ -141,6 +154,36 @@ class HaloPollTest {
     }
 
     @Test
+    void oneChangeMoreThanAFullPageAllArrive() throws Exception {
+        // given a poll, then 101 changes: one more than a page of 100
+        CamelContext context = context("halo-poll:tickets?startScheduler=false");
+        HaloPollConsumer consumer = consumer(context, "poll", sandbox);
+        consumer.poll();
+        sandbox.advance(Duration.ofSeconds(1));
+        for (int i = 0; i < 101; i++) {
+            sandbox.put("tickets", new HashMap<>(Map.of("summary", "bulk " + i)));
+        }
+        // when the next poll reads them, then every one arrives, whatever record_count says
+        consumer.poll();
+        assertEquals(101, changes(context).getReceivedExchanges().stream()
+                .map(e -> e.getMessage().getHeader(HaloConstants.ID)).distinct().count());
+    }
+
+    @Test
+    void aClientMadeInactiveArrivesAsAChange() throws Exception {
+        // given a client poll that has caught up
+        CamelContext context = context("halo-poll:clients?startScheduler=false");
+        HaloPollConsumer consumer = consumer(context, "poll", sandbox);
+        consumer.poll();
+        // when a client is made inactive
+        Map<String, Object> deactivated = change("clients", Map.of("id", 2, "inactive", true));
+        consumer.poll();
+        // then that change arrives like any other
+        assertEquals(List.of(version(deactivated, "alastupdate")),
+                versions(changes(context).getReceivedExchanges(), "alastupdate"));
+    }
+
+    @Test
     void maxMessagesPerPollCatchesUpInBoundedBatchesWithoutLossOrRepeat() throws Exception {
         CamelContext context = context("halo-poll:tickets?startScheduler=false&maxMessagesPerPoll=4");
         HaloPollConsumer consumer = consumer(context, "poll", sandbox);
@@ -164,7 +207,7 @@ class HaloPollTest {
         Map<String, Object> early = change("tickets", Map.of("summary", "written before the first poll"));
         HaloPollConsumer consumer = consumer(context, "poll", sandbox);
         consumer.poll();
-        assertEquals(List.of(early.get("id") + "@" + early.get("last_update")),
+        assertEquals(List.of(version(early, "last_update")),
                 versions(changes(context).getReceivedExchanges(), "last_update"));
     }
 
@@ -181,8 +224,8 @@ class HaloPollTest {
         assertEquals(first.get("last_update"), second.get("last_update"));
         consumer.poll();
         consumer.poll();
-        assertEquals(List.of(first.get("id") + "@" + first.get("last_update"),
-                second.get("id") + "@" + second.get("last_update")),
+        assertEquals(List.of(version(first, "last_update"),
+                version(second, "last_update")),
                 versions(changes(context).getReceivedExchanges(), "last_update"));
     }
 
@@ -203,7 +246,7 @@ class HaloPollTest {
 
         CamelContext second = startWithFileState(uri, store);
         consumer(second, "poll", sandbox).poll();
-        assertEquals(List.of(down1.get("id") + "@" + down1.get("last_update"), down2.get("id") + "@" + down2.get("last_update")),
+        assertEquals(List.of(version(down1, "last_update"), version(down2, "last_update")),
                 versions(changes(second).getReceivedExchanges(), "last_update"));
     }
 
