@@ -27,7 +27,8 @@ import static io.camelhalo.sandbox.SandboxResource.Filter.USER_ID;
  * (and, when Halo's description does not declare it, recorded as a {@link Violation}).
  *
  * <p>Tickets, projects and opportunities are all Halo tickets (schema {@code Faults}). The sandbox keeps
- * them in separate stores (so {@code GET /Tickets/{projectId}} is a 404 here unless {@link TenantMode#TICKET_PATH_SERVES_PROJECTS} is on) but
+ * them in separate stores (so {@code GET /Tickets/{projectId}} is a 404 here unless
+ * {@link TenantMode#TICKET_PATH_SERVES_PROJECTS} is on) but
  * draws their ids from one shared sequence, so an id names at most one of them and actions or
  * attachments can point at any of them through {@code ticket_id}.
  */
