@@ -52,6 +52,8 @@ public class HaloEndpointConfigurer extends PropertyConfigurerSupport implements
         case "maxRetries": target.getConfiguration().setMaxRetries(property(camelContext, int.class, value)); return true;
         case "maxretrydelay":
         case "maxRetryDelay": target.getConfiguration().setMaxRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "mergecustomfields":
+        case "mergeCustomFields": target.getProducerConfiguration().setMergeCustomFields(property(camelContext, boolean.class, value)); return true;
         case "pagesize":
         case "pageSize": target.getProducerConfiguration().setPageSize(property(camelContext, int.class, value)); return true;
         case "query": target.getProducerConfiguration().setQuery(property(camelContext, java.util.Map.class, value)); return true;
@@ -63,6 +65,8 @@ public class HaloEndpointConfigurer extends PropertyConfigurerSupport implements
         case "readTimeout": target.getConfiguration().setReadTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "refreshtoken":
         case "refreshToken": target.getConfiguration().setRefreshToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "refreshtokenrepository":
+        case "refreshTokenRepository": target.getConfiguration().setRefreshTokenRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "retrydelay":
         case "retryDelay": target.getConfiguration().setRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "scope": target.getConfiguration().setScope(property(camelContext, java.lang.String.class, value)); return true;
@@ -109,6 +113,8 @@ public class HaloEndpointConfigurer extends PropertyConfigurerSupport implements
         case "maxRetries": return int.class;
         case "maxretrydelay":
         case "maxRetryDelay": return long.class;
+        case "mergecustomfields":
+        case "mergeCustomFields": return boolean.class;
         case "pagesize":
         case "pageSize": return int.class;
         case "query": return java.util.Map.class;
@@ -120,6 +126,8 @@ public class HaloEndpointConfigurer extends PropertyConfigurerSupport implements
         case "readTimeout": return long.class;
         case "refreshtoken":
         case "refreshToken": return java.lang.String.class;
+        case "refreshtokenrepository":
+        case "refreshTokenRepository": return org.apache.camel.spi.StateRepository.class;
         case "retrydelay":
         case "retryDelay": return long.class;
         case "scope": return java.lang.String.class;
@@ -167,6 +175,8 @@ public class HaloEndpointConfigurer extends PropertyConfigurerSupport implements
         case "maxRetries": return target.getConfiguration().getMaxRetries();
         case "maxretrydelay":
         case "maxRetryDelay": return target.getConfiguration().getMaxRetryDelay();
+        case "mergecustomfields":
+        case "mergeCustomFields": return target.getProducerConfiguration().isMergeCustomFields();
         case "pagesize":
         case "pageSize": return target.getProducerConfiguration().getPageSize();
         case "query": return target.getProducerConfiguration().getQuery();
@@ -178,6 +188,8 @@ public class HaloEndpointConfigurer extends PropertyConfigurerSupport implements
         case "readTimeout": return target.getConfiguration().getReadTimeout();
         case "refreshtoken":
         case "refreshToken": return target.getConfiguration().getRefreshToken();
+        case "refreshtokenrepository":
+        case "refreshTokenRepository": return target.getConfiguration().getRefreshTokenRepository();
         case "retrydelay":
         case "retryDelay": return target.getConfiguration().getRetryDelay();
         case "scope": return target.getConfiguration().getScope();
@@ -196,6 +208,8 @@ public class HaloEndpointConfigurer extends PropertyConfigurerSupport implements
     public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "query": return java.lang.Object.class;
+        case "refreshtokenrepository":
+        case "refreshTokenRepository": return java.lang.String.class;
         default: return null;
         }
     }

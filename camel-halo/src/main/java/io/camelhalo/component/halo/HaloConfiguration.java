@@ -9,6 +9,7 @@ import java.util.Objects;
 
 import io.camelhalo.component.halo.auth.HaloCredentials;
 import io.camelhalo.component.halo.client.HaloConnection;
+import org.apache.camel.spi.StateRepository;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
@@ -36,6 +37,8 @@ public class HaloConfiguration implements Cloneable {
     private String grantType = HaloCredentials.CLIENT_CREDENTIALS;
     @UriParam(label = "security", secret = true)
     private String refreshToken;
+    @UriParam(label = "security")
+    private StateRepository<String, String> refreshTokenRepository;
     @UriParam(label = "security", defaultValue = "false")
     private boolean allowInsecureHttp;
     @UriParam(label = "advanced", defaultValue = "10000", javaType = "java.time.Duration")
@@ -139,6 +142,19 @@ public class HaloConfiguration implements Cloneable {
     /** The refresh token for grantType=refresh_token (scope offline_access). Never logged. */
     public void setRefreshToken(String refreshToken) {
         this.refreshToken = refreshToken;
+    }
+
+    public StateRepository<String, String> getRefreshTokenRepository() {
+        return refreshTokenRepository;
+    }
+
+    /**
+     * Where the newest refresh token is kept for grantType=refresh_token (e.g. a FileStateRepository or
+     * JdbcStateRepository): Halo rotates refresh tokens, so after a restart the configured one may already be spent.
+     * The stored token is used first; if Halo refuses it, the configured one is tried once. Default: memory only.
+     */
+    public void setRefreshTokenRepository(StateRepository<String, String> refreshTokenRepository) {
+        this.refreshTokenRepository = refreshTokenRepository;
     }
 
     public boolean isAllowInsecureHttp() {
@@ -274,6 +290,14 @@ public class HaloConfiguration implements Cloneable {
      */
     public void validate() {
         requireUrl("baseUrl", baseUrl, true);
+        String basePath = URI.create(baseUrl.trim()).getPath();
+        if (basePath != null && !basePath.isEmpty() && !basePath.equals("/")) {
+            throw new IllegalArgumentException(
+                    "Invalid baseUrl '" + baseUrl + "': give the Halo instance's address only, e.g. "
+                                               + "https://acme.haloitsm.com, without a path such as '" + basePath
+                                               + "' (the component adds /api itself; with a path every call misses "
+                                               + "and Halo's 404 would look like a credentials problem)");
+        }
         requireUrl("authUrl", authUrl, false);
         if (clientId == null || clientId.isBlank()) {
             throw new IllegalArgumentException(
@@ -349,7 +373,7 @@ public class HaloConfiguration implements Cloneable {
     /** What makes two endpoints share a connection (HTTP client, token): the API, authorisation server and credentials. */
     public HaloConnection.Key connectionKey() {
         return new HaloConnection.Key(apiUrl(), effectiveAuthUrl(), tenant, clientId, grantType, scope, clientSecret,
-                                      refreshToken);
+                                      refreshToken, refreshTokenRepository);
     }
 
     /** What makes two connections share a rate governor: the same tenant. */

@@ -31,6 +31,12 @@ public final class HaloConstants {
               javaType = "Long")
     public static final String TICKET_ID = "CamelHaloTicketId";
 
+    @Metadata(label = "producer", description = "The file name of an attachment: in, for `attachments/create` with a "
+                                                + "`byte[]`, `File` or `InputStream` body; out, from `attachments/get`, "
+                                                + "whose body is the file's bytes.",
+              javaType = "String")
+    public static final String FILE_NAME = "CamelHaloFileName";
+
     @Metadata(label = "producer", description = "Halo query parameters for this exchange, added to (and overriding) the endpoint's "
                             + "`query.` options, e.g. `{client_id: 12, open_only: true}`.",
               javaType = "java.util.Map<String, Object>")

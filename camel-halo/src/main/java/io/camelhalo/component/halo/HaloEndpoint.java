@@ -1,6 +1,7 @@
 package io.camelhalo.component.halo;
 
 import io.camelhalo.component.halo.api.HaloOperation;
+import io.camelhalo.component.halo.api.HaloQuery;
 import io.camelhalo.component.halo.api.HaloResource;
 import io.camelhalo.component.halo.client.HaloConnection;
 import org.apache.camel.Category;
@@ -108,6 +109,7 @@ public class HaloEndpoint extends DefaultEndpoint implements HaloServiceLocation
     void validate() {
         configuration.validate();
         producerConfiguration.validate();
+        HaloQuery.checkDeclared(resource, operation, producerConfiguration.getQuery().keySet(), "query.");
     }
 
     public HaloProducerConfiguration getProducerConfiguration() {

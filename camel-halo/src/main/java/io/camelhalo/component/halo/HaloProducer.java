@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 
+import io.camelhalo.component.halo.api.HaloAttachment;
+import io.camelhalo.component.halo.api.HaloCustomFields;
 import io.camelhalo.component.halo.api.HaloIds;
 import io.camelhalo.component.halo.api.HaloJson;
 import io.camelhalo.component.halo.api.HaloOperation;
@@ -19,6 +21,8 @@ import io.camelhalo.component.halo.client.HaloPager;
 import io.camelhalo.component.halo.client.HaloReply;
 import io.camelhalo.component.halo.error.HaloApiException;
 import io.camelhalo.component.halo.error.HaloBatchWriteException;
+import io.camelhalo.component.halo.http.HaloReplies;
+import io.camelhalo.component.halo.http.HaloResponse;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.health.HealthCheckHelper;
@@ -110,12 +114,19 @@ public class HaloProducer extends DefaultProducer {
 
     private void write(Message in, HaloResource resource, HaloOperation operation) throws Exception {
         Long defaultId = operation == HaloOperation.UPDATE ? id(in, false) : null;
-        HaloWrite write = HaloWrite.of(in.getBody(), operation, defaultId);
         Long ticketId = ticketId(in);
+        Object body = in.getBody();
+        if (resource == HaloResource.ATTACHMENTS && HaloAttachment.isFile(body)) {
+            body = HaloAttachment.record(body, in.getHeader(HaloConstants.FILE_NAME, String.class), ticketId);
+        }
+        HaloWrite write = HaloWrite.of(body, operation, defaultId);
         if (ticketId != null && (resource == HaloResource.ACTIONS || resource == HaloResource.ATTACHMENTS)) {
             write.records().forEach(r -> r.putIfAbsent("ticket_id", ticketId));
         }
         List<Map<String, Object>> records = write.records();
+        if (operation == HaloOperation.UPDATE && options.isMergeCustomFields()) {
+            mergeCustomFields(resource, records, ticketId);
+        }
         int batchSize = options.getBatchSize();
         if (records.size() <= batchSize) {
             Posted posted = post(resource, records);
@@ -158,6 +169,22 @@ public class HaloProducer extends DefaultProducer {
         setResponseCode(in, status);
     }
 
+    /** Lays each record's custom fields over the record's current ones in Halo: one GET per such record. */
+    private void mergeCustomFields(HaloResource resource, List<Map<String, Object>> records, Long ticketId)
+            throws Exception {
+        for (Map<String, Object> record : records) {
+            if (HaloCustomFields.changes(record) && record.get("id") != null) {
+                long id = HaloIds.parse(record.get("id"), "the record's id");
+                Map<String, Object> query = resource.needsTicketId(HaloOperation.GET) && ticketId != null
+                        ? Map.of("ticket_id", ticketId) : Map.of();
+                List<Map<String, Object>> current = HaloJson.toRecords(
+                        client().call("GET", resource, id, query, null, timeout).json());
+                Object currentFields = current.isEmpty() ? null : current.get(0).get(HaloCustomFields.FIELD);
+                record.put(HaloCustomFields.FIELD, HaloCustomFields.merge(currentFields, record.get(HaloCustomFields.FIELD)));
+            }
+        }
+    }
+
     /** One array POST: Halo's reply as records, in the order sent. */
     private Posted post(HaloResource resource, List<Map<String, Object>> records) throws Exception {
         HaloReply reply = client().call("POST", resource, null, null, HaloJson.write(records), timeout);
@@ -176,11 +203,33 @@ public class HaloProducer extends DefaultProducer {
     private void get(Message in, HaloResource resource) throws Exception {
         long id = id(in, true);
         Map<String, Object> query = query(in, resource, HaloOperation.GET);
+        if (resource == HaloResource.ATTACHMENTS) {
+            download(in, resource, id, query);
+            return;
+        }
         HaloReply reply = client().call("GET", resource, id, query, null, timeout);
         List<Map<String, Object>> records = HaloJson.toRecords(reply.json());
         in.setBody(records.isEmpty() ? null : records.get(0));
         in.setHeader(HaloConstants.ID, id);
         setResponseCode(in, reply.status());
+    }
+
+    /** An attachment's file: its bytes as the body, its name and type in headers (JSON details as a record). */
+    private void download(Message in, HaloResource resource, long id, Map<String, Object> query) throws Exception {
+        HaloResponse response = client().download(resource, id, query, timeout);
+        String contentType = response.header("Content-Type").orElse(null);
+        if (HaloAttachment.isJson(contentType)) {
+            List<Map<String, Object>> records = HaloJson.toRecords(
+                    HaloReplies.json(response, "GET", "/api/" + resource.path() + "/" + id));
+            in.setBody(records.isEmpty() ? null : records.get(0));
+        } else {
+            in.setBody(response.body() == null ? new byte[0] : response.body());
+            in.setHeader(Exchange.CONTENT_TYPE, contentType);
+            in.setHeader(HaloConstants.FILE_NAME,
+                    HaloAttachment.fileName(response.header("Content-Disposition").orElse(null)));
+        }
+        in.setHeader(HaloConstants.ID, id);
+        setResponseCode(in, response.status());
     }
 
     private void list(Message in, HaloResource resource) throws Exception {

@@ -30,6 +30,8 @@ public class HaloProducerConfiguration {
     private boolean streamList;
     @UriParam(label = "producer", defaultValue = "100")
     private int batchSize = MAX_BATCH_SIZE;
+    @UriParam(label = "producer", defaultValue = "true")
+    private boolean mergeCustomFields = true;
 
     /** The most records one array POST carries. */
     public static final int MAX_BATCH_SIZE = 100;
@@ -142,5 +144,18 @@ public class HaloProducerConfiguration {
      */
     public void setBatchSize(int batchSize) {
         this.batchSize = batchSize;
+    }
+
+    public boolean isMergeCustomFields() {
+        return mergeCustomFields;
+    }
+
+    /**
+     * On update, keep the record's other custom fields: Halo replaces the whole customfields list, so an update whose
+     * record carries customfields first reads the record (one GET per such record) and sends its list with the
+     * changed fields laid over it, matched by id, else by name. false sends the list as given.
+     */
+    public void setMergeCustomFields(boolean mergeCustomFields) {
+        this.mergeCustomFields = mergeCustomFields;
     }
 }

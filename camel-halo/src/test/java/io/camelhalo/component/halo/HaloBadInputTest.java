@@ -68,7 +68,16 @@ class HaloBadInputTest extends HaloTestSupport {
                 arguments("non-numeric pageSize", "halo:tickets/list?pageSize=abc", List.of("'abc'", "1 to 100")),
                 arguments("non-numeric maxResults", "halo:tickets/list?maxResults=all",
                         List.of("'all'", "maxResults", "0 for all")),
-                arguments("zero timeout", "halo:tickets/get?readTimeout=0", List.of("readTimeout 0", "positive")));
+                arguments("zero timeout", "halo:tickets/get?readTimeout=0", List.of("readTimeout 0", "positive")),
+                arguments("query parameter Halo does not declare, which it would silently ignore",
+                        "halo:tickets/list?query.client-id=12",
+                        List.of("'client-id'", "query.client-id", "GET /Tickets", "Did you mean 'client_id'?")),
+                arguments("query parameter of another path", "halo:invoices/get?id=3&query.open_only=true",
+                        List.of("'open_only'", "GET /Invoice/{id}", "Declared there")),
+                arguments("baseUrl with /api", "halo:tickets/get?baseUrl=https://acme.haloitsm.com/api",
+                        List.of("'https://acme.haloitsm.com/api'", "without a path", "'/api'")),
+                arguments("mistyped resource", "halo:tikets/get", List.of("'tikets'", "Did you mean 'tickets'?")),
+                arguments("mistyped operation", "halo:tickets/lsit", List.of("'lsit'", "Did you mean 'list'?")));
     }
 
     @ParameterizedTest(name = "{0}: {1}")

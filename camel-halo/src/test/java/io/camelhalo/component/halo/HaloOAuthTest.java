@@ -26,6 +26,7 @@ import io.camelhalo.component.halo.http.HaloRateGovernor;
 import io.camelhalo.component.halo.http.HaloRetryPolicy;
 import io.camelhalo.component.halo.http.HaloTransport;
 import org.apache.camel.Exchange;
+import org.apache.camel.support.processor.state.MemoryStateRepository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -337,6 +338,55 @@ class HaloOAuthTest extends HaloTestSupport {
         // then the token was fetched there
         assertEquals(1, allRequests().stream().filter(r -> r.getUrl().equals("/identity/token")).count());
         assertEquals(0, tokenRequests().size());
+    }
+
+    @Test
+    void aRestartUsesTheNewestRefreshTokenFromTheRepository() throws Exception {
+        // given Halo rotated the refresh token while the first run was up, and the run kept it in a repository
+        MemoryStateRepository store = new MemoryStateRepository();
+        context.getRegistry().bind("refreshTokens", store);
+        stubTokenSequence(
+                "{\"access_token\":\"tok-1\",\"expires_in\":3600,\"refresh_token\":\"rt-rotated-2\"}",
+                tokenReply("tok-2", 3600));
+        halo.stubFor(get(urlPathEqualTo("/api/Tickets/5")).willReturn(okJson("{\"id\":5}")));
+        String uri = "halo:tickets/get?id=5&grantType=refresh_token&refreshToken=RAW(rt-original-1)"
+                     + "&clientId=consent-app&refreshTokenRepository=#refreshTokens";
+        succeeded(send(uri, null));
+
+        // when the application restarts with the same configuration (the configured token is already spent)
+        context.stop();
+        context = TestCamel.context(baseUrl(), CLIENT_ID, CLIENT_SECRET);
+        context.getRegistry().bind("refreshTokens", store);
+        context.start();
+        template = context.createProducerTemplate();
+        succeeded(send(uri, null));
+
+        // then the second run asked with the rotated token, not the configured one
+        List<LoggedRequest> tokens = tokenRequests();
+        assertEquals(2, tokens.size());
+        assertEquals("rt-original-1", form(tokens.get(0)).get("refresh_token"));
+        assertEquals("rt-rotated-2", form(tokens.get(1)).get("refresh_token"));
+    }
+
+    @Test
+    void aRefreshAsksForTheScopeHaloGranted() {
+        // given Halo granted less than the configured scope
+        stubTokenSequence(
+                "{\"access_token\":\"tok-1\",\"expires_in\":3600,\"scope\":\"read:tickets\"}",
+                tokenReply("tok-2", 3600));
+        halo.stubFor(get(urlPathEqualTo("/api/Tickets/5")).withHeader("Authorization", equalTo("Bearer tok-1"))
+                .willReturn(aResponse().withStatus(401)));
+        halo.stubFor(get(urlPathEqualTo("/api/Tickets/5")).withHeader("Authorization", equalTo("Bearer tok-2"))
+                .willReturn(okJson("{\"id\":5}")));
+
+        // when the first token is refused and renewed with the refresh grant
+        succeeded(send("halo:tickets/get?id=5&grantType=refresh_token&refreshToken=RAW(rt-1)&clientId=consent-app",
+                null));
+
+        // then the renewal asks for what was granted, not more
+        List<LoggedRequest> tokens = tokenRequests();
+        assertEquals("all", form(tokens.get(0)).get("scope"));
+        assertEquals("read:tickets", form(tokens.get(1)).get("scope"));
     }
 
     @Test

@@ -77,6 +77,8 @@ public class HaloPollEndpointConfigurer extends PropertyConfigurerSupport implem
         case "readTimeout": target.getConfiguration().setReadTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "refreshtoken":
         case "refreshToken": target.getConfiguration().setRefreshToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "refreshtokenrepository":
+        case "refreshTokenRepository": target.getConfiguration().setRefreshTokenRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "repeatcount":
         case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
         case "retrydelay":
@@ -165,6 +167,8 @@ public class HaloPollEndpointConfigurer extends PropertyConfigurerSupport implem
         case "readTimeout": return long.class;
         case "refreshtoken":
         case "refreshToken": return java.lang.String.class;
+        case "refreshtokenrepository":
+        case "refreshTokenRepository": return org.apache.camel.spi.StateRepository.class;
         case "repeatcount":
         case "repeatCount": return long.class;
         case "retrydelay":
@@ -254,6 +258,8 @@ public class HaloPollEndpointConfigurer extends PropertyConfigurerSupport implem
         case "readTimeout": return target.getConfiguration().getReadTimeout();
         case "refreshtoken":
         case "refreshToken": return target.getConfiguration().getRefreshToken();
+        case "refreshtokenrepository":
+        case "refreshTokenRepository": return target.getConfiguration().getRefreshTokenRepository();
         case "repeatcount":
         case "repeatCount": return target.getRepeatCount();
         case "retrydelay":
@@ -289,6 +295,8 @@ public class HaloPollEndpointConfigurer extends PropertyConfigurerSupport implem
     public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "query": return java.lang.Object.class;
+        case "refreshtokenrepository":
+        case "refreshTokenRepository": return java.lang.String.class;
         case "schedulerproperties":
         case "schedulerProperties": return java.lang.Object.class;
         case "staterepository":

@@ -1,8 +1,15 @@
 package io.camelhalo.component.halo.api;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -17,7 +24,65 @@ public final class HaloQuery {
     private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9_.\\-\\[\\]]{1,100}");
     private static final Set<String> PAGING_PARAMETERS = Set.of("pageinate", "page_size", "page_no");
 
+    /** The query parameters Halo's description declares, by "METHOD /Path" (see the resource file's header). */
+    private static final Map<String, Set<String>> DECLARED = loadDeclared();
+
     private HaloQuery() {
+    }
+
+    private static Map<String, Set<String>> loadDeclared() {
+        Properties properties = new Properties();
+        try (InputStream in = HaloQuery.class.getResourceAsStream("halo-query-parameters.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("halo-query-parameters.properties is missing from the jar");
+            }
+            properties.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, Set<String>> declared = new HashMap<>();
+        properties.forEach((key, value) -> {
+            Set<String> names = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+            for (String name : value.toString().split(",")) {
+                if (!name.isBlank()) {
+                    names.add(name.trim());
+                }
+            }
+            declared.put(key.toString(), names);
+        });
+        return declared;
+    }
+
+    /**
+     * Checks that Halo's description declares each query parameter for the request the operation makes: Halo
+     * ignores one it does not know ({@code query.client-id} on {@code /Tickets} answers every ticket, unfiltered).
+     * Names match without regard to case, as Halo binds them.
+     *
+     * @param  where                    where the names were given, for the message (e.g. "query.")
+     * @throws IllegalArgumentException naming the unknown parameter, a likely intended one and the declared ones
+     */
+    public static void checkDeclared(HaloResource resource, HaloOperation operation, Collection<String> names,
+                                     String where) {
+        String request = switch (operation) {
+            case LIST -> "GET /" + resource.path();
+            case GET -> "GET /" + resource.path() + "/{id}";
+            case DELETE -> "DELETE /" + resource.path() + "/{id}";
+            default -> null; // writes send no query parameters
+        };
+        Set<String> declared = request == null ? null : DECLARED.get(request);
+        if (declared == null) {
+            return;
+        }
+        for (String name : names) {
+            boolean ticketScoped = name.equalsIgnoreCase("ticket_id") && resource.needsTicketId(operation);
+            if (!declared.contains(name) && !ticketScoped) {
+                throw new IllegalArgumentException(
+                        "Halo does not know query parameter '" + name + "' (" + where + name + ") on " + request
+                                                   + ": it would be ignored and the filter silently lost."
+                                                   + HaloNames.didYouMean(name, declared)
+                                                   + " Declared there: " + String.join(", ", declared));
+            }
+        }
     }
 
     /**

@@ -172,7 +172,9 @@ public enum HaloResource {
             }
         }
         throw new IllegalArgumentException(
-                "Unknown Halo resource '" + name + "'. Allowed: "
+                "Unknown Halo resource '" + name + "'."
+                                           + HaloNames.didYouMean(name, Arrays.stream(values()).map(HaloResource::uriName).toList())
+                                           + " Allowed: "
                                            + Arrays.stream(values()).map(HaloResource::uriName)
                                                    .collect(Collectors.joining(", ")));
     }

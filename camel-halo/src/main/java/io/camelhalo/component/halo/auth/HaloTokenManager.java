@@ -23,6 +23,8 @@ import io.camelhalo.component.halo.http.HaloErrorMessages;
 import io.camelhalo.component.halo.http.HaloReplies;
 import io.camelhalo.component.halo.http.HaloResponse;
 import io.camelhalo.component.halo.http.HaloTransport;
+import org.apache.camel.spi.StateRepository;
+import org.apache.camel.support.service.ServiceHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,14 +47,38 @@ public final class HaloTokenManager {
     private final ReentrantLock renewLock = new ReentrantLock();
     private final AtomicReference<AccessToken> current = new AtomicReference<>();
     private final AtomicInteger tokenRequests = new AtomicInteger();
+    private final StateRepository<String, String> refreshTokenStore;
     private volatile String refreshToken;
+    /** The scope Halo granted with the last token, asked for again on a refresh (never more than was granted). */
+    private volatile String grantedScope;
 
     public HaloTokenManager(HaloTransport transport, HaloCredentials credentials, Duration requestTimeout, Clock clock) {
+        this(transport, credentials, requestTimeout, clock, null);
+    }
+
+    /**
+     * @param refreshTokenStore where rotated refresh tokens are kept across restarts, or {@code null} (memory only)
+     */
+    public HaloTokenManager(HaloTransport transport, HaloCredentials credentials, Duration requestTimeout, Clock clock,
+                            StateRepository<String, String> refreshTokenStore) {
         this.transport = transport;
         this.credentials = credentials;
         this.requestTimeout = requestTimeout;
         this.clock = clock;
+        this.refreshTokenStore = refreshTokenStore;
         this.refreshToken = credentials.refreshToken();
+        if (refreshTokenStore != null && HaloCredentials.REFRESH_TOKEN.equals(credentials.grantType())) {
+            ServiceHelper.startService(refreshTokenStore); // a FileStateRepository loads its file here
+            String stored = refreshTokenStore.getState(storeKey());
+            if (stored != null && !stored.isBlank()) {
+                refreshToken = stored; // the newest Halo handed out, which the configured one may predate
+            }
+        }
+    }
+
+    private String storeKey() {
+        return "halo-refresh-token|" + credentials.authUrl() + "|" + (credentials.tenant() == null ? "" : credentials.tenant())
+               + "|" + credentials.clientId();
     }
 
     /** A valid access token, fetched or renewed if needed. */
@@ -67,7 +93,18 @@ public final class HaloTokenManager {
             if (token != null && token.isFresh(clock.millis())) {
                 return token.value(); // another thread renewed it while this one waited
             }
-            AccessToken renewed = requestToken();
+            AccessToken renewed;
+            try {
+                renewed = requestToken();
+            } catch (HaloAuthenticationException refused) {
+                if (refreshToken == null || refreshToken.equals(credentials.refreshToken())) {
+                    throw refused;
+                }
+                // the stored refresh token was refused (spent, or revoked since): try the configured one once
+                LOG.warn("Halo refused the stored refresh token; trying the configured refreshToken");
+                refreshToken = credentials.refreshToken();
+                renewed = requestToken();
+            }
             current.set(renewed);
             return renewed.value();
         } finally {
@@ -123,8 +160,15 @@ public final class HaloTokenManager {
                     "The token endpoint's reply has no access_token: check authUrl", true);
         }
         JsonNode rotated = json.get("refresh_token");
-        if (rotated != null && !rotated.asText().isBlank()) {
-            refreshToken = rotated.asText(); // Halo may rotate refresh tokens; keep the newest
+        if (rotated != null && !rotated.asText().isBlank() && !rotated.asText().equals(refreshToken)) {
+            refreshToken = rotated.asText(); // Halo rotates refresh tokens: keep the newest, across restarts if asked
+            if (refreshTokenStore != null) {
+                refreshTokenStore.setState(storeKey(), refreshToken);
+            }
+        }
+        JsonNode scope = json.get("scope");
+        if (scope != null && scope.isTextual() && !scope.asText().isBlank()) {
+            grantedScope = scope.asText();
         }
         long expiresIn = json.path("expires_in").asLong(DEFAULT_EXPIRES_IN);
         Duration lifetime = Duration.ofSeconds(expiresIn > 0 ? expiresIn : DEFAULT_EXPIRES_IN);
@@ -147,8 +191,10 @@ public final class HaloTokenManager {
         if (credentials.clientSecret() != null) {
             fields.put("client_secret", credentials.clientSecret());
         }
-        if (credentials.scope() != null && !credentials.scope().isBlank()) {
-            fields.put("scope", credentials.scope());
+        String scope = HaloCredentials.REFRESH_TOKEN.equals(credentials.grantType()) && grantedScope != null
+                ? grantedScope : credentials.scope();
+        if (scope != null && !scope.isBlank()) {
+            fields.put("scope", scope);
         }
         return fields.entrySet().stream()
                 .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))

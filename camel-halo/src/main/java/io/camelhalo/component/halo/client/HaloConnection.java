@@ -6,6 +6,7 @@ import java.time.Duration;
 import io.camelhalo.component.halo.auth.HaloCredentials;
 import io.camelhalo.component.halo.auth.HaloTokenManager;
 import io.camelhalo.component.halo.http.HaloTransport;
+import org.apache.camel.spi.StateRepository;
 
 /**
  * Everything shared by the endpoints that talk to one Halo tenant as one application: the transport (pooled HTTP
@@ -19,7 +20,7 @@ public final class HaloConnection {
      * application: two endpoints with different refresh tokens must not act as the same agent.
      */
     public record Key(String apiUrl, String authUrl, String tenant, String clientId, String grantType, String scope,
-            String clientSecret, String refreshToken) {
+            String clientSecret, String refreshToken, StateRepository<String, String> refreshTokenRepository) {
 
         /** The credentials the token manager uses. */
         HaloCredentials credentials() {
@@ -45,7 +46,8 @@ public final class HaloConnection {
      * @param readTimeout how long a token request may wait for its reply
      */
     public HaloConnection(Key key, HaloTransport transport, Duration readTimeout) {
-        this.tokenManager = new HaloTokenManager(transport, key.credentials(), readTimeout, Clock.systemUTC());
+        this.tokenManager = new HaloTokenManager(transport, key.credentials(), readTimeout, Clock.systemUTC(),
+                                                 key.refreshTokenRepository());
         this.httpClient = new HaloHttpClient(transport, key.apiUrl(), tokenManager);
     }
 

@@ -55,6 +55,28 @@ public final class HaloHttpClient {
     public HaloReply call(String method, HaloResource resource, Long id, Map<String, ?> query, byte[] jsonBody,
                           Duration timeout)
             throws InterruptedException, HaloApiException {
+        Sent sent = send(method, resource, id, query, jsonBody, timeout);
+        return new HaloReply(sent.response().status(), HaloReplies.json(sent.response(), method, sent.target()), method,
+                             sent.target());
+    }
+
+    /**
+     * Reads a record as Halo answers it, without parsing: a file download ({@code GET /Attachment/{id}}) answers the
+     * file's bytes.
+     *
+     * @throws HaloApiException for a reply that is not 2xx, or no reply
+     */
+    public HaloResponse download(HaloResource resource, long id, Map<String, ?> query, Duration timeout)
+            throws InterruptedException, HaloApiException {
+        return send("GET", resource, id, query, null, timeout).response();
+    }
+
+    private record Sent(HaloResponse response, String target) {
+    }
+
+    private Sent send(String method, HaloResource resource, Long id, Map<String, ?> query, byte[] jsonBody,
+                      Duration timeout)
+            throws InterruptedException, HaloApiException {
         // the path and query are built once: the request and every message about it name the same target
         String pathAndQuery = resource.path() + (id == null ? "" : "/" + id) + queryString(query);
         String target = "/api/" + pathAndQuery;
@@ -67,7 +89,7 @@ public final class HaloHttpClient {
             response = exchange(method, uri, target, jsonBody, timeout, tokens.accessToken());
         }
         HaloReplies.requireSuccess(response, method, target, resource.scope(!"GET".equals(method)));
-        return new HaloReply(response.status(), HaloReplies.json(response, method, target), method, target);
+        return new Sent(response, target);
     }
 
     private HaloResponse exchange(String method, URI uri, String target, byte[] jsonBody, Duration timeout,

@@ -126,6 +126,7 @@ public class HaloPollEndpoint extends ScheduledPollEndpoint implements HaloServi
         configuration.validate();
         HaloQuery.checkPageSize(pageSize);
         HaloQuery.checkNames(query);
+        HaloQuery.checkDeclared(resource, HaloOperation.LIST, query.keySet(), "query.");
         if (maxMessagesPerPoll < 0) {
             throw new IllegalArgumentException(
                     "Invalid maxMessagesPerPoll " + maxMessagesPerPoll + ": 0 (all) or more");
