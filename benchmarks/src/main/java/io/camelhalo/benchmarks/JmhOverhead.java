@@ -35,8 +35,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * minutes far more than the difference measured. Each pair's ratio compares forks that ran back to back; the figure
  * is the median of the pair ratios. {@code routeGoverned} and {@code camelOnly} run once after the pairs.
  * <p>
- * Defaults: 2 pairs of forks, each fork 15 warm-up iterations of 1 s (the figures settle after about 12 on the shared
- * 2-core machine) and 5 measured iterations of 1 s, in both throughput and sample-time mode. {@code -Dbench.quick=true}:
+ * Defaults: 2 pairs of forks, each fork ({@code -Xbatch}, see {@link #options}) 15 warm-up iterations of 1 s and 5
+ * measured iterations of 1 s, in both throughput and sample-time mode. {@code -Dbench.quick=true}:
  * 1 pair, 10 + 3 iterations, throughput mode only. Arguments are JMH command-line options; with a benchmark pattern
  * (e.g. {@code route -prof stack}) they run as one plain JMH run instead of the pairs.
  */
@@ -82,6 +82,9 @@ public final class JmhOverhead {
     private static Options options(CommandLineOptions cmd, BenchServer server, boolean quick, String method, int forks) {
         List<String> jvmArgs = new ArrayList<>(cmd.getJvmArgsAppend().orElse(List.of()));
         jvmArgs.add("-Dbench.url=" + server.baseUrl());
+        // compile in the foreground: on cores taken by other builds the JIT's background threads starve, and a fork
+        // could still run part of the call interpreted after its warm-up (its CPU per call then 3 to 4 times higher)
+        jvmArgs.add("-Xbatch");
         OptionsBuilder builder = new OptionsBuilder();
         builder.parent(cmd);
         if (method != null) {
