@@ -186,14 +186,15 @@ public final class JmhOverhead {
         void print() {
             System.out.println();
             System.out.println("1. overhead (JMH): per call, throughput mode, median of the measured iterations; CPU in us, allocation in bytes");
-            String format = "   %-14s %9s %9s %9s %9s %9s %10s %8s %8s%n";
+            String format = "   %-14s %9s %9s %9s %9s %9s %10s %10s %8s %8s%n";
             System.out.printf(Locale.ROOT, format, "benchmark", "calls/s", "cpu.call", "cpu.clnt", "cpu.srv",
-                    "cpu.tot", "bytes", "p50 us", "p99 us");
+                    "cpu.tot", "bytes", "bytes.call", "p50 us", "p99 us");
             for (String m : List.of(RAW, ROUTE, "routeGoverned", "camelOnly")) {
                 if (has(m)) {
                     System.out.printf(Locale.ROOT, format, m, f0(throughput(m)), f1(perCall(m, "cpu.caller")),
                             f1(perCall(m, "cpu.client")), f1(perCall(m, "cpu.server")), f1(perCall(m, "cpu.total")),
-                            f0(perCall(m, "gc.alloc.rate.norm")), f1(latencyMicros(m, 0.5)), f1(latencyMicros(m, 0.99)));
+                            f0(perCall(m, "gc.alloc.rate.norm")), f0(perCall(m, "alloc.caller")),
+                            f1(latencyMicros(m, 0.5)), f1(latencyMicros(m, 0.99)));
                 }
             }
             if (has(RAW) && has(ROUTE)) {
