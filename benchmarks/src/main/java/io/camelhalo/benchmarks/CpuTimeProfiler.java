@@ -33,7 +33,8 @@ import org.openjdk.jmh.results.ScalarResult;
  * <li>{@code cpu.server}: the {@link BenchServer}'s threads per API request served, when it runs in another JVM
  * ({@code -Dbench.url}); {@code cpu.total} is client plus server, what a whole-JVM figure would show.</li>
  * </ul>
- * {@code -Dbench.cpu.threads=true} also prints each iteration's busiest threads.
+ * and {@code alloc.caller}, the bytes the calling thread allocates per call (beside {@code gc.alloc.rate.norm}, which
+ * counts every thread). {@code -Dbench.cpu.threads=true} also prints each iteration's busiest threads.
  */
 public final class CpuTimeProfiler implements InternalProfiler {
 
@@ -43,6 +44,7 @@ public final class CpuTimeProfiler implements InternalProfiler {
     private final String statsUrl = System.getProperty("bench.url") == null
             ? null : System.getProperty("bench.url") + BenchServer.STATS_PATH;
     private Map<String, Long> start;
+    private Map<String, Long> callerAllocStart;
     private long[] serverStart;
 
     @Override
@@ -53,6 +55,7 @@ public final class CpuTimeProfiler implements InternalProfiler {
     @Override
     public void beforeIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams) {
         serverStart = serverStats();
+        callerAllocStart = callerAllocated();
         start = threadCpu();
     }
 
@@ -60,6 +63,7 @@ public final class CpuTimeProfiler implements InternalProfiler {
     public Collection<? extends Result> afterIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams,
                                                        IterationResult result) {
         Map<String, Long> spent = threadCpu();
+        Map<String, Long> allocated = callerAllocated();
         long[] serverEnd = serverStats();
         spent.replaceAll((thread, cpu) -> cpu - start.getOrDefault(thread, 0L));
         long ops = Math.max(1, result.getMetadata().getAllOps());
@@ -73,6 +77,11 @@ public final class CpuTimeProfiler implements InternalProfiler {
         List<Result> results = new ArrayList<>();
         results.add(perCall("cpu.caller", caller, ops));
         results.add(perCall("cpu.client", client, ops));
+        long callerBytes = 0;
+        for (Map.Entry<String, Long> e : allocated.entrySet()) {
+            callerBytes += e.getValue() - callerAllocStart.getOrDefault(e.getKey(), 0L);
+        }
+        results.add(new ScalarResult("alloc.caller", (double) callerBytes / ops, "B/op", AggregationPolicy.AVG));
         if (serverStart != null && serverEnd != null && serverEnd[1] > serverStart[1]) {
             long served = serverEnd[1] - serverStart[1];
             double server = (serverEnd[0] - serverStart[0]) / 1e3 / served;
@@ -84,6 +93,22 @@ public final class CpuTimeProfiler implements InternalProfiler {
 
     private static ScalarResult perCall(String label, long nanos, long ops) {
         return new ScalarResult(label, nanos / 1e3 / ops, "us/op", AggregationPolicy.AVG);
+    }
+
+    /** Bytes allocated by the calling threads, by thread (name#id). */
+    private Map<String, Long> callerAllocated() {
+        Map<String, Long> bytes = new HashMap<>();
+        if (threads instanceof com.sun.management.ThreadMXBean hotspot) {
+            for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+                if (info != null && info.getThreadName().contains(CALLER)) {
+                    long b = hotspot.getThreadAllocatedBytes(info.getThreadId());
+                    if (b >= 0) {
+                        bytes.put(info.getThreadName() + "#" + info.getThreadId(), b);
+                    }
+                }
+            }
+        }
+        return bytes;
     }
 
     /** CPU time by thread (name#id) of this JVM's live Java threads. */

@@ -17,6 +17,8 @@ import java.util.function.ToDoubleFunction;
 
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.BenchmarkResult;
+import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
@@ -33,10 +35,10 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * The raw and route forks run in pairs, the order swapped every pair (raw, route, route, raw, ...): JMH would run all
  * forks of one benchmark before the other's, and on a machine shared with other builds the load moves between
  * minutes far more than the difference measured. Each pair's ratio compares forks that ran back to back; the figure
- * is the median of the pair ratios. {@code routeGoverned} and {@code camelOnly} run once after the pairs.
+ * is the median of the pair ratios, each side of a pair taken as the median of its measured iterations. {@code routeGoverned} and {@code camelOnly} run once after the pairs.
  * <p>
- * Defaults: 2 pairs of forks, each fork 15 warm-up iterations of 1 s (the figures settle after about 12 on the shared
- * 2-core machine) and 5 measured iterations of 1 s, in both throughput and sample-time mode. {@code -Dbench.quick=true}:
+ * Defaults: 2 pairs of forks, each fork ({@code -Xbatch}, see {@link #options}) 15 warm-up iterations of 1 s and 5
+ * measured iterations of 1 s, in both throughput and sample-time mode. {@code -Dbench.quick=true}:
  * 1 pair, 10 + 3 iterations, throughput mode only. Arguments are JMH command-line options; with a benchmark pattern
  * (e.g. {@code route -prof stack}) they run as one plain JMH run instead of the pairs.
  */
@@ -82,6 +84,9 @@ public final class JmhOverhead {
     private static Options options(CommandLineOptions cmd, BenchServer server, boolean quick, String method, int forks) {
         List<String> jvmArgs = new ArrayList<>(cmd.getJvmArgsAppend().orElse(List.of()));
         jvmArgs.add("-Dbench.url=" + server.baseUrl());
+        // compile in the foreground: on cores taken by other builds the JIT's background threads starve, and a fork
+        // could still run part of the call interpreted after its warm-up (its CPU per call then 3 to 4 times higher)
+        jvmArgs.add("-Xbatch");
         OptionsBuilder builder = new OptionsBuilder();
         builder.parent(cmd);
         if (method != null) {
@@ -133,14 +138,19 @@ public final class JmhOverhead {
             return byName.containsKey(method + "/thrpt");
         }
 
-        /** Calls per second, mean over the forks. */
+        /** Calls per second: median of the measured iterations of every fork. */
         double throughput(String method) {
-            return mean(method, JmhOverhead::callsPerSecond);
+            List<RunResult> runs = byName.get(method + "/thrpt");
+            return runs == null ? Double.NaN : median(runs, JmhOverhead::callsPerSecond);
         }
 
-        /** A profiler's figure per call (cpu.caller, cpu.client, cpu.total, gc.alloc.rate.norm), mean over the forks. */
+        /**
+         * A profiler's figure per call (cpu.caller, cpu.client, cpu.total, gc.alloc.rate.norm): median of the measured
+         * iterations of every fork.
+         */
         double perCall(String method, String label) {
-            return mean(method, r -> secondary(r, label));
+            List<RunResult> runs = byName.get(method + "/thrpt");
+            return runs == null ? Double.NaN : median(runs, it -> secondary(it, label));
         }
 
         /** A percentile of the sampled call time in microseconds, mean over the forks; NaN without a sample run. */
@@ -153,12 +163,12 @@ public final class JmhOverhead {
 
         /** Median over the pairs of raw throughput / route throughput: how much slower a call through the route is. */
         double throughputCost() {
-            return pairedMedian(raw -> 1 / callsPerSecond(raw));
+            return pairedMedian(fork -> 1 / median(List.of(fork), JmhOverhead::callsPerSecond));
         }
 
         /** Median over the pairs of route / raw for a per-call figure. */
         double ratio(String label) {
-            return pairedMedian(r -> secondary(r, label));
+            return pairedMedian(fork -> median(List.of(fork), it -> secondary(it, label)));
         }
 
         /** Pair i is the i-th raw fork with the i-th route fork (they ran back to back). */
@@ -170,26 +180,21 @@ public final class JmhOverhead {
             for (int i = 0; i < pairs; i++) {
                 ratios[i] = perCall.applyAsDouble(route.get(i)) / perCall.applyAsDouble(raw.get(i));
             }
-            Arrays.sort(ratios);
-            return pairs % 2 == 1 ? ratios[pairs / 2] : (ratios[pairs / 2 - 1] + ratios[pairs / 2]) / 2;
-        }
-
-        private double mean(String method, ToDoubleFunction<RunResult> figure) {
-            List<RunResult> runs = byName.get(method + "/thrpt");
-            return runs == null ? Double.NaN : runs.stream().mapToDouble(figure).average().orElse(Double.NaN);
+            return median(ratios);
         }
 
         void print() {
             System.out.println();
-            System.out.println("1. overhead (JMH): per call, throughput mode, mean over forks; CPU in us, allocation in bytes");
-            String format = "   %-14s %9s %9s %9s %9s %9s %10s %8s %8s%n";
+            System.out.println("1. overhead (JMH): per call, throughput mode, median of the measured iterations; CPU in us, allocation in bytes");
+            String format = "   %-14s %9s %9s %9s %9s %9s %10s %10s %8s %8s%n";
             System.out.printf(Locale.ROOT, format, "benchmark", "calls/s", "cpu.call", "cpu.clnt", "cpu.srv",
-                    "cpu.tot", "bytes", "p50 us", "p99 us");
+                    "cpu.tot", "bytes", "bytes.call", "p50 us", "p99 us");
             for (String m : List.of(RAW, ROUTE, "routeGoverned", "camelOnly")) {
                 if (has(m)) {
                     System.out.printf(Locale.ROOT, format, m, f0(throughput(m)), f1(perCall(m, "cpu.caller")),
                             f1(perCall(m, "cpu.client")), f1(perCall(m, "cpu.server")), f1(perCall(m, "cpu.total")),
-                            f0(perCall(m, "gc.alloc.rate.norm")), f1(latencyMicros(m, 0.5)), f1(latencyMicros(m, 0.99)));
+                            f0(perCall(m, "gc.alloc.rate.norm")), f0(perCall(m, "alloc.caller")),
+                            f1(latencyMicros(m, 0.5)), f1(latencyMicros(m, 0.99)));
                 }
             }
             if (has(RAW) && has(ROUTE)) {
@@ -211,12 +216,36 @@ public final class JmhOverhead {
         }
     }
 
-    private static double callsPerSecond(RunResult r) {
-        return r.getPrimaryResult().getScore() * 1000; // ops/ms
+    /**
+     * The median of a figure over the measured iterations of the given forks: a shared machine stalls a fork now and
+     * then for a second (an iteration of a few calls, whose per-call figures are then mostly the iteration's own
+     * overhead), which would move a mean far more than the difference measured.
+     */
+    private static double median(List<RunResult> forks, ToDoubleFunction<IterationResult> figure) {
+        List<Double> values = new ArrayList<>();
+        for (RunResult fork : forks) {
+            for (BenchmarkResult result : fork.getBenchmarkResults()) {
+                for (IterationResult iteration : result.getIterationResults()) {
+                    values.add(figure.applyAsDouble(iteration));
+                }
+            }
+        }
+        return median(values.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
-    private static double secondary(RunResult r, String label) {
-        Result<?> result = r.getSecondaryResults().get(label);
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n == 0 ? Double.NaN : n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    private static double callsPerSecond(IterationResult iteration) {
+        return iteration.getPrimaryResult().getScore() * 1000; // ops/ms
+    }
+
+    private static double secondary(IterationResult iteration, String label) {
+        Result<?> result = iteration.getSecondaryResults().get(label);
         return result == null ? Double.NaN : result.getScore();
     }
 }

@@ -102,6 +102,10 @@ public final class HaloHttpClient {
         if (jsonBody != null) {
             builder.header("Content-Type", "application/json")
                     .method(method, HttpRequest.BodyPublishers.ofByteArray(jsonBody));
+        } else if ("GET".equals(method)) {
+            builder.GET(); // no body publisher at all, as a plain JDK client's GET (the same bytes on the wire)
+        } else if ("DELETE".equals(method)) {
+            builder.DELETE();
         } else {
             builder.method(method, HttpRequest.BodyPublishers.noBody());
         }
