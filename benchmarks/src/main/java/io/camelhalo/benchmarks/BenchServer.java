@@ -2,6 +2,9 @@ package io.camelhalo.benchmarks;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +22,8 @@ import com.sun.net.httpserver.HttpServer;
  * A minimal Halo on loopback for timing: a token endpoint, {@code GET /api/Tickets/{id}} answering one fixed ticket,
  * and {@code GET /api/Tickets?pageinate=true&page_size=N&page_no=P} answering generated pages of a tenant of
  * {@code tenantSize} tickets (nothing stored, so a 200,000-ticket tenant costs no memory here). Every API request
- * waits {@code latency} first, as a distant Halo would.
+ * waits {@code latency} first, as a distant Halo would. {@value #STATS_PATH} tells the server threads' CPU time and the API
+ * requests served, so a benchmark in another JVM can put the server's CPU per call beside its own.
  */
 final class BenchServer implements AutoCloseable {
 
@@ -29,6 +33,8 @@ final class BenchServer implements AutoCloseable {
     }
 
     static final String TOKEN = "bench-token";
+    /** Answers "{@code <CPU time of the server's threads in ns> <API requests so far>}". */
+    static final String STATS_PATH = "/bench/stats";
     private static final byte[] TOKEN_REPLY = ("{\"token_type\":\"Bearer\",\"access_token\":\"" + TOKEN
                                                + "\",\"expires_in\":3600}").getBytes(StandardCharsets.UTF_8);
 
@@ -77,6 +83,10 @@ final class BenchServer implements AutoCloseable {
         try (exchange) {
             exchange.getRequestBody().readAllBytes();
             String path = exchange.getRequestURI().getPath();
+            if (path.equals(STATS_PATH)) { // not an API request: read by CpuTimeProfiler between iterations
+                reply(exchange, 200, (serverThreadsCpuNanos() + " " + apiRequests.get()).getBytes(StandardCharsets.UTF_8));
+                return;
+            }
             if (path.equals("/auth/token")) {
                 tokenRequests.incrementAndGet();
                 reply(exchange, 200, TOKEN_REPLY);
@@ -100,6 +110,22 @@ final class BenchServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * CPU time of the server's own threads (its dispatcher and its pool, which live as long as it does), so neither
+     * other work in this JVM nor threads that end can move the figure.
+     */
+    private static long serverThreadsCpuNanos() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long sum = 0;
+        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null && (info.getThreadName().equals("bench-server")
+                                 || info.getThreadName().startsWith("HTTP-Dispatcher"))) {
+                sum += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+            }
+        }
+        return sum;
     }
 
     private byte[] page(Map<String, String> query) {

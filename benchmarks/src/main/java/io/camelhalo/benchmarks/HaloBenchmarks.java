@@ -4,17 +4,12 @@ import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,7 +22,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camelhalo.component.halo.HaloComponent;
 import io.camelhalo.component.halo.HaloConfiguration;
 import io.camelhalo.component.halo.HaloConstants;
@@ -43,14 +37,13 @@ import org.apache.camel.support.ScheduledPollConsumer;
  * Measures the six performance targets of the component in one run, each against its baseline measured in the same
  * run, and prints a table. Everything runs on loopback; every phase is bounded in time or in requests.
  * <p>
- * System properties: {@code bench.seconds} (length of a warm-up round, default 2; timed rounds of target 1 take half),
- * {@code bench.rounds} (target 1 runs twice as many pairs of timed rounds, default 5), {@code bench.records} (tenant
- * size for target 2, default 200000), {@code bench.overheadOnly} (target 1 alone).
+ * Target 1 runs under JMH ({@link JmhOverhead}). System properties: {@code bench.quick} (a shorter JMH run for target
+ * 1), {@code bench.seconds} (target 3's rounds take one second more, default 2), {@code bench.records} (tenant size
+ * for target 2, default 200000), {@code bench.overheadOnly} (target 1 alone).
  */
 public final class HaloBenchmarks {
 
     private static final int ROUND_SECONDS = Integer.getInteger("bench.seconds", 2);
-    private static final int ROUNDS = Integer.getInteger("bench.rounds", 5);
     private static final int STREAM_RECORDS = Integer.getInteger("bench.records", 200_000);
     /** The most one forked walk may take: 200,000 records at 20 ms per page take about 45 s streamed, 90 s not. */
     private static final int WALK_LIMIT_SECONDS = 300;
@@ -79,75 +72,22 @@ public final class HaloBenchmarks {
     // ---- 1. overhead ----------------------------------------------------------------------------
 
     private void overhead() throws Exception {
-        log("1. overhead: halo:tickets/get route vs a plain JDK HttpClient GET + Jackson parse, one thread");
-        try (BenchServer server = new BenchServer(Duration.ZERO, 1)) {
-            CamelContext context = context(server.baseUrl(), "bench", "bench");
-            try {
-                ProducerTemplate template = context.createProducerTemplate();
-                Runnable route = () -> template.requestBodyAndHeader("direct:get", null, HaloConstants.ID, 1L);
-                HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-                ObjectMapper mapper = new ObjectMapper();
-                URI uri = URI.create(server.baseUrl() + "/api/Tickets/1");
-                Runnable raw = () -> {
-                    try {
-                        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
-                                .header("Authorization", "Bearer " + BenchServer.TOKEN)
-                                .header("Accept", "application/json").GET().build();
-                        HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-                        if (response.statusCode() != 200 || mapper.readValue(response.body(), Map.class).isEmpty()) {
-                            throw new IllegalStateException("bad reply " + response.statusCode());
-                        }
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                };
-                for (int i = 0; i < 3; i++) { // warm-up: both paths compiled, connections open
-                    throughput(raw, 1, ROUND_SECONDS);
-                    throughput(route, 1, ROUND_SECONDS);
-                }
-                // pairs of back-to-back rounds, the order swapped every pair: the load of a shared machine drifts
-                // over seconds, so each pair's ratio compares like with like, and the median of the pair ratios
-                // is the figure (the median throughputs are shown as well)
-                int pairs = 2 * ROUNDS;
-                double[] rawRounds = new double[pairs];
-                double[] routeRounds = new double[pairs];
-                double[] costs = new double[pairs];
-                double[] rawCpu = new double[pairs];
-                double[] routeCpu = new double[pairs];
-                int seconds = Math.max(1, ROUND_SECONDS / 2);
-                for (int i = 0; i < pairs; i++) {
-                    Rate r1;
-                    Rate r2;
-                    if (i % 2 == 0) {
-                        r1 = measure(raw, 1, seconds);
-                        r2 = measure(route, 1, seconds);
-                    } else {
-                        r2 = measure(route, 1, seconds);
-                        r1 = measure(raw, 1, seconds);
-                    }
-                    rawRounds[i] = r1.perSecond();
-                    routeRounds[i] = r2.perSecond();
-                    rawCpu[i] = r1.cpuMicrosPerCall();
-                    routeCpu[i] = r2.cpuMicrosPerCall();
-                    costs[i] = rawRounds[i] / routeRounds[i];
-                }
-                double rawMedian = median(rawRounds);
-                double routeMedian = median(routeRounds);
-                log("   raw rounds %s/s", Arrays.toString(round(rawRounds)));
-                log("   route rounds %s/s", Arrays.toString(round(routeRounds)));
-                double cost = median(costs);
-                double rawCpuMedian = median(rawCpu);
-                double routeCpuMedian = median(routeCpu);
-                log("   CPU per call (whole JVM, informational: it moves with the load of other processes too): raw %.1f us, "
-                    + "route %.1f us", rawCpuMedian, routeCpuMedian);
-                rows.add(new Row("1 overhead (cost per GET, route vs raw)",
-                        String.format(Locale.ROOT, "%.0f req/s", routeMedian),
-                        String.format(Locale.ROOT, "%.0f req/s raw JDK HttpClient", rawMedian),
-                        String.format(Locale.ROOT, "%.3fx", cost), "<= 1.10x", cost <= 1.10));
-            } finally {
-                context.stop();
-            }
-        }
+        log("1. overhead: halo:tickets/get route vs a plain JDK HttpClient GET + Jackson parse, one thread, JMH");
+        JmhOverhead.Summary jmh = JmhOverhead.run();
+        jmh.print();
+        double cpu = jmh.ratio("cpu.client");
+        double throughput = jmh.throughputCost();
+        double bytes = jmh.ratio("gc.alloc.rate.norm");
+        rows.add(new Row("1 overhead (per GET, route vs raw; JMH)",
+                perCall(jmh, JmhOverhead.ROUTE),
+                perCall(jmh, JmhOverhead.RAW) + " raw JDK HttpClient",
+                String.format(Locale.ROOT, "CPU %.3fx, throughput %.3fx, bytes %.3fx", cpu, throughput, bytes),
+                "<= 1.05x CPU and throughput", cpu <= 1.05 && throughput <= 1.05));
+    }
+
+    private static String perCall(JmhOverhead.Summary jmh, String method) {
+        return String.format(Locale.ROOT, "%.0f req/s, %.1f us CPU, %.0f B per call", jmh.throughput(method),
+                jmh.perCall(method, "cpu.client"), jmh.perCall(method, "gc.alloc.rate.norm"));
     }
 
     // ---- 3. concurrency -------------------------------------------------------------------------
@@ -398,17 +338,6 @@ public final class HaloBenchmarks {
 
     /** Calls per second of {@code call} on {@code threads} threads for {@code seconds}. */
     private static double throughput(Runnable call, int threads, int seconds) throws Exception {
-        return measure(call, threads, seconds).perSecond();
-    }
-
-    /**
-     * Calls per second, and CPU time of this whole JVM (caller, HTTP client and server threads) per call: the CPU
-     * figure does not move when other processes take the machine's cores, the throughput does.
-     */
-    private static Rate measure(Runnable call, int threads, int seconds) throws Exception {
-        com.sun.management.OperatingSystemMXBean os
-                = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        long cpuStart = os.getProcessCpuTime();
         AtomicBoolean stop = new AtomicBoolean();
         AtomicLong count = new AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -430,23 +359,8 @@ public final class HaloBenchmarks {
             run.get(60, TimeUnit.SECONDS);
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
-        long cpu = os.getProcessCpuTime() - cpuStart;
         pool.shutdownNow();
-        return new Rate(count.get() / elapsed, cpu / 1e3 / Math.max(1, count.get()));
-    }
-
-    private record Rate(double perSecond, double cpuMicrosPerCall) {
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-    }
-
-    private static long[] round(double[] values) {
-        return Arrays.stream(values).mapToLong(Math::round).toArray();
+        return count.get() / elapsed;
     }
 
     private static String ratio(long figure, long baseline) {

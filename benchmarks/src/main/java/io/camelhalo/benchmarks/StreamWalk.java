@@ -12,7 +12,7 @@ import io.camelhalo.component.halo.HaloComponent;
 import io.camelhalo.component.halo.HaloConfiguration;
 import io.camelhalo.component.halo.HaloEndpoint;
 import io.camelhalo.component.halo.api.HaloResource;
-import io.camelhalo.component.halo.http.HaloPager;
+import io.camelhalo.component.halo.client.HaloPager;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;

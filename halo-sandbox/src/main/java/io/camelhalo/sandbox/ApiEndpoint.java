@@ -2,8 +2,12 @@ package io.camelhalo.sandbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Routes an authorised {@code /api/<Path>[/<id>]} request to the store: list, get, create/update and
@@ -12,9 +16,13 @@ import java.util.Map;
 final class ApiEndpoint {
 
     private final RecordStore store;
+    private final ConformanceCheck conformance;
+    private final Supplier<Set<TenantMode>> modes;
 
-    ApiEndpoint(RecordStore store) {
+    ApiEndpoint(RecordStore store, ConformanceCheck conformance, Supplier<Set<TenantMode>> modes) {
         this.store = store;
+        this.conformance = conformance;
+        this.modes = modes;
     }
 
     /**
@@ -23,7 +31,7 @@ final class ApiEndpoint {
      */
     HttpReply handle(String method, String path, Map<String, String> params, String body) {
         String[] segments = path.substring("/api/".length()).split("/");
-        HaloResource r = segments.length == 0 ? null : HaloResource.byPath(segments[0]).orElse(null);
+        SandboxResource r = segments.length == 0 ? null : SandboxResource.byPath(segments[0]).orElse(null);
         if (r == null || segments.length > 2) {
             return noRoute(path);
         }
@@ -31,43 +39,52 @@ final class ApiEndpoint {
         try {
             switch (method) {
                 case "GET":
-                    return rawId == null ? HttpReply.json(200, ListQuery.run(r, store.all(r), params))
+                    return rawId == null ? json(200, ListQuery.run(r, store.all(r), params, modes.get()))
                             : getOne(r, parseId(rawId), params);
                 case "POST":
-                    return rawId == null ? save(r, body) : notAllowed(method);
+                    return rawId == null ? save(r, path.substring("/api".length()), body) : notAllowed(method);
                 case "DELETE":
                     return rawId == null ? notAllowed(method) : delete(r, parseId(rawId), params);
                 default:
                     return notAllowed(method);
             }
-        } catch (HaloApiException e) {
+        } catch (SandboxError e) {
             return e.reply();
         }
     }
 
-    private HttpReply getOne(HaloResource r, long id, Map<String, String> params) throws HaloApiException {
+    private HttpReply getOne(SandboxResource r, long id, Map<String, String> params) throws SandboxError {
         // includedetails=true asks Halo for the full record: the sandbox always returns it whole
         Map<String, Object> rec = store.get(r, ticketIdFor(r, params), id);
-        if (rec == null) {
-            throw HaloApiException.notFound("Record not found");
+        if (rec == null && r == SandboxResource.TICKETS && modes.get().contains(TenantMode.TICKET_PATH_SERVES_PROJECTS)) {
+            rec = store.get(SandboxResource.PROJECTS, 0, id);
+            if (rec == null) {
+                rec = store.get(SandboxResource.OPPORTUNITIES, 0, id);
+            }
         }
-        return HttpReply.json(200, rec);
+        if (rec == null) {
+            throw SandboxError.notFound("Record not found");
+        }
+        if (r == SandboxResource.ATTACHMENTS && modes.get().contains(TenantMode.ATTACHMENT_GET_ANSWERS_BYTES)) {
+            return fileOf(rec);
+        }
+        return json(200, rec);
     }
 
-    private HttpReply delete(HaloResource r, long id, Map<String, String> params) throws HaloApiException {
+    private HttpReply delete(SandboxResource r, long id, Map<String, String> params) throws SandboxError {
         // tickets take an optional reason: accepted and ignored; related actions are not cascaded
         if (!store.remove(r, ticketIdFor(r, params), id)) {
-            throw HaloApiException.notFound("Record not found");
+            throw SandboxError.notFound("Record not found");
         }
         return HttpReply.empty(200);
     }
 
-    private HttpReply save(HaloResource r, String body) throws HaloApiException {
+    private HttpReply save(SandboxResource r, String apiPath, String body) throws SandboxError {
         Object parsed;
         try {
             parsed = HttpReply.JSON.readValue(body, Object.class);
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw HaloApiException.badRequest("The request body is not valid JSON");
+            throw SandboxError.badRequest("The request body is not valid JSON");
         }
         List<?> elements;
         if (parsed instanceof List<?> list) {
@@ -75,30 +92,55 @@ final class ApiEndpoint {
         } else if (parsed instanceof Map) {
             elements = List.of(parsed); // Halo documents arrays; a lone object is taken as one (verify)
         } else {
-            throw HaloApiException.badRequest("The request body must be a JSON array of records");
+            throw SandboxError.badRequest("The request body must be a JSON array of records");
         }
-        List<Map<String, Object>> saved = store.save(r, elements);
+        // fields outside the body schema are dropped, as Halo's deserialiser drops them
+        List<Object> known = new ArrayList<>();
+        for (Object element : elements) {
+            known.add(element instanceof Map<?, ?> m ? conformance.knownFields(apiPath, asFields(m)) : element);
+        }
+        List<Map<String, Object>> saved = store.save(r, known);
         // 201 with the saved object for one element, an array for several (Halo may say 200: verify)
-        return HttpReply.json(201, saved.size() == 1 ? saved.get(0) : saved);
+        return json(201, saved.size() == 1 ? saved.get(0) : saved);
+    }
+
+    /** A JSON reply, its timestamps written as the timestamp modes say. */
+    private HttpReply json(int status, Object value) {
+        return HttpReply.json(status, HaloTime.restyle(value, modes.get()));
+    }
+
+    /** An attachment's download: its bytes, content type and file name. */
+    private static HttpReply fileOf(Map<String, Object> rec) {
+        Object data = rec.get("data_base64");
+        byte[] bytes = data instanceof String b64 ? Base64.getDecoder().decode(b64) : new byte[0];
+        Object type = rec.get("content_type");
+        String filename = String.valueOf(rec.get("filename")).replace("\"", "");
+        return new HttpReply(200, type == null ? "application/octet-stream" : type.toString(), bytes, Map.of())
+                .withHeader("Content-Disposition", "attachment; filename=\"" + filename + "\"");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> asFields(Map<?, ?> m) {
+        return (Map<String, Object>) m;
     }
 
     /** Actions are keyed by (ticket_id, id): their get and delete need the ticket. */
-    private static long ticketIdFor(HaloResource r, Map<String, String> params) throws HaloApiException {
+    private static long ticketIdFor(SandboxResource r, Map<String, String> params) throws SandboxError {
         if (!r.keyedByTicket()) {
             return 0;
         }
         Long ticketId = RecordStore.asLong(params.get("ticket_id"));
         if (ticketId == null) {
-            throw HaloApiException.badRequest("ticket_id is required");
+            throw SandboxError.badRequest("ticket_id is required");
         }
         return ticketId;
     }
 
-    private static long parseId(String raw) throws HaloApiException {
+    private static long parseId(String raw) throws SandboxError {
         try {
             return Long.parseLong(raw);
         } catch (NumberFormatException e) {
-            throw HaloApiException.badRequest("The value '" + raw + "' is not valid for id.");
+            throw SandboxError.badRequest("The value '" + raw + "' is not valid for id.");
         }
     }
 

@@ -18,6 +18,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.LinkedHashMap;
@@ -25,6 +27,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -52,6 +56,7 @@ public final class HaloSandbox implements AutoCloseable {
     private static final int THREADS = 16;
     /** Recorded requests kept (the most recent ones), so a long benchmark cannot exhaust memory. */
     private static final int MAX_RECORDED = 10_000;
+    private static final String MODES_PATH = "/sandbox/modes";
 
     static {
         // The JDK server writes headers and body separately; with Nagle on, each answer then waits
@@ -66,10 +71,13 @@ public final class HaloSandbox implements AutoCloseable {
     private final String clientId;
     private final String clientSecret;
     private volatile Clock clock = Clock.systemUTC();
-    private final RecordStore store = new RecordStore(this::now);
+    private volatile Set<TenantMode> modes;
+    private final RecordStore store = new RecordStore(this::now, this::modes);
     private final TokenIssuer tokens = new TokenIssuer();
     private final TokenEndpoint tokenEndpoint;
-    private final ApiEndpoint api = new ApiEndpoint(store);
+    private final ConformanceCheck conformance = new ConformanceCheck(ApiDescription.get());
+    private final ApiEndpoint api = new ApiEndpoint(store, conformance, this::modes);
+    private final List<Violation> violations = new ArrayList<>(); // guarded by itself
     private final Faults faults = new Faults();
     private final AtomicInteger requestCount = new AtomicInteger();
     private final AtomicInteger apiRequestCount = new AtomicInteger();
@@ -78,6 +86,7 @@ public final class HaloSandbox implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private HaloSandbox(HaloSandboxOptions options) throws IOException {
+        this.modes = options.modes();
         this.clientId = options.clientId();
         this.clientSecret = options.clientSecret();
         this.tokenEndpoint = new TokenEndpoint(clientId, clientSecret, options.tokenLifetime(), tokens, this::now);
@@ -166,6 +175,27 @@ public final class HaloSandbox implements AutoCloseable {
         }
     }
 
+    /**
+     * The requests this sandbox received that Halo's API description does not declare (and no entry of
+     * {@code spec-exceptions.json} allows), oldest first. Every test class fails on them
+     * ({@link ConformanceExtension}) unless a test that provoked them on purpose takes them.
+     */
+    public List<Violation> violations() {
+        synchronized (violations) {
+            return new ArrayList<>(violations);
+        }
+    }
+
+    /** Returns this sandbox's violations and forgets them, so they do not fail the test class. */
+    public List<Violation> takeViolations() {
+        synchronized (violations) {
+            List<Violation> taken = new ArrayList<>(violations);
+            violations.clear();
+            SandboxViolations.forget(taken);
+            return taken;
+        }
+    }
+
     /** Sets the counters to zero and forgets the recorded requests. */
     public void resetCounters() {
         synchronized (recorded) {
@@ -193,7 +223,7 @@ public final class HaloSandbox implements AutoCloseable {
 
     /** A copy of the action {@code id} on ticket {@code ticketId}, or {@code null}. */
     public Map<String, Object> action(long ticketId, long id) {
-        return store.get(HaloResource.ACTIONS, ticketId, id);
+        return store.get(SandboxResource.ACTIONS, ticketId, id);
     }
 
     /** Copies of all records of a resource, ordered by id (actions: by ticket id, then id). */
@@ -219,7 +249,7 @@ public final class HaloSandbox implements AutoCloseable {
 
     /** Deletes action {@code id} of ticket {@code ticketId} if present. */
     public void deleteAction(long ticketId, long id) {
-        store.remove(HaloResource.ACTIONS, ticketId, id);
+        store.remove(SandboxResource.ACTIONS, ticketId, id);
     }
 
     // ---- time ------------------------------------------------------------------------------
@@ -300,6 +330,23 @@ public final class HaloSandbox implements AutoCloseable {
         tokenEndpoint.noAgentToLogInAs(on);
     }
 
+    // ---- real-tenant modes ------------------------------------------------------------------
+
+    /** The real-tenant modes on ({@link TenantMode}); empty: the sandbox answers as halo-api.md documents. */
+    public Set<TenantMode> modes() {
+        return modes;
+    }
+
+    /** Switches exactly these real-tenant modes on (and every other one off), from the next request. */
+    public void setModes(Set<TenantMode> on) {
+        this.modes = on.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(on));
+    }
+
+    /** Switches exactly these real-tenant modes on (and every other one off), from the next request. */
+    public void setModes(TenantMode... on) {
+        setModes(Set.copyOf(Arrays.asList(on)));
+    }
+
     // ---- HTTP ------------------------------------------------------------------------------
 
     private void handle(HttpExchange exchange) {
@@ -352,9 +399,48 @@ public final class HaloSandbox implements AutoCloseable {
         }
         if (lower.equals("/api") || lower.startsWith("/api/")) {
             apiRequestCount.incrementAndGet();
+            checkConformance(method, path, uri.getRawQuery(), body);
             return answerApi(method, path, uri.getRawQuery(), authorization, body);
         }
+        if (lower.equals(MODES_PATH)) {
+            return modesEndpoint(method, body);
+        }
         return ApiEndpoint.noRoute(path);
+    }
+
+    /**
+     * {@code GET /sandbox/modes}: the modes on, as a JSON array of names; {@code PUT} (or {@code POST}) with such
+     * an array: exactly those on. Outside {@code /api}, unauthenticated, like the other switches a test uses.
+     */
+    private HttpReply modesEndpoint(String method, String body) {
+        if (method.equals("PUT") || method.equals("POST")) {
+            List<TenantMode> on = new ArrayList<>();
+            try {
+                for (Object name : HttpReply.JSON.readValue(body, List.class)) {
+                    on.add(TenantMode.valueOf(String.valueOf(name).trim().toUpperCase(Locale.ROOT)));
+                }
+            } catch (IOException | IllegalArgumentException e) {
+                return HttpReply.json(400, Map.of("error", "expected a JSON array of mode names, any of "
+                        + Arrays.toString(TenantMode.values()) + "; got: " + body));
+            }
+            setModes(Set.copyOf(on));
+        } else if (!method.equals("GET")) {
+            return HttpReply.json(405, Map.of("error", "GET or PUT " + MODES_PATH));
+        }
+        return HttpReply.json(200, new TreeSet<>(modes));
+    }
+
+    private void checkConformance(String method, String path, String rawQuery, String body) {
+        List<String> problems = conformance.problems(method, path.substring("/api".length()),
+                Forms.parse(rawQuery).keySet(), body);
+        for (String problem : problems) {
+            Violation v = new Violation(method, path, rawQuery, problem);
+            LOG.warn("Request outside Halo's API description: {}", v);
+            synchronized (violations) {
+                violations.add(v);
+            }
+            SandboxViolations.record(v);
+        }
     }
 
     private HttpReply answerApi(String method, String path, String rawQuery, String authorization, String body) {
@@ -410,14 +496,14 @@ public final class HaloSandbox implements AutoCloseable {
         }
     }
 
-    private static HaloResource resource(String name) {
-        return HaloResource.byName(name).orElseThrow(() -> new IllegalArgumentException(
-                "unknown resource '" + name + "'; one of " + Arrays.stream(HaloResource.values())
-                        .map(HaloResource::resourceName).toList()));
+    private static SandboxResource resource(String name) {
+        return SandboxResource.byName(name).orElseThrow(() -> new IllegalArgumentException(
+                "unknown resource '" + name + "'; one of " + Arrays.stream(SandboxResource.values())
+                        .map(SandboxResource::resourceName).toList()));
     }
 
-    private static HaloResource notActions(String name) {
-        HaloResource r = resource(name);
+    private static SandboxResource notActions(String name) {
+        SandboxResource r = resource(name);
         if (r.keyedByTicket()) {
             throw new IllegalArgumentException("actions are keyed by (ticket_id, id): use action(ticketId, id)"
                     + " or deleteAction(ticketId, id)");

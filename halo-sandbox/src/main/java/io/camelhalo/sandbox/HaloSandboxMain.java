@@ -4,7 +4,7 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs the sandbox standalone: {@code java -jar halo-sandbox.jar [--port N] [--client-id ID]
- * [--client-secret SECRET] [--no-seed]}. Stops on Ctrl-C.
+ * [--client-secret SECRET] [--no-seed] [--mode TENANT_MODE]...}. Stops on Ctrl-C.
  */
 public final class HaloSandboxMain {
 
@@ -20,9 +20,16 @@ public final class HaloSandboxMain {
                 case "--client-id" -> options = options.withClientId(value(args, ++i));
                 case "--client-secret" -> options = options.withClientSecret(value(args, ++i));
                 case "--no-seed" -> options = options.withSeedData(false);
+                case "--mode" -> {
+                    java.util.Set<TenantMode> on = java.util.EnumSet.noneOf(TenantMode.class);
+                    on.addAll(options.modes());
+                    on.add(TenantMode.valueOf(value(args, ++i)));
+                    options = options.withModes(on.toArray(new TenantMode[0]));
+                }
                 default -> {
                     System.err.println("usage: java -jar halo-sandbox.jar [--port N] [--client-id ID]"
-                            + " [--client-secret SECRET] [--no-seed]");
+                            + " [--client-secret SECRET] [--no-seed] [--mode TENANT_MODE]...; modes: "
+                            + java.util.Arrays.toString(TenantMode.values()));
                     System.exit(2);
                 }
             }

@@ -1,6 +1,6 @@
 package io.camelhalo.sandbox;
 
-import io.camelhalo.sandbox.HaloResource.Filter;
+import io.camelhalo.sandbox.SandboxResource.Filter;
 
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -33,13 +34,14 @@ final class ListQuery {
     /**
      * @param records all records of the resource, ordered by id
      * @param params  the query parameters, with case-insensitive names
+     * @param modes   the real-tenant modes on
      * @return a bare list or an envelope map, ready to serialise
      */
-    static Object run(HaloResource r, List<Map<String, Object>> records, Map<String, String> params)
-            throws HaloApiException {
+    static Object run(SandboxResource r, List<Map<String, Object>> records, Map<String, String> params,
+                      Set<TenantMode> modes) throws SandboxError {
         var filters = r.filters();
         if (filters.contains(Filter.TICKET_ID_REQUIRED) && params.get("ticket_id") == null) {
-            throw HaloApiException.badRequest("ticket_id is required");
+            throw SandboxError.badRequest("ticket_id is required");
         }
         List<Predicate<Map<String, Object>>> tests = new ArrayList<>();
         if (filters.contains(Filter.UPDATED)) {
@@ -72,6 +74,10 @@ final class ListQuery {
                     .anyMatch(v -> v != null && v.toString().toLowerCase(Locale.ROOT).contains(needle)));
         }
 
+        if (modes.contains(TenantMode.INACTIVE_HIDDEN) && !bool(params, "includeinactive")) {
+            tests.add(rec -> !Boolean.TRUE.equals(rec.get("inactive")));
+        }
+
         List<Map<String, Object>> matched = new ArrayList<>();
         for (Map<String, Object> rec : records) {
             if (tests.stream().allMatch(t -> t.test(rec))) {
@@ -80,7 +86,8 @@ final class ListQuery {
         }
 
         String order = params.get("order");
-        if (filters.contains(Filter.ORDER) && order != null && !order.isEmpty()) {
+        if (filters.contains(Filter.ORDER) && order != null && !order.isEmpty()
+                && !modes.contains(TenantMode.ORDER_IGNORED)) {
             Comparator<Map<String, Object>> byField = Comparator.comparing(
                     (Map<String, Object> rec) -> rec.get(order), ListQuery::compareValues);
             Comparator<Map<String, Object>> c = byField.thenComparing(
@@ -90,7 +97,7 @@ final class ListQuery {
 
         int total = matched.size();
         Map<String, Object> envelope = new LinkedHashMap<>();
-        envelope.put("record_count", total);
+        envelope.put("record_count", modes.contains(TenantMode.RECORD_COUNT_APPROXIMATE) ? Math.max(0, total - 1) : total);
         List<Map<String, Object>> page;
         if (r.paginated() && bool(params, "pageinate")) {
             int size = Math.min(intParam(params, "page_size", DEFAULT_PAGE), MAX_PAGE_SIZE);
@@ -111,23 +118,38 @@ final class ListQuery {
             page = matched;
         }
 
-        if (r.envelopeKey() == null) {
-            return new ArrayList<>(page);
+        List<Map<String, Object>> items = new ArrayList<>(page);
+        if (modes.contains(TenantMode.SLIM_LIST_ITEMS)) {
+            items.replaceAll(ListQuery::listView);
         }
-        envelope.put(r.envelopeKey(), new ArrayList<>(page));
+        if (r.envelopeKey() == null) {
+            return items;
+        }
+        envelope.put(r.envelopeKey(), items);
         return envelope;
+    }
+
+    /** A list item as a slim list view shows it: only {@link TenantMode#LIST_VIEW_FIELDS}. */
+    private static Map<String, Object> listView(Map<String, Object> rec) {
+        Map<String, Object> slim = new LinkedHashMap<>();
+        rec.forEach((k, v) -> {
+            if (TenantMode.LIST_VIEW_FIELDS.contains(k)) {
+                slim.put(k, v);
+            }
+        });
+        return slim;
     }
 
     private static void addEquality(List<Predicate<Map<String, Object>>> tests, Map<String, String> params,
                                     java.util.Set<Filter> filters, Filter filter, String field)
-            throws HaloApiException {
+            throws SandboxError {
         String raw = params.get(field);
         if (!filters.contains(filter) || raw == null || raw.isEmpty()) {
             return;
         }
         Long wanted = RecordStore.asLong(raw);
         if (wanted == null) {
-            throw HaloApiException.badRequest("The value '" + raw + "' is not valid for " + field + ".");
+            throw SandboxError.badRequest("The value '" + raw + "' is not valid for " + field + ".");
         }
         tests.add(rec -> wanted.equals(RecordStore.asLong(rec.get(field))));
     }
@@ -150,7 +172,7 @@ final class ListQuery {
         return "true".equalsIgnoreCase(params.get(name));
     }
 
-    private static int intParam(Map<String, String> params, String name, int fallback) throws HaloApiException {
+    private static int intParam(Map<String, String> params, String name, int fallback) throws SandboxError {
         String raw = params.get(name);
         if (raw == null || raw.isEmpty()) {
             return fallback;
@@ -158,11 +180,11 @@ final class ListQuery {
         try {
             return Integer.parseInt(raw.trim());
         } catch (NumberFormatException e) {
-            throw HaloApiException.badRequest("The value '" + raw + "' is not valid for " + name + ".");
+            throw SandboxError.badRequest("The value '" + raw + "' is not valid for " + name + ".");
         }
     }
 
-    private static LocalDateTime dateParam(Map<String, String> params, String name) throws HaloApiException {
+    private static LocalDateTime dateParam(Map<String, String> params, String name) throws SandboxError {
         String raw = params.get(name);
         if (raw == null || raw.isEmpty()) {
             return null;
@@ -170,7 +192,7 @@ final class ListQuery {
         try {
             return HaloTime.parseUtc(raw);
         } catch (DateTimeParseException e) {
-            throw HaloApiException.badRequest("The value '" + raw + "' is not valid for " + name + ".");
+            throw SandboxError.badRequest("The value '" + raw + "' is not valid for " + name + ".");
         }
     }
 }

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 
@@ -27,24 +28,26 @@ final class RecordStore {
         }
     }
 
-    private final Map<HaloResource, TreeMap<Key, Map<String, Object>>> tables = new EnumMap<>(HaloResource.class);
+    private final Map<SandboxResource, TreeMap<Key, Map<String, Object>>> tables = new EnumMap<>(SandboxResource.class);
     /** Sequence name to the last id it issued; ids are never reused, as in a database identity column. */
     private final Map<String, Long> lastIds = new HashMap<>();
     private final Supplier<Instant> clock;
+    private final Supplier<Set<TenantMode>> modes;
 
-    RecordStore(Supplier<Instant> clock) {
+    RecordStore(Supplier<Instant> clock, Supplier<Set<TenantMode>> modes) {
         this.clock = clock;
-        for (HaloResource r : HaloResource.values()) {
+        this.modes = modes;
+        for (SandboxResource r : SandboxResource.values()) {
             tables.put(r, new TreeMap<>());
         }
     }
 
-    synchronized Map<String, Object> get(HaloResource r, long ticketId, long id) {
+    synchronized Map<String, Object> get(SandboxResource r, long ticketId, long id) {
         Map<String, Object> rec = tables.get(r).get(new Key(r.keyedByTicket() ? ticketId : 0, id));
         return rec == null ? null : copy(rec);
     }
 
-    synchronized List<Map<String, Object>> all(HaloResource r) {
+    synchronized List<Map<String, Object>> all(SandboxResource r) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (Map<String, Object> rec : tables.get(r).values()) {
             out.add(copy(rec));
@@ -52,16 +55,16 @@ final class RecordStore {
         return out;
     }
 
-    synchronized int count(HaloResource r) {
+    synchronized int count(SandboxResource r) {
         return tables.get(r).size();
     }
 
-    synchronized boolean remove(HaloResource r, long ticketId, long id) {
+    synchronized boolean remove(SandboxResource r, long ticketId, long id) {
         return tables.get(r).remove(new Key(r.keyedByTicket() ? ticketId : 0, id)) != null;
     }
 
     /** Stores a record exactly as given (seed data): no stamping; the id sequence moves past its id. */
-    synchronized void load(HaloResource r, Map<String, Object> rec) {
+    synchronized void load(SandboxResource r, Map<String, Object> rec) {
         Map<String, Object> stored = copy(rec);
         long id = requireLong(stored, "id");
         stored.put("id", id);
@@ -78,7 +81,7 @@ final class RecordStore {
      * Direct insert or update, bypassing HTTP and validation: an existing id is shallow-merged, an
      * absent or unknown id is inserted. Stamps last-modified (and the creation field on insert).
      */
-    synchronized Map<String, Object> put(HaloResource r, Map<String, Object> fields) {
+    synchronized Map<String, Object> put(SandboxResource r, Map<String, Object> fields) {
         Map<String, Object> in = copy(fields);
         Instant now = clock.get();
         long ticketId = 0;
@@ -105,22 +108,22 @@ final class RecordStore {
      * {@code POST /api/<Path>}: validates the whole batch first, so an invalid element saves nothing,
      * then creates (no id, or id &lt;= 0) or updates (existing id; only the fields sent change).
      */
-    synchronized List<Map<String, Object>> save(HaloResource r, List<?> elements) throws HaloApiException {
+    synchronized List<Map<String, Object>> save(SandboxResource r, List<?> elements) throws SandboxError {
         if (elements.isEmpty()) {
-            throw HaloApiException.badRequest("No records were sent"); // verify what Halo does with []
+            throw SandboxError.badRequest("No records were sent"); // verify what Halo does with []
         }
         List<Map<String, Object>> batch = new ArrayList<>();
         List<Key> targets = new ArrayList<>(); // null: create
         for (Object element : elements) {
             if (!(element instanceof Map)) {
-                throw HaloApiException.badRequest("Each record must be a JSON object");
+                throw SandboxError.badRequest("Each record must be a JSON object");
             }
             @SuppressWarnings("unchecked")
             Map<String, Object> fields = copy((Map<String, Object>) element);
             Object rawId = fields.get("id");
             Long id = asLong(rawId);
             if (rawId != null && id == null) {
-                throw HaloApiException.badRequest("For field id, '" + rawId + "' is not a valid number");
+                throw SandboxError.badRequest("For field id, '" + rawId + "' is not a valid number");
             }
             if (id != null && id > 0) {
                 targets.add(existingKey(r, fields, id));
@@ -140,64 +143,64 @@ final class RecordStore {
         return saved;
     }
 
-    private Key existingKey(HaloResource r, Map<String, Object> fields, long id) throws HaloApiException {
+    private Key existingKey(SandboxResource r, Map<String, Object> fields, long id) throws SandboxError {
         long ticketId = 0;
         if (r.keyedByTicket()) {
             Long t = asLong(fields.get("ticket_id"));
             if (t == null) {
-                throw HaloApiException.badRequest("ticket_id is required to update an action");
+                throw SandboxError.badRequest("ticket_id is required to update an action");
             }
             ticketId = t;
         }
         Key key = new Key(ticketId, id);
         if (!tables.get(r).containsKey(key)) {
             // Halo's behaviour for an unknown id is not documented: refusing is the safe guess (verify)
-            throw HaloApiException.badRequest("Record not found");
+            throw SandboxError.badRequest("Record not found");
         }
         return key;
     }
 
     /** Halo's required fields, kept minimal: only what every client of the sandbox relies on. */
-    private void validateCreate(HaloResource r, Map<String, Object> fields) throws HaloApiException {
+    private void validateCreate(SandboxResource r, Map<String, Object> fields) throws SandboxError {
         if (r.isTicketLike() && isBlank(fields.get("summary"))) {
-            throw HaloApiException.badRequest("Please enter a summary");
+            throw SandboxError.badRequest("Please enter a summary");
         }
-        if (r == HaloResource.ACTIONS || r == HaloResource.ATTACHMENTS) {
+        if (r == SandboxResource.ACTIONS || r == SandboxResource.ATTACHMENTS) {
             Long ticketId = asLong(fields.get("ticket_id"));
             if (ticketId == null || !ticketExists(ticketId)) {
-                throw HaloApiException.badRequest("Please specify a valid ticket_id");
+                throw SandboxError.badRequest("Please specify a valid ticket_id");
             }
         }
-        if (r == HaloResource.ATTACHMENTS) {
+        if (r == SandboxResource.ATTACHMENTS) {
             if (isBlank(fields.get("filename"))) {
-                throw HaloApiException.badRequest("Please specify a filename");
+                throw SandboxError.badRequest("Please specify a filename");
             }
             Object data = fields.get("data_base64");
             if (!(data instanceof String)) {
-                throw HaloApiException.badRequest("Please specify data_base64");
+                throw SandboxError.badRequest("Please specify data_base64");
             }
             try {
                 Base64.getDecoder().decode((String) data);
             } catch (IllegalArgumentException e) {
-                throw HaloApiException.badRequest("data_base64 is not valid base64");
+                throw SandboxError.badRequest("data_base64 is not valid base64");
             }
         }
     }
 
     private boolean ticketExists(long id) {
         Key key = new Key(0, id);
-        return tables.get(HaloResource.TICKETS).containsKey(key)
-                || tables.get(HaloResource.PROJECTS).containsKey(key)
-                || tables.get(HaloResource.OPPORTUNITIES).containsKey(key);
+        return tables.get(SandboxResource.TICKETS).containsKey(key)
+                || tables.get(SandboxResource.PROJECTS).containsKey(key)
+                || tables.get(SandboxResource.OPPORTUNITIES).containsKey(key);
     }
 
-    private Map<String, Object> create(HaloResource r, Map<String, Object> fields, Instant now) {
+    private Map<String, Object> create(SandboxResource r, Map<String, Object> fields, Instant now) {
         long ticketId = r.keyedByTicket() ? asLong(fields.get("ticket_id")) : 0;
         long id = lastIds.merge(sequence(r, ticketId), 1L, Long::sum);
         return insert(r, ticketId, id, fields, now);
     }
 
-    private Map<String, Object> insert(HaloResource r, long ticketId, long id, Map<String, Object> fields, Instant now) {
+    private Map<String, Object> insert(SandboxResource r, long ticketId, long id, Map<String, Object> fields, Instant now) {
         Map<String, Object> rec = new LinkedHashMap<>();
         rec.put("id", id);
         if (r.keyedByTicket()) {
@@ -216,10 +219,24 @@ final class RecordStore {
             rec.put(r.lastModifiedField(), stamp);
         }
         tables.get(r).put(new Key(ticketId, id), rec);
+        if (r == SandboxResource.ACTIONS && modes.get().contains(TenantMode.ACTION_BUMPS_TICKET)) {
+            bumpTicket(ticketId, stamp);
+        }
         return rec;
     }
 
-    private Map<String, Object> update(HaloResource r, Key key, Map<String, Object> fields, Instant now) {
+    /** A new action makes its ticket (or project, or opportunity) count as changed. */
+    private void bumpTicket(long ticketId, String stamp) {
+        for (SandboxResource t : List.of(SandboxResource.TICKETS, SandboxResource.PROJECTS,
+                SandboxResource.OPPORTUNITIES)) {
+            Map<String, Object> ticket = tables.get(t).get(new Key(0, ticketId));
+            if (ticket != null) {
+                ticket.put(t.lastModifiedField(), stamp);
+            }
+        }
+    }
+
+    private Map<String, Object> update(SandboxResource r, Key key, Map<String, Object> fields, Instant now) {
         Map<String, Object> rec = tables.get(r).get(key);
         fields.forEach((k, v) -> {
             if (!"id".equals(k) && !(r.keyedByTicket() && "ticket_id".equals(k))) {
@@ -233,7 +250,7 @@ final class RecordStore {
     }
 
     /** Tickets, projects and opportunities share Halo's one ticket sequence; action ids count per ticket. */
-    private static String sequence(HaloResource r, long ticketId) {
+    private static String sequence(SandboxResource r, long ticketId) {
         if (r.isTicketLike()) {
             return "faults";
         }

@@ -3,7 +3,7 @@
  * JDK's HTTP server on 127.0.0.1, for the component's tests, the example routes and benchmarks.
  *
  * <p>Start it with {@link io.camelhalo.sandbox.HaloSandbox#start(int)}; the resources it serves are the
- * rows of {@link io.camelhalo.sandbox.HaloResource}. Where Halo's behaviour is inferred rather than
+ * rows of {@link io.camelhalo.sandbox.SandboxResource}. Where Halo's behaviour is inferred rather than
  * known, the code says "verify" next to the one line that decides it:
  * <ul>
  *   <li>a POST body that is a lone object is taken as a one-element array;</li>

@@ -127,7 +127,10 @@ class ListingTest {
         assertEquals(List.of(1L, 2L), ids(client.get("/Tickets?client_id=1").json().get("tickets")));
         assertEquals(List.of(1L, 2L, 4L), ids(client.get("/Tickets?open_only=true").json().get("tickets")));
         assertEquals(List.of(3L), ids(client.get("/Users?search=GLOBEX").json().get("users")));
+        // an undeclared parameter is ignored, as Halo ignores it, and recorded as a violation
         assertEquals(List.of(1L, 2L), ids(client.get("/Users?client_id=1&unknown_param=whatever").json().get("users")));
+        assertEquals(List.of("query parameter 'unknown_param' is not declared for GET /Users"),
+                halo.takeViolations().stream().map(Violation::problem).toList());
     }
 
     @Test
@@ -143,8 +146,8 @@ class ListingTest {
 
     @Test
     void everyResourceAnswersItsListShape() {
-        for (HaloResource r : HaloResource.values()) {
-            String query = r.filters().contains(HaloResource.Filter.TICKET_ID_REQUIRED) ? "?ticket_id=1" : "";
+        for (SandboxResource r : SandboxResource.values()) {
+            String query = r.filters().contains(SandboxResource.Filter.TICKET_ID_REQUIRED) ? "?ticket_id=1" : "";
             SandboxClient.Response reply = client.get("/" + r.path() + query);
             assertEquals(200, reply.status(), r + ": " + reply.body());
             JsonNode json = reply.json();

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -60,6 +61,8 @@ class WritesTest {
         SandboxClient.Response lone = client.post("/Client", "{\"name\":\"Cyberdyne\"}");
         assertEquals(201, lone.status());
         assertEquals(6, lone.json().get("id").asLong());
+        assertEquals(List.of("the body is not a JSON array of Area as declared"),
+                halo.takeViolations().stream().map(Violation::problem).toList());
     }
 
     @Test
@@ -99,6 +102,7 @@ class WritesTest {
         assertEquals(400, client.post("/Tickets", "summary=not json").status());
         assertEquals(400, client.post("/Tickets", "[1,2]").status());
         assertEquals(5, halo.count("tickets"));
+        assertEquals(List.of("the body is not JSON"), halo.takeViolations().stream().map(Violation::problem).toList());
     }
 
     @Test
@@ -163,6 +167,9 @@ class WritesTest {
         assertEquals(404, client.get("/Tickets/12345").status());
         assertEquals(404, client.get("/NoSuchThing").status());
         assertEquals(405, client.post("/Tickets/1", "[]").status());
+        assertEquals(List.of("path /NoSuchThing is not in Halo's API description",
+                        "method POST is not declared for /Tickets/{id} (declared: [DELETE, GET])"),
+                halo.takeViolations().stream().map(Violation::problem).toList());
     }
 
     @Test

@@ -1,14 +1,19 @@
 package io.camelhalo.component.halo;
 
+import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.camelhalo.component.halo.api.HaloIds;
 import io.camelhalo.component.halo.api.HaloOperation;
+import io.camelhalo.component.halo.api.HaloQuery;
 import io.camelhalo.component.halo.api.HaloResource;
-import io.camelhalo.component.halo.http.HaloConnection;
+import io.camelhalo.component.halo.client.HaloConnection;
 import io.camelhalo.component.halo.http.HaloRateGovernor;
+import io.camelhalo.component.halo.http.HaloRetryPolicy;
+import io.camelhalo.component.halo.http.HaloTransport;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
@@ -17,7 +22,7 @@ import org.apache.camel.util.PropertiesHelper;
 
 /**
  * The Halo component: {@code halo:<resource>/<operation>}. It keeps one {@link HaloConnection} (HTTP client and
- * token manager) per tenant and application, shared by all its endpoints.
+ * token manager) per tenant and application, shared by all its endpoints and by halo-poll's.
  */
 @Component("halo")
 public class HaloComponent extends HealthCheckComponent {
@@ -39,14 +44,11 @@ public class HaloComponent extends HealthCheckComponent {
         }
         HaloResource resource = HaloResource.fromUriName(parts[0]);
         HaloOperation operation = HaloOperation.fromUriName(parts[1]);
-        resource.requireSupported(operation);
 
-        HaloConfiguration endpointConfiguration = configuration.copy();
-        HaloEndpoint endpoint = new HaloEndpoint(uri, this, resource.uriName(), operation.uriName(),
-                                                 endpointConfiguration);
+        HaloEndpoint endpoint = new HaloEndpoint(uri, this, resource, operation, configuration.copy());
         Map<String, Object> query = PropertiesHelper.extractProperties(parameters, "query.");
-        HaloConfiguration.checkWholeNumbers(parameters, List.of("id", "ticketId"),
-                Map.of("pageSize", "1 to " + HaloConfiguration.MAX_PAGE_SIZE, "maxResults", "0 for all, or more"));
+        HaloIds.checkUriWholeNumbers(parameters, List.of("id", "ticketId"),
+                Map.of("pageSize", "1 to " + HaloQuery.MAX_PAGE_SIZE, "maxResults", "0 for all, or more"));
         setProperties(endpoint, parameters);
         endpoint.getProducerConfiguration().getQuery().putAll(query);
         endpoint.validate();
@@ -55,18 +57,29 @@ public class HaloComponent extends HealthCheckComponent {
 
     /** The connection for a configuration, shared by every endpoint with the same tenant and application. */
     public HaloConnection connection(HaloConfiguration endpointConfiguration) {
-        return connections.computeIfAbsent(HaloConnection.Key.of(endpointConfiguration),
-                key -> new HaloConnection(endpointConfiguration, governor(endpointConfiguration)));
+        return connections.computeIfAbsent(endpointConfiguration.connectionKey(),
+                key -> open(key, endpointConfiguration));
+    }
+
+    private HaloConnection open(HaloConnection.Key key, HaloConfiguration cfg) {
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofMillis(cfg.getConnectTimeout()))
+                .build();
+        HaloRetryPolicy retryPolicy = new HaloRetryPolicy(cfg.getMaxRetries(), Duration.ofMillis(cfg.getRetryDelay()),
+                Duration.ofMillis(cfg.getMaxRetryDelay()), Duration.ofMillis(cfg.getMaxRateLimitWait()));
+        HaloTransport transport = new HaloTransport(http, governor(cfg), retryPolicy, cfg.getMaxResponseSize());
+        return new HaloConnection(key, transport, Duration.ofMillis(cfg.getReadTimeout()));
     }
 
     /**
      * The rate governor of a tenant: Halo counts requests per tenant, so every connection to it shares one. The
      * first configuration to reach a tenant sets its limit.
      */
-    private HaloRateGovernor governor(HaloConfiguration configuration) {
-        return governors.computeIfAbsent(HaloConnection.TenantKey.of(configuration),
-                key -> new HaloRateGovernor(configuration.getRateLimit(),
-                        Duration.ofMillis(configuration.getRateLimitWindow())));
+    private HaloRateGovernor governor(HaloConfiguration cfg) {
+        return governors.computeIfAbsent(cfg.tenantKey(),
+                key -> new HaloRateGovernor(cfg.getRateLimit(), Duration.ofMillis(cfg.getRateLimitWindow())));
     }
 
     @Override

@@ -2,13 +2,13 @@ package io.camelhalo.component.halo;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.List;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
-import java.util.regex.Pattern;
+import java.util.Objects;
 
-import io.camelhalo.component.halo.api.HaloIds;
+import io.camelhalo.component.halo.auth.HaloCredentials;
+import io.camelhalo.component.halo.client.HaloConnection;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
@@ -19,15 +19,6 @@ import org.apache.camel.spi.UriParams;
  */
 @UriParams
 public class HaloConfiguration implements Cloneable {
-
-    /** The OAuth 2.0 grants the component can use. */
-    public static final String CLIENT_CREDENTIALS = "client_credentials";
-    public static final String REFRESH_TOKEN = "refresh_token";
-    /** Halo's largest page. */
-    public static final int MAX_PAGE_SIZE = 100;
-
-    private static final Pattern SAFE_QUERY_NAME = Pattern.compile("[A-Za-z0-9_.\\-\\[\\]]{1,100}");
-    private static final Set<String> PAGING_PARAMETERS = Set.of("pageinate", "page_size", "page_no");
 
     @UriParam(label = "common")
     private String baseUrl;
@@ -41,8 +32,8 @@ public class HaloConfiguration implements Cloneable {
     private String clientSecret;
     @UriParam(label = "security", defaultValue = "all")
     private String scope = "all";
-    @UriParam(label = "security", defaultValue = CLIENT_CREDENTIALS, enums = CLIENT_CREDENTIALS + "," + REFRESH_TOKEN)
-    private String grantType = CLIENT_CREDENTIALS;
+    @UriParam(label = "security", defaultValue = HaloCredentials.CLIENT_CREDENTIALS, enums = HaloCredentials.CLIENT_CREDENTIALS + "," + HaloCredentials.REFRESH_TOKEN)
+    private String grantType = HaloCredentials.CLIENT_CREDENTIALS;
     @UriParam(label = "security", secret = true)
     private String refreshToken;
     @UriParam(label = "security", defaultValue = "false")
@@ -249,7 +240,7 @@ public class HaloConfiguration implements Cloneable {
 
     /**
      * The largest reply body read into memory, in bytes (default 50 MiB); a larger one fails with
-     * HaloProtocolException instead of exhausting memory.
+     * HaloIOException instead of exhausting memory.
      */
     public void setMaxResponseSize(long maxResponseSize) {
         this.maxResponseSize = maxResponseSize;
@@ -289,17 +280,17 @@ public class HaloConfiguration implements Cloneable {
                     "clientId is required: the client id of the API application in Halo "
                                                + "(Configuration > Integrations > Halo API > Applications)");
         }
-        if (CLIENT_CREDENTIALS.equals(grantType)) {
+        if (HaloCredentials.CLIENT_CREDENTIALS.equals(grantType)) {
             if (clientSecret == null || clientSecret.isBlank()) {
                 throw new IllegalArgumentException("clientSecret is required for grantType=client_credentials");
             }
-        } else if (REFRESH_TOKEN.equals(grantType)) {
+        } else if (HaloCredentials.REFRESH_TOKEN.equals(grantType)) {
             if (refreshToken == null || refreshToken.isBlank()) {
                 throw new IllegalArgumentException("refreshToken is required for grantType=refresh_token");
             }
         } else {
             throw new IllegalArgumentException(
-                    "Invalid grantType '" + grantType + "'. Allowed: " + CLIENT_CREDENTIALS + ", " + REFRESH_TOKEN);
+                    "Invalid grantType '" + grantType + "'. Allowed: " + HaloCredentials.CLIENT_CREDENTIALS + ", " + HaloCredentials.REFRESH_TOKEN);
         }
         if (rateLimit < 0 || rateLimitWindow <= 0 || maxRateLimitWait < 0) {
             throw new IllegalArgumentException(
@@ -320,73 +311,6 @@ public class HaloConfiguration implements Cloneable {
             throw new IllegalArgumentException(
                     "Invalid timeout (connectTimeout " + connectTimeout + " ms, readTimeout " + readTimeout
                                                + " ms): both must be positive");
-        }
-    }
-
-    /**
-     * Checks a page size option.
-     *
-     * @throws IllegalArgumentException naming the value and the allowed range
-     */
-    public static void checkPageSize(int pageSize) {
-        if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
-            throw new IllegalArgumentException(
-                    "Invalid pageSize " + pageSize + ". Allowed: 1 to " + MAX_PAGE_SIZE
-                                               + " (Halo silently cuts larger pages to 100)");
-        }
-    }
-
-    /**
-     * Checks the raw text of whole-number URI options before Camel binds them. Camel reads a Long or int option
-     * through its duration parser, so id=abc would silently become 0 and id=5s 5000; an id goes into a URL path.
-     *
-     * @param parameters the endpoint's URI parameters, not yet bound
-     * @param ids        options holding record ids: positive whole numbers
-     * @param counts     options holding counts, each with the range allowed (checked again after binding)
-     */
-    public static void checkWholeNumbers(Map<String, Object> parameters, List<String> ids, Map<String, String> counts) {
-        for (String option : ids) {
-            Object raw = parameters.get(option);
-            if (raw != null) {
-                HaloIds.parse(raw, "option " + option);
-            }
-        }
-        counts.forEach((option, allowed) -> {
-            Object raw = parameters.get(option);
-            if (raw instanceof String text && !text.trim().matches("-?\\d{1,9}")) {
-                throw new IllegalArgumentException(
-                        "Invalid " + option + " '" + text + "': expected a whole number, " + allowed);
-            }
-        });
-    }
-
-    /**
-     * Checks the names of the query options.
-     *
-     * @throws IllegalArgumentException naming the bad name and what is allowed
-     */
-    public static void checkQuery(Map<String, Object> query) {
-        for (String name : query.keySet()) {
-            checkQueryName(name, "query." + name);
-        }
-    }
-
-    /**
-     * Checks a query parameter name: Halo's names are plain identifiers, and the component owns the paging ones.
-     *
-     * @param name  the parameter name
-     * @param where where it was given, for the message
-     */
-    public static void checkQueryName(String name, String where) {
-        if (name == null || !SAFE_QUERY_NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException(
-                    "Invalid Halo query parameter name '" + name + "' in " + where
-                                               + ": allowed are letters, digits and _ . - [ ]");
-        }
-        if (PAGING_PARAMETERS.contains(name.toLowerCase(Locale.ROOT))) {
-            throw new IllegalArgumentException(
-                    "Query parameter '" + name + "' in " + where + " is set by the component: use the options "
-                                               + "pageSize and maxResults instead");
         }
     }
 
@@ -420,6 +344,36 @@ public class HaloConfiguration implements Cloneable {
         String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
         return h.equalsIgnoreCase("localhost") || h.startsWith("127.") || h.equals("::1")
                 || h.equals("0:0:0:0:0:0:0:1");
+    }
+
+    /** What makes two endpoints share a connection (HTTP client, token): the API, authorisation server and credentials. */
+    public HaloConnection.Key connectionKey() {
+        return new HaloConnection.Key(apiUrl(), effectiveAuthUrl(), tenant, clientId, grantType, scope, clientSecret,
+                                      refreshToken);
+    }
+
+    /** What makes two connections share a rate governor: the same tenant. */
+    public HaloConnection.TenantKey tenantKey() {
+        return new HaloConnection.TenantKey(apiUrl(), tenant);
+    }
+
+    /**
+     * This configuration laid over another: every option set here (that differs from its default) wins, every other
+     * option comes from {@code base}. How halo-poll takes a partial {@code camel.component.halo-poll.*} configuration.
+     */
+    public HaloConfiguration overriding(HaloConfiguration base) {
+        HaloConfiguration defaults = new HaloConfiguration();
+        HaloConfiguration merged = base.copy();
+        try {
+            for (Field field : HaloConfiguration.class.getDeclaredFields()) {
+                if (!Modifier.isStatic(field.getModifiers()) && !Objects.equals(field.get(this), field.get(defaults))) {
+                    field.set(merged, field.get(this));
+                }
+            }
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e); // our own fields: cannot happen
+        }
+        return merged;
     }
 
     /** A copy for one endpoint, so the URI's options do not change the component's defaults. */

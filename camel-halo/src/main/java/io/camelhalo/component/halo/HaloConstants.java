@@ -8,8 +8,10 @@ import org.apache.camel.spi.Metadata;
  */
 public final class HaloConstants {
 
-    @Metadata(description = "Producer: the Halo resource for this exchange, overriding the one in the URI, e.g. "
-                            + "`tickets`. Consumer: the resource the record belongs to.",
+    @Metadata(label = "producer", description = "The Halo resource for this exchange, overriding the one in the URI, "
+                                                + "e.g. `tickets`. Only a route sets it: halo-poll reports the "
+                                                + "resource it polled in `CamelHaloRecordResource`, so a record "
+                                                + "polled from one resource never redirects a write to another.",
               javaType = "String")
     public static final String RESOURCE = "CamelHaloResource";
 
@@ -18,13 +20,13 @@ public final class HaloConstants {
               javaType = "String")
     public static final String OPERATION = "CamelHaloOperation";
 
-    @Metadata(description = "The record id. Producer in: the record to get, update or delete (before the `id` "
-                            + "option); out: the id of the record created, updated or read (a List of ids when a List "
-                            + "was written). Consumer: the id of the changed record.",
+    @Metadata(label = "producer", description = "The record id. In: the record to get, update or delete (before "
+                                                + "the `id` option); out: the id of the record created, updated or "
+                                                + "read (a List of ids when a List was written).",
               javaType = "Long")
     public static final String ID = "CamelHaloId";
 
-    @Metadata(description = "The ticket id an action belongs to: Halo action ids are unique only within a ticket, so "
+    @Metadata(label = "producer", description = "The ticket id an action belongs to: Halo action ids are unique only within a ticket, so "
                             + "get, list and delete of `actions` (and list of `attachments`) need it.",
               javaType = "Long")
     public static final String TICKET_ID = "CamelHaloTicketId";
@@ -41,6 +43,17 @@ public final class HaloConstants {
     @Metadata(label = "producer", description = "The HTTP status Halo answered; set when `throwExceptionOnFailure=false`.",
               javaType = "Integer")
     public static final String HTTP_RESPONSE_CODE = Exchange.HTTP_RESPONSE_CODE;
+
+    @Metadata(label = "consumer", description = "The resource of the changed record, e.g. `invoices`. A report, "
+                                                + "never read by the producer.",
+              javaType = "String")
+    public static final String RECORD_RESOURCE = "CamelHaloRecordResource";
+
+    @Metadata(label = "consumer", description = "The id of the changed record. A report, never read by the producer: "
+                                                + "to read the full record, copy it to `CamelHaloId` "
+                                                + "(`setHeader(CamelHaloId, header(CamelHaloRecordId))`).",
+              javaType = "Long")
+    public static final String RECORD_ID = "CamelHaloRecordId";
 
     @Metadata(label = "consumer", description = "`created` when the record was created since the last poll's "
                                                 + "watermark (by its creation date), else `updated`.",

@@ -2,7 +2,7 @@ package io.camelhalo.component.halo;
 
 import io.camelhalo.component.halo.api.HaloOperation;
 import io.camelhalo.component.halo.api.HaloResource;
-import io.camelhalo.component.halo.http.HaloConnection;
+import io.camelhalo.component.halo.client.HaloConnection;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -21,12 +21,13 @@ import org.apache.camel.support.DefaultEndpoint;
              producerOnly = true, category = { Category.API, Category.CLOUD }, headersClass = HaloConstants.class)
 public class HaloEndpoint extends DefaultEndpoint implements HaloServiceLocation {
 
+    // enums, parsed once when the endpoint is created (as SalesforceEndpoint keeps its OperationName)
     @UriPath(enums = HaloResource.URI_NAMES, description = "The Halo resource, e.g. tickets")
     @Metadata(required = true)
-    private String resource;
+    private HaloResource resource;
     @UriPath(enums = HaloOperation.URI_NAMES, description = "The operation on the resource")
     @Metadata(required = true)
-    private String operation;
+    private HaloOperation operation;
     @UriParam
     private HaloConfiguration configuration;
     @UriParam
@@ -34,7 +35,7 @@ public class HaloEndpoint extends DefaultEndpoint implements HaloServiceLocation
 
     private HaloConnection connection;
 
-    public HaloEndpoint(String uri, HaloComponent component, String resource, String operation,
+    public HaloEndpoint(String uri, HaloComponent component, HaloResource resource, HaloOperation operation,
                         HaloConfiguration configuration) {
         super(uri, component);
         this.resource = resource;
@@ -55,7 +56,7 @@ public class HaloEndpoint extends DefaultEndpoint implements HaloServiceLocation
     @Override
     public Consumer createConsumer(Processor processor) {
         throw new UnsupportedOperationException(
-                "The halo: endpoint only sends to Halo; to receive changed records use halo-poll:" + resource);
+                "The halo: endpoint only sends to Halo; to receive changed records use halo-poll:" + resource.uriName());
     }
 
     @Override
@@ -72,32 +73,22 @@ public class HaloEndpoint extends DefaultEndpoint implements HaloServiceLocation
         return connection;
     }
 
-    public String getResource() {
+    public HaloResource getResource() {
         return resource;
     }
 
     /** The Halo resource, e.g. tickets. */
-    public void setResource(String resource) {
+    public void setResource(HaloResource resource) {
         this.resource = resource;
     }
 
-    public String getOperation() {
+    public HaloOperation getOperation() {
         return operation;
     }
 
     /** The operation on the resource. */
-    public void setOperation(String operation) {
+    public void setOperation(HaloOperation operation) {
         this.operation = operation;
-    }
-
-    /** The resource of the URI, as a table row. */
-    public HaloResource getResourceType() {
-        return HaloResource.fromUriName(resource);
-    }
-
-    /** The operation of the URI. */
-    public HaloOperation getOperationType() {
-        return HaloOperation.fromUriName(operation);
     }
 
     public HaloConfiguration getConfiguration() {

@@ -10,14 +10,15 @@ import java.util.concurrent.ExecutorService;
 import io.camelhalo.component.halo.api.HaloIds;
 import io.camelhalo.component.halo.api.HaloJson;
 import io.camelhalo.component.halo.api.HaloOperation;
+import io.camelhalo.component.halo.api.HaloQuery;
 import io.camelhalo.component.halo.api.HaloResource;
 import io.camelhalo.component.halo.api.HaloWrite;
-import io.camelhalo.component.halo.http.HaloHttpClient;
-import io.camelhalo.component.halo.http.HaloListIterator;
-import io.camelhalo.component.halo.http.HaloPager;
-import io.camelhalo.component.halo.http.HaloReplies;
-import io.camelhalo.component.halo.http.HaloResponse;
-import io.camelhalo.component.halo.poll.HaloPollEndpoint;
+import io.camelhalo.component.halo.client.HaloHttpClient;
+import io.camelhalo.component.halo.client.HaloListIterator;
+import io.camelhalo.component.halo.client.HaloPager;
+import io.camelhalo.component.halo.client.HaloReply;
+import io.camelhalo.component.halo.error.HaloApiException;
+import io.camelhalo.component.halo.error.HaloBatchWriteException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.health.HealthCheckHelper;
@@ -39,6 +40,7 @@ public class HaloProducer extends DefaultProducer {
     private final HaloEndpoint endpoint;
     private final HaloConfiguration configuration;
     private final HaloProducerConfiguration options;
+    private final Duration timeout;
     private WritableHealthCheckRepository healthCheckRepository;
     private HaloProducerHealthCheck healthCheck;
     private ExecutorService prefetch;
@@ -48,6 +50,7 @@ public class HaloProducer extends DefaultProducer {
         this.endpoint = endpoint;
         this.configuration = endpoint.getConfiguration();
         this.options = endpoint.getProducerConfiguration();
+        this.timeout = Duration.ofMillis(configuration.getReadTimeout());
     }
 
     @Override
@@ -57,8 +60,8 @@ public class HaloProducer extends DefaultProducer {
         healthCheckRepository = HealthCheckHelper.getHealthCheckRepository(endpoint.getCamelContext(), "producers",
                 WritableHealthCheckRepository.class);
         if (healthCheckRepository != null) {
-            healthCheck = new HaloProducerHealthCheck(endpoint, "halo-producer-" + endpoint.getResource() + "-"
-                                                                + endpoint.getOperation());
+            healthCheck = new HaloProducerHealthCheck(endpoint, "halo-producer-" + endpoint.getResource().uriName()
+                                                                + "-" + endpoint.getOperation().uriName());
             healthCheck.setEnabled(endpoint.getComponent().isHealthCheckProducerEnabled());
             healthCheckRepository.addHealthCheck(healthCheck);
         }
@@ -86,7 +89,6 @@ public class HaloProducer extends DefaultProducer {
         Message in = exchange.getMessage();
         HaloResource resource = resource(in);
         HaloOperation operation = operation(in);
-        resource.requireSupported(operation);
         try {
             switch (operation) {
                 case CREATE, UPDATE -> write(in, resource, operation);
@@ -96,7 +98,9 @@ public class HaloProducer extends DefaultProducer {
                 default -> throw new IllegalStateException("Unhandled operation " + operation);
             }
         } catch (HaloApiException e) {
-            if (options.isThrowExceptionOnFailure() || e.isTokenRequest() || isSuccess(e.getStatusCode())) {
+            // like camel-http: only an error reply from the API becomes a body; no reply at all still fails
+            if (options.isThrowExceptionOnFailure() || e.isTokenRequest() || e.getStatusCode() == 0
+                    || isSuccess(e.getStatusCode())) {
                 throw e;
             }
             in.setHeader(HaloConstants.HTTP_RESPONSE_CODE, e.getStatusCode());
@@ -156,10 +160,8 @@ public class HaloProducer extends DefaultProducer {
 
     /** One array POST: Halo's reply as records, in the order sent. */
     private Posted post(HaloResource resource, List<Map<String, Object>> records) throws Exception {
-        HaloResponse response = client().send("POST", resource.path(), null, HaloJson.write(records), timeout());
-        String target = "/api/" + resource.path();
-        HaloReplies.requireSuccess(response, "POST", target);
-        return new Posted(HaloJson.toRecords(HaloReplies.json(response, "POST", target)), response.status());
+        HaloReply reply = client().call("POST", resource, null, null, HaloJson.write(records), timeout);
+        return new Posted(HaloJson.toRecords(reply.json()), reply.status());
     }
 
     private record Posted(List<Map<String, Object>> saved, int status) {
@@ -173,20 +175,17 @@ public class HaloProducer extends DefaultProducer {
 
     private void get(Message in, HaloResource resource) throws Exception {
         long id = id(in, true);
-        String path = resource.path() + "/" + id;
         Map<String, Object> query = query(in, resource, HaloOperation.GET);
-        HaloResponse response = client().send("GET", path, query, null, timeout());
-        String target = "/api/" + path + queryString(query);
-        HaloReplies.requireSuccess(response, "GET", target);
-        List<Map<String, Object>> records = HaloJson.toRecords(HaloReplies.json(response, "GET", target));
+        HaloReply reply = client().call("GET", resource, id, query, null, timeout);
+        List<Map<String, Object>> records = HaloJson.toRecords(reply.json());
         in.setBody(records.isEmpty() ? null : records.get(0));
         in.setHeader(HaloConstants.ID, id);
-        setResponseCode(in, response);
+        setResponseCode(in, reply.status());
     }
 
     private void list(Message in, HaloResource resource) throws Exception {
         Map<String, Object> query = query(in, resource, HaloOperation.LIST);
-        HaloPager pager = new HaloPager(client(), timeout());
+        HaloPager pager = new HaloPager(client(), timeout);
         if (options.isStreamList()) {
             HaloListIterator records = pager.iterator(resource, query, options.getPageSize(), options.getMaxResults(),
                     prefetch);
@@ -212,35 +211,22 @@ public class HaloProducer extends DefaultProducer {
 
     private void delete(Message in, HaloResource resource) throws Exception {
         long id = id(in, true);
-        String path = resource.path() + "/" + id;
         Map<String, Object> query = query(in, resource, HaloOperation.DELETE);
-        HaloResponse response = client().send("DELETE", path, query, null, timeout());
-        String target = "/api/" + path + queryString(query);
-        HaloReplies.requireSuccess(response, "DELETE", target);
-        in.setBody(HaloReplies.json(response, "DELETE", target));
+        HaloReply reply = client().call("DELETE", resource, id, query, null, timeout);
+        in.setBody(reply.json());
         in.setHeader(HaloConstants.ID, id);
-        setResponseCode(in, response);
+        setResponseCode(in, reply.status());
     }
 
+    /** The resource: header CamelHaloResource when a route set it, else the URI's (parsed once, on the endpoint). */
     private HaloResource resource(Message in) {
         String header = in.getHeader(HaloConstants.RESOURCE, String.class);
-        if (header == null || isSetByHaloPoll(in.getExchange(), header)) {
-            return endpoint.getResourceType();
-        }
-        return HaloResource.fromUriName(header);
-    }
-
-    /**
-     * Whether the resource header is the one a halo-poll consumer set on the exchange, describing where the record
-     * came from: it must not redirect {@code from("halo-poll:tickets").to("halo:actions/create")} to tickets.
-     */
-    private static boolean isSetByHaloPoll(Exchange exchange, String header) {
-        return exchange.getFromEndpoint() instanceof HaloPollEndpoint poll && header.equalsIgnoreCase(poll.getResource());
+        return header == null ? endpoint.getResource() : HaloResource.fromUriName(header);
     }
 
     private HaloOperation operation(Message in) {
         String header = in.getHeader(HaloConstants.OPERATION, String.class);
-        return header != null ? HaloOperation.fromUriName(header) : endpoint.getOperationType();
+        return header == null ? endpoint.getOperation() : HaloOperation.fromUriName(header);
     }
 
     /** The record id: header first, then the option; fails before any request when required and missing. */
@@ -275,7 +261,7 @@ public class HaloProducer extends DefaultProducer {
         if (header != null) {
             header.forEach((k, v) -> {
                 String name = String.valueOf(k);
-                HaloConfiguration.checkQueryName(name, "header " + HaloConstants.QUERY);
+                HaloQuery.checkName(name, "header " + HaloConstants.QUERY);
                 query.put(name, v);
             });
         }
@@ -297,20 +283,6 @@ public class HaloProducer extends DefaultProducer {
 
     private HaloHttpClient client() {
         return endpoint.getConnection().httpClient();
-    }
-
-    private Duration timeout() {
-        return Duration.ofMillis(configuration.getReadTimeout());
-    }
-
-    private static String queryString(Map<String, Object> query) {
-        StringBuilder sb = new StringBuilder();
-        query.forEach((k, v) -> sb.append(sb.length() == 0 ? '?' : '&').append(k).append('=').append(v));
-        return sb.toString();
-    }
-
-    private void setResponseCode(Message in, HaloResponse response) {
-        setResponseCode(in, response.status());
     }
 
     private void setResponseCode(Message in, int status) {

@@ -3,6 +3,7 @@ package io.camelhalo.component.halo;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.camelhalo.component.halo.api.HaloQuery;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 
@@ -39,11 +40,11 @@ public class HaloProducerConfiguration {
      * @throws IllegalArgumentException naming the bad value and what is allowed
      */
     public void validate() {
-        HaloConfiguration.checkPageSize(pageSize);
+        HaloQuery.checkPageSize(pageSize);
         if (maxResults < 0) {
             throw new IllegalArgumentException("Invalid maxResults " + maxResults + ". Allowed: 0 (all) or more");
         }
-        HaloConfiguration.checkQuery(query);
+        HaloQuery.checkNames(query);
         if (batchSize < 1 || batchSize > MAX_BATCH_SIZE) {
             throw new IllegalArgumentException(
                     "Invalid batchSize " + batchSize + ". Allowed: 1 to " + MAX_BATCH_SIZE + " records per request");

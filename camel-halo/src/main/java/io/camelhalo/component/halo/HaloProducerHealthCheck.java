@@ -3,9 +3,9 @@ package io.camelhalo.component.halo;
 import java.time.Duration;
 import java.util.Map;
 
-import io.camelhalo.component.halo.http.HaloConnection;
-import io.camelhalo.component.halo.http.HaloReplies;
-import io.camelhalo.component.halo.http.HaloResponse;
+import io.camelhalo.component.halo.api.HaloResource;
+import io.camelhalo.component.halo.client.HaloConnection;
+import io.camelhalo.component.halo.error.HaloApiException;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckResultBuilder;
 
@@ -32,9 +32,8 @@ public class HaloProducerHealthCheck implements HealthCheck {
         try {
             HaloConnection connection = endpoint.getConnection();
             connection.tokenManager().accessToken();
-            HaloResponse reply = connection.httpClient().send("GET", "Status", Map.of(), null,
+            connection.httpClient().call("GET", HaloResource.STATUSES, null, Map.of(), null,
                     Duration.ofMillis(endpoint.getConfiguration().getReadTimeout()));
-            HaloReplies.requireSuccess(reply, "GET", "/api/Status");
             return builder.up().build();
         } catch (HaloApiException e) {
             if (e.getStatusCode() > 0) {

@@ -1,8 +1,12 @@
 package io.camelhalo.component.halo;
 
+import java.util.List;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.camelhalo.component.halo.error.HaloApiException;
+import io.camelhalo.component.halo.error.HaloIOException;
+import io.camelhalo.component.halo.error.HaloNotFoundException;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -16,6 +20,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Halo's error replies: each becomes a HaloApiException carrying status, method, path, Halo's body and Halo's own
@@ -46,14 +51,17 @@ class HaloApiErrorsTest extends HaloTestSupport {
         // given a Halo without ticket 999
         stubToken();
         halo.stubFor(get(urlPathEqualTo("/api/Tickets/999")).willReturn(aResponse().withStatus(404)
-                .withBody("{\"Message\":\"Ticket 999 not found\"}")));
+                .withHeader("X-Request-Id", "req-42").withBody("{\"Message\":\"Ticket 999 not found\"}")));
 
         // when the route gets it
         HaloApiException e = failure(send("halo:tickets/get", null, headers(HaloConstants.ID, 999)),
-                HaloApiException.class);
+                HaloNotFoundException.class);
 
-        // then the exception says what was asked and what Halo answered
+        // then the exception says what was asked and what Halo answered, as camel-http's does
         assertEquals(404, e.getStatusCode());
+        assertEquals(404, e.getHttpResponseCode());
+        assertEquals("Not Found", e.getHttpResponseStatus());
+        assertEquals(List.of("req-42"), e.getResponseHeaders().get("x-request-id"));
         assertEquals("GET", e.getMethod());
         assertEquals("/api/Tickets/999", e.getPath());
         assertEquals("{\"Message\":\"Ticket 999 not found\"}", e.getResponseBody());
@@ -135,7 +143,7 @@ class HaloApiErrorsTest extends HaloTestSupport {
                 .withBody("{\"id\":5,\"details\":\"" + "x".repeat(20_000) + "\"}").withChunkedDribbleDelay(20, 100)));
 
         // when the route gets the ticket with a 4 KiB limit
-        HaloApiException e = failure(send("halo:tickets/get?id=5&maxResponseSize=4096", null), HaloProtocolException.class);
+        HaloApiException e = failure(send("halo:tickets/get?id=5&maxResponseSize=4096", null), HaloIOException.class);
 
         // then it fails on the limit, naming it
         assertMentions(e.getMessage(), "maxResponseSize", "4096");
@@ -273,6 +281,37 @@ class HaloApiErrorsTest extends HaloTestSupport {
         // then the status header is 200 and the body the record
         assertEquals(200, exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE));
         assertEquals(Map.of("id", 5L), exchange.getMessage().getBody(Map.class));
+    }
+
+    @Test
+    void aServerErrorIsTheBaseExceptionForAnyErrorHandler() {
+        // given a Halo failing with 500
+        stubToken();
+        halo.stubFor(get(urlPathEqualTo("/api/Tickets/3")).willReturn(aResponse().withStatus(500).withBody("boom")));
+
+        // when the route gets a ticket
+        HaloApiException e = failure(send("halo:tickets/get?id=3", null), HaloApiException.class);
+
+        // then it is no narrower kind a route might mistake it for
+        assertEquals(HaloApiException.class, e.getClass());
+        assertEquals(500, e.getStatusCode());
+    }
+
+    @Test
+    void withoutExceptionsNoReplyAtAllStillFails() {
+        // given a Halo that drops the connection on a create
+        stubToken();
+        halo.stubFor(post(urlPathEqualTo("/api/Tickets"))
+                .willReturn(aResponse().withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER)));
+
+        // when the route creates with throwExceptionOnFailure=false
+        Exchange exchange = send("halo:tickets/create?throwExceptionOnFailure=false", Map.of("summary", "c"));
+
+        // then it fails: there is no reply to hand over, and the create may have been applied
+        HaloIOException e = failure(exchange, HaloIOException.class);
+        assertTrue(e.isWritePossiblyApplied());
+        assertNull(exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE));
+        assertEquals(Map.of("summary", "c"), exchange.getMessage().getBody(), "the body is not replaced");
     }
 
     @Test

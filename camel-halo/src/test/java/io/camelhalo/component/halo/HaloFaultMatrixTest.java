@@ -14,6 +14,8 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.camelhalo.component.halo.error.HaloApiException;
+import io.camelhalo.component.halo.error.HaloIOException;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -108,7 +110,7 @@ class HaloFaultMatrixTest extends HaloTestSupport {
     private static Class<? extends HaloApiException> expectedFailure(HaloFault fault) {
         return switch (fault) {
             case CONNECTION_RESET, EMPTY_REPLY, MALFORMED_CHUNK, READ_TIMEOUT -> HaloIOException.class;
-            default -> HaloServerException.class;
+            default -> HaloApiException.class;
         };
     }
 

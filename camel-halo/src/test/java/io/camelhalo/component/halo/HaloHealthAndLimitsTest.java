@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.camelhalo.component.halo.error.HaloIOException;
 import io.camelhalo.sandbox.HaloSandbox;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -43,7 +44,7 @@ class HaloHealthAndLimitsTest {
     }
 
     private void startCamel(String secret, RouteBuilder routes) throws Exception {
-        context = SandboxCamel.context(sandbox);
+        context = TestCamel.context(sandbox);
         // what camel.health.enabled / consumers-enabled / producers-enabled do in Camel Main
         HealthCheckRegistry registry = new DefaultHealthCheckRegistry();
         registry.setCamelContext(context);
@@ -53,7 +54,7 @@ class HaloHealthAndLimitsTest {
         HealthCheckRepository producers = (HealthCheckRepository) registry.resolveById("producers");
         producers.setEnabled(true); // off by default in Camel, as camel.health.producers-enabled
         registry.register(producers);
-        HaloConfiguration cfg = SandboxCamel.configuration(context);
+        HaloConfiguration cfg = TestCamel.configuration(context);
         cfg.setClientSecret(secret);
         cfg.setMaxRetries(0);
         context.addRoutes(routes);
@@ -116,7 +117,7 @@ class HaloHealthAndLimitsTest {
             sandbox.put("tickets", new HashMap<>(Map.of("summary", "big " + i, "details", "x".repeat(500))));
         }
         Exchange e = context.createProducerTemplate().send("direct:r0", x -> x.getMessage().setBody(null));
-        HaloProtocolException tooLarge = assertInstanceOf(HaloProtocolException.class, e.getException());
+        HaloIOException tooLarge = assertInstanceOf(HaloIOException.class, e.getException());
         assertTrue(tooLarge.getMessage().contains("maxResponseSize"), tooLarge.getMessage());
     }
 }

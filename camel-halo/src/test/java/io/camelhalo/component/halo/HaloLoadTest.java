@@ -40,8 +40,8 @@ class HaloLoadTest {
     void eightThreadsOfMixedOperationsStayWithinTheLimitWithoutAFailure() throws Exception {
         try (HaloSandbox sandbox = HaloSandbox.start(0)) {
             sandbox.rateLimit(LIMIT, WINDOW); // Halo's side: over the limit it answers 429
-            CamelContext context = SandboxCamel.context(sandbox);
-            HaloConfiguration cfg = SandboxCamel.configuration(context);
+            CamelContext context = TestCamel.context(sandbox);
+            HaloConfiguration cfg = TestCamel.configuration(context);
             cfg.setRateLimit(LIMIT);
             cfg.setRateLimitWindow(WINDOW.toMillis());
             context.start();
@@ -80,7 +80,7 @@ class HaloLoadTest {
 
             List<Long> arrivals = sandbox.requests().stream().filter(r -> r.path().startsWith("/api/"))
                     .map(RecordedRequest::receivedNanos).toList();
-            int maxInWindow = SandboxCamel.maxInAnyWindow(arrivals, WINDOW);
+            int maxInWindow = TestCamel.maxInAnyWindow(arrivals, WINDOW);
             String report = "| figure | value |\n|---|---|\n"
                             + "| threads x operations | " + THREADS + " x " + OPERATIONS_PER_THREAD + " |\n"
                             + "| API requests received by the sandbox | " + sandbox.apiRequestCount() + " |\n"

@@ -21,6 +21,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.camelhalo.component.halo.auth.HaloCredentials;
 import io.camelhalo.component.halo.auth.HaloTokenManager;
+import io.camelhalo.component.halo.error.HaloApiException;
 import io.camelhalo.component.halo.http.HaloRateGovernor;
 import io.camelhalo.component.halo.http.HaloRetryPolicy;
 import io.camelhalo.component.halo.http.HaloTransport;

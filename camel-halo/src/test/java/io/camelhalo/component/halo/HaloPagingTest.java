@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.camelhalo.component.halo.api.HaloResource;
+import io.camelhalo.component.halo.error.HaloApiException;
 import org.apache.camel.Exchange;
 import org.apache.camel.RuntimeCamelException;
 import org.junit.jupiter.api.Test;

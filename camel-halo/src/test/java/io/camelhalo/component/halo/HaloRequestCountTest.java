@@ -36,7 +36,7 @@ class HaloRequestCountTest {
     void start() {
         sandbox = HaloSandbox.start(0);
         ticketId = ((Number) sandbox.put("tickets", new HashMap<>(Map.of("summary", "counted"))).get("id")).longValue();
-        context = SandboxCamel.context(sandbox);
+        context = TestCamel.context(sandbox);
         context.start();
         template = context.createProducerTemplate();
         sandbox.resetCounters();

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import io.camelhalo.component.halo.api.HaloOperation;
 import io.camelhalo.component.halo.api.HaloResource;
+import io.camelhalo.component.halo.error.HaloApiException;
 import io.camelhalo.sandbox.HaloSandbox;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.builder.RouteBuilder;
@@ -44,10 +45,7 @@ class HaloSandboxRouteTest extends CamelTestSupport {
         return new RouteBuilder() {
             @Override
             public void configure() {
-                HaloConfiguration cfg = getContext().getComponent("halo", HaloComponent.class).getConfiguration();
-                cfg.setBaseUrl(sandbox.baseUrl());
-                cfg.setClientId(sandbox.clientId());
-                cfg.setClientSecret(sandbox.clientSecret());
+                TestCamel.pointAt(getContext(), sandbox.baseUrl(), sandbox.clientId(), sandbox.clientSecret());
                 from("direct:create").to("halo:tickets/create");
                 from("direct:get").to("halo:tickets/get");
                 from("direct:update").to("halo:tickets/update");

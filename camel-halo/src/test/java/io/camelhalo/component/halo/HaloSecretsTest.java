@@ -7,6 +7,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.camelhalo.component.halo.auth.HaloCredentials;
+import io.camelhalo.component.halo.error.HaloApiException;
 import org.apache.camel.Endpoint;
 import org.apache.camel.util.URISupport;
 import org.apache.logging.log4j.Level;

@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
+import io.camelhalo.component.halo.error.HaloApiException;
 import io.camelhalo.sandbox.HaloSandbox;
 import io.camelhalo.sandbox.HaloSandboxOptions;
 import io.camelhalo.sandbox.RecordedRequest;
@@ -57,7 +58,7 @@ class HaloStreamListTest {
 
     @BeforeEach
     void startCamel() throws Exception {
-        context = SandboxCamel.context(sandbox);
+        context = TestCamel.context(sandbox);
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {

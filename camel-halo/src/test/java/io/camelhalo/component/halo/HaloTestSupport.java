@@ -16,7 +16,6 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -61,13 +60,8 @@ abstract class HaloTestSupport {
 
     @BeforeEach
     void startCamel() {
-        context = new DefaultCamelContext();
-        HaloConfiguration configuration = context.getComponent("halo", HaloComponent.class).getConfiguration();
-        configuration.setBaseUrl(baseUrl());
-        configuration.setClientId(CLIENT_ID);
-        configuration.setClientSecret(CLIENT_SECRET);
-        configuration.setRateLimit(0); // these tests count requests themselves; the governor has its own tests
-        configure(configuration);
+        context = TestCamel.context(baseUrl(), CLIENT_ID, CLIENT_SECRET);
+        configure(TestCamel.configuration(context));
         context.start();
         template = context.createProducerTemplate();
     }

@@ -3,6 +3,7 @@ package io.camelhalo.component.halo;
 import java.util.List;
 import java.util.Map;
 
+import io.camelhalo.component.halo.poll.HaloPollEndpoint;
 import io.camelhalo.sandbox.HaloSandbox;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
@@ -49,6 +50,21 @@ class HaloYamlMainTest {
         HaloComponent component = main.getCamelContext().getComponent("halo", HaloComponent.class);
         assertEquals(sandbox.baseUrl(), component.getConfiguration().getBaseUrl());
         assertEquals(20_000, component.getConfiguration().getReadTimeout(), "read-timeout = 20s as a duration");
+    }
+
+    @Test
+    void aPartialHaloPollConfigurationOverridesOnlyWhatItSets() {
+        // given camel.component.halo-poll.read-timeout = 30s and nothing else for halo-poll
+        HaloPollEndpoint endpoint = main.getCamelContext().getEndpoint("halo-poll:tickets?startScheduler=false",
+                HaloPollEndpoint.class);
+
+        // then halo-poll reads with 30 s and connects with everything else of the halo component's
+        assertEquals(30_000, endpoint.getConfiguration().getReadTimeout());
+        assertEquals(sandbox.baseUrl(), endpoint.getConfiguration().getBaseUrl());
+        assertEquals(sandbox.clientId(), endpoint.getConfiguration().getClientId());
+        assertEquals(sandbox.clientSecret(), endpoint.getConfiguration().getClientSecret());
+        assertEquals(20_000, main.getCamelContext().getComponent("halo", HaloComponent.class).getConfiguration()
+                .getReadTimeout(), "the halo component keeps its own");
     }
 
     @Test

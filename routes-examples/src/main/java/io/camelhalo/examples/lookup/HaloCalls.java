@@ -4,8 +4,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.camelhalo.component.halo.HaloNotFoundException;
 import io.camelhalo.component.halo.HaloConstants;
+import io.camelhalo.component.halo.error.HaloNotFoundException;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;

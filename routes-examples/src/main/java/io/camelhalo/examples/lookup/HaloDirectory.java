@@ -1,6 +1,7 @@
 package io.camelhalo.examples.lookup;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -36,13 +37,20 @@ public class HaloDirectory {
     }
 
     /**
-     * The client whose email domain or website is {@code domain} ({@code acme.example} matches a website
-     * {@code https://www.acme.example}). Halo has no filter for either, so this reads the client list.
+     * The client with a site whose email domain is {@code domain}, else the client whose website is on it
+     * ({@code acme.example} matches a website {@code https://www.acme.example}). In Halo the email domain is a
+     * Site field (clients have none); Halo has no filter for either, so this reads the site and client lists.
      */
     public Optional<Map<String, Object>> clientByDomain(String domain) {
         String wanted = domain.toLowerCase(Locale.ROOT);
-        return halo.list("clients", Map.of()).stream()
-                .filter(c -> wanted.equals(lower(c.get("emaildomain"))) || wanted.equals(hostOf(c.get("website"))))
+        Optional<Long> bySite = halo.list("sites", Map.of()).stream()
+                .filter(s -> wanted.equals(lower(s.get("emaildomain"))))
+                .map(s -> HaloCalls.id(s, "client_id"))
+                .findFirst();
+        List<Map<String, Object>> clients = halo.list("clients", Map.of());
+        return clients.stream()
+                .filter(c -> bySite.isPresent() ? bySite.get().equals(HaloCalls.id(c, "id"))
+                        : wanted.equals(hostOf(c.get("website"))))
                 .findFirst();
     }
 

@@ -31,8 +31,8 @@ public class TicketChanges {
         }
         if (given(request, "team")) {
             String team = request.get("team").toString().trim();
-            update.put("team_id", names.id("teams", team));
-            update.put("team", team); // Halo shows the team by name on the ticket
+            names.id("teams", team); // an unknown team fails here, naming the teams there are
+            update.put("team", team); // Halo's ticket (schema Faults) names its team: it has no team_id field
         }
         if (update.size() == 1) {
             throw new IllegalArgumentException("A ticket change needs at least one of status, priority, team");

@@ -70,7 +70,6 @@ public class ExternalRequestRoute extends RouteBuilder {
                 .filter(simple("${exchangeProperty.request.hasAttachment}"))
                     .process(e -> e.getMessage().setBody(e.getProperty("request", TicketRequest.class)
                             .attachmentFor(e.getProperty("ticketId", Long.class))))
-                    .removeHeader(HaloConstants.ID) // the ticket's id must not turn this create into an update
                     .to("halo:attachments/create")
                     .log("External request: attached ${body[filename]} to ticket ${exchangeProperty.ticketId}")
                 .end()

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-/** Sender lookup against the sandbox's seed data (users with emailaddress, clients with website). */
+/** Sender lookup against the sandbox's seed data (users with emailaddress, clients with website, sites with emaildomain). */
 class SenderLookupTest {
 
     private HaloSandbox sandbox;
@@ -56,6 +56,16 @@ class SenderLookupTest {
     void anUnknownAddressAtAKnownDomainIsThatClient() {
         assertEquals(new Sender(null, 3, null, "client domain"),
                 new SenderLookup(directory, 1, CreateMissing.NONE).find("bill@initech.example", null));
+    }
+
+    @Test
+    void theEmailDomainIsReadFromTheClientsSitesAsInHalo() {
+        // given a site of Acme whose email domain differs from Acme's website
+        sandbox.put("sites", new java.util.HashMap<>(java.util.Map.of("name", "Acme Mail", "client_id", 1,
+                "emaildomain", "acme-mail.example")));
+        // when a stranger writes from that domain, then the sender is Acme's
+        assertEquals(new Sender(null, 1, null, "client domain"),
+                new SenderLookup(directory, 2, CreateMissing.NONE).find("someone@acme-mail.example", null));
     }
 
     @Test

@@ -5,7 +5,10 @@ package io.camelhalo.component.halo.api;
  */
 public enum ChangeDetection {
 
-    /** The list takes {@code lastupdatefromdate}: ask for changes since the watermark, oldest first, all pages. */
+    /**
+     * The list takes {@code lastupdatefromdate}: ask for changes since the watermark, all pages, read newest first
+     * (a record changed mid-read moves to the front and is read twice rather than skipped).
+     */
     UPDATED_SINCE_FILTER,
     /**
      * No updated-since filter, but the list sorts: ask newest first ({@code order=<field>&orderdesc=true}) and stop

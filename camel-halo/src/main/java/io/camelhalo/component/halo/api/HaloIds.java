@@ -2,6 +2,8 @@ package io.camelhalo.component.halo.api;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Reads record ids. An id goes into a URL path, so it must be a positive whole number and nothing else.
@@ -43,8 +45,28 @@ public final class HaloIds {
                 "Invalid Halo id '" + value + "' from " + source + ": an id must be a positive whole number");
     }
 
-    /** Parses an id if one is given; {@code null} when the value is {@code null}. */
-    public static Long parseOptional(Object value, String source) {
-        return value == null ? null : parse(value, source);
+    /**
+     * Checks the raw text of whole-number URI options before Camel binds them. Camel reads a Long or int option
+     * through its duration parser, so id=abc would silently become 0 and id=5s 5000; an id goes into a URL path.
+     *
+     * @param parameters the endpoint's URI parameters, not yet bound
+     * @param ids        options holding record ids: positive whole numbers
+     * @param counts     options holding counts, each with the range allowed (checked again after binding)
+     */
+    public static void checkUriWholeNumbers(Map<String, Object> parameters, List<String> ids,
+                                            Map<String, String> counts) {
+        for (String option : ids) {
+            Object raw = parameters.get(option);
+            if (raw != null) {
+                parse(raw, "option " + option);
+            }
+        }
+        counts.forEach((option, allowed) -> {
+            Object raw = parameters.get(option);
+            if (raw instanceof String text && !text.trim().matches("-?\\d{1,9}")) {
+                throw new IllegalArgumentException(
+                        "Invalid " + option + " '" + text + "': expected a whole number, " + allowed);
+            }
+        });
     }
 }

@@ -9,11 +9,9 @@ import static io.camelhalo.component.halo.api.ChangeDetection.FULL_SCAN;
 import static io.camelhalo.component.halo.api.ChangeDetection.NEWEST_FIRST;
 import static io.camelhalo.component.halo.api.ChangeDetection.NONE;
 import static io.camelhalo.component.halo.api.ChangeDetection.UPDATED_SINCE_FILTER;
-import static io.camelhalo.component.halo.api.HaloOperation.CREATE;
 import static io.camelhalo.component.halo.api.HaloOperation.DELETE;
 import static io.camelhalo.component.halo.api.HaloOperation.GET;
 import static io.camelhalo.component.halo.api.HaloOperation.LIST;
-import static io.camelhalo.component.halo.api.HaloOperation.UPDATE;
 
 /**
  * The resource table: every Halo resource the component knows, with the facts about Halo's API that differ between
@@ -22,37 +20,44 @@ import static io.camelhalo.component.halo.api.HaloOperation.UPDATE;
  * <p>
  * Columns: URI name, Halo path under {@code /api}, list envelope key ({@code null}: the list is a bare JSON array),
  * whether the list takes {@code pageinate/page_size/page_no}, the last-modified field ({@code null}: none), whether
- * the creation-date field, how halo-poll detects changes, and which operations need a ticket id.
+ * the creation-date field, how halo-poll detects changes, the OAuth scope area, and which operations need a ticket id.
+ * Every resource supports all five operations: Halo's API description has GET and POST on {@code /<Path>} and GET
+ * and DELETE on {@code /<Path>/{id}} for each.
  */
 public enum HaloResource {
 
     // uri name, Halo path, list key (null: bare array), paged, last-modified field, created field,
-    // change detection for halo-poll, operations that need the ticket id
+    // change detection for halo-poll, OAuth scope area (null: not known), operations that need the ticket id
     // Action ids are unique only within a ticket: get, delete and list need the ticket id.
-    ACTIONS("actions", "Actions", "actions", false, "last_updated", "actiondatecreated", FULL_SCAN,
+    ACTIONS("actions", "Actions", "actions", false, "last_updated", "actiondatecreated", FULL_SCAN, "tickets",
             EnumSet.of(GET, LIST, DELETE)),
-    AGENTS("agents", "Agent", null, false, "last_modified", "datecreated", FULL_SCAN),
-    APPOINTMENTS("appointments", "Appointment", null /* verify: bare array */, true, "last_modified", null, NEWEST_FIRST),
-    ASSETS("assets", "Asset", "assets", true, "last_modified" /* or dlastupdate: verify */, null, UPDATED_SINCE_FILTER),
+    AGENTS("agents", "Agent", null, false, "last_modified", "datecreated", FULL_SCAN, "agents"),
+    APPOINTMENTS("appointments", "Appointment", null /* verify: bare array */, true, "last_modified", null, NEWEST_FIRST,
+                 "calendar"),
+    ASSETS("assets", "Asset", "assets", true, "last_modified" /* or dlastupdate: verify */, null, UPDATED_SINCE_FILTER,
+           "assets"),
     // Attachments are listed per ticket only: no tenant-wide change feed.
-    ATTACHMENTS("attachments", "Attachment", "attachments", false, "last_updated", "datecreated", NONE,
+    ATTACHMENTS("attachments", "Attachment", "attachments", false, "last_updated", "datecreated", NONE, "tickets",
                 EnumSet.of(LIST)),
-    CLIENTS("clients", "Client", "clients", true, "alastupdate" /* verify */, "datecreated", UPDATED_SINCE_FILTER),
-    CLIENT_CONTRACTS("clientcontracts", "ClientContract", "contracts", true, "last_modified", null, NEWEST_FIRST),
-    INVOICES("invoices", "Invoice", "invoices", true, "last_modified", "date_created", NEWEST_FIRST),
-    ITEMS("items", "Item", "items", true, "lastmodified", "datecreated", NEWEST_FIRST),
-    KB_ARTICLES("kbarticles", "KBArticle", "articles", true, null, "date_created", NONE),
-    OPPORTUNITIES("opportunities", "Opportunities", "tickets", true, "last_update", "dateoccurred", UPDATED_SINCE_FILTER),
-    PROJECTS("projects", "Projects", "tickets", true, "last_update", "dateoccurred", UPDATED_SINCE_FILTER),
-    QUOTATIONS("quotations", "Quotation", "quotes", true, "last_update_time", null, NEWEST_FIRST),
-    REPORTS("reports", "Report", "reports", true, null, null, NONE),
-    SITES("sites", "Site", "sites", true, "slastupdate" /* verify */, "datecreated", UPDATED_SINCE_FILTER),
-    STATUSES("statuses", "Status", null, false, null, null, NONE),
-    SUPPLIERS("suppliers", "Supplier", "suppliers", true, "last_modified", "datecreated", NEWEST_FIRST),
-    TEAMS("teams", "Team", null, false, "last_modified", null, FULL_SCAN),
-    TICKET_TYPES("tickettypes", "TicketType", null, false, null, null, NONE),
-    TICKETS("tickets", "Tickets", "tickets", true, "last_update", "dateoccurred", UPDATED_SINCE_FILTER),
-    USERS("users", "Users", "users", true, "ulastupdate" /* verify */, "datecreated", UPDATED_SINCE_FILTER);
+    CLIENTS("clients", "Client", "clients", true, "alastupdate" /* verify */, "datecreated", UPDATED_SINCE_FILTER,
+            "customers"),
+    CLIENT_CONTRACTS("clientcontracts", "ClientContract", "contracts", true, "last_modified", null, NEWEST_FIRST,
+                     "contracts"),
+    INVOICES("invoices", "Invoice", "invoices", true, "last_modified", "date_created", NEWEST_FIRST, "invoices"),
+    ITEMS("items", "Item", "items", true, "lastmodified", "datecreated", NEWEST_FIRST, "items"),
+    KB_ARTICLES("kbarticles", "KBArticle", "articles", true, null, "date_created", NONE, "kb"),
+    OPPORTUNITIES("opportunities", "Opportunities", "tickets", true, "last_update", "dateoccurred", UPDATED_SINCE_FILTER,
+                  "tickets"),
+    PROJECTS("projects", "Projects", "tickets", true, "last_update", "dateoccurred", UPDATED_SINCE_FILTER, "tickets"),
+    QUOTATIONS("quotations", "Quotation", "quotes", true, "last_update_time", null, NEWEST_FIRST, "quotes"),
+    REPORTS("reports", "Report", "reports", true, null, null, NONE, "reporting"),
+    SITES("sites", "Site", "sites", true, "slastupdate" /* verify */, "datecreated", UPDATED_SINCE_FILTER, "customers"),
+    STATUSES("statuses", "Status", null, false, null, null, NONE, null),
+    SUPPLIERS("suppliers", "Supplier", "suppliers", true, "last_modified", "datecreated", NEWEST_FIRST, "suppliers"),
+    TEAMS("teams", "Team", null, false, "last_modified", null, FULL_SCAN, "teams"),
+    TICKET_TYPES("tickettypes", "TicketType", null, false, null, null, NONE, null),
+    TICKETS("tickets", "Tickets", "tickets", true, "last_update", "dateoccurred", UPDATED_SINCE_FILTER, "tickets"),
+    USERS("users", "Users", "users", true, "ulastupdate" /* verify */, "datecreated", UPDATED_SINCE_FILTER, "customers");
 
     /** Every resource name, in URI form, comma separated; the same list the URI path enum declares. */
     public static final String URI_NAMES
@@ -66,17 +71,18 @@ public enum HaloResource {
     private final String lastModifiedField;
     private final String createdField;
     private final ChangeDetection changeDetection;
+    private final String scopeArea;
     private final Set<HaloOperation> ticketScopedOperations;
-    private final Set<HaloOperation> operations;
 
     HaloResource(String uriName, String path, String listKey, boolean paginated, String lastModifiedField,
-                 String createdField, ChangeDetection changeDetection) {
-        this(uriName, path, listKey, paginated, lastModifiedField, createdField, changeDetection,
+                 String createdField, ChangeDetection changeDetection, String scopeArea) {
+        this(uriName, path, listKey, paginated, lastModifiedField, createdField, changeDetection, scopeArea,
              EnumSet.noneOf(HaloOperation.class));
     }
 
     HaloResource(String uriName, String path, String listKey, boolean paginated, String lastModifiedField,
-                 String createdField, ChangeDetection changeDetection, Set<HaloOperation> ticketScopedOperations) {
+                 String createdField, ChangeDetection changeDetection, String scopeArea,
+                 Set<HaloOperation> ticketScopedOperations) {
         this.uriName = uriName;
         this.path = path;
         this.listKey = listKey;
@@ -84,9 +90,8 @@ public enum HaloResource {
         this.lastModifiedField = lastModifiedField;
         this.createdField = createdField;
         this.changeDetection = changeDetection;
+        this.scopeArea = scopeArea;
         this.ticketScopedOperations = ticketScopedOperations;
-        // Halo's API description has GET/POST on /<Path> and GET/DELETE on /<Path>/{id} for all 21 resources.
-        this.operations = EnumSet.of(CREATE, UPDATE, GET, LIST, DELETE);
     }
 
     /** The name used in URIs and headers, e.g. {@code clientcontracts}. */
@@ -134,28 +139,15 @@ public enum HaloResource {
         return ticketScopedOperations.contains(operation);
     }
 
-    /** Whether Halo supports the operation on this resource. */
-    public boolean supports(HaloOperation operation) {
-        return operations.contains(operation);
-    }
-
-    /** The supported operations, in declaration order. */
-    public Set<HaloOperation> operations() {
-        return EnumSet.copyOf(operations);
-    }
-
     /**
-     * Fails unless the operation is supported, naming the ones that are.
+     * The OAuth scope a call on this resource needs, e.g. {@code edit:tickets}, named when Halo answers 403. Halo's
+     * scopes are per area: actions fall under tickets, sites and users under customers (verify the areas on a tenant).
      *
-     * @throws IllegalArgumentException naming the resource, the operation and the supported operations
+     * @param write whether the call changes data
      */
-    public void requireSupported(HaloOperation operation) {
-        if (!supports(operation)) {
-            throw new IllegalArgumentException(
-                    "Halo resource '" + uriName + "' does not support operation '" + operation.uriName()
-                                               + "'. Supported: " + operations.stream().map(HaloOperation::uriName)
-                                                       .collect(Collectors.joining(", ")));
-        }
+    public String scope(boolean write) {
+        String access = write ? "edit" : "read";
+        return scopeArea == null ? access + ":<area> (or admin)" : access + ":" + scopeArea;
     }
 
     /**

@@ -7,6 +7,11 @@ package io.camelhalo.component.halo.auth;
 public record HaloCredentials(String authUrl, String tenant, String clientId, String clientSecret, String scope,
         String grantType, String refreshToken) {
 
+    /** The grant of an API application with a client secret. */
+    public static final String CLIENT_CREDENTIALS = "client_credentials";
+    /** The grant of an application authorised through Halo's consent screen. */
+    public static final String REFRESH_TOKEN = "refresh_token";
+
     @Override
     public String toString() {
         return "HaloCredentials[authUrl=" + authUrl + ", tenant=" + tenant + ", clientId=" + mask(clientId)

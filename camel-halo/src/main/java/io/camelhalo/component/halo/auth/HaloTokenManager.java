@@ -17,10 +17,10 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.camelhalo.component.halo.HaloApiException;
-import io.camelhalo.component.halo.HaloAuthenticationException;
-import io.camelhalo.component.halo.HaloConfiguration;
+import io.camelhalo.component.halo.error.HaloApiException;
+import io.camelhalo.component.halo.error.HaloAuthenticationException;
 import io.camelhalo.component.halo.http.HaloErrorMessages;
+import io.camelhalo.component.halo.http.HaloReplies;
 import io.camelhalo.component.halo.http.HaloResponse;
 import io.camelhalo.component.halo.http.HaloTransport;
 import org.slf4j.Logger;
@@ -58,13 +58,13 @@ public final class HaloTokenManager {
     /** A valid access token, fetched or renewed if needed. */
     public String accessToken() throws InterruptedException, HaloApiException {
         AccessToken token = current.get();
-        if (token != null && token.isFresh(clock.instant())) {
+        if (token != null && token.isFresh(clock.millis())) { // millis(): no Instant allocated per call
             return token.value();
         }
         renewLock.lockInterruptibly();
         try {
             token = current.get();
-            if (token != null && token.isFresh(clock.instant())) {
+            if (token != null && token.isFresh(clock.millis())) {
                 return token.value(); // another thread renewed it while this one waited
             }
             AccessToken renewed = requestToken();
@@ -113,13 +113,13 @@ public final class HaloTokenManager {
         try {
             json = MAPPER.readTree(response.body());
         } catch (IOException e) {
-            throw new HaloAuthenticationException(response.status(), "POST", tokenUrl, null, null,
+            throw new HaloAuthenticationException(response.status(), "POST", tokenUrl, response.headerMap(), null, null,
                     "The token endpoint did not answer JSON: check authUrl (it should be Halo's authorisation server,"
                                                                                    + " e.g. https://acme.haloitsm.com/auth)", true);
         }
         JsonNode accessToken = json.get("access_token");
         if (accessToken == null || accessToken.asText().isBlank()) {
-            throw new HaloAuthenticationException(response.status(), "POST", tokenUrl, null, null,
+            throw new HaloAuthenticationException(response.status(), "POST", tokenUrl, response.headerMap(), null, null,
                     "The token endpoint's reply has no access_token: check authUrl", true);
         }
         JsonNode rotated = json.get("refresh_token");
@@ -132,16 +132,16 @@ public final class HaloTokenManager {
         Duration margin = lifetime.dividedBy(10).compareTo(MAX_MARGIN) < 0 ? lifetime.dividedBy(10) : MAX_MARGIN;
         LOG.debug("Obtained a Halo access token from {} for {} (expires in {} s)", tokenUrl, credentials.scope(),
                 expiresIn);
-        return new AccessToken(accessToken.asText(), sentAt.plus(lifetime).minus(margin));
+        return new AccessToken(accessToken.asText(), sentAt.plus(lifetime).minus(margin).toEpochMilli());
     }
 
     private String form() {
         Map<String, String> fields = new LinkedHashMap<>();
-        if (HaloConfiguration.REFRESH_TOKEN.equals(credentials.grantType())) {
-            fields.put("grant_type", HaloConfiguration.REFRESH_TOKEN);
+        if (HaloCredentials.REFRESH_TOKEN.equals(credentials.grantType())) {
+            fields.put("grant_type", HaloCredentials.REFRESH_TOKEN);
             fields.put("refresh_token", refreshToken);
         } else {
-            fields.put("grant_type", HaloConfiguration.CLIENT_CREDENTIALS);
+            fields.put("grant_type", HaloCredentials.CLIENT_CREDENTIALS);
         }
         fields.put("client_id", credentials.clientId());
         if (credentials.clientSecret() != null) {
@@ -185,10 +185,9 @@ public final class HaloTokenManager {
             advice = "Check authUrl, tenant and the application's credentials";
         }
         if (response.status() >= 500 && oauthError == null && !HaloErrorMessages.isHtml(body)) {
-            return HaloApiException.of(response.status(), "POST", tokenUrl, body, HaloErrorMessages.extract(body),
-                    "Halo's token endpoint failed", true);
+            return HaloReplies.failure(response, "POST", tokenUrl, "Halo's token endpoint failed", true);
         }
-        return new HaloAuthenticationException(response.status(), "POST", tokenUrl, body,
+        return new HaloAuthenticationException(response.status(), "POST", tokenUrl, response.headerMap(), body,
                 HaloErrorMessages.extract(body), advice, true);
     }
 
@@ -196,14 +195,14 @@ public final class HaloTokenManager {
         return URLEncoder.encode(value == null ? "" : value, StandardCharsets.UTF_8);
     }
 
-    private record AccessToken(String value, Instant renewAt) {
-        boolean isFresh(Instant now) {
-            return now.isBefore(renewAt);
+    private record AccessToken(String value, long renewAtMillis) {
+        boolean isFresh(long nowMillis) {
+            return nowMillis < renewAtMillis;
         }
 
         @Override
         public String toString() {
-            return "AccessToken[renewAt=" + renewAt + "]";
+            return "AccessToken[renewAt=" + Instant.ofEpochMilli(renewAtMillis) + "]";
         }
     }
 }

@@ -1,7 +1,6 @@
 package io.camelhalo.component.halo.http;
 
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -18,7 +17,13 @@ public final class HaloRateGovernor {
     private final int limit;
     private final long windowNanos;
     private final ReentrantLock lock = new ReentrantLock();
-    private final ArrayDeque<Long> recentCompletions = new ArrayDeque<>();
+    /**
+     * When the requests of the last window completed, oldest first: a ring of primitive nanoTimes (no boxing per
+     * request). It never holds more than {@code limit}, since a request needs a free permit to start.
+     */
+    private long[] completions = new long[16];
+    private int oldest;
+    private int completed;
     private int inFlight;
 
     /**
@@ -51,13 +56,13 @@ public final class HaloRateGovernor {
             try {
                 long now = System.nanoTime();
                 forgetOlderThan(now - windowNanos);
-                if (inFlight + recentCompletions.size() < limit) {
+                if (inFlight + completed < limit) {
                     inFlight++;
                     return true;
                 }
-                waitNanos = recentCompletions.isEmpty()
+                waitNanos = completed == 0
                         ? IDLE_RECHECK_NANOS // every permit is in flight: wait for one to come back
-                        : recentCompletions.peekFirst() + windowNanos - now;
+                        : completions[oldest] + windowNanos - now;
             } finally {
                 lock.unlock();
             }
@@ -77,16 +82,30 @@ public final class HaloRateGovernor {
         lock.lock();
         try {
             inFlight--;
-            recentCompletions.addLast(System.nanoTime());
+            addCompletion(System.nanoTime());
         } finally {
             lock.unlock();
         }
     }
 
     private void forgetOlderThan(long cutoff) {
-        while (!recentCompletions.isEmpty() && recentCompletions.peekFirst() <= cutoff) {
-            recentCompletions.pollFirst();
+        while (completed > 0 && completions[oldest] <= cutoff) {
+            oldest = (oldest + 1) & (completions.length - 1);
+            completed--;
         }
+    }
+
+    private void addCompletion(long nanoTime) {
+        if (completed == completions.length) { // double the ring (its length stays a power of two), oldest first
+            long[] larger = new long[completions.length * 2];
+            for (int i = 0; i < completed; i++) {
+                larger[i] = completions[(oldest + i) & (completions.length - 1)];
+            }
+            completions = larger;
+            oldest = 0;
+        }
+        completions[(oldest + completed) & (completions.length - 1)] = nanoTime;
+        completed++;
     }
 
     @Override

@@ -1,6 +1,8 @@
 package io.camelhalo.component.halo.http;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import java.net.http.HttpHeaders;
@@ -31,6 +33,11 @@ public record HaloResponse(int status, HttpHeaders headers, byte[] body) {
             }
         }
         return true;
+    }
+
+    /** Every header of the reply, by name (empty when there are none). */
+    public Map<String, List<String>> headerMap() {
+        return headers == null ? Map.of() : headers.map();
     }
 
     /** The first value of a header, if present. */

@@ -10,10 +10,9 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
-import io.camelhalo.component.halo.HaloApiException;
-import io.camelhalo.component.halo.HaloIOException;
-import io.camelhalo.component.halo.HaloProtocolException;
-import io.camelhalo.component.halo.HaloRateLimitException;
+import io.camelhalo.component.halo.error.HaloApiException;
+import io.camelhalo.component.halo.error.HaloIOException;
+import io.camelhalo.component.halo.error.HaloRateLimitException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,26 +59,26 @@ public final class HaloTransport {
                 logRequest(request);
                 reply = http.send(request, bodyHandler);
             } catch (BoundedBodyHandler.TooLargeException e) {
-                throw tooLarge(method, target, e);
+                throw tooLarge(method, target, idempotent, e);
             } catch (ConnectException | HttpConnectTimeoutException e) {
                 // the request never left: safe to send again, write or not
                 if (retries < retryPolicy.maxRetries()) {
                     backoff(++retries, method, target, e.toString());
                     continue;
                 }
-                throw new HaloIOException(method, target, "could not connect (" + e + ") after " + retries
-                                                          + " retries; nothing was sent",
+                throw new HaloIOException(0, method, target, null, "could not connect (" + e + ") after " + retries
+                                                                   + " retries; nothing was sent",
                         false, e);
             } catch (IOException e) {
                 if (tooLargeIn(e) != null) { // the client wraps what the body subscriber failed with
-                    throw tooLarge(method, target, tooLargeIn(e));
+                    throw tooLarge(method, target, idempotent, tooLargeIn(e));
                 }
                 String what = e instanceof HttpTimeoutException ? "no reply within readTimeout" : e.toString();
                 if (idempotent && retries < retryPolicy.maxRetries()) {
                     backoff(++retries, method, target, what);
                     continue;
                 }
-                throw new HaloIOException(method, target,
+                throw new HaloIOException(0, method, target, null,
                         idempotent ? what + " after " + retries + " retries"
                                 : what + ". The request was sent and Halo may have applied it: it is NOT retried; "
                                   + "check Halo before sending it again",
@@ -88,7 +87,7 @@ public final class HaloTransport {
                 governor.release();
             }
             if (reply.body() == null && reply.headers().firstValueAsLong("Content-Length").orElse(0) > maxResponseSize) {
-                throw tooLarge(method, target, new BoundedBodyHandler.TooLargeException(maxResponseSize));
+                throw tooLarge(method, target, idempotent, new BoundedBodyHandler.TooLargeException(maxResponseSize));
             }
             HaloResponse response = new HaloResponse(reply.statusCode(), reply.headers(), reply.body());
             if (LOG.isDebugEnabled()) { // no varargs array nor boxing on the hot path
@@ -98,7 +97,7 @@ public final class HaloTransport {
                 Duration wait = rateLimitBackoff(++rateLimited, response);
                 Duration waited = Duration.ofNanos(System.nanoTime() - rateLimitWaitStart);
                 if (waited.plus(wait).compareTo(retryPolicy.maxRateLimitWait()) > 0) {
-                    throw new HaloRateLimitException(429, method, target, response.bodyAsString(), null,
+                    throw new HaloRateLimitException(429, method, target, response.headerMap(), response.bodyAsString(),
                             "Halo's rate limit was still reached after waiting " + waited.toSeconds()
                                                                                          + " s (maxRateLimitWait "
                                                                                          + retryPolicy.maxRateLimitWait().toSeconds()
@@ -117,6 +116,9 @@ public final class HaloTransport {
     }
 
     private void permit(String method, String target, long waitStart) throws HaloApiException, InterruptedException {
+        if (!governor.isLimiting()) {
+            return; // no Duration arithmetic per request when there is nothing to wait for
+        }
         Duration left = retryPolicy.maxRateLimitWait().minus(Duration.ofNanos(System.nanoTime() - waitStart));
         if (!governor.acquire(left.isNegative() ? Duration.ZERO : left)) {
             throw new HaloRateLimitException(0, method, target, null, null,
@@ -150,9 +152,13 @@ public final class HaloTransport {
         return null;
     }
 
-    private static HaloProtocolException tooLarge(String method, String target, IOException e) {
-        return new HaloProtocolException(0, method, target, null,
-                e.getMessage() + "; raise maxResponseSize or ask for less (pageSize, query filters)", e);
+    /** Halo did answer, but more than maxResponseSize: the reply is lost, so a write may have been applied. */
+    private static HaloIOException tooLarge(String method, String target, boolean idempotent, IOException e) {
+        return new HaloIOException(0, method, target, null,
+                "Halo answered, but " + e.getMessage() + "; raise maxResponseSize or ask for less (pageSize, query "
+                                                          + "filters)"
+                                                          + (idempotent ? "" : ". The write may have been applied: check Halo before sending it again"),
+                !idempotent, e);
     }
 
     private static void logRequest(HttpRequest request) {

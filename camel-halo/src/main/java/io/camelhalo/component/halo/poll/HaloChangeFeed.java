@@ -10,7 +10,7 @@ import java.util.Map;
 import io.camelhalo.component.halo.api.ChangeDetection;
 import io.camelhalo.component.halo.api.HaloResource;
 import io.camelhalo.component.halo.api.HaloTimestamps;
-import io.camelhalo.component.halo.http.HaloPager;
+import io.camelhalo.component.halo.client.HaloPager;
 
 /**
  * Finds the records of one resource changed since an instant, as the resource table's {@link ChangeDetection} says:

@@ -5,6 +5,8 @@ import java.util.Map;
 
 import io.camelhalo.component.halo.HaloComponent;
 import io.camelhalo.component.halo.HaloConfiguration;
+import io.camelhalo.component.halo.api.HaloIds;
+import io.camelhalo.component.halo.api.HaloQuery;
 import io.camelhalo.component.halo.api.HaloResource;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
@@ -20,34 +22,36 @@ import org.apache.camel.util.PropertiesHelper;
 @Component("halo-poll")
 public class HaloPollComponent extends HealthCheckComponent {
 
-    @Metadata(description = "The connection configuration; when its baseUrl is not set, the halo component's is used")
+    @Metadata(description = "The connection configuration: each option set here overrides the halo component's")
     private HaloConfiguration configuration;
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         HaloResource resource = HaloResource.fromUriName(remaining);
-        HaloPollEndpoint endpoint = new HaloPollEndpoint(uri, this, resource.uriName(), baseConfiguration().copy());
+        HaloPollEndpoint endpoint = new HaloPollEndpoint(uri, this, resource, baseConfiguration());
         Map<String, Object> query = PropertiesHelper.extractProperties(parameters, "query.");
-        HaloConfiguration.checkWholeNumbers(parameters, List.of("ticketId"),
-                Map.of("pageSize", "1 to " + HaloConfiguration.MAX_PAGE_SIZE, "maxMessagesPerPoll", "0 for all, or more"));
+        HaloIds.checkUriWholeNumbers(parameters, List.of("ticketId"),
+                Map.of("pageSize", "1 to " + HaloQuery.MAX_PAGE_SIZE, "maxMessagesPerPoll", "0 for all, or more"));
         setProperties(endpoint, parameters);
         endpoint.getQuery().putAll(query);
         endpoint.validate();
         return endpoint;
     }
 
+    /**
+     * A copy of the halo component's configuration with every option set on this component laid over it, so a
+     * partial {@code camel.component.halo-poll.*} configuration (only a client id, say) changes just those options.
+     */
     private HaloConfiguration baseConfiguration() {
-        if (configuration != null && configuration.getBaseUrl() != null) {
-            return configuration;
-        }
-        return getCamelContext().getComponent("halo", HaloComponent.class).getConfiguration();
+        HaloConfiguration halo = getCamelContext().getComponent("halo", HaloComponent.class).getConfiguration();
+        return configuration == null ? halo.copy() : configuration.overriding(halo);
     }
 
     public HaloConfiguration getConfiguration() {
         return configuration;
     }
 
-    /** The connection configuration; when its baseUrl is not set, the halo component's is used. */
+    /** The connection configuration: each option set here overrides the halo component's. */
     public void setConfiguration(HaloConfiguration configuration) {
         this.configuration = configuration;
     }

@@ -10,7 +10,7 @@ import java.util.Queue;
 import io.camelhalo.component.halo.HaloConstants;
 import io.camelhalo.component.halo.api.HaloResource;
 import io.camelhalo.component.halo.api.HaloTimestamps;
-import io.camelhalo.component.halo.http.HaloPager;
+import io.camelhalo.component.halo.client.HaloPager;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.Message;
@@ -25,13 +25,13 @@ import org.slf4j.LoggerFactory;
 /**
  * Fires one exchange per record changed since the last poll, oldest first. Progress is read from the state
  * repository at the start of every poll and written after every delivered exchange, so a restart or another
- * cluster member continues exactly where this one stopped.
+ * cluster member continues exactly where this one stopped. What an exchange stands for (its record's version) is
+ * kept by the consumer, not on the message: whatever the route does to headers, body or properties, progress is
+ * counted the same.
  */
 public class HaloPollConsumer extends ScheduledBatchPollingConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(HaloPollConsumer.class);
-    /** Exchange property: the version (id@last-modified) an exchange carries. */
-    private static final String VERSION_KEY = "CamelHaloPollVersionKey";
 
     private final HaloPollEndpoint endpoint;
     private final HaloResource resource;
@@ -44,7 +44,7 @@ public class HaloPollConsumer extends ScheduledBatchPollingConsumer {
     public HaloPollConsumer(HaloPollEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
         this.endpoint = endpoint;
-        this.resource = endpoint.getResourceType();
+        this.resource = endpoint.getResource();
     }
 
     @Override
@@ -65,11 +65,13 @@ public class HaloPollConsumer extends ScheduledBatchPollingConsumer {
         PollProgress progress = loadProgress();
         Instant queryFrom = progress.queryFrom(endpoint.getClock().instant(), Duration.ofMillis(endpoint.getOverlap()));
         List<Map<String, Object>> changed = feed.changedSince(queryFrom);
-        Queue<Exchange> exchanges = new ArrayDeque<>();
+        Queue<Delivery> exchanges = new ArrayDeque<>();
         for (Map<String, Object> record : changed) {
             String key = feed.versionKey(record);
             if (!progress.isSeen(key)) {
-                exchanges.add(createExchange(record, progress.watermark()));
+                Instant lastModified = feed.lastModified(record);
+                exchanges.add(new Delivery(createExchange(record, lastModified, progress.watermark()), key,
+                                           lastModified));
             }
         }
         LOG.debug("Polled {}: {} changed since {}, {} not delivered yet", resource.uriName(), changed.size(),
@@ -90,7 +92,8 @@ public class HaloPollConsumer extends ScheduledBatchPollingConsumer {
         }
         int processed = 0;
         for (int index = 0; index < total && isBatchAllowed(); index++) {
-            Exchange exchange = (Exchange) exchanges.poll();
+            Delivery delivery = (Delivery) exchanges.poll();
+            Exchange exchange = delivery.exchange();
             exchange.setProperty(ExchangePropertyKey.BATCH_INDEX, index);
             exchange.setProperty(ExchangePropertyKey.BATCH_SIZE, total);
             exchange.setProperty(ExchangePropertyKey.BATCH_COMPLETE, index == total - 1);
@@ -101,7 +104,7 @@ public class HaloPollConsumer extends ScheduledBatchPollingConsumer {
                 exchange.setException(e);
             }
             processed++;
-            settle(exchange);
+            settle(delivery);
         }
         pendingExchanges = 0;
         batch.progress.finishPoll(Duration.ofMillis(endpoint.getOverlap()), batch.oldestFailed);
@@ -110,9 +113,10 @@ public class HaloPollConsumer extends ScheduledBatchPollingConsumer {
     }
 
     /** Counts a delivered exchange into the progress, or keeps the watermark at a failed one. */
-    private void settle(Exchange exchange) {
-        Instant lastModified = exchange.getMessage().getHeader(HaloConstants.LAST_MODIFIED, Instant.class);
-        String key = exchange.getProperty(VERSION_KEY, String.class);
+    private void settle(Delivery delivery) {
+        Exchange exchange = delivery.exchange();
+        Instant lastModified = delivery.lastModified();
+        String key = delivery.versionKey();
         if (exchange.isFailed()) {
             if (batch.oldestFailed == null || lastModified.isBefore(batch.oldestFailed)) {
                 batch.oldestFailed = lastModified;
@@ -127,19 +131,15 @@ public class HaloPollConsumer extends ScheduledBatchPollingConsumer {
         }
     }
 
-    private Exchange createExchange(Map<String, Object> record, Instant previousWatermark) {
+    /** The exchange for one change; its headers report the change and are never read back by this consumer. */
+    private Exchange createExchange(Map<String, Object> record, Instant lastModified, Instant previousWatermark) {
         Exchange exchange = createExchange(true);
         Message message = exchange.getMessage();
-        Instant lastModified = feed.lastModified(record);
         message.setBody(record);
-        message.setHeader(HaloConstants.RESOURCE, resource.uriName());
-        message.setHeader(HaloConstants.ID, record.get("id"));
-        if (record.get("ticket_id") != null && resource == HaloResource.ACTIONS) {
-            message.setHeader(HaloConstants.TICKET_ID, record.get("ticket_id"));
-        }
+        message.setHeader(HaloConstants.RECORD_RESOURCE, resource.uriName());
+        message.setHeader(HaloConstants.RECORD_ID, record.get("id"));
         message.setHeader(HaloConstants.LAST_MODIFIED, lastModified);
         message.setHeader(HaloConstants.EVENT_TYPE, eventType(record, previousWatermark));
-        exchange.setProperty(VERSION_KEY, feed.versionKey(record));
         return exchange;
     }
 
@@ -159,6 +159,10 @@ public class HaloPollConsumer extends ScheduledBatchPollingConsumer {
 
     private void saveProgress(PollProgress progress) {
         stateRepository.setState(stateKey, progress.toJson());
+    }
+
+    /** One change to deliver: its exchange, and the version it stands for, as the consumer read it from Halo. */
+    private record Delivery(Exchange exchange, String versionKey, Instant lastModified) {
     }
 
     /** The progress of the poll being processed, and the oldest version whose processing failed. */

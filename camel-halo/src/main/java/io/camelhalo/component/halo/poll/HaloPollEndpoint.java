@@ -13,8 +13,9 @@ import io.camelhalo.component.halo.HaloConfiguration;
 import io.camelhalo.component.halo.HaloConstants;
 import io.camelhalo.component.halo.HaloServiceLocation;
 import io.camelhalo.component.halo.api.HaloOperation;
+import io.camelhalo.component.halo.api.HaloQuery;
 import io.camelhalo.component.halo.api.HaloResource;
-import io.camelhalo.component.halo.http.HaloConnection;
+import io.camelhalo.component.halo.client.HaloConnection;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -46,7 +47,7 @@ public class HaloPollEndpoint extends ScheduledPollEndpoint implements HaloServi
 
     @UriPath(enums = POLLABLE_RESOURCES, description = "The Halo resource to watch for changes, e.g. invoices")
     @Metadata(required = true)
-    private String resource;
+    private HaloResource resource;
     @UriParam
     private HaloConfiguration configuration;
     // declared again (as camel-mail does) so the metadata shows halo-poll's own default, not Camel's 500 ms
@@ -73,7 +74,8 @@ public class HaloPollEndpoint extends ScheduledPollEndpoint implements HaloServi
     private HaloConnection connection;
     private StateRepository<String, String> defaultStateRepository;
 
-    public HaloPollEndpoint(String uri, HaloPollComponent component, String resource, HaloConfiguration configuration) {
+    public HaloPollEndpoint(String uri, HaloPollComponent component, HaloResource resource,
+                            HaloConfiguration configuration) {
         super(uri, component);
         this.resource = resource;
         this.configuration = configuration;
@@ -99,7 +101,7 @@ public class HaloPollEndpoint extends ScheduledPollEndpoint implements HaloServi
     @Override
     public Producer createProducer() {
         throw new UnsupportedOperationException(
-                "halo-poll only receives changes; to write to Halo use halo:" + resource + "/create or /update");
+                "halo-poll only receives changes; to write to Halo use halo:" + resource.uriName() + "/create or /update");
     }
 
     @Override
@@ -116,15 +118,14 @@ public class HaloPollEndpoint extends ScheduledPollEndpoint implements HaloServi
      * @throws IllegalArgumentException naming the bad value and what is allowed
      */
     void validate() {
-        HaloResource table = HaloResource.fromUriName(resource);
-        if (!table.pollable()) {
+        if (!resource.pollable()) {
             throw new IllegalArgumentException(
-                    "Halo resource '" + resource + "' cannot be polled for changes (it has no last-modified field "
+                    "Halo resource '" + resource.uriName() + "' cannot be polled for changes (it has no last-modified field "
                                                + "Halo can be asked about). Pollable: " + POLLABLE_RESOURCES.replace(",", ", "));
         }
         configuration.validate();
-        HaloConfiguration.checkPageSize(pageSize);
-        HaloConfiguration.checkQuery(query);
+        HaloQuery.checkPageSize(pageSize);
+        HaloQuery.checkNames(query);
         if (maxMessagesPerPoll < 0) {
             throw new IllegalArgumentException(
                     "Invalid maxMessagesPerPoll " + maxMessagesPerPoll + ": 0 (all) or more");
@@ -134,10 +135,11 @@ public class HaloPollEndpoint extends ScheduledPollEndpoint implements HaloServi
                     "Invalid overlap " + overlap + " ms: it must be 0 or more (default 5000 ms)");
         }
         startInstant(); // fails on a bad startFrom
-        if (table.needsTicketId(HaloOperation.LIST) && ticketId == null
+        if (resource.needsTicketId(HaloOperation.LIST) && ticketId == null
                 && query.get("ticket_id") == null) {
             throw new IllegalArgumentException(
-                    "halo-poll:" + resource + " needs the ticket whose " + resource + " to watch: set option ticketId");
+                    "halo-poll:" + resource.uriName() + " needs the ticket whose " + resource.uriName()
+                                               + " to watch: set option ticketId");
         }
     }
 
@@ -185,7 +187,7 @@ public class HaloPollEndpoint extends ScheduledPollEndpoint implements HaloServi
         String filters = filters().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("&"));
         return "halo-poll|" + configuration.apiUrl() + "|" + (configuration.getTenant() == null ? "" : configuration.getTenant())
-               + "|" + resource + (filters.isEmpty() ? "" : "?" + filters) + "|" + routeId;
+               + "|" + resource.uriName() + (filters.isEmpty() ? "" : "?" + filters) + "|" + routeId;
     }
 
     /** The connection shared with every Halo endpoint of the same tenant and application. */
@@ -206,17 +208,12 @@ public class HaloPollEndpoint extends ScheduledPollEndpoint implements HaloServi
         this.clock = clock;
     }
 
-    /** The resource, as a table row. */
-    public HaloResource getResourceType() {
-        return HaloResource.fromUriName(resource);
-    }
-
-    public String getResource() {
+    public HaloResource getResource() {
         return resource;
     }
 
     /** The Halo resource to watch for changes, e.g. invoices. */
-    public void setResource(String resource) {
+    public void setResource(HaloResource resource) {
         this.resource = resource;
     }
 

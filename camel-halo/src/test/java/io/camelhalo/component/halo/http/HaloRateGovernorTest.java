@@ -9,7 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import io.camelhalo.component.halo.SandboxCamel;
+import io.camelhalo.component.halo.TestCamel;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -41,6 +41,23 @@ class HaloRateGovernorTest {
         governor.release();
         assertFalse(governor.acquire(Duration.ZERO), "a finished request still counts for a window");
         assertTrue(governor.acquire(Duration.ofSeconds(2)));
+    }
+
+    @Test
+    void aLimitAboveTheRingsFirstSizeCountsEveryRequestOfTheWindow() throws Exception {
+        // given a limit above the 16 completion times the governor's ring starts with
+        int limit = 40;
+        HaloRateGovernor governor = new HaloRateGovernor(limit, Duration.ofMillis(500));
+        // rounds 2 and 3 wait for the previous round's window, and reuse the grown ring from where it has got to
+        for (int round = 1; round <= 3; round++) {
+            // when the whole limit is used
+            for (int i = 0; i < limit; i++) {
+                assertTrue(governor.acquire(Duration.ofSeconds(5)), "round " + round + ", permit " + (i + 1));
+                governor.release();
+            }
+            // then one more is refused within the window
+            assertFalse(governor.acquire(Duration.ZERO), "round " + round + ", permit " + (limit + 1));
+        }
     }
 
     @Test
@@ -79,7 +96,7 @@ class HaloRateGovernorTest {
         }
         pool.shutdown();
         assertEquals(80, sendTimes.size());
-        int max = SandboxCamel.maxInAnyWindow(sendTimes, window);
+        int max = TestCamel.maxInAnyWindow(sendTimes, window);
         assertTrue(max <= limit, "max " + max);
     }
 

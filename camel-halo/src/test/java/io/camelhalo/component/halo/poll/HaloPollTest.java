@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.camelhalo.component.halo.HaloConstants;
+import io.camelhalo.component.halo.error.HaloApiException;
 import io.camelhalo.sandbox.HaloSandbox;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -18,8 +19,13 @@ import org.apache.camel.FailedToCreateRouteException;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.support.processor.state.FileStateRepository;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,8 +35,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static io.camelhalo.component.halo.poll.PollTestSupport.consumer;
 import static io.camelhalo.component.halo.poll.PollTestSupport.pollCountingRequests;
 import static io.camelhalo.component.halo.poll.PollTestSupport.startContext;
+import static io.camelhalo.component.halo.poll.PollTestSupport.version;
 import static io.camelhalo.component.halo.poll.PollTestSupport.versions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -38,14 +46,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * halo-poll against the stateful sandbox: changes made between polls arrive exactly once, in order, and idle polls
  * cost one request. Polls are driven one at a time (startScheduler=false) so each assertion is about one poll.
  */
+@ParameterizedClass(name = "[{0}]")
+@MethodSource("io.camelhalo.component.halo.poll.PollTenants#tenants")
 class HaloPollTest {
+
+    @Parameter
+    PollTenants.Tenant tenant;
 
     private HaloSandbox sandbox;
     private final List<CamelContext> contexts = new ArrayList<>();
 
     @BeforeEach
-    void startSandbox() {
-        sandbox = HaloSandbox.start(0);
+    void startSandbox(TestInfo test) {
+        PollTenants.assumeTheComponentHandles(tenant, test);
+        sandbox = tenant.start();
     }
 
     @AfterEach
@@ -53,7 +67,9 @@ class HaloPollTest {
         for (CamelContext context : contexts) {
             context.stop();
         }
-        sandbox.close();
+        if (sandbox != null) { // null when the tenant was skipped (PollTenants)
+            sandbox.close();
+        }
     }
 
     private CamelContext context(String uri, String routeId, org.apache.camel.Processor before) throws Exception {
@@ -97,12 +113,14 @@ class HaloPollTest {
         pollCountingRequests(sandbox, consumer);
 
         List<Exchange> got = changes(context).getReceivedExchanges();
-        assertEquals(List.of(a.get("id") + "@" + a.get(lastModifiedField), b.get("id") + "@" + b.get(lastModifiedField),
-                c.get("id") + "@" + c.get(lastModifiedField)), versions(got, lastModifiedField));
+        assertEquals(List.of(version(a, lastModifiedField), version(b, lastModifiedField),
+                version(c, lastModifiedField)), versions(got, lastModifiedField));
         assertEquals(List.of("created", "updated", "created"),
                 got.stream().map(e -> e.getMessage().getHeader(HaloConstants.EVENT_TYPE, String.class)).toList());
-        assertEquals(resource, got.get(0).getMessage().getHeader(HaloConstants.RESOURCE));
-        assertEquals(a.get("id"), got.get(0).getMessage().getHeader(HaloConstants.ID));
+        assertEquals(resource, got.get(0).getMessage().getHeader(HaloConstants.RECORD_RESOURCE));
+        assertEquals(a.get("id"), got.get(0).getMessage().getHeader(HaloConstants.RECORD_ID));
+        assertNull(got.get(0).getMessage().getHeader(HaloConstants.RESOURCE), "the producer's override is not set");
+        assertNull(got.get(0).getMessage().getHeader(HaloConstants.ID), "the producer's id is not set");
         assertEquals(3, got.get(2).getProperty(Exchange.BATCH_SIZE));
         assertEquals(Boolean.TRUE, got.get(2).getProperty(Exchange.BATCH_COMPLETE));
 
@@ -125,7 +143,7 @@ class HaloPollTest {
         int requests = pollCountingRequests(sandbox, consumer);
         List<Exchange> got = changes(context).getReceivedExchanges();
         assertEquals(250, got.size());
-        assertEquals(250, got.stream().map(e -> e.getMessage().getHeader(HaloConstants.ID)).distinct().count());
+        assertEquals(250, got.stream().map(e -> e.getMessage().getHeader(HaloConstants.RECORD_ID)).distinct().count());
         assertEquals(3, requests, "three pages of 100");
         assertTrue(pollCountingRequests(sandbox, consumer) <= 3, "within the overlap the window is read again");
         sandbox.advance(Duration.ofSeconds(6)); // past the 5 s overlap
@@ -133,6 +151,36 @@ class HaloPollTest {
         consumer.poll();
         assertEquals(1, sandbox.apiRequestCount(), () -> "then an idle poll costs one request: " + sandbox.requests());
         assertEquals(250, changes(context).getReceivedCounter());
+    }
+
+    @Test
+    void oneChangeMoreThanAFullPageAllArrive() throws Exception {
+        // given a poll, then 101 changes: one more than a page of 100
+        CamelContext context = context("halo-poll:tickets?startScheduler=false");
+        HaloPollConsumer consumer = consumer(context, "poll", sandbox);
+        consumer.poll();
+        sandbox.advance(Duration.ofSeconds(1));
+        for (int i = 0; i < 101; i++) {
+            sandbox.put("tickets", new HashMap<>(Map.of("summary", "bulk " + i)));
+        }
+        // when the next poll reads them, then every one arrives, whatever record_count says
+        consumer.poll();
+        assertEquals(101, changes(context).getReceivedExchanges().stream()
+                .map(e -> e.getMessage().getHeader(HaloConstants.ID)).distinct().count());
+    }
+
+    @Test
+    void aClientMadeInactiveArrivesAsAChange() throws Exception {
+        // given a client poll that has caught up
+        CamelContext context = context("halo-poll:clients?startScheduler=false");
+        HaloPollConsumer consumer = consumer(context, "poll", sandbox);
+        consumer.poll();
+        // when a client is made inactive
+        Map<String, Object> deactivated = change("clients", Map.of("id", 2, "inactive", true));
+        consumer.poll();
+        // then that change arrives like any other
+        assertEquals(List.of(version(deactivated, "alastupdate")),
+                versions(changes(context).getReceivedExchanges(), "alastupdate"));
     }
 
     @Test
@@ -159,7 +207,7 @@ class HaloPollTest {
         Map<String, Object> early = change("tickets", Map.of("summary", "written before the first poll"));
         HaloPollConsumer consumer = consumer(context, "poll", sandbox);
         consumer.poll();
-        assertEquals(List.of(early.get("id") + "@" + early.get("last_update")),
+        assertEquals(List.of(version(early, "last_update")),
                 versions(changes(context).getReceivedExchanges(), "last_update"));
     }
 
@@ -176,8 +224,8 @@ class HaloPollTest {
         assertEquals(first.get("last_update"), second.get("last_update"));
         consumer.poll();
         consumer.poll();
-        assertEquals(List.of(first.get("id") + "@" + first.get("last_update"),
-                second.get("id") + "@" + second.get("last_update")),
+        assertEquals(List.of(version(first, "last_update"),
+                version(second, "last_update")),
                 versions(changes(context).getReceivedExchanges(), "last_update"));
     }
 
@@ -198,13 +246,13 @@ class HaloPollTest {
 
         CamelContext second = startWithFileState(uri, store);
         consumer(second, "poll", sandbox).poll();
-        assertEquals(List.of(down1.get("id") + "@" + down1.get("last_update"), down2.get("id") + "@" + down2.get("last_update")),
+        assertEquals(List.of(version(down1, "last_update"), version(down2, "last_update")),
                 versions(changes(second).getReceivedExchanges(), "last_update"));
     }
 
     private CamelContext startWithFileState(String uri, File store) throws Exception {
         FileStateRepository progress = FileStateRepository.fileStateRepository(store);
-        CamelContext context = io.camelhalo.component.halo.SandboxCamel.context(sandbox);
+        CamelContext context = io.camelhalo.component.halo.TestCamel.context(sandbox);
         context.getRegistry().bind("progress", progress);
         context.addRoutes(new RouteBuilder() {
             @Override
@@ -242,7 +290,7 @@ class HaloPollTest {
     }
 
     private static List<Object> ids(MockEndpoint mock) {
-        return mock.getReceivedExchanges().stream().map(e -> e.getMessage().getHeader(HaloConstants.ID)).toList();
+        return mock.getReceivedExchanges().stream().map(e -> e.getMessage().getHeader(HaloConstants.RECORD_ID)).toList();
     }
 
     @Test
@@ -261,7 +309,7 @@ class HaloPollTest {
     }
 
     @Test
-    void actionsArePolledPerTicketWithTheTicketIdHeader() throws Exception {
+    void actionsArePolledPerTicket() throws Exception {
         CamelContext context = context("halo-poll:actions?startScheduler=false&ticketId=1");
         HaloPollConsumer consumer = consumer(context, "poll", sandbox);
         consumer.poll();
@@ -270,8 +318,8 @@ class HaloPollTest {
         consumer.poll();
         List<Exchange> got = changes(context).getReceivedExchanges();
         assertEquals(1, got.size());
-        assertEquals(note.get("id"), got.get(0).getMessage().getHeader(HaloConstants.ID));
-        assertEquals(1L, ((Number) got.get(0).getMessage().getHeader(HaloConstants.TICKET_ID)).longValue());
+        assertEquals(note.get("id"), got.get(0).getMessage().getHeader(HaloConstants.RECORD_ID));
+        assertEquals(1L, ((Number) got.get(0).getMessage().getBody(Map.class).get("ticket_id")).longValue());
     }
 
     @Test
@@ -310,7 +358,7 @@ class HaloPollTest {
         Map<String, Object> changed = change("tickets", Map.of("summary", "changed during an outage"));
 
         sandbox.failNext(1, 500);
-        assertThrows(io.camelhalo.component.halo.HaloServerException.class, consumer::poll);
+        assertThrows(io.camelhalo.component.halo.error.HaloApiException.class, consumer::poll);
         assertEquals(0, changes(context).getReceivedCounter());
 
         consumer.poll();
@@ -336,7 +384,7 @@ class HaloPollTest {
             @Override
             public void configure() {
                 from("halo-poll:tickets?startScheduler=false").routeId("note-on-change")
-                        .setHeader(HaloConstants.TICKET_ID, header(HaloConstants.ID))
+                        .setHeader(HaloConstants.TICKET_ID, header(HaloConstants.RECORD_ID))
                         .setBody(constant(Map.of("note", "Seen by the integration", "outcome", "Note")))
                         .to("halo:actions/create");
             }
@@ -349,6 +397,61 @@ class HaloPollTest {
         long ticketId = ((Number) ticket.get("id")).longValue();
         assertTrue(sandbox.records("actions").stream().anyMatch(a -> ((Number) a.get("ticket_id")).longValue() == ticketId
                 && "Seen by the integration".equals(a.get("note"))), "the note went to /Actions, not /Tickets");
+    }
+
+    @Test
+    void aQueueHopBetweenAPollAndAWriteCannotRedirectTheWrite() throws Exception {
+        // given a route that polls projects and, after a seda: hop, creates a ticket from each change
+        CamelContext context = startContext(sandbox, new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("halo-poll:projects?startScheduler=false").routeId("projects").to("seda:follow-up");
+                from("seda:follow-up").routeId("follow-up")
+                        .setBody(exchange -> Map.of("summary",
+                                "Follow up: " + exchange.getMessage().getBody(Map.class).get("summary")))
+                        .to("halo:tickets/create").to("mock:created");
+            }
+        });
+        contexts.add(context);
+        HaloPollConsumer consumer = consumer(context, "projects", sandbox);
+        consumer.poll();
+        int projectsBefore = sandbox.records("projects").size();
+
+        // when a project changes
+        change("projects", Map.of("summary", "Migration"));
+        consumer.poll();
+        MockEndpoint created = context.getEndpoint("mock:created", MockEndpoint.class);
+        Awaitility.await().until(() -> created.getReceivedCounter() == 1);
+
+        // then the create went to /Tickets, as its URI says: no new project, one new ticket
+        assertEquals(projectsBefore + 1, sandbox.records("projects").size(), "only the changed project itself");
+        assertTrue(sandbox.records("tickets").stream().anyMatch(t -> "Follow up: Migration".equals(t.get("summary"))));
+    }
+
+    @Test
+    void whatTheRouteDoesToTheMessageDoesNotChangeWhatIsDeliveredAgain() throws Exception {
+        // given a route that strips every header and property and replaces the body before calling on
+        CamelContext context = startContext(sandbox, new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("halo-poll:tickets?startScheduler=false").routeId("strip")
+                        .removeHeaders("*").removeProperties("*").setBody(constant("replaced"))
+                        .to("mock:changes");
+            }
+        });
+        contexts.add(context);
+        HaloPollConsumer consumer = consumer(context, "strip", sandbox);
+        consumer.poll();
+
+        // when a ticket changes and the route polls three times
+        change("tickets", Map.of("summary", "changed once"));
+        for (int i = 0; i < 3; i++) {
+            sandbox.advance(Duration.ofSeconds(1));
+            consumer.poll();
+        }
+
+        // then the change was delivered once
+        assertEquals(1, changes(context).getReceivedCounter());
     }
 
     @Test

@@ -2,13 +2,18 @@ package io.camelhalo.component.halo.poll;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAccessor;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import io.camelhalo.component.halo.SandboxCamel;
+import io.camelhalo.component.halo.TestCamel;
 import io.camelhalo.sandbox.HaloSandbox;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -24,7 +29,7 @@ final class PollTestSupport {
 
     /** A started context with the given routes, connected to the sandbox through the halo component. */
     static CamelContext startContext(HaloSandbox sandbox, RouteBuilder routes) throws Exception {
-        CamelContext context = SandboxCamel.context(sandbox);
+        CamelContext context = TestCamel.context(sandbox);
         context.addRoutes(routes);
         context.start();
         return context;
@@ -62,12 +67,28 @@ final class PollTestSupport {
         return sandbox.apiRequestCount() - before;
     }
 
-    /** "id@last-modified" of every delivered exchange, in delivery order. */
+    /**
+     * "id@last-modified" of a record, the stamp read as UTC to the second: a real tenant may write it with or
+     * without an offset and with 0, 3 or 7 fraction digits (the sandbox's timestamp modes), and all name one
+     * version.
+     */
+    static String version(Map<?, ?> record, String lastModifiedField) {
+        Object stamp = record.get(lastModifiedField);
+        return record.get("id") + "@" + (stamp == null ? null : utcSecond(stamp.toString()));
+    }
+
+    private static Instant utcSecond(String stamp) {
+        TemporalAccessor t = DateTimeFormatter.ISO_DATE_TIME.parseBest(stamp, OffsetDateTime::from, LocalDateTime::from);
+        Instant instant = t instanceof OffsetDateTime o ? o.toInstant() : ((LocalDateTime) t).toInstant(ZoneOffset.UTC);
+        return instant.truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    /** The {@link #version} of every delivered exchange, in delivery order. */
     static List<String> versions(List<Exchange> exchanges, String lastModifiedField) {
         List<String> versions = new ArrayList<>();
         for (Exchange e : exchanges) {
             Map<?, ?> body = e.getMessage().getBody(Map.class);
-            versions.add(body.get("id") + "@" + body.get(lastModifiedField));
+            versions.add(version(body, lastModifiedField));
         }
         return versions;
     }

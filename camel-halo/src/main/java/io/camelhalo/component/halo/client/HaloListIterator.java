@@ -1,4 +1,4 @@
-package io.camelhalo.component.halo.http;
+package io.camelhalo.component.halo.client;
 
 import java.io.Closeable;
 import java.util.Collections;
@@ -161,11 +161,6 @@ public final class HaloListIterator implements Iterator<Map<String, Object>>, Cl
         page = Collections.emptyIterator();
         task.cancel(true);
         handOff.offer(END); // wakes a reader blocked in another thread, if there is one
-    }
-
-    /** Whether the background task has ended (for tests). */
-    boolean isBackgroundDone() {
-        return task.isDone();
     }
 
     private record Failure(Throwable error) {

@@ -5,19 +5,20 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
-import static io.camelhalo.sandbox.HaloResource.Filter.CLIENT_ID;
-import static io.camelhalo.sandbox.HaloResource.Filter.COUNT;
-import static io.camelhalo.sandbox.HaloResource.Filter.OPEN_ONLY;
-import static io.camelhalo.sandbox.HaloResource.Filter.ORDER;
-import static io.camelhalo.sandbox.HaloResource.Filter.SEARCH;
-import static io.camelhalo.sandbox.HaloResource.Filter.SITE_ID;
-import static io.camelhalo.sandbox.HaloResource.Filter.TICKET_ID;
-import static io.camelhalo.sandbox.HaloResource.Filter.TICKET_ID_REQUIRED;
-import static io.camelhalo.sandbox.HaloResource.Filter.UPDATED;
-import static io.camelhalo.sandbox.HaloResource.Filter.USER_ID;
+import static io.camelhalo.sandbox.SandboxResource.Filter.CLIENT_ID;
+import static io.camelhalo.sandbox.SandboxResource.Filter.COUNT;
+import static io.camelhalo.sandbox.SandboxResource.Filter.OPEN_ONLY;
+import static io.camelhalo.sandbox.SandboxResource.Filter.ORDER;
+import static io.camelhalo.sandbox.SandboxResource.Filter.SEARCH;
+import static io.camelhalo.sandbox.SandboxResource.Filter.SITE_ID;
+import static io.camelhalo.sandbox.SandboxResource.Filter.TICKET_ID;
+import static io.camelhalo.sandbox.SandboxResource.Filter.TICKET_ID_REQUIRED;
+import static io.camelhalo.sandbox.SandboxResource.Filter.UPDATED;
+import static io.camelhalo.sandbox.SandboxResource.Filter.USER_ID;
 
 /**
- * The one table of Halo resources the sandbox serves: path under {@code /api}, list envelope key,
+ * The one table of Halo resources the sandbox serves (the sandbox's own, not camel-halo's
+ * {@code HaloResource}): path under {@code /api}, list envelope key,
  * whether lists page, the last-modified and creation-date fields, and the list filters Halo offers.
  *
  * <p>Paths, fields and filters come from Halo's OpenAPI description ("Halo API v2"); envelope keys
@@ -29,7 +30,7 @@ import static io.camelhalo.sandbox.HaloResource.Filter.USER_ID;
  * draws their ids from one shared sequence, so an id names at most one of them and actions or
  * attachments can point at any of them through {@code ticket_id}.
  */
-public enum HaloResource {
+public enum SandboxResource {
     // name, Halo path, envelope key (null = bare array), paginated, last-modified field, creation field, filters
     ACTIONS("actions", "Actions", "actions", false, "last_updated", "actiondatecreated",
             EnumSet.of(TICKET_ID_REQUIRED, TICKET_ID, COUNT)),
@@ -107,7 +108,7 @@ public enum HaloResource {
     private final String createdField;
     private final Set<Filter> filters;
 
-    HaloResource(String resourceName, String path, String envelopeKey, boolean paginated,
+    SandboxResource(String resourceName, String path, String envelopeKey, boolean paginated,
                  String lastModifiedField, String createdField, Set<Filter> filters) {
         this.resourceName = resourceName;
         this.path = path;
@@ -164,8 +165,8 @@ public enum HaloResource {
     }
 
     /** Looks a resource up by our lowercase name. */
-    public static Optional<HaloResource> byName(String name) {
-        for (HaloResource r : values()) {
+    public static Optional<SandboxResource> byName(String name) {
+        for (SandboxResource r : values()) {
             if (r.resourceName.equals(name)) {
                 return Optional.of(r);
             }
@@ -174,9 +175,9 @@ public enum HaloResource {
     }
 
     /** Looks a resource up by its Halo path segment, case-insensitively as IIS does. */
-    public static Optional<HaloResource> byPath(String segment) {
+    public static Optional<SandboxResource> byPath(String segment) {
         String wanted = segment.toLowerCase(Locale.ROOT);
-        for (HaloResource r : values()) {
+        for (SandboxResource r : values()) {
             if (r.path.toLowerCase(Locale.ROOT).equals(wanted)) {
                 return Optional.of(r);
             }

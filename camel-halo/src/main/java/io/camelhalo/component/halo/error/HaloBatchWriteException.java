@@ -1,4 +1,4 @@
-package io.camelhalo.component.halo;
+package io.camelhalo.component.halo.error;
 
 import java.util.List;
 import java.util.Map;

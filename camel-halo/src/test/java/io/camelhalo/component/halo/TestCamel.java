@@ -8,25 +8,33 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 
 /**
- * Test helpers shared by the tests that run Camel against the sandbox.
+ * The one way a test sets up Camel: a context whose halo component points at a test Halo (the sandbox or a WireMock
+ * server), with the rate governor off (tests count or time requests themselves; the governor has its own tests).
  */
-public final class SandboxCamel {
+public final class TestCamel {
 
-    private SandboxCamel() {
+    private TestCamel() {
     }
 
-    /**
-     * A context (not started) whose halo component points at the sandbox, with the rate governor off (these tests
-     * count or time requests themselves; the governor has its own tests); tune it through {@link #configuration}.
-     */
+    /** A context (not started) pointing at the sandbox; tune it through {@link #configuration}. */
     public static CamelContext context(HaloSandbox sandbox) {
+        return context(sandbox.baseUrl(), sandbox.clientId(), sandbox.clientSecret());
+    }
+
+    /** A context (not started) pointing at a test Halo; tune it through {@link #configuration}. */
+    public static CamelContext context(String baseUrl, String clientId, String clientSecret) {
         CamelContext context = new DefaultCamelContext();
-        HaloConfiguration cfg = configuration(context);
-        cfg.setBaseUrl(sandbox.baseUrl());
-        cfg.setClientId(sandbox.clientId());
-        cfg.setClientSecret(sandbox.clientSecret());
-        cfg.setRateLimit(0);
+        pointAt(context, baseUrl, clientId, clientSecret);
         return context;
+    }
+
+    /** Points a context's halo component (and so halo-poll's) at a test Halo, with the rate governor off. */
+    public static void pointAt(CamelContext context, String baseUrl, String clientId, String clientSecret) {
+        HaloConfiguration cfg = configuration(context);
+        cfg.setBaseUrl(baseUrl);
+        cfg.setClientId(clientId);
+        cfg.setClientSecret(clientSecret);
+        cfg.setRateLimit(0);
     }
 
     /** The halo component's configuration in a context. */

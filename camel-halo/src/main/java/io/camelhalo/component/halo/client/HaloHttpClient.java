@@ -1,4 +1,4 @@
-package io.camelhalo.component.halo.http;
+package io.camelhalo.component.halo.client;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -7,44 +7,58 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 
-import io.camelhalo.component.halo.HaloApiException;
+import io.camelhalo.component.halo.api.HaloResource;
 import io.camelhalo.component.halo.auth.HaloTokenManager;
+import io.camelhalo.component.halo.error.HaloApiException;
+import io.camelhalo.component.halo.http.HaloReplies;
+import io.camelhalo.component.halo.http.HaloResponse;
+import io.camelhalo.component.halo.http.HaloTransport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The API client of a Halo connection: sends API requests with the bearer token through the connection's
  * {@link HaloTransport} (rate limit, safe retries) and, when Halo answers 401, renews the token once and replays the
- * request once (a 401 means Halo did nothing, so even a write is safe to replay). It returns every reply as it came;
- * deciding what a status means is {@link HaloReplies}' job.
+ * request once (a 401 means Halo did nothing, so even a write is safe to replay). It returns the reply's JSON or
+ * throws the {@link HaloApiException} that {@link HaloReplies} decides on.
  */
 public final class HaloHttpClient {
 
     private static final Logger LOG = LoggerFactory.getLogger(HaloHttpClient.class);
 
     private final HaloTransport transport;
-    private final String apiUrl;
+    private final String apiRoot;
     private final HaloTokenManager tokens;
+    /** The Authorization header of the token last used, so a call with the same token builds no new string. */
+    private volatile Bearer bearer = new Bearer("", "");
 
     public HaloHttpClient(HaloTransport transport, String apiUrl, HaloTokenManager tokens) {
         this.transport = transport;
-        this.apiUrl = apiUrl;
+        this.apiRoot = apiUrl + "/";
         this.tokens = tokens;
     }
 
+    private record Bearer(String token, String header) {
+    }
+
     /**
-     * Sends one request to Halo's API.
+     * Sends one request to Halo's API and returns its JSON.
      *
      * @param method   GET, POST or DELETE
-     * @param path     the path under {@code /api}, e.g. {@code Tickets/12}
+     * @param resource the resource, whose path the request goes to
+     * @param id       the record id, appended to the path, or {@code null}
      * @param query    query parameters, sent in iteration order; null values are left out
      * @param jsonBody the JSON body for POST, else {@code null}
      * @param timeout  how long to wait for the reply
+     * @throws HaloApiException for a reply that is not 2xx or not JSON, or no reply
      */
-    public HaloResponse send(String method, String path, Map<String, ?> query, byte[] jsonBody, Duration timeout)
+    public HaloReply call(String method, HaloResource resource, Long id, Map<String, ?> query, byte[] jsonBody,
+                          Duration timeout)
             throws InterruptedException, HaloApiException {
-        String target = "/api/" + path + queryString(query);
-        URI uri = URI.create(apiUrl + "/" + path + queryString(query));
+        // the path and query are built once: the request and every message about it name the same target
+        String pathAndQuery = resource.path() + (id == null ? "" : "/" + id) + queryString(query);
+        String target = "/api/" + pathAndQuery;
+        URI uri = URI.create(apiRoot + pathAndQuery);
         String token = tokens.accessToken();
         HaloResponse response = exchange(method, uri, target, jsonBody, timeout, token);
         if (response.status() == 401) {
@@ -52,12 +66,8 @@ public final class HaloHttpClient {
             tokens.invalidate(token);
             response = exchange(method, uri, target, jsonBody, timeout, tokens.accessToken());
         }
-        return response;
-    }
-
-    /** The API root this client talks to, e.g. {@code https://acme.haloitsm.com/api}. */
-    public String apiUrl() {
-        return apiUrl;
+        HaloReplies.requireSuccess(response, method, target, resource.scope(!"GET".equals(method)));
+        return new HaloReply(response.status(), HaloReplies.json(response, method, target), method, target);
     }
 
     private HaloResponse exchange(String method, URI uri, String target, byte[] jsonBody, Duration timeout,
@@ -65,7 +75,7 @@ public final class HaloHttpClient {
             throws HaloApiException, InterruptedException {
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
                 .timeout(timeout)
-                .header("Authorization", "Bearer " + token)
+                .header("Authorization", authorization(token))
                 .header("Accept", "application/json");
         if (jsonBody != null) {
             builder.header("Content-Type", "application/json")
@@ -74,6 +84,15 @@ public final class HaloHttpClient {
             builder.method(method, HttpRequest.BodyPublishers.noBody());
         }
         return transport.send(builder.build(), !"POST".equals(method), target);
+    }
+
+    private String authorization(String token) {
+        Bearer last = bearer;
+        if (last.token() != token) { // the same String instance while the token manager keeps its token
+            last = new Bearer(token, "Bearer " + token);
+            bearer = last;
+        }
+        return last.header();
     }
 
     /** Encodes query parameters as {@code ?a=1&b=x%20y}; values are sent as their string form. */

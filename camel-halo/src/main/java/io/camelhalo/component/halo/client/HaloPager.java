@@ -1,4 +1,4 @@
-package io.camelhalo.component.halo.http;
+package io.camelhalo.component.halo.client;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -8,10 +8,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 
-import io.camelhalo.component.halo.HaloApiException;
-import io.camelhalo.component.halo.HaloProtocolException;
 import io.camelhalo.component.halo.api.HaloJson;
 import io.camelhalo.component.halo.api.HaloResource;
+import io.camelhalo.component.halo.error.HaloApiException;
 
 /**
  * Reads a Halo list across its pages, following Halo's real paging contract: {@code pageinate=true} with a 1-based
@@ -121,19 +120,17 @@ public final class HaloPager {
             }
         }
         if (promised != null && read < promised) {
-            throw new HaloProtocolException(200, "GET", "/api/" + resource.path(), null,
+            throw new HaloApiException(200, "GET", "/api/" + resource.path(), null, null, null,
                     "Halo's record_count promised " + promised + " " + resource.uriName() + " but paging returned only "
                                                                                  + read
                                                                                  + "; refusing to return a truncated list (were records deleted while paging?)",
-                    null);
+                    false, null);
         }
     }
 
     private Page fetch(HaloResource resource, Map<String, Object> query) throws Exception {
-        String target = "/api/" + resource.path() + HaloHttpClient.queryString(query);
-        HaloResponse response = client.send("GET", resource.path(), query, null, timeout);
-        HaloReplies.requireSuccess(response, "GET", target);
-        return parsePage(resource, HaloReplies.json(response, "GET", target), target);
+        HaloReply reply = client.call("GET", resource, null, query, null, timeout);
+        return parsePage(resource, reply.json(), reply.target());
     }
 
     /** Reads the records of one list reply, enveloped or bare, from the resource table's envelope key. */
@@ -158,14 +155,14 @@ public final class HaloPager {
             if (records instanceof List) {
                 return new Page(HaloJson.toRecords(records), recordCount);
             }
-            throw new HaloProtocolException(200, "GET", target, null,
+            throw new HaloApiException(200, "GET", target, null, null, null,
                     "Halo's list reply for " + resource.uriName() + " has no '" + resource.listKey()
                                                                       + "' array; its keys are "
                                                                       + ((Map<String, Object>) envelope).keySet(),
-                    null);
+                    false, null);
         }
-        throw new HaloProtocolException(200, "GET", target, String.valueOf(reply),
-                "Halo's list reply for " + resource.uriName() + " is neither an array nor an object", null);
+        throw new HaloApiException(200, "GET", target, null, String.valueOf(reply), null,
+                "Halo's list reply for " + resource.uriName() + " is neither an array nor an object", false, null);
     }
 
     private static List<Map<String, Object>> limit(List<Map<String, Object>> records, int maxResults) {

@@ -1,0 +1,264 @@
+package io.camelhalo.component.halo.check;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camelhalo.component.halo.api.ChangeDetection;
+import io.camelhalo.component.halo.api.HaloOperation;
+import io.camelhalo.component.halo.api.HaloResource;
+import io.camelhalo.component.halo.api.HaloTimestamps;
+
+import static io.camelhalo.component.halo.check.TenantFinding.Verdict.CONFIRMED;
+import static io.camelhalo.component.halo.check.TenantFinding.Verdict.CONTRADICTED;
+import static io.camelhalo.component.halo.check.TenantFinding.Verdict.UNKNOWN;
+
+/**
+ * Checks, read-only, the facts about Halo that docs/HALO-FACTS.md marks unverified, on one tenant: for each resource
+ * with a last-modified field, one or two pages of its list. It talks HTTP itself (JDK client, Jackson), not through
+ * the component, so a wrong assumption in the component cannot hide a wrong fact. Only the token request is a POST.
+ */
+public final class TenantCheck {
+
+    /** Records per page read: enough to see an order, small enough to cost little. */
+    static final int PAGE_SIZE = 50;
+    /** As the component expects them: no offset, milliseconds (or more) of fraction. */
+    private static final Pattern EXPECTED_STAMP = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3,7}");
+    private static final Pattern HAS_OFFSET = Pattern.compile(".*(Z|[+-]\\d{2}:?\\d{2})$");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String baseUrl;
+    private final String tokenUrl;
+    private final String clientId;
+    private final String clientSecret;
+    private final String scope;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private String accessToken;
+
+    /**
+     * @param baseUrl the tenant, e.g. {@code https://acme.haloitsm.com} (without {@code /api})
+     * @param tenant  the hosted tenant name for {@code ?tenant=}, or {@code null}
+     */
+    public TenantCheck(String baseUrl, String tenant, String clientId, String clientSecret, String scope) {
+        this.baseUrl = stripSlash(Objects.requireNonNull(baseUrl, "baseUrl"));
+        this.tokenUrl = this.baseUrl + "/auth/token"
+                        + (tenant == null || tenant.isBlank() ? "" : "?tenant=" + enc(tenant.trim()));
+        this.clientId = Objects.requireNonNull(clientId, "clientId");
+        this.clientSecret = Objects.requireNonNull(clientSecret, "clientSecret");
+        this.scope = scope == null || scope.isBlank() ? "all" : scope;
+    }
+
+    /** Runs every check; fails only when the tenant cannot be reached or refuses the credentials. */
+    public List<TenantFinding> run() throws IOException, InterruptedException {
+        accessToken = token();
+        List<TenantFinding> findings = new ArrayList<>();
+        for (HaloResource r : HaloResource.values()) {
+            // actions and attachments are listed per ticket only: not checked here
+            if (r.lastModifiedField() != null && !r.needsTicketId(HaloOperation.LIST)) {
+                check(r, findings);
+            }
+        }
+        return findings;
+    }
+
+    private void check(HaloResource r, List<TenantFinding> out) throws IOException, InterruptedException {
+        String field = r.lastModifiedField();
+        String name = r.uriName();
+        JsonNode desc = list(r, r.paginated() ? pageQuery(field, true, 1) : "");
+        JsonNode items = records(r, desc);
+        if (items == null) {
+            out.add(new TenantFinding(name, "list envelope", CONTRADICTED,
+                    "expected " + (r.listKey() == null ? "a bare array" : "the records under '" + r.listKey() + "'")
+                    + ", got " + shape(desc),
+                    "the component cannot read this list: report the reply shape (HaloResource list key)"));
+            return;
+        }
+        out.add(new TenantFinding(name, "list envelope", CONFIRMED,
+                r.listKey() == null ? "bare array" : "records under '" + r.listKey() + "'", ""));
+        if (items.isEmpty()) {
+            out.add(new TenantFinding(name, "last-modified in list items", UNKNOWN, "the list is empty", ""));
+            return;
+        }
+        List<String> stamps = new ArrayList<>();
+        items.forEach(i -> stamps.add(i.hasNonNull(field) ? i.get(field).asText() : null));
+        long missing = stamps.stream().filter(Objects::isNull).count();
+        if (missing > 0) {
+            out.add(new TenantFinding(name, "last-modified in list items", CONTRADICTED,
+                    missing + " of " + stamps.size() + " list items have no '" + field + "'",
+                    "halo-poll:" + name + " would miss these records' changes; no setting yet (issue 10: read by id)"));
+        } else {
+            out.add(new TenantFinding(name, "last-modified in list items", CONFIRMED, "'" + field + "' in every item", ""));
+        }
+        List<String> present = stamps.stream().filter(Objects::nonNull).toList();
+        if (!present.isEmpty()) {
+            out.add(timestamps(name, present));
+        }
+        if (r.paginated()) {
+            out.add(order(r, present));
+            out.add(recordCount(r, desc));
+        }
+    }
+
+    private static TenantFinding timestamps(String name, List<String> stamps) {
+        for (String s : stamps) {
+            if (HaloTimestamps.parse(s) == null) {
+                return new TenantFinding(name, "timestamp format", CONTRADICTED, "unreadable: " + s,
+                        "the component cannot read this tenant's stamps: report the format (HaloTimestamps)");
+            }
+        }
+        String sample = stamps.get(0);
+        if (stamps.stream().anyMatch(s -> HAS_OFFSET.matcher(s).matches())) {
+            return new TenantFinding(name, "timestamp format", CONTRADICTED, "with an offset, e.g. " + sample,
+                    "none needed: the component reads offsets");
+        }
+        if (stamps.stream().allMatch(s -> EXPECTED_STAMP.matcher(s).matches())) {
+            return new TenantFinding(name, "timestamp format", CONFIRMED, "no offset, with a fraction, e.g. " + sample, "");
+        }
+        return new TenantFinding(name, "timestamp format", CONTRADICTED, "whole seconds, e.g. " + sample,
+                "a change in the second a route starts may be missed; no setting yet (issue 10)");
+    }
+
+    private TenantFinding order(HaloResource r, List<String> descStamps) throws IOException, InterruptedException {
+        String name = r.uriName();
+        String field = r.lastModifiedField();
+        List<Instant> desc = instants(descStamps);
+        JsonNode ascItems = records(r, list(r, pageQuery(field, false, 1)));
+        List<Instant> asc = new ArrayList<>();
+        if (ascItems != null) {
+            ascItems.forEach(i -> asc.add(i.hasNonNull(field) ? HaloTimestamps.parse(i.get(field).asText()) : null));
+        }
+        if (desc.size() < 2 || desc.stream().distinct().count() < 2 || asc.contains(null)) {
+            return new TenantFinding(name, "order honoured", UNKNOWN,
+                    "too few records with distinct '" + field + "' values in the first page to tell", "");
+        }
+        boolean descSorted = sorted(desc, true);
+        boolean ascSorted = sorted(asc, false);
+        if (descSorted && ascSorted) {
+            return new TenantFinding(name, "order honoured", CONFIRMED, "order=" + field + " sorts both ways", "");
+        }
+        return new TenantFinding(name, "order honoured", CONTRADICTED,
+                "order=" + field + (descSorted ? "" : "&orderdesc=true") + " answered an unsorted page",
+                r.changeDetection() == ChangeDetection.NEWEST_FIRST
+                        ? "halo-poll:" + name + " would miss changes; no setting yet (issue 10: read to the end)"
+                        : "none for halo-poll: with lastupdatefromdate it reads every page");
+    }
+
+    private TenantFinding recordCount(HaloResource r, JsonNode firstPage)
+            throws IOException, InterruptedException {
+        String name = r.uriName();
+        JsonNode count = firstPage.isObject() ? firstPage.get("record_count") : null;
+        if (count == null || !count.isNumber()) {
+            return new TenantFinding(name, "record_count exact", UNKNOWN, "the reply has no record_count", "");
+        }
+        long promised = count.asLong();
+        long lastPage = Math.max(1, (promised + PAGE_SIZE - 1) / PAGE_SIZE);
+        JsonNode last = lastPage == 1 ? firstPage : list(r, pageQuery(r.lastModifiedField(), true, lastPage));
+        JsonNode lastItems = records(r, last);
+        long counted = (lastPage - 1) * PAGE_SIZE + (lastItems == null ? 0 : lastItems.size());
+        boolean more = false;
+        if (lastItems != null && lastItems.size() == PAGE_SIZE) {
+            // a full last page: Halo repeats it past the end, so a different next page means more records
+            JsonNode next = records(r, list(r, pageQuery(r.lastModifiedField(), true, lastPage + 1)));
+            more = next != null && !next.isEmpty() && !next.get(0).path("id").equals(lastItems.get(0).path("id"));
+        }
+        if (counted == promised && !more) {
+            return new TenantFinding(name, "record_count exact", CONFIRMED,
+                    "record_count " + promised + " matches the pages", "");
+        }
+        return new TenantFinding(name, "record_count exact", CONTRADICTED,
+                "record_count " + promised + ", the pages hold " + (more ? "more than " : "") + counted,
+                "list and poll may stop early at record_count; no setting yet (issue 10)");
+    }
+
+    private static boolean sorted(List<Instant> values, boolean descending) {
+        for (int i = 1; i < values.size(); i++) {
+            int c = values.get(i - 1).compareTo(values.get(i));
+            if (descending ? c < 0 : c > 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static List<Instant> instants(List<String> stamps) {
+        return stamps.stream().map(HaloTimestamps::parse).filter(Objects::nonNull).toList();
+    }
+
+    private static String pageQuery(String field, boolean descending, long pageNo) {
+        return "?pageinate=true&page_size=" + PAGE_SIZE + "&page_no=" + pageNo + "&order=" + enc(field)
+               + "&orderdesc=" + descending;
+    }
+
+    /** The records of a list reply as the resource table expects them, or {@code null} when the shape differs. */
+    private static JsonNode records(HaloResource r, JsonNode reply) {
+        if (r.listKey() == null) {
+            return reply.isArray() ? reply : null;
+        }
+        JsonNode records = reply.get(r.listKey());
+        return records != null && records.isArray() ? records : null;
+    }
+
+    private static String shape(JsonNode reply) {
+        if (reply.isArray()) {
+            return "a bare array";
+        }
+        List<String> keys = new ArrayList<>();
+        reply.fieldNames().forEachRemaining(keys::add);
+        return "an object with keys " + keys;
+    }
+
+    private JsonNode list(HaloResource r, String query) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/" + r.path() + query))
+                .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + accessToken)
+                .header("Accept", "application/json").GET().build();
+        HttpResponse<String> reply = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (reply.statusCode() != 200) {
+            throw new IOException("GET /api/" + r.path() + " answered HTTP " + reply.statusCode() + ": "
+                                  + abbreviate(reply.body()));
+        }
+        return JSON.readTree(reply.body());
+    }
+
+    private String token() throws IOException, InterruptedException {
+        String form = "grant_type=client_credentials&client_id=" + enc(clientId) + "&client_secret=" + enc(clientSecret)
+                      + "&scope=" + enc(scope);
+        HttpResponse<String> reply = http.send(HttpRequest.newBuilder(URI.create(tokenUrl))
+                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode token = reply.statusCode() == 200 ? JSON.readTree(reply.body()).get("access_token") : null;
+        if (token == null) {
+            // the body of a refused token request never holds the secret; it is shortened all the same
+            throw new IOException("POST " + tokenUrl + " answered HTTP " + reply.statusCode() + " without an access token: "
+                                  + abbreviate(reply.body()));
+        }
+        return token.asText();
+    }
+
+    private static String abbreviate(String s) {
+        return s == null ? "" : s.length() <= 200 ? s : s.substring(0, 200) + "...";
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private static String stripSlash(String url) {
+        String u = url.trim();
+        while (u.endsWith("/")) {
+            u = u.substring(0, u.length() - 1);
+        }
+        return u;
+    }
+}

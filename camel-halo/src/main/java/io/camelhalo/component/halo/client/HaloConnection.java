@@ -1,0 +1,59 @@
+package io.camelhalo.component.halo.client;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import io.camelhalo.component.halo.auth.HaloCredentials;
+import io.camelhalo.component.halo.auth.HaloTokenManager;
+import io.camelhalo.component.halo.http.HaloTransport;
+
+/**
+ * Everything shared by the endpoints that talk to one Halo tenant as one application: the transport (pooled HTTP
+ * client, rate governor, retries), the token manager and the API client. The component keeps one per {@link Key}.
+ */
+public final class HaloConnection {
+
+    /**
+     * What makes two endpoints share a connection: same API, same authorisation server, same application and same
+     * credentials. The secrets are part of the key because a refresh token stands for the agent who authorised the
+     * application: two endpoints with different refresh tokens must not act as the same agent.
+     */
+    public record Key(String apiUrl, String authUrl, String tenant, String clientId, String grantType, String scope,
+            String clientSecret, String refreshToken) {
+
+        /** The credentials the token manager uses. */
+        HaloCredentials credentials() {
+            return new HaloCredentials(authUrl, tenant, clientId, clientSecret, scope, grantType, refreshToken);
+        }
+
+        @Override
+        public String toString() {
+            return "HaloConnection.Key[apiUrl=" + apiUrl + ", tenant=" + tenant + ", scope=" + scope + "]";
+        }
+    }
+
+    /** What makes two connections share a rate governor: the same tenant. */
+    public record TenantKey(String apiUrl, String tenant) {
+    }
+
+    private final HaloTokenManager tokenManager;
+    private final HaloHttpClient httpClient;
+
+    /**
+     * @param key         the API, authorisation server and credentials
+     * @param transport   sends every request of this connection (API and token requests)
+     * @param readTimeout how long a token request may wait for its reply
+     */
+    public HaloConnection(Key key, HaloTransport transport, Duration readTimeout) {
+        this.tokenManager = new HaloTokenManager(transport, key.credentials(), readTimeout, Clock.systemUTC());
+        this.httpClient = new HaloHttpClient(transport, key.apiUrl(), tokenManager);
+    }
+
+    public HaloTokenManager tokenManager() {
+        return tokenManager;
+    }
+
+    public HaloHttpClient httpClient() {
+        return httpClient;
+    }
+}

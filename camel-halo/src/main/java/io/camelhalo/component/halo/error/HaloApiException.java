@@ -1,0 +1,162 @@
+package io.camelhalo.component.halo.error;
+
+import java.util.List;
+import java.util.Map;
+
+import org.apache.camel.CamelException;
+import org.apache.camel.spi.HttpResponseAware;
+
+/**
+ * A call to Halo failed: Halo answered with a status that is not 2xx (on the API or its token endpoint), or a reply
+ * that cannot be used (not JSON, a list shorter than Halo promised). Like camel-http's
+ * {@code HttpOperationFailedException} it carries the status, the response headers and body, and the method and path
+ * asked for; it never holds a token or the client secret (those travel only in request headers and form bodies, which
+ * are not kept).
+ * <p>
+ * The subclasses are the failures a route handles differently in {@code onException}:
+ * {@code HaloAuthenticationException} (fix the credentials), {@code HaloNotFoundException} (no such record),
+ * {@code HaloValidationException} (fix the data), {@code HaloRateLimitException} (try later) and
+ * {@code HaloIOException} (no usable reply: a write may have been applied). A 5xx or an unusable reply is this class
+ * itself.
+ */
+public class HaloApiException extends CamelException implements HttpResponseAware {
+
+    private static final long serialVersionUID = 1L;
+    private static final int MAX_BODY_IN_MESSAGE = 300;
+
+    private int statusCode;
+    private String statusText;
+    private final String method;
+    private final String path;
+    private final transient Map<String, List<String>> responseHeaders;
+    private final String responseBody;
+    private final String haloMessage;
+    private final boolean tokenRequest;
+
+    /**
+     * @param statusCode      Halo's HTTP status, 0 when there was no reply
+     * @param method          the request's method
+     * @param path            the request's path and query, e.g. {@code /api/Tickets/12}
+     * @param responseHeaders Halo's reply headers (may be empty)
+     * @param responseBody    Halo's reply body as text (may be null)
+     * @param haloMessage     Halo's own error message from the reply, or null
+     * @param advice          what to do about it, appended to the message; may be null
+     * @param tokenRequest    whether the failed request was the token request
+     * @param cause           the underlying failure, or null
+     */
+    public HaloApiException(int statusCode, String method, String path, Map<String, List<String>> responseHeaders,
+                            String responseBody, String haloMessage, String advice, boolean tokenRequest,
+                            Throwable cause) {
+        super(message(statusCode, method, path, responseBody, haloMessage, advice), cause);
+        this.statusCode = statusCode;
+        this.statusText = reasonPhrase(statusCode);
+        this.method = method;
+        this.path = path;
+        this.responseHeaders = responseHeaders == null ? Map.of() : Map.copyOf(responseHeaders);
+        this.responseBody = responseBody;
+        this.haloMessage = haloMessage;
+        this.tokenRequest = tokenRequest;
+    }
+
+    private static String message(int statusCode, String method, String path, String body, String haloMessage,
+                                  String advice) {
+        StringBuilder sb = statusCode == 0
+                ? new StringBuilder("No usable reply from Halo to ").append(method).append(' ').append(path)
+                : new StringBuilder("Halo answered HTTP ").append(statusCode).append(" to ").append(method).append(' ')
+                        .append(path);
+        if (haloMessage != null && !haloMessage.isBlank()) {
+            sb.append(": ").append(haloMessage);
+        } else if (body != null && !body.isBlank()) {
+            sb.append(": ").append(abbreviate(body));
+        }
+        if (advice != null) {
+            sb.append(". ").append(advice);
+        }
+        return sb.toString();
+    }
+
+    private static String abbreviate(String body) {
+        String oneLine = body.strip().replaceAll("\\s+", " ");
+        return oneLine.length() <= MAX_BODY_IN_MESSAGE ? oneLine : oneLine.substring(0, MAX_BODY_IN_MESSAGE) + "...";
+    }
+
+    private static String reasonPhrase(int status) {
+        return switch (status) {
+            case 400 -> "Bad Request";
+            case 401 -> "Unauthorized";
+            case 403 -> "Forbidden";
+            case 404 -> "Not Found";
+            case 409 -> "Conflict";
+            case 422 -> "Unprocessable Entity";
+            case 429 -> "Too Many Requests";
+            case 500 -> "Internal Server Error";
+            case 502 -> "Bad Gateway";
+            case 503 -> "Service Unavailable";
+            case 504 -> "Gateway Timeout";
+            default -> null;
+        };
+    }
+
+    /**
+     * Whether a write may have been applied by Halo although it failed here (the request was sent, but the reply
+     * never came or could not be read). Such a write is never retried; look in Halo before sending it again.
+     */
+    public boolean isWritePossiblyApplied() {
+        return false;
+    }
+
+    /** The HTTP status Halo answered, or 0 when there was no reply. */
+    public int getStatusCode() {
+        return statusCode;
+    }
+
+    @Override
+    public int getHttpResponseCode() {
+        return statusCode;
+    }
+
+    @Override
+    public void setHttpResponseCode(int code) {
+        this.statusCode = code;
+    }
+
+    @Override
+    public String getHttpResponseStatus() {
+        return statusText;
+    }
+
+    @Override
+    public void setHttpResponseStatus(String status) {
+        this.statusText = status;
+    }
+
+    /** The HTTP method of the failed request. */
+    public String getMethod() {
+        return method;
+    }
+
+    /** The path and query of the failed request, e.g. {@code /api/Tickets/12} or {@code /auth/token}. */
+    public String getPath() {
+        return path;
+    }
+
+    /** Halo's reply headers (empty when there was no reply). */
+    public Map<String, List<String>> getResponseHeaders() {
+        return responseHeaders == null ? Map.of() : responseHeaders;
+    }
+
+    /** Halo's reply body, as received (may be JSON, plain text or an HTML error page). */
+    public String getResponseBody() {
+        return responseBody;
+    }
+
+    /** Whether the request that failed was the token request (so no API call was made). */
+    public boolean isTokenRequest() {
+        return tokenRequest;
+    }
+
+    /** Halo's own error message from the reply, or {@code null} when the reply carries none. */
+    public String getHaloMessage() {
+        return haloMessage;
+    }
+}

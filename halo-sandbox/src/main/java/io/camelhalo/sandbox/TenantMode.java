@@ -1,0 +1,52 @@
+package io.camelhalo.sandbox;
+
+/**
+ * How a real tenant may answer where Halo's documentation leaves a fact uncertain. By default the sandbox
+ * answers as {@code halo-api.md} documents; each mode switches one uncertain fact to the other way a real
+ * tenant may behave, so a test can prove the component copes with both. Set them with
+ * {@link HaloSandboxOptions#withModes}, {@link HaloSandbox#setModes}, {@code --mode NAME} on the command line,
+ * or {@code PUT /sandbox/modes} with a JSON array of names.
+ */
+public enum TenantMode {
+
+    /** {@code order} and {@code orderdesc} are ignored: lists come in id order whatever was asked. */
+    ORDER_IGNORED,
+
+    /**
+     * List items are slim: only the list view's fields ({@link #LIST_VIEW_FIELDS}); the last-modified and
+     * creation fields and everything else come only from {@code GET /<Path>/{id}}.
+     */
+    SLIM_LIST_ITEMS,
+
+    /** Timestamps carry an offset: {@code 2025-01-06T09:15:00.000Z} instead of {@code 2025-01-06T09:15:00.000}. */
+    TIMESTAMPS_WITH_OFFSET,
+
+    /** Timestamps carry no fraction: {@code 2025-01-06T09:15:00}. */
+    TIMESTAMPS_WITHOUT_FRACTION,
+
+    /** Timestamps carry .NET's seven fraction digits: {@code 2025-01-06T09:15:00.1230000}. */
+    TIMESTAMPS_SEVEN_DIGIT_FRACTION,
+
+    /** {@code record_count} is approximate: one less than the records that match (when any match). */
+    RECORD_COUNT_APPROXIMATE,
+
+    /** Records with {@code inactive: true} are left out of lists unless {@code includeinactive=true} is asked. */
+    INACTIVE_HIDDEN,
+
+    /**
+     * {@code GET /Tickets/{id}} also answers a project or an opportunity, as all three are Halo tickets sharing
+     * one id sequence.
+     */
+    TICKET_PATH_SERVES_PROJECTS,
+
+    /** Adding an action stamps its ticket's {@code last_update}, so the ticket counts as changed. */
+    ACTION_BUMPS_TICKET,
+
+    /** {@code GET /Attachment/{id}} answers the file's bytes with its content type, not a JSON record. */
+    ATTACHMENT_GET_ANSWERS_BYTES;
+
+    /** The fields a list item keeps under {@link #SLIM_LIST_ITEMS}. */
+    public static final java.util.Set<String> LIST_VIEW_FIELDS = java.util.Set.of(
+            "id", "ticket_id", "summary", "name", "client_id", "client_name", "site_id", "site_name", "user_id",
+            "status_id", "tickettype_id", "filename", "invoicenumber", "title", "ref", "inactive");
+}
