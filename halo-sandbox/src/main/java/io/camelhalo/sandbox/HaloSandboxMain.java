@@ -1,5 +1,8 @@
 package io.camelhalo.sandbox;
 
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -21,7 +24,7 @@ public final class HaloSandboxMain {
                 case "--client-secret" -> options = options.withClientSecret(value(args, ++i));
                 case "--no-seed" -> options = options.withSeedData(false);
                 case "--mode" -> {
-                    java.util.Set<TenantMode> on = java.util.EnumSet.noneOf(TenantMode.class);
+                    Set<TenantMode> on = EnumSet.noneOf(TenantMode.class);
                     on.addAll(options.modes());
                     on.add(TenantMode.valueOf(value(args, ++i)));
                     options = options.withModes(on.toArray(new TenantMode[0]));
@@ -29,7 +32,7 @@ public final class HaloSandboxMain {
                 default -> {
                     System.err.println("usage: java -jar halo-sandbox.jar [--port N] [--client-id ID]"
                             + " [--client-secret SECRET] [--no-seed] [--mode TENANT_MODE]...; modes: "
-                            + java.util.Arrays.toString(TenantMode.values()));
+                            + Arrays.toString(TenantMode.values()));
                     System.exit(2);
                 }
             }

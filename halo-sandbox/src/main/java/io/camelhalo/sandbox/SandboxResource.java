@@ -23,10 +23,12 @@ import static io.camelhalo.sandbox.SandboxResource.Filter.USER_ID;
  *
  * <p>Paths, fields and filters come from Halo's OpenAPI description ("Halo API v2"); envelope keys
  * from the HaloAPI PowerShell module. Filters are only those the OpenAPI lists for the resource and
- * the seeded records carry; any other query parameter is ignored, as Halo ignores unknown ones.
+ * the seeded records carry; any other query parameter is ignored, as Halo ignores unknown ones
+ * (and, when Halo's description does not declare it, recorded as a {@link Violation}).
  *
  * <p>Tickets, projects and opportunities are all Halo tickets (schema {@code Faults}). The sandbox keeps
- * them in separate stores (so {@code GET /Tickets/{projectId}} is a 404 here, unlike real Halo) but
+ * them in separate stores (so {@code GET /Tickets/{projectId}} is a 404 here unless
+ * {@link TenantMode#TICKET_PATH_SERVES_PROJECTS} is on) but
  * draws their ids from one shared sequence, so an id names at most one of them and actions or
  * attachments can point at any of them through {@code ticket_id}.
  */

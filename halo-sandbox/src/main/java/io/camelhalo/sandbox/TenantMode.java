@@ -1,5 +1,7 @@
 package io.camelhalo.sandbox;
 
+import java.util.Set;
+
 /**
  * How a real tenant may answer where Halo's documentation leaves a fact uncertain. By default the sandbox
  * answers as {@code halo-api.md} documents; each mode switches one uncertain fact to the other way a real
@@ -46,7 +48,7 @@ public enum TenantMode {
     ATTACHMENT_GET_ANSWERS_BYTES;
 
     /** The fields a list item keeps under {@link #SLIM_LIST_ITEMS}. */
-    public static final java.util.Set<String> LIST_VIEW_FIELDS = java.util.Set.of(
+    public static final Set<String> LIST_VIEW_FIELDS = Set.of(
             "id", "ticket_id", "summary", "name", "client_id", "client_name", "site_id", "site_name", "user_id",
             "status_id", "tickettype_id", "filename", "invoicenumber", "title", "ref", "inactive");
 }

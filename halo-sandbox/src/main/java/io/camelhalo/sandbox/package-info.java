@@ -16,5 +16,11 @@
  *   <li>appointments list as a bare array;</li>
  *   <li>timestamps without an offset are UTC.</li>
  * </ul>
+ *
+ * <p>It learns Halo from Halo's own API description, not from the component: every {@code /api} request is
+ * checked against the vendored part of it ({@code halo-openapi/} beside these classes; {@link
+ * io.camelhalo.sandbox.ConformanceCheck}), and a request outside it is a {@link io.camelhalo.sandbox.Violation}
+ * that fails the test class ({@link io.camelhalo.sandbox.ConformanceExtension}). Each uncertain fact has a
+ * {@link io.camelhalo.sandbox.TenantMode} answering the other way a real tenant may.
  */
 package io.camelhalo.sandbox;

@@ -113,18 +113,34 @@ class HaloPagingTest extends HaloTestSupport {
     }
 
     @Test
-    void stopsOnceRecordCountIsReachedWithoutAskingForAnotherPage() {
-        // given exactly two full pages and record_count 200
+    void aFullLastPageIsConfirmedByOneMoreRequestNotByRecordCount() {
+        // given exactly two full pages, record_count 200, and past the end the last page repeated (as Halo does)
         stubToken();
         stubPage("Asset", 1, envelope("assets", ids(1, 100), 200));
         stubPage("Asset", 2, envelope("assets", ids(101, 200), 200));
+        stubPage("Asset", 3, envelope("assets", ids(101, 200), 200));
 
         // when the route lists assets
         Exchange exchange = succeeded(send("halo:assets/list", null));
 
-        // then it does not ask for page 3
+        // then it asks for page 3 (record_count may be approximate), sees the repeat and returns the 200 once
         assertEquals(200, idsOf(exchange).size());
-        assertEquals(List.of(pageQuery(100, 1), pageQuery(100, 2)), apiQueries());
+        assertEquals(List.of(pageQuery(100, 1), pageQuery(100, 2), pageQuery(100, 3)), apiQueries());
+    }
+
+    @Test
+    void anApproximateRecordCountDoesNotCutTheList() {
+        // given record_count one short of the records Halo pages out
+        stubToken();
+        stubPage("Tickets", 1, envelope("tickets", ids(1, 2), 4));
+        stubPage("Tickets", 2, envelope("tickets", ids(3, 4), 4));
+        stubPage("Tickets", 3, envelope("tickets", ids(5, 5), 4));
+
+        // when the route lists with pages of 2
+        Exchange exchange = succeeded(send("halo:tickets/list?pageSize=2", null));
+
+        // then every record arrives
+        assertEquals(5, idsOf(exchange).size());
     }
 
     @Test

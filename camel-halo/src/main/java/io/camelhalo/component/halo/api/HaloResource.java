@@ -134,6 +134,14 @@ public enum HaloResource {
         return changeDetection != ChangeDetection.NONE;
     }
 
+    /**
+     * Whether Halo's list leaves inactive records out unless asked with {@code includeinactive=true} (the resources
+     * whose list declares that parameter in Halo's description; the default is unverified).
+     */
+    public boolean hidesInactiveRecords() {
+        return this == CLIENTS || this == SITES || this == USERS || this == ASSETS || this == ITEMS;
+    }
+
     /** Whether the operation needs the ticket id (query parameter {@code ticket_id}) for this resource. */
     public boolean needsTicketId(HaloOperation operation) {
         return ticketScopedOperations.contains(operation);

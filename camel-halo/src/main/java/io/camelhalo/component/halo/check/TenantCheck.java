@@ -1,6 +1,7 @@
 package io.camelhalo.component.halo.check;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -10,8 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,7 +31,8 @@ import static io.camelhalo.component.halo.check.TenantFinding.Verdict.UNKNOWN;
 
 /**
  * Checks, read-only, the facts about Halo that docs/HALO-FACTS.md marks unverified, on one tenant: for each resource
- * with a last-modified field, one or two pages of its list. It talks HTTP itself (JDK client, Jackson), not through
+ * with a last-modified field, one to three pages of its list (envelope, last-modified in list items, timestamp format,
+ * order, {@code record_count}, inactive records), and one attachment download. It talks HTTP itself (JDK client, Jackson), not through
  * the component, so a wrong assumption in the component cannot hide a wrong fact. Only the token request is a POST.
  */
 public final class TenantCheck {
@@ -38,6 +43,9 @@ public final class TenantCheck {
     private static final Pattern EXPECTED_STAMP = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3,7}");
     private static final Pattern HAS_OFFSET = Pattern.compile(".*(Z|[+-]\\d{2}:?\\d{2})$");
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The lists whose description declares {@code includeinactive}. */
+    private static final Set<HaloResource> INACTIVE_FILTERED = EnumSet.of(HaloResource.CLIENTS, HaloResource.SITES,
+            HaloResource.USERS, HaloResource.ASSETS, HaloResource.ITEMS);
 
     private final String baseUrl;
     private final String tokenUrl;
@@ -70,6 +78,7 @@ public final class TenantCheck {
                 check(r, findings);
             }
         }
+        findings.add(attachmentDownload());
         return findings;
     }
 
@@ -108,6 +117,65 @@ public final class TenantCheck {
         if (r.paginated()) {
             out.add(order(r, present));
             out.add(recordCount(r, desc));
+        }
+        if (INACTIVE_FILTERED.contains(r)) {
+            out.add(inactiveListed(r, items, desc));
+        }
+    }
+
+    /**
+     * Whether a list includes inactive records (the component never sends {@code includeinactive}): seen directly
+     * when the first page holds one, else by comparing {@code record_count} with and without the parameter.
+     */
+    private TenantFinding inactiveListed(HaloResource r, JsonNode items, JsonNode firstPage)
+            throws IOException, InterruptedException {
+        String name = r.uriName();
+        for (JsonNode item : items) {
+            if (item.path("inactive").asBoolean(false)) {
+                return new TenantFinding(name, "inactive records listed", CONFIRMED, "the list holds inactive records", "");
+            }
+        }
+        JsonNode all = list(r, "?pageinate=true&page_size=1&page_no=1&includeinactive=true");
+        long without = firstPage.path("record_count").asLong(-1);
+        long with = all.path("record_count").asLong(-1);
+        if (without >= 0 && with > without) {
+            return new TenantFinding(name, "inactive records listed", CONTRADICTED,
+                    "record_count " + without + ", with includeinactive=true " + with,
+                    "halo-poll:" + name + " does not see a record made inactive; no setting yet (issue 10)");
+        }
+        return new TenantFinding(name, "inactive records listed", UNKNOWN, "no inactive record seen", "");
+    }
+
+    /** Whether {@code GET /Attachment/{id}} answers a JSON record, as {@code attachments/get} expects today. */
+    private TenantFinding attachmentDownload() throws IOException, InterruptedException {
+        JsonNode tickets = records(HaloResource.TICKETS, list(HaloResource.TICKETS, "?pageinate=true&page_size=5&page_no=1"));
+        for (JsonNode ticket : tickets == null ? JSON.createArrayNode() : tickets) {
+            JsonNode attachments = records(HaloResource.ATTACHMENTS,
+                    list(HaloResource.ATTACHMENTS, "?ticket_id=" + ticket.path("id").asLong()));
+            if (attachments != null && !attachments.isEmpty()) {
+                long id = attachments.get(0).path("id").asLong();
+                String type = contentType("/api/" + HaloResource.ATTACHMENTS.path() + "/" + id);
+                if (type.toLowerCase(Locale.ROOT).contains("json")) {
+                    return new TenantFinding("attachments", "get answers JSON", CONFIRMED, "content type " + type, "");
+                }
+                return new TenantFinding("attachments", "get answers JSON", CONTRADICTED,
+                        "GET /Attachment/" + id + " answers the file (content type " + type + ")",
+                        "attachments/get fails with 'not valid JSON'; no setting yet (issue 10: attachments are files)");
+            }
+        }
+        return new TenantFinding("attachments", "get answers JSON", UNKNOWN,
+                "no attachment on the first tickets listed", "");
+    }
+
+    private String contentType(String path) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + accessToken).GET().build();
+        HttpResponse<InputStream> reply = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        try (InputStream body = reply.body()) {
+            if (reply.statusCode() != 200) {
+                throw new IOException("GET " + path + " answered HTTP " + reply.statusCode());
+            }
+            return reply.headers().firstValue("Content-Type").orElse("none");
         }
     }
 

@@ -115,7 +115,10 @@ public final class HaloPager {
             if (!handler.onPage(page.records())) {
                 return;
             }
-            if (page.records().size() < pageSize || promised != null && read >= promised) {
+            // a short page is the last one; a full page may be followed by more even once record_count is reached
+            // (Halo's count is not relied on to stop: an approximate one would cut the list), so read on: past the
+            // end Halo answers an empty page or repeats the last one
+            if (page.records().size() < pageSize) {
                 break;
             }
         }

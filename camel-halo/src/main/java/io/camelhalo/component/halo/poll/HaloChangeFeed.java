@@ -1,5 +1,6 @@
 package io.camelhalo.component.halo.poll;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -8,9 +9,15 @@ import java.util.List;
 import java.util.Map;
 
 import io.camelhalo.component.halo.api.ChangeDetection;
+import io.camelhalo.component.halo.api.HaloJson;
+import io.camelhalo.component.halo.api.HaloOperation;
 import io.camelhalo.component.halo.api.HaloResource;
 import io.camelhalo.component.halo.api.HaloTimestamps;
+import io.camelhalo.component.halo.client.HaloHttpClient;
 import io.camelhalo.component.halo.client.HaloPager;
+import io.camelhalo.component.halo.error.HaloApiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Finds the records of one resource changed since an instant, as the resource table's {@link ChangeDetection} says:
@@ -23,19 +30,34 @@ import io.camelhalo.component.halo.client.HaloPager;
  * Paged reads go newest first in every case: a record changed while the pages are read moves to the front, so the
  * records behind it shift back and at worst appear twice (dropped here), never skipped. The result is sorted oldest
  * first, by last-modified then id.
+ * <p>
+ * Two facts about Halo are checked as they are used rather than assumed (docs/HALO-FACTS.md): that a list asked to
+ * sort newest first is sorted (if a page is not, paging no longer stops early: every page is read, and a WARN says
+ * so once), and that list items carry the last-modified field (an item without it is read in full by id; a record
+ * that has none even then fails the poll, loudly, rather than being dropped).
  */
 final class HaloChangeFeed {
 
+    private static final Logger LOG = LoggerFactory.getLogger(HaloChangeFeed.class);
+
     private final HaloPager pager;
+    private final HaloHttpClient client;
+    private final Duration timeout;
     private final HaloResource resource;
     private final Map<String, Object> filters;
     private final int pageSize;
+    /** Set once a page came back out of the order asked for: from then on every page is read. */
+    private volatile boolean orderIgnored;
+    private volatile boolean slimItemsReported;
 
-    HaloChangeFeed(HaloPager pager, HaloResource resource, Map<String, Object> filters, int pageSize) {
+    HaloChangeFeed(HaloPager pager, HaloHttpClient client, Duration timeout, HaloResource resource,
+                   Map<String, Object> filters, int pageSize) {
         if (!resource.pollable()) {
             throw new IllegalArgumentException(resource.uriName() + " has no change detection");
         }
         this.pager = pager;
+        this.client = client;
+        this.timeout = timeout;
         this.resource = resource;
         this.filters = filters;
         this.pageSize = pageSize;
@@ -48,29 +70,95 @@ final class HaloChangeFeed {
         if (resource.changeDetection() == ChangeDetection.UPDATED_SINCE_FILTER) {
             query.put("lastupdatefromdate", HaloTimestamps.format(from));
         }
+        if (resource.hidesInactiveRecords()) {
+            query.putIfAbsent("includeinactive", "true"); // a deactivation is a change too
+        }
         if (resource.paginated()) {
             query.put("order", field);
             query.put("orderdesc", "true");
         }
         Map<String, Map<String, Object>> changed = new LinkedHashMap<>();
+        Instant[] previous = new Instant[1];
         pager.forEachPage(resource, query, pageSize, page -> {
             boolean reachedOlder = false;
-            for (Map<String, Object> record : page) {
-                Instant lastModified = HaloTimestamps.parse(record.get(field));
-                if (lastModified == null || lastModified.isBefore(from)) {
+            for (Map<String, Object> listed : page) {
+                Map<String, Object> record = withLastModified(listed);
+                Instant lastModified = lastModified(record);
+                checkOrder(previous[0], lastModified);
+                previous[0] = lastModified;
+                if (latestMeant(lastModified).isBefore(from)) {
                     reachedOlder = true;
                     continue;
                 }
                 changed.putIfAbsent(versionKey(record), record);
             }
             // newest first: once a page reaches records older than 'from', later pages hold only older ones
-            return !(reachedOlder && resource.changeDetection() == ChangeDetection.NEWEST_FIRST);
+            return !(reachedOlder && resource.changeDetection() == ChangeDetection.NEWEST_FIRST && !orderIgnored);
         });
         List<Map<String, Object>> oldestFirst = new ArrayList<>(changed.values());
         oldestFirst.sort(Comparator.comparing((Map<String, Object> r) -> HaloTimestamps.parse(r.get(field)))
                 .thenComparing(r -> String.valueOf(r.get("ticket_id")))
                 .thenComparing(r -> r.get("id") instanceof Number n ? n.longValue() : Long.MAX_VALUE));
         return oldestFirst;
+    }
+
+    /**
+     * The latest instant a stamp may stand for: a stamp to the whole second (a tenant that writes no fraction) may
+     * mean any moment of that second, so a change in the same second as {@code from} is not taken for an older one.
+     */
+    private static Instant latestMeant(Instant stamp) {
+        return stamp.getNano() == 0 ? stamp.plusMillis(999) : stamp;
+    }
+
+    /**
+     * Halo was asked for newest first: a record newer than the one before it means it ignores the order (on this
+     * resource), so stopping at the first older record could miss changes. Only matters where paging stops early.
+     */
+    private void checkOrder(Instant previous, Instant current) {
+        if (previous != null && current.isAfter(previous) && !orderIgnored
+                && resource.changeDetection() == ChangeDetection.NEWEST_FIRST) {
+            orderIgnored = true;
+            LOG.warn("Halo ignores order={}&orderdesc=true on /{}: halo-poll:{} now reads every page of the list on "
+                     + "each poll (no change is missed, but polls cost more requests)",
+                    resource.lastModifiedField(), resource.path(), resource.uriName());
+        }
+    }
+
+    /**
+     * The record with its last-modified value: the listed item when it has one, else the full record read by id
+     * (Halo's list items may carry fewer fields than the record).
+     *
+     * @throws HaloApiException when even the full record has no readable last-modified value
+     */
+    private Map<String, Object> withLastModified(Map<String, Object> listed) throws Exception {
+        if (lastModified(listed) != null) {
+            return listed;
+        }
+        if (!slimItemsReported) {
+            slimItemsReported = true;
+            LOG.warn("Halo's list of /{} has no readable '{}' on its items: halo-poll:{} reads each listed record by id "
+                     + "to find when it changed (one request per listed record)",
+                    resource.path(), resource.lastModifiedField(), resource.uriName());
+        }
+        Long id = listed.get("id") instanceof Number n ? n.longValue() : null;
+        Map<String, Object> full = null;
+        if (id != null) {
+            Object ticketId = listed.get("ticket_id") != null ? listed.get("ticket_id") : filters.get("ticket_id");
+            Map<String, Object> byTicket = resource.needsTicketId(HaloOperation.GET) && ticketId != null
+                    ? Map.of("ticket_id", ticketId) : Map.of();
+            List<Map<String, Object>> read = HaloJson.toRecords(
+                    client.call("GET", resource, id, byTicket, null, timeout).json());
+            full = read.isEmpty() ? null : read.get(0);
+        }
+        if (full == null || lastModified(full) == null) {
+            throw new HaloApiException(200, "GET", "/api/" + resource.path() + (id == null ? "" : "/" + id), null,
+                    null, null, "halo-poll:" + resource.uriName() + " cannot tell when record " + listed.get("id")
+                                + " changed: it has no readable '" + resource.lastModifiedField()
+                                + "', in the list or read by id. The poll stops here rather than drop the record; "
+                                + "see docs/HALO-FACTS.md",
+                    false, null);
+        }
+        return full;
     }
 
     /** The key of one version of a record: its id (per ticket for actions) and its last-modified value. */

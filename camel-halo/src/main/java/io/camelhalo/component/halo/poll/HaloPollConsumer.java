@@ -51,7 +51,9 @@ public class HaloPollConsumer extends ScheduledBatchPollingConsumer {
     protected void doStart() throws Exception {
         HaloPager pager = new HaloPager(endpoint.getConnection().httpClient(),
                                         Duration.ofMillis(endpoint.getConfiguration().getReadTimeout()));
-        feed = new HaloChangeFeed(pager, resource, endpoint.filters(), endpoint.getPageSize());
+        feed = new HaloChangeFeed(pager, endpoint.getConnection().httpClient(),
+                                  Duration.ofMillis(endpoint.getConfiguration().getReadTimeout()), resource,
+                                  endpoint.filters(), endpoint.getPageSize());
         stateRepository = endpoint.stateRepository();
         ServiceHelper.startService(stateRepository); // a FileStateRepository loads its file here
         stateKey = endpoint.stateKey(getRouteId());
@@ -126,7 +128,7 @@ public class HaloPollConsumer extends ScheduledBatchPollingConsumer {
                                                   + "the next poll",
                     exchange, exchange.getException());
         } else {
-            batch.progress.delivered(key, lastModified);
+            batch.progress.delivered(key, lastModified, Duration.ofMillis(endpoint.getOverlap()), batch.oldestFailed);
             saveProgress(batch.progress);
         }
     }

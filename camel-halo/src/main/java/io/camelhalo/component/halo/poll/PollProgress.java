@@ -85,7 +85,9 @@ final class PollProgress {
     Instant queryFrom(Instant now, Duration overlap) {
         if (finished && retryFrom == null && watermark != null && !now.isBefore(watermark.plus(overlap))
                 && watermark.isAfter(from)) {
-            return watermark.plusMillis(1);
+            // just after it; but a stamp to the whole second may stand for a later moment of that second, in which a
+            // tenant stamping whole seconds may have written another version: from the watermark itself then
+            return watermark.getNano() == 0 ? watermark : watermark.plusMillis(1);
         }
         return from;
     }
@@ -100,13 +102,20 @@ final class PollProgress {
         return seen.containsKey(versionKey);
     }
 
-    /** Records a delivered version and moves the watermark up to it. */
-    void delivered(String versionKey, Instant lastModified) {
+    /**
+     * Records a delivered version, moves the watermark up to it and, since changes are delivered oldest first, moves
+     * {@code from} up behind it as {@link #finishPoll} would: what is stored stays bounded by the overlap window,
+     * not by the number of changes, even in the middle of a long catch-up (or when a crash cuts it short).
+     *
+     * @param oldestFailed the oldest version of this poll whose processing failed so far, or {@code null}
+     */
+    void delivered(String versionKey, Instant lastModified, Duration overlap, Instant oldestFailed) {
         finished = false;
         seen.put(versionKey, lastModified);
         if (watermark == null || lastModified.isAfter(watermark)) {
             watermark = lastModified;
         }
+        advanceFrom(overlap, oldestFailed);
     }
 
     /**
@@ -117,6 +126,10 @@ final class PollProgress {
     void finishPoll(Duration overlap, Instant oldestFailed) {
         finished = true;
         retryFrom = oldestFailed;
+        advanceFrom(overlap, oldestFailed);
+    }
+
+    private void advanceFrom(Duration overlap, Instant oldestFailed) {
         Instant next = watermark.minus(overlap);
         if (oldestFailed != null && oldestFailed.isBefore(next)) {
             next = oldestFailed;

