@@ -10,11 +10,13 @@ import io.camelhalo.examples.lookup.HaloCalls;
 import io.camelhalo.examples.lookup.HaloDirectory;
 import io.camelhalo.examples.lookup.NameToId;
 import io.camelhalo.examples.lookup.TicketChanges;
+import io.camelhalo.examples.projects.ExistingFollowUps;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
+import org.apache.camel.support.processor.state.FileStateRepository;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
@@ -67,6 +69,19 @@ public class ExamplesConfiguration implements CamelConfiguration {
     public IdempotentRepository projectChangesSeen(CamelContext context) {
         return FileIdempotentRepository.fileIdempotentRepository(
                 new File(context.resolvePropertyPlaceholders("{{halo.projects.processed-changes-file}}")), 10_000);
+    }
+
+    /** How far the project poll got, kept in a file so a restart delivers again what a crash cut short. */
+    @BindToRegistry("projectPollProgress")
+    public FileStateRepository projectPollProgress(CamelContext context) {
+        return FileStateRepository.fileStateRepository(
+                new File(context.resolvePropertyPlaceholders("{{halo.projects.poll-progress-file}}")));
+    }
+
+    /** Finds a project change's follow-up ticket in Halo (a change delivered again after a crash). */
+    @BindToRegistry("existingFollowUps")
+    public ExistingFollowUps existingFollowUps(CamelContext context) {
+        return new ExistingFollowUps(haloCalls(context));
     }
 
     @Override

@@ -14,7 +14,7 @@ public final class FollowUpTicket {
 
     public static Map<String, Object> forProject(Map<String, Object> project, String eventType, Object lastModified) {
         Map<String, Object> ticket = new LinkedHashMap<>();
-        ticket.put("summary", "Follow up: project '" + project.get("summary") + "' changed");
+        ticket.put("summary", summaryStart(project.get("id"), lastModified) + ": '" + project.get("summary") + "'");
         ticket.put("details", "Project " + project.get("id") + " was " + eventType + " in Halo at " + lastModified + ".");
         ticket.put("client_id", project.get("client_id"));
         if (project.get("site_id") != null) {
@@ -22,5 +22,13 @@ public final class FollowUpTicket {
         }
         ticket.put("parent_id", project.get("id"));
         return ticket;
+    }
+
+    /**
+     * How the summary of the follow-up for one version of a project starts: it names the change, so the ticket can
+     * be found again (see {@link ExistingFollowUps}); the project's name comes after it, where a cut does no harm.
+     */
+    public static String summaryStart(Object projectId, Object lastModified) {
+        return "Follow up: project " + projectId + " changed at " + lastModified;
     }
 }
