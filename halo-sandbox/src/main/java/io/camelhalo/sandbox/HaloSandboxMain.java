@@ -4,7 +4,7 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs the sandbox standalone: {@code java -jar halo-sandbox.jar [--port N] [--client-id ID]
- * [--client-secret SECRET] [--no-seed]}. Stops on Ctrl-C.
+ * [--client-secret SECRET] [--no-seed]}. Stops on Ctrl-C. {@code --help} prints the credentials and the seed data.
  */
 public final class HaloSandboxMain {
 
@@ -20,9 +20,12 @@ public final class HaloSandboxMain {
                 case "--client-id" -> options = options.withClientId(value(args, ++i));
                 case "--client-secret" -> options = options.withClientSecret(value(args, ++i));
                 case "--no-seed" -> options = options.withSeedData(false);
+                case "--help", "-h" -> {
+                    System.out.print(SandboxHelp.text(options));
+                    return;
+                }
                 default -> {
-                    System.err.println("usage: java -jar halo-sandbox.jar [--port N] [--client-id ID]"
-                            + " [--client-secret SECRET] [--no-seed]");
+                    System.err.print(SandboxHelp.text(options));
                     System.exit(2);
                 }
             }
