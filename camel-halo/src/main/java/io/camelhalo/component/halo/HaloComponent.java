@@ -9,6 +9,7 @@ import io.camelhalo.component.halo.api.HaloOperation;
 import io.camelhalo.component.halo.api.HaloResource;
 import io.camelhalo.component.halo.http.HaloConnection;
 import io.camelhalo.component.halo.http.HaloRateGovernor;
+import io.camelhalo.component.halo.metrics.HaloMetrics;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
@@ -55,8 +56,11 @@ public class HaloComponent extends HealthCheckComponent {
 
     /** The connection for a configuration, shared by every endpoint with the same tenant and application. */
     public HaloConnection connection(HaloConfiguration endpointConfiguration) {
-        return connections.computeIfAbsent(HaloConnection.Key.of(endpointConfiguration),
-                key -> new HaloConnection(endpointConfiguration, governor(endpointConfiguration)));
+        return connections.computeIfAbsent(HaloConnection.Key.of(endpointConfiguration), key -> {
+            HaloConnection connection = new HaloConnection(endpointConfiguration, governor(endpointConfiguration));
+            HaloMetrics.bind(getCamelContext(), connection); // Micrometer meters, when camel-micrometer is present
+            return connection;
+        });
     }
 
     /**

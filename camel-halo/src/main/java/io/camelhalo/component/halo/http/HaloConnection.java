@@ -37,6 +37,7 @@ public final class HaloConnection {
     private final Key key;
     private final HaloTokenManager tokenManager;
     private final HaloHttpClient httpClient;
+    private final HaloConnectionStatistics statistics;
 
     /**
      * @param configuration the connection options
@@ -60,6 +61,7 @@ public final class HaloConnection {
         this.tokenManager = new HaloTokenManager(transport, credentials, Duration.ofMillis(configuration.getReadTimeout()),
                                                  Clock.systemUTC());
         this.httpClient = new HaloHttpClient(transport, configuration.apiUrl(), tokenManager);
+        this.statistics = transport.statistics();
     }
 
     /** What makes two connections share a rate governor: the same tenant. */
@@ -79,5 +81,9 @@ public final class HaloConnection {
 
     public HaloHttpClient httpClient() {
         return httpClient;
+    }
+
+    public HaloConnectionStatistics statistics() {
+        return statistics;
     }
 }

@@ -40,6 +40,7 @@ public class HaloPollConsumer extends ScheduledBatchPollingConsumer {
     private String stateKey;
     private Batch batch;
     private Instant startedAt;
+    private final HaloPollStatistics statistics = new HaloPollStatistics();
 
     public HaloPollConsumer(HaloPollEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -62,9 +63,11 @@ public class HaloPollConsumer extends ScheduledBatchPollingConsumer {
 
     @Override
     protected int poll() throws Exception {
+        statistics.pollStarted(endpoint.getClock().instant());
         PollProgress progress = loadProgress();
         Instant queryFrom = progress.queryFrom(endpoint.getClock().instant(), Duration.ofMillis(endpoint.getOverlap()));
         List<Map<String, Object>> changed = feed.changedSince(queryFrom);
+        statistics.changedFound(changed.size());
         Queue<Exchange> exchanges = new ArrayDeque<>();
         for (Map<String, Object> record : changed) {
             String key = feed.versionKey(record);
@@ -106,6 +109,7 @@ public class HaloPollConsumer extends ScheduledBatchPollingConsumer {
         pendingExchanges = 0;
         batch.progress.finishPoll(Duration.ofMillis(endpoint.getOverlap()), batch.oldestFailed);
         saveProgress(batch.progress);
+        statistics.progressSaved(batch.progress.watermark());
         return processed;
     }
 
@@ -124,7 +128,17 @@ public class HaloPollConsumer extends ScheduledBatchPollingConsumer {
         } else {
             batch.progress.delivered(key, lastModified);
             saveProgress(batch.progress);
+            statistics.exchangeDelivered();
         }
+    }
+
+    public HaloPollStatistics statistics() {
+        return statistics;
+    }
+
+    /** Why the last poll failed, or {@code null} when it succeeded. */
+    public Throwable lastPollError() {
+        return getLastError();
     }
 
     private Exchange createExchange(Map<String, Object> record, Instant previousWatermark) {
