@@ -41,7 +41,8 @@ class HaloStarterTest {
     }
 
     @AfterAll
-    static void stopSandbox() {
+    static void stopSandbox(@Autowired CamelContext camelContext) {
+        camelContext.stop(); // before the sandbox, so no poll retries against a closed port at JVM exit
         SANDBOX.close();
     }
 
