@@ -39,9 +39,9 @@ public class HaloDevConsole extends AbstractDevConsole {
             HaloConnectionStatistics s = connection.statistics();
             text.append(String.format("Connection %s (tenant %s)%n", connection.key().apiUrl(), connection.key().tenant()))
                     .append(String.format("    Token expires at: %s%n", s.tokenExpiresAt() == null ? "no token yet" : s.tokenExpiresAt()))
-                    .append(String.format("    Rate governor: %s permits used, %d waiting, %d ms waited in all%n",
-                            s.permitLimit() > 0 ? s.permitsUsed() + "/" + s.permitLimit() : "off,", s.waitingForPermit(),
-                            s.permitWaitMillis()))
+                    .append(String.format("    Rate governor: %s, %d waiting, %d ms waited in all%n",
+                            s.permitLimit() > 0 ? s.permitsUsed() + " of " + s.permitLimit() + " permits used" : "off",
+                            s.waitingForPermit(), s.permitWaitMillis()))
                     .append(String.format("    429 replies: %d, retries: %d%n", s.rateLimited(), s.retries()));
             s.replies().forEach((key, count) -> text.append(String.format("    %s: %d%n", key, count)));
         }

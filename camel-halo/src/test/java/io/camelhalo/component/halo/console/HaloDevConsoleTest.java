@@ -96,6 +96,7 @@ class HaloDevConsoleTest {
         String text = (String) console.call(DevConsole.MediaType.TEXT);
         assertTrue(text.contains("Token expires at: " + expiresAt), text);
         assertTrue(text.contains("Route ticket-watch (halo-poll:tickets)"), text);
+        assertTrue(text.contains(" of 50 permits used, 0 waiting"), text);
         for (String shown : List.of(json.toJson(), text)) {
             assertFalse(shown.contains(sandbox.clientSecret()), "no secret");
             assertFalse(shown.contains("Bearer") || shown.contains("access_token"), "no token");
