@@ -7,7 +7,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs the sandbox standalone: {@code java -jar halo-sandbox.jar [--port N] [--client-id ID]
- * [--client-secret SECRET] [--no-seed] [--mode TENANT_MODE]...}. Stops on Ctrl-C.
+ * [--client-secret SECRET] [--no-seed] [--mode TENANT_MODE]...}. Stops on Ctrl-C. {@code --help} prints the
+ * credentials, the seed data and the modes.
  */
 public final class HaloSandboxMain {
 
@@ -29,10 +30,13 @@ public final class HaloSandboxMain {
                     on.add(TenantMode.valueOf(value(args, ++i)));
                     options = options.withModes(on.toArray(new TenantMode[0]));
                 }
+                case "--help", "-h" -> {
+                    System.out.print(SandboxHelp.text(options));
+                    System.out.println("Real-tenant modes (--mode, repeatable): " + Arrays.toString(TenantMode.values()));
+                    return;
+                }
                 default -> {
-                    System.err.println("usage: java -jar halo-sandbox.jar [--port N] [--client-id ID]"
-                            + " [--client-secret SECRET] [--no-seed] [--mode TENANT_MODE]...; modes: "
-                            + Arrays.toString(TenantMode.values()));
+                    System.err.print(SandboxHelp.text(options));
                     System.exit(2);
                 }
             }

@@ -14,6 +14,7 @@ import io.camelhalo.component.halo.client.HaloConnection;
 import io.camelhalo.component.halo.http.HaloRateGovernor;
 import io.camelhalo.component.halo.http.HaloRetryPolicy;
 import io.camelhalo.component.halo.http.HaloTransport;
+import io.camelhalo.component.halo.metrics.HaloMetrics;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
@@ -57,8 +58,11 @@ public class HaloComponent extends HealthCheckComponent {
 
     /** The connection for a configuration, shared by every endpoint with the same tenant and application. */
     public HaloConnection connection(HaloConfiguration endpointConfiguration) {
-        return connections.computeIfAbsent(endpointConfiguration.connectionKey(),
-                key -> open(key, endpointConfiguration));
+        return connections.computeIfAbsent(endpointConfiguration.connectionKey(), key -> {
+            HaloConnection connection = open(key, endpointConfiguration);
+            HaloMetrics.bind(getCamelContext(), connection); // Micrometer meters, when camel-micrometer is present
+            return connection;
+        });
     }
 
     private HaloConnection open(HaloConnection.Key key, HaloConfiguration cfg) {

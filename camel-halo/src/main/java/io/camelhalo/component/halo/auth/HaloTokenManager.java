@@ -176,6 +176,7 @@ public final class HaloTokenManager {
         Duration margin = lifetime.dividedBy(10).compareTo(MAX_MARGIN) < 0 ? lifetime.dividedBy(10) : MAX_MARGIN;
         LOG.debug("Obtained a Halo access token from {} for {} (expires in {} s)", tokenUrl, credentials.scope(),
                 expiresIn);
+        transport.statistics().tokenIssued(sentAt.plus(lifetime));
         return new AccessToken(accessToken.asText(), sentAt.plus(lifetime).minus(margin).toEpochMilli());
     }
 

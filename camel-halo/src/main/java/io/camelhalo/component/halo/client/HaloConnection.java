@@ -5,6 +5,7 @@ import java.time.Duration;
 
 import io.camelhalo.component.halo.auth.HaloCredentials;
 import io.camelhalo.component.halo.auth.HaloTokenManager;
+import io.camelhalo.component.halo.http.HaloConnectionStatistics;
 import io.camelhalo.component.halo.http.HaloTransport;
 import org.apache.camel.spi.StateRepository;
 
@@ -37,8 +38,10 @@ public final class HaloConnection {
     public record TenantKey(String apiUrl, String tenant) {
     }
 
+    private final Key key;
     private final HaloTokenManager tokenManager;
     private final HaloHttpClient httpClient;
+    private final HaloConnectionStatistics statistics;
 
     /**
      * @param key         the API, authorisation server and credentials
@@ -46,9 +49,21 @@ public final class HaloConnection {
      * @param readTimeout how long a token request may wait for its reply
      */
     public HaloConnection(Key key, HaloTransport transport, Duration readTimeout) {
+        this.key = key;
+        this.statistics = transport.statistics();
         this.tokenManager = new HaloTokenManager(transport, key.credentials(), readTimeout, Clock.systemUTC(),
                                                  key.refreshTokenRepository());
         this.httpClient = new HaloHttpClient(transport, key.apiUrl(), tokenManager);
+    }
+
+    /** What this connection is to: API, authorisation server, application (for the dev console and metrics). */
+    public Key key() {
+        return key;
+    }
+
+    /** Requests, retries, 429s and rate-governor figures of this connection's transport. */
+    public HaloConnectionStatistics statistics() {
+        return statistics;
     }
 
     public HaloTokenManager tokenManager() {

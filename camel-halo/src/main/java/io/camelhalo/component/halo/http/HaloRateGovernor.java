@@ -108,6 +108,22 @@ public final class HaloRateGovernor {
         completed++;
     }
 
+    /** Requests allowed per window; 0 or less: no limit. */
+    public int limit() {
+        return limit;
+    }
+
+    /** Permits in use now: requests in flight plus those still counting in the window. */
+    public int permitsUsed() {
+        lock.lock();
+        try {
+            forgetOlderThan(System.nanoTime() - windowNanos);
+            return inFlight + completed;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     @Override
     public String toString() {
         return "HaloRateGovernor[" + (limit > 0 ? limit + " per " + Duration.ofNanos(windowNanos) : "off") + "]";

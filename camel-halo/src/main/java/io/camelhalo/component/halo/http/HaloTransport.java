@@ -30,6 +30,7 @@ public final class HaloTransport {
     private final HaloRetryPolicy retryPolicy;
     private final long maxResponseSize;
     private final BoundedBodyHandler bodyHandler;
+    private final HaloConnectionStatistics statistics;
 
     public HaloTransport(HttpClient http, HaloRateGovernor governor, HaloRetryPolicy retryPolicy, long maxResponseSize) {
         this.http = http;
@@ -37,6 +38,11 @@ public final class HaloTransport {
         this.retryPolicy = retryPolicy;
         this.maxResponseSize = maxResponseSize;
         this.bodyHandler = new BoundedBodyHandler(maxResponseSize);
+        this.statistics = new HaloConnectionStatistics(governor);
+    }
+
+    public HaloConnectionStatistics statistics() {
+        return statistics;
     }
 
     /**
@@ -90,10 +96,12 @@ public final class HaloTransport {
                 throw tooLarge(method, target, idempotent, new BoundedBodyHandler.TooLargeException(maxResponseSize));
             }
             HaloResponse response = new HaloResponse(reply.statusCode(), reply.headers(), reply.body());
+            statistics.replied(method, target, response.status());
             if (LOG.isDebugEnabled()) { // no varargs array nor boxing on the hot path
                 LOG.debug("{} {} -> {}", method, target, response.status());
             }
             if (response.status() == 429) {
+                statistics.rateLimited(method, target);
                 Duration wait = rateLimitBackoff(++rateLimited, response);
                 Duration waited = Duration.ofNanos(System.nanoTime() - rateLimitWaitStart);
                 if (waited.plus(wait).compareTo(retryPolicy.maxRateLimitWait()) > 0) {
@@ -120,7 +128,16 @@ public final class HaloTransport {
             return; // no Duration arithmetic per request when there is nothing to wait for
         }
         Duration left = retryPolicy.maxRateLimitWait().minus(Duration.ofNanos(System.nanoTime() - waitStart));
-        if (!governor.acquire(left.isNegative() ? Duration.ZERO : left)) {
+        long permitWaitStart = System.nanoTime();
+        statistics.waitingForPermit(true);
+        boolean permitted;
+        try {
+            permitted = governor.acquire(left.isNegative() ? Duration.ZERO : left);
+        } finally {
+            statistics.waitingForPermit(false);
+            statistics.waitedForPermit(System.nanoTime() - permitWaitStart);
+        }
+        if (!permitted) {
             throw new HaloRateLimitException(0, method, target, null, null,
                     "No request permit within maxRateLimitWait (" + retryPolicy.maxRateLimitWait().toSeconds()
                                                                    + " s) from the rate governor (" + governor
@@ -138,6 +155,7 @@ public final class HaloTransport {
 
     private void backoff(int retry, String method, String target, String why) throws InterruptedException {
         Duration wait = retryPolicy.backoff(retry);
+        statistics.retried(method, target);
         LOG.info("{} {} failed ({}): retry {} of {} in {} ms", method, target, why, retry, retryPolicy.maxRetries(),
                 wait.toMillis());
         TimeUnit.MILLISECONDS.sleep(wait.toMillis());

@@ -40,6 +40,7 @@ public class HaloPollConsumer extends ScheduledBatchPollingConsumer {
     private String stateKey;
     private Batch batch;
     private Instant startedAt;
+    private final HaloPollStatistics statistics = new HaloPollStatistics();
 
     public HaloPollConsumer(HaloPollEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -64,9 +65,11 @@ public class HaloPollConsumer extends ScheduledBatchPollingConsumer {
 
     @Override
     protected int poll() throws Exception {
+        statistics.pollStarted(endpoint.getClock().instant());
         PollProgress progress = loadProgress();
         Instant queryFrom = progress.queryFrom(endpoint.getClock().instant(), Duration.ofMillis(endpoint.getOverlap()));
         List<Map<String, Object>> changed = feed.changedSince(queryFrom);
+        statistics.changedFound(changed.size());
         Queue<Delivery> exchanges = new ArrayDeque<>();
         for (Map<String, Object> record : changed) {
             String key = feed.versionKey(record);
@@ -111,6 +114,7 @@ public class HaloPollConsumer extends ScheduledBatchPollingConsumer {
         pendingExchanges = 0;
         batch.progress.finishPoll(Duration.ofMillis(endpoint.getOverlap()), batch.oldestFailed);
         saveProgress(batch.progress);
+        statistics.progressSaved(batch.progress.watermark());
         return processed;
     }
 
@@ -130,7 +134,17 @@ public class HaloPollConsumer extends ScheduledBatchPollingConsumer {
         } else {
             batch.progress.delivered(key, lastModified, Duration.ofMillis(endpoint.getOverlap()), batch.oldestFailed);
             saveProgress(batch.progress);
+            statistics.exchangeDelivered();
         }
+    }
+
+    public HaloPollStatistics statistics() {
+        return statistics;
+    }
+
+    /** Why the last poll failed, or {@code null} when it succeeded. */
+    public Throwable lastPollError() {
+        return getLastError();
     }
 
     /** The exchange for one change; its headers report the change and are never read back by this consumer. */
