@@ -23,7 +23,7 @@ public class HaloPollEndpointUriFactory extends org.apache.camel.support.compone
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(45);
+        Set<String> props = new HashSet<>(46);
         props.add("allowInsecureHttp");
         props.add("authUrl");
         props.add("backoffErrorThreshold");
@@ -39,6 +39,7 @@ public class HaloPollEndpointUriFactory extends org.apache.camel.support.compone
         props.add("exchangePattern");
         props.add("grantType");
         props.add("greedy");
+        props.add("idempotentRepository");
         props.add("initialDelay");
         props.add("maxMessagesPerPoll");
         props.add("maxRateLimitWait");
