@@ -6,6 +6,7 @@ import io.camelhalo.component.halo.HaloConstants;
 import io.camelhalo.component.halo.HaloServiceLocation;
 import io.camelhalo.component.halo.api.HaloResource;
 import io.camelhalo.component.halo.client.HaloConnection;
+import io.camelhalo.component.halo.poll.HaloPollEndpoint;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -28,10 +29,8 @@ import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
              consumerOnly = true, category = { Category.API, Category.CLOUD }, headersClass = HaloConstants.class)
 public class HaloWebhookEndpoint extends DefaultEndpoint implements HaloServiceLocation {
 
-    /** Resources with a last-modified field, which a change version needs. */
-    public static final String WEBHOOK_RESOURCES
-            = "actions,agents,appointments,assets,clients,clientcontracts,invoices,items,opportunities,projects,"
-              + "quotations,sites,suppliers,teams,tickets,users";
+    /** Resources with a last-modified field, which a change version needs: the ones halo-poll can watch. */
+    public static final String WEBHOOK_RESOURCES = HaloPollEndpoint.POLLABLE_RESOURCES;
 
     /** Versions the default in-memory repository remembers. */
     static final int DEFAULT_MEMORY_SIZE = 10_000;
