@@ -19,6 +19,7 @@ import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
+import org.apache.camel.support.processor.state.FileStateRepository;
 
 /**
  * The beans the example routes share (by these names in YAML and Java) and the HTTP server of the request route.
@@ -67,6 +68,20 @@ public class ExamplesConfiguration implements CamelConfiguration {
     public IdempotentRepository projectChangesSeen(CamelContext context) {
         return FileIdempotentRepository.fileIdempotentRepository(
                 new File(context.resolvePropertyPlaceholders("{{halo.projects.processed-changes-file}}")), 10_000);
+    }
+
+    /** Ticket change versions notified, shared by the webhook and its halo-poll safety net, kept across restarts. */
+    @BindToRegistry("ticketUpdatesSeen")
+    public IdempotentRepository ticketUpdatesSeen(CamelContext context) {
+        return FileIdempotentRepository.fileIdempotentRepository(
+                new File(context.resolvePropertyPlaceholders("{{halo.notify.seen-file}}")), 10_000);
+    }
+
+    /** Where the safety-net poll of tickets keeps its progress, so a restart continues where it stopped. */
+    @BindToRegistry("ticketUpdatesProgress")
+    public FileStateRepository ticketUpdatesProgress(CamelContext context) {
+        return FileStateRepository.fileStateRepository(
+                new File(context.resolvePropertyPlaceholders("{{halo.notify.progress-file}}")));
     }
 
     @Override
