@@ -18,11 +18,14 @@ final class ApiEndpoint {
     private final RecordStore store;
     private final ConformanceCheck conformance;
     private final Supplier<Set<TenantMode>> modes;
+    private final SandboxWebhooks webhooks;
 
-    ApiEndpoint(RecordStore store, ConformanceCheck conformance, Supplier<Set<TenantMode>> modes) {
+    ApiEndpoint(RecordStore store, ConformanceCheck conformance, Supplier<Set<TenantMode>> modes,
+                SandboxWebhooks webhooks) {
         this.store = store;
         this.conformance = conformance;
         this.modes = modes;
+        this.webhooks = webhooks;
     }
 
     /**
@@ -31,6 +34,13 @@ final class ApiEndpoint {
      */
     HttpReply handle(String method, String path, Map<String, String> params, String body) {
         String[] segments = path.substring("/api/".length()).split("/");
+        if (segments.length <= 2 && segments[0].equalsIgnoreCase("Webhook")) {
+            try {
+                return webhooks.handle(method, segments, body);
+            } catch (SandboxError e) {
+                return e.reply();
+            }
+        }
         SandboxResource r = segments.length == 0 ? null : SandboxResource.byPath(segments[0]).orElse(null);
         if (r == null || segments.length > 2) {
             return noRoute(path);
@@ -100,6 +110,7 @@ final class ApiEndpoint {
             known.add(element instanceof Map<?, ?> m ? conformance.knownFields(apiPath, asFields(m)) : element);
         }
         List<Map<String, Object>> saved = store.save(r, known);
+        webhooks.changed(r, saved);
         // 201 with the saved object for one element, an array for several (Halo may say 200: verify)
         return json(201, saved.size() == 1 ? saved.get(0) : saved);
     }

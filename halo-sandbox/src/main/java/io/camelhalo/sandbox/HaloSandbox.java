@@ -76,7 +76,8 @@ public final class HaloSandbox implements AutoCloseable {
     private final TokenIssuer tokens = new TokenIssuer();
     private final TokenEndpoint tokenEndpoint;
     private final ConformanceCheck conformance = new ConformanceCheck(ApiDescription.get());
-    private final ApiEndpoint api = new ApiEndpoint(store, conformance, this::modes);
+    private final SandboxWebhooks webhooks = new SandboxWebhooks(conformance);
+    private final ApiEndpoint api = new ApiEndpoint(store, conformance, this::modes, webhooks);
     private final List<Violation> violations = new ArrayList<>(); // guarded by itself
     private final Faults faults = new Faults();
     private final AtomicInteger requestCount = new AtomicInteger();
@@ -148,7 +149,38 @@ public final class HaloSandbox implements AutoCloseable {
         if (closed.compareAndSet(false, true)) {
             server.stop(0);
             executor.shutdownNow();
+            webhooks.close();
         }
+    }
+
+    // ---- webhooks (configured through /api/Webhook) --------------------------------------------
+
+    /** The webhook Deliveries log, oldest first. */
+    public List<WebhookDelivery> webhookDeliveries() {
+        return webhooks.deliveries();
+    }
+
+    /** Re-sends a logged delivery (as a person does from Halo's Deliveries log) and returns the new log entry. */
+    public WebhookDelivery resendWebhookDelivery(int number) {
+        return webhooks.resend(number);
+    }
+
+    /** The webhooks configured, with their secrets. */
+    public List<Map<String, Object>> webhooks() {
+        return webhooks.webhooks();
+    }
+
+    /**
+     * Batches deliveries as Halo can (v2.164+): up to {@code size} records per delivery, posted when that many are
+     * pending or {@code window} after the first (zero: at once). Default: one record per delivery.
+     */
+    public void webhookBatching(int size, Duration window) {
+        webhooks.batching(size, window);
+    }
+
+    /** Attempts per delivery while the receiver answers non-2xx, and the delay between them (default 3, 100 ms). */
+    public void webhookRetries(int attempts, Duration delay) {
+        webhooks.retries(attempts, delay);
     }
 
     // ---- inspection ------------------------------------------------------------------------

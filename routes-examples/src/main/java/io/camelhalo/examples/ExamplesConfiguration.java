@@ -21,6 +21,7 @@ import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
+import org.apache.camel.support.processor.state.FileStateRepository;
 
 /**
  * The beans the example routes share (by these names in YAML and Java) and the HTTP server of the request route.
@@ -82,6 +83,20 @@ public class ExamplesConfiguration implements CamelConfiguration {
     @BindToRegistry("existingFollowUps")
     public ExistingFollowUps existingFollowUps(CamelContext context) {
         return new ExistingFollowUps(haloCalls(context));
+    }
+
+    /** Ticket change versions notified, shared by the webhook and its halo-poll safety net, kept across restarts. */
+    @BindToRegistry("ticketUpdatesSeen")
+    public IdempotentRepository ticketUpdatesSeen(CamelContext context) {
+        return FileIdempotentRepository.fileIdempotentRepository(
+                new File(context.resolvePropertyPlaceholders("{{halo.notify.seen-file}}")), 10_000);
+    }
+
+    /** Where the safety-net poll of tickets keeps its progress, so a restart continues where it stopped. */
+    @BindToRegistry("ticketUpdatesProgress")
+    public FileStateRepository ticketUpdatesProgress(CamelContext context) {
+        return FileStateRepository.fileStateRepository(
+                new File(context.resolvePropertyPlaceholders("{{halo.notify.progress-file}}")));
     }
 
     @Override

@@ -45,6 +45,15 @@ public final class HaloTarget implements AutoCloseable {
             if (env.get("HALO_TENANT") != null) {
                 props.put("camel.component.halo.tenant", env.get("HALO_TENANT"));
             }
+            String webhookUrl = env.get("HALO_WEBHOOK_URL");
+            if (webhookUrl != null && !webhookUrl.isBlank()) {
+                // the ticket notification registers its webhook in Halo, posting to this public URL
+                props.put("halo.notify.register", "true");
+                props.put("halo.notify.webhook-url", webhookUrl);
+            }
+            if (env.get("HALO_WEBHOOK_SECRET") != null) {
+                props.put("halo.notify.webhook.secret", env.get("HALO_WEBHOOK_SECRET"));
+            }
             String mailbox = env.get("HALO_MAILBOX_URI");
             if (mailbox != null && !mailbox.isBlank()) {
                 props.put("halo.email.mailbox-uri", mailbox);
@@ -68,8 +77,13 @@ public final class HaloTarget implements AutoCloseable {
         props.put("halo.examples.work-dir", workDir.toString());
         props.put("halo.examples.poll-delay", "300");
         props.put("halo.requests.http-host", "127.0.0.1");
-        props.put("halo.requests.http-port", String.valueOf(freePort()));
+        String httpPort = String.valueOf(freePort());
+        props.put("halo.requests.http-port", httpPort);
         props.put("halo.email.mailbox-uri", mail.mailboxUri(300));
+        // the sandbox posts ticket changes to this app's webhook, registered on start (loopback only)
+        props.put("halo.notify.register", "true");
+        props.put("halo.notify.webhook-url", "http://127.0.0.1:" + httpPort + "/halo-webhook/tickets");
+        props.put("halo.notify.webhook.secret", "demo-" + java.util.UUID.randomUUID());
         return new HaloTarget(props, sandbox, mail);
     }
 

@@ -51,6 +51,15 @@ class DemoTest {
             assertEquals(9L, ((Number) ticket2.get("status_id")).longValue());
             assertEquals(2L, ((Number) ticket2.get("priority_id")).longValue());
             assertEquals("Escalations", ticket2.get("team"));
+            // 7 ticket 3 updated → one notification line, although the webhook and the poll both could see it
+            Path notifications = Path.of(target.properties().get("halo.examples.work-dir"), "notifications",
+                    "ticket-updates.log");
+            List<String> lines = Files.readAllLines(notifications);
+            List<String> ticket3 = lines.stream().filter(line -> line.startsWith("ticket 3 updated")).toList();
+            assertEquals(1, ticket3.size(), () -> String.valueOf(lines));
+            assertTrue(ticket3.get(0).endsWith("VPN drops every hour (vendor contacted)"));
+            assertTrue(halo.webhookDeliveries().stream().anyMatch(d -> d.body().contains("vendor contacted")
+                                                                      && d.succeeded()));
         }
     }
 

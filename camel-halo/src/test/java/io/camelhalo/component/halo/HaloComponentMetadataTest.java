@@ -37,6 +37,8 @@ class HaloComponentMetadataTest {
     private static JsonNode model;
     private static String pollJson;
     private static JsonNode pollModel;
+    private static String webhookJson;
+    private static JsonNode webhookModel;
 
     @BeforeAll
     static void loadGeneratedJson() throws Exception {
@@ -44,6 +46,8 @@ class HaloComponentMetadataTest {
         model = new ObjectMapper().readTree(json);
         pollJson = read("META-INF/io/camelhalo/component/halo/poll/halo-poll.json");
         pollModel = new ObjectMapper().readTree(pollJson);
+        webhookJson = read("META-INF/io/camelhalo/component/halo/webhook/halo-webhook.json");
+        webhookModel = new ObjectMapper().readTree(webhookJson);
     }
 
     private static String read(String location) throws Exception {
@@ -56,7 +60,7 @@ class HaloComponentMetadataTest {
     @Test
     void everyOptionAndHeaderHasADescription() {
         List<String> undocumented = new ArrayList<>();
-        for (JsonNode component : List.of(model, pollModel)) {
+        for (JsonNode component : List.of(model, pollModel, webhookModel)) {
             for (String section : List.of("componentProperties", "properties", "headers")) {
                 component.get(section).fields().forEachRemaining(e -> {
                     if (e.getValue().path("description").asText().isBlank()) {
@@ -100,6 +104,25 @@ class HaloComponentMetadataTest {
         assertTrue(good.isSuccess(), good.summaryErrorMessage(false));
         EndpointValidationResult notPollable = catalog.validateEndpointProperties("halo-poll:statuses");
         assertTrue(notPollable.getInvalidEnum() != null && notPollable.getInvalidEnum().containsKey("resource"));
+    }
+
+    @Test
+    void theCatalogChecksAHaloWebhookUriAndItsSecretsAreMarkedSecret() {
+        CamelCatalog catalog = new DefaultCamelCatalog();
+        catalog.addComponent("halo-webhook", io.camelhalo.component.halo.webhook.HaloWebhookComponent.class.getName(),
+                webhookJson);
+        EndpointValidationResult good = catalog.validateEndpointProperties(
+                "halo-webhook:tickets?signatureSecret=x&signatureEncoding=base64&register=true&webhookUrl=https://a/b");
+        assertTrue(good.isSuccess(), good.summaryErrorMessage(false));
+        EndpointValidationResult bad = catalog.validateEndpointProperties("halo-webhook:statuses?signatureEncoding=z");
+        assertTrue(bad.getInvalidEnum() != null && bad.getInvalidEnum().containsKey("resource")
+                   && bad.getInvalidEnum().containsKey("signatureEncoding"), bad.summaryErrorMessage(false));
+        for (String secret : List.of("basicUsername", "basicPassword", "token", "signatureSecret", "clientSecret")) {
+            assertTrue(webhookModel.at("/properties/" + secret + "/secret").asBoolean(), secret + " is secret");
+        }
+        assertEquals(texts(pollModel.at("/properties/resource/enum")), texts(webhookModel.at("/properties/resource/enum")));
+        assertTrue(webhookModel.at("/component/consumerOnly").asBoolean());
+        assertTrue(names(pollModel.get("properties")).contains("idempotentRepository"));
     }
 
     private static Set<String> setters(Class<?> type) {

@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Plays the outside world once against the sandbox, so each automation visibly fires: changes an invoice and a
  * project in Halo, posts an external request, drops an onboarding CSV, sends two emails, escalates and closes a
- * ticket. Waits for each route to finish its exchange before the next step, then calls {@code finished}.
+ * ticket, updates one whose change Halo posts to the app's webhook. Waits for each route to finish its exchange before the next step, then calls {@code finished}.
  */
 public class DemoDriver implements Runnable {
 
@@ -70,13 +70,13 @@ public class DemoDriver implements Runnable {
     private void runDemo() throws Exception {
         HaloSandbox halo = target.sandbox();
 
-        step("1/6 invoice-to-finance: invoice INV-1001 changes in Halo", "invoice-to-finance", any(),
+        step("1/7 invoice-to-finance: invoice INV-1001 changes in Halo", "invoice-to-finance", any(),
                 () -> halo.put("invoices", Map.of("id", 1, "total", 1312.50)));
 
-        step("2/6 project-follow-up: project 6 changes in Halo", "project-follow-up", any(),
+        step("2/7 project-follow-up: project 6 changes in Halo", "project-follow-up", any(),
                 () -> halo.put("projects", Map.of("id", 6, "status_id", 3)));
 
-        step("3/6 external-requests: an app posts a request with a file", "external-requests", any(), () -> {
+        step("3/7 external-requests: an app posts a request with a file", "external-requests", any(), () -> {
             String json = "{\"summary\": \"Badge reader at reception is offline\", \"details\": \"Since 08:00.\","
                     + " \"client_id\": 2, \"department\": \"Facilities\", \"filename\": \"reader.log\","
                     + " \"data_base64\": \"" + b64("reader offline at 08:00") + "\"}";
@@ -87,25 +87,31 @@ public class DemoDriver implements Runnable {
             LOG.info("DEMO the app got HTTP {} {}", reply.statusCode(), reply.body());
         });
 
-        step("4/6 customer-onboarding: a CSV with two customers is dropped in the inbox", "customer-onboarding", any(),
+        step("4/7 customer-onboarding: a CSV with two customers is dropped in the inbox", "customer-onboarding", any(),
                 () -> Files.writeString(Path.of(property("halo.onboarding.inbox-dir")).resolve("new-customers.csv"),
                         "client_name,website,site_name,user_name,user_email\n"
                                 + "Umbrella Corp,umbrella.example,Umbrella Raccoon City,Alice Abernathy,alice@umbrella.example\n"
                                 + "Stark Industries,stark.example,Stark Tower,Pepper Potts,pepper@stark.example\n"));
 
-        step("5/6 email-to-ticket: a new email from a known user, with an attachment", "email-to-ticket",
+        step("5/7 email-to-ticket: a new email from a known user, with an attachment", "email-to-ticket",
                 subject("Monitor flickers"),
                 () -> send("wile@acme.example", "Monitor flickers", "My second monitor flickers.", "photo.txt"));
-        step("5/6 email-to-ticket: a reply tagged [ID:1]", "email-to-ticket",
+        step("5/7 email-to-ticket: a reply tagged [ID:1]", "email-to-ticket",
                 subject("RE: Printer on floor 2 is jammed [ID:1]"),
                 () -> send("roadrunner@acme.example", "RE: Printer on floor 2 is jammed [ID:1]", "It jammed again.", null));
 
         // direct: the change is made when requestBody returns
         var producer = context.createProducerTemplate();
-        LOG.info("DEMO 6/6 update-ticket: escalate ticket 2 (priority High, team Escalations)");
+        LOG.info("DEMO 6/7 update-ticket: escalate ticket 2 (priority High, team Escalations)");
         producer.requestBody("direct:update-ticket", Map.of("ticket_id", 2, "priority", "High", "team", "Escalations"));
-        LOG.info("DEMO 6/6 update-ticket: close ticket 2");
+        LOG.info("DEMO 6/7 update-ticket: close ticket 2");
         producer.requestBody("direct:update-ticket", Map.of("ticket_id", 2, "status", "Closed"));
+
+        // through Halo's API, so the sandbox posts the change to the app's webhook, as Halo would
+        step("7/7 ticket-updated-notify: ticket 3 is updated in Halo", "ticket-updated-*",
+                e -> Long.valueOf(3).equals(e.getMessage().getHeader("CamelHaloRecordId", Long.class)),
+                () -> producer.requestBody("halo:tickets/update",
+                        Map.of("id", 3, "summary", "VPN drops every hour (vendor contacted)")));
     }
 
     private interface Action {

@@ -51,6 +51,8 @@ public class HaloPollEndpointConfigurer extends PropertyConfigurerSupport implem
         case "granttype":
         case "grantType": target.getConfiguration().setGrantType(property(camelContext, java.lang.String.class, value)); return true;
         case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
+        case "idempotentrepository":
+        case "idempotentRepository": target.setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "initialdelay":
         case "initialDelay": target.setInitialDelay(property(camelContext, long.class, value)); return true;
         case "maxmessagesperpoll":
@@ -141,6 +143,8 @@ public class HaloPollEndpointConfigurer extends PropertyConfigurerSupport implem
         case "granttype":
         case "grantType": return java.lang.String.class;
         case "greedy": return boolean.class;
+        case "idempotentrepository":
+        case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "initialdelay":
         case "initialDelay": return long.class;
         case "maxmessagesperpoll":
@@ -232,6 +236,8 @@ public class HaloPollEndpointConfigurer extends PropertyConfigurerSupport implem
         case "granttype":
         case "grantType": return target.getConfiguration().getGrantType();
         case "greedy": return target.isGreedy();
+        case "idempotentrepository":
+        case "idempotentRepository": return target.getIdempotentRepository();
         case "initialdelay":
         case "initialDelay": return target.getInitialDelay();
         case "maxmessagesperpoll":

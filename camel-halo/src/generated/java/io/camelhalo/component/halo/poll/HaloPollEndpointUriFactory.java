@@ -39,6 +39,7 @@ public class HaloPollEndpointUriFactory extends org.apache.camel.support.compone
         props.add("exchangePattern");
         props.add("grantType");
         props.add("greedy");
+        props.add("idempotentRepository");
         props.add("initialDelay");
         props.add("maxMessagesPerPoll");
         props.add("maxRateLimitWait");

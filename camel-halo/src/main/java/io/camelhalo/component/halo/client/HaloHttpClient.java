@@ -55,7 +55,22 @@ public final class HaloHttpClient {
     public HaloReply call(String method, HaloResource resource, Long id, Map<String, ?> query, byte[] jsonBody,
                           Duration timeout)
             throws InterruptedException, HaloApiException {
-        Sent sent = send(method, resource, id, query, jsonBody, timeout);
+        return call(method, resource.path() + (id == null ? "" : "/" + id), resource.scope(!"GET".equals(method)),
+                query, jsonBody, timeout);
+    }
+
+    /**
+     * Sends one request to a Halo API path outside the resource table (e.g. {@code Webhook} for halo-webhook's
+     * registration) and returns its JSON.
+     *
+     * @param path  the path under {@code /api/}, e.g. {@code Webhook/<id>}
+     * @param scope the OAuth scope the call needs, named when Halo answers 403
+     * @throws HaloApiException for a reply that is not 2xx or not JSON, or no reply
+     */
+    public HaloReply call(String method, String path, String scope, Map<String, ?> query, byte[] jsonBody,
+                          Duration timeout)
+            throws InterruptedException, HaloApiException {
+        Sent sent = send(method, path, scope, query, jsonBody, timeout);
         return new HaloReply(sent.response().status(), HaloReplies.json(sent.response(), method, sent.target()), method,
                              sent.target());
     }
@@ -68,17 +83,17 @@ public final class HaloHttpClient {
      */
     public HaloResponse download(HaloResource resource, long id, Map<String, ?> query, Duration timeout)
             throws InterruptedException, HaloApiException {
-        return send("GET", resource, id, query, null, timeout).response();
+        return send("GET", resource.path() + "/" + id, resource.scope(false), query, null, timeout).response();
     }
 
     private record Sent(HaloResponse response, String target) {
     }
 
-    private Sent send(String method, HaloResource resource, Long id, Map<String, ?> query, byte[] jsonBody,
+    private Sent send(String method, String path, String scope, Map<String, ?> query, byte[] jsonBody,
                       Duration timeout)
             throws InterruptedException, HaloApiException {
         // the path and query are built once: the request and every message about it name the same target
-        String pathAndQuery = resource.path() + (id == null ? "" : "/" + id) + queryString(query);
+        String pathAndQuery = path + queryString(query);
         String target = "/api/" + pathAndQuery;
         URI uri = URI.create(apiRoot + pathAndQuery);
         String token = tokens.accessToken();
@@ -88,7 +103,7 @@ public final class HaloHttpClient {
             tokens.invalidate(token);
             response = exchange(method, uri, target, jsonBody, timeout, tokens.accessToken());
         }
-        HaloReplies.requireSuccess(response, method, target, resource.scope(!"GET".equals(method)));
+        HaloReplies.requireSuccess(response, method, target, scope);
         return new Sent(response, target);
     }
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Queue;
 
 import io.camelhalo.component.halo.HaloConstants;
+import io.camelhalo.component.halo.api.HaloChangeVersion;
 import io.camelhalo.component.halo.api.HaloResource;
 import io.camelhalo.component.halo.api.HaloTimestamps;
 import io.camelhalo.component.halo.client.HaloPager;
@@ -15,6 +16,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
+import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.ScheduledBatchPollingConsumer;
 import org.apache.camel.support.service.ServiceHelper;
@@ -37,6 +39,7 @@ public class HaloPollConsumer extends ScheduledBatchPollingConsumer {
     private final HaloResource resource;
     private HaloChangeFeed feed;
     private StateRepository<String, String> stateRepository;
+    private IdempotentRepository idempotentRepository;
     private String stateKey;
     private Batch batch;
     private Instant startedAt;
@@ -57,6 +60,8 @@ public class HaloPollConsumer extends ScheduledBatchPollingConsumer {
                                   endpoint.filters(), endpoint.getPageSize());
         stateRepository = endpoint.stateRepository();
         ServiceHelper.startService(stateRepository); // a FileStateRepository loads its file here
+        idempotentRepository = endpoint.getIdempotentRepository();
+        ServiceHelper.startService(idempotentRepository);
         stateKey = endpoint.stateKey(getRouteId());
         // startFrom=now means when the route started: a change made before the first poll (initialDelay) counts
         startedAt = endpoint.startInstant();
@@ -76,7 +81,7 @@ public class HaloPollConsumer extends ScheduledBatchPollingConsumer {
             if (!progress.isSeen(key)) {
                 Instant lastModified = feed.lastModified(record);
                 exchanges.add(new Delivery(createExchange(record, lastModified, progress.watermark()), key,
-                                           lastModified));
+                                           lastModified, HaloChangeVersion.key(resource, record)));
             }
         }
         LOG.debug("Polled {}: {} changed since {}, {} not delivered yet", resource.uriName(), changed.size(),
@@ -103,6 +108,11 @@ public class HaloPollConsumer extends ScheduledBatchPollingConsumer {
             exchange.setProperty(ExchangePropertyKey.BATCH_SIZE, total);
             exchange.setProperty(ExchangePropertyKey.BATCH_COMPLETE, index == total - 1);
             pendingExchanges = total - index - 1;
+            if (alreadyDelivered(delivery)) {
+                batch.progress.delivered(delivery.versionKey(), delivery.lastModified());
+                saveProgress(batch.progress);
+                continue;
+            }
             try {
                 getProcessor().process(exchange);
             } catch (Exception e) {
@@ -118,11 +128,27 @@ public class HaloPollConsumer extends ScheduledBatchPollingConsumer {
         return processed;
     }
 
+    /**
+     * Whether the idempotent repository (shared with a halo-webhook route) already holds this change version; if not,
+     * it is added now, before routing, so the other path drops it while this one routes it.
+     */
+    private boolean alreadyDelivered(Delivery delivery) {
+        return idempotentRepository != null && delivery.changeVersion() != null
+                && !idempotentRepository.add(delivery.changeVersion());
+    }
+
     /** Counts a delivered exchange into the progress, or keeps the watermark at a failed one. */
     private void settle(Delivery delivery) {
         Exchange exchange = delivery.exchange();
         Instant lastModified = delivery.lastModified();
         String key = delivery.versionKey();
+        if (idempotentRepository != null && delivery.changeVersion() != null) {
+            if (exchange.isFailed()) {
+                idempotentRepository.remove(delivery.changeVersion()); // the next poll or a delivery brings it again
+            } else {
+                idempotentRepository.confirm(delivery.changeVersion());
+            }
+        }
         if (exchange.isFailed()) {
             if (batch.oldestFailed == null || lastModified.isBefore(batch.oldestFailed)) {
                 batch.oldestFailed = lastModified;
@@ -177,8 +203,11 @@ public class HaloPollConsumer extends ScheduledBatchPollingConsumer {
         stateRepository.setState(stateKey, progress.toJson());
     }
 
-    /** One change to deliver: its exchange, and the version it stands for, as the consumer read it from Halo. */
-    private record Delivery(Exchange exchange, String versionKey, Instant lastModified) {
+    /**
+     * One change to deliver: its exchange, and the version it stands for, as the consumer read it from Halo (its key
+     * in the progress, and in the idempotent repository).
+     */
+    private record Delivery(Exchange exchange, String versionKey, Instant lastModified, String changeVersion) {
     }
 
     /** The progress of the poll being processed, and the oldest version whose processing failed. */

@@ -20,6 +20,7 @@ import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
+import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.UriEndpoint;
@@ -61,6 +62,8 @@ public class HaloPollEndpoint extends ScheduledPollEndpoint implements HaloServi
     private String startFrom = "now";
     @UriParam(label = "consumer")
     private StateRepository<String, String> stateRepository;
+    @UriParam(label = "consumer")
+    private IdempotentRepository idempotentRepository;
     @UriParam(label = "consumer", defaultValue = "100")
     private int pageSize = 100;
     @UriParam(label = "consumer", prefix = "query.", multiValue = true)
@@ -261,6 +264,19 @@ public class HaloPollEndpoint extends ScheduledPollEndpoint implements HaloServi
      */
     public void setStateRepository(StateRepository<String, String> stateRepository) {
         this.stateRepository = stateRepository;
+    }
+
+    public IdempotentRepository getIdempotentRepository() {
+        return idempotentRepository;
+    }
+
+    /**
+     * Optional: the change versions (resource, id, last-modified) delivered, shared with a halo-webhook route of the
+     * same resource, so a change fires once whichever path saw it first; a version it already holds is skipped (and
+     * counted as delivered). Default: none (the progress alone prevents duplicates within this route).
+     */
+    public void setIdempotentRepository(IdempotentRepository idempotentRepository) {
+        this.idempotentRepository = idempotentRepository;
     }
 
     public int getPageSize() {
