@@ -1,7 +1,7 @@
 # The paths the sandbox serves (list/create and get/delete by id of each resource, plus AuthInfo)
 # and the request-body schemas they name, copied verbatim from Halo's OpenAPI description.
 ["Actions","Agent","Appointment","Asset","Attachment","Client","ClientContract","Invoice","Item","KBArticle",
- "Opportunities","Projects","Quotation","Report","Site","Status","Supplier","Team","TicketType","Tickets","Users"] as $rs
+ "Opportunities","Priority","Projects","Quotation","Report","Site","Status","Supplier","Team","TicketType","Tickets","Users"] as $rs
 | ([$rs[] | ("/" + .), ("/" + . + "/{id}")] + ["/AuthInfo"]) as $keep
 | .paths as $p | .components.schemas as $all
 | ([$keep[] | $p[.] | .. | objects | .["$ref"]? // empty | select(startswith("#/components/schemas/"))
