@@ -42,6 +42,8 @@ public class HaloEndpointConfigurer extends PropertyConfigurerSupport implements
         case "id": target.getProducerConfiguration().setId(property(camelContext, java.lang.Long.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "lookupcachettl":
+        case "lookupCacheTtl": target.getProducerConfiguration().setLookupCacheTtl(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxratelimitwait":
         case "maxRateLimitWait": target.getConfiguration().setMaxRateLimitWait(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxresponsesize":
@@ -63,6 +65,8 @@ public class HaloEndpointConfigurer extends PropertyConfigurerSupport implements
         case "readTimeout": target.getConfiguration().setReadTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "refreshtoken":
         case "refreshToken": target.getConfiguration().setRefreshToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "resolvenames":
+        case "resolveNames": target.getProducerConfiguration().setResolveNames(property(camelContext, boolean.class, value)); return true;
         case "retrydelay":
         case "retryDelay": target.getConfiguration().setRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "scope": target.getConfiguration().setScope(property(camelContext, java.lang.String.class, value)); return true;
@@ -99,6 +103,8 @@ public class HaloEndpointConfigurer extends PropertyConfigurerSupport implements
         case "id": return java.lang.Long.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "lookupcachettl":
+        case "lookupCacheTtl": return long.class;
         case "maxratelimitwait":
         case "maxRateLimitWait": return long.class;
         case "maxresponsesize":
@@ -120,6 +126,8 @@ public class HaloEndpointConfigurer extends PropertyConfigurerSupport implements
         case "readTimeout": return long.class;
         case "refreshtoken":
         case "refreshToken": return java.lang.String.class;
+        case "resolvenames":
+        case "resolveNames": return boolean.class;
         case "retrydelay":
         case "retryDelay": return long.class;
         case "scope": return java.lang.String.class;
@@ -157,6 +165,8 @@ public class HaloEndpointConfigurer extends PropertyConfigurerSupport implements
         case "id": return target.getProducerConfiguration().getId();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "lookupcachettl":
+        case "lookupCacheTtl": return target.getProducerConfiguration().getLookupCacheTtl();
         case "maxratelimitwait":
         case "maxRateLimitWait": return target.getConfiguration().getMaxRateLimitWait();
         case "maxresponsesize":
@@ -178,6 +188,8 @@ public class HaloEndpointConfigurer extends PropertyConfigurerSupport implements
         case "readTimeout": return target.getConfiguration().getReadTimeout();
         case "refreshtoken":
         case "refreshToken": return target.getConfiguration().getRefreshToken();
+        case "resolvenames":
+        case "resolveNames": return target.getProducerConfiguration().isResolveNames();
         case "retrydelay":
         case "retryDelay": return target.getConfiguration().getRetryDelay();
         case "scope": return target.getConfiguration().getScope();

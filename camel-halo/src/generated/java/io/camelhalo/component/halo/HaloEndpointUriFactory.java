@@ -23,7 +23,7 @@ public class HaloEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(29);
+        Set<String> props = new HashSet<>(31);
         props.add("allowInsecureHttp");
         props.add("authUrl");
         props.add("baseUrl");
@@ -34,6 +34,7 @@ public class HaloEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("grantType");
         props.add("id");
         props.add("lazyStartProducer");
+        props.add("lookupCacheTtl");
         props.add("maxRateLimitWait");
         props.add("maxResponseSize");
         props.add("maxResults");
@@ -46,6 +47,7 @@ public class HaloEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("rateLimitWindow");
         props.add("readTimeout");
         props.add("refreshToken");
+        props.add("resolveNames");
         props.add("resource");
         props.add("retryDelay");
         props.add("scope");

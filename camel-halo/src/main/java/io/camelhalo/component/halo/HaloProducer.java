@@ -19,6 +19,7 @@ import io.camelhalo.component.halo.client.HaloPager;
 import io.camelhalo.component.halo.client.HaloReply;
 import io.camelhalo.component.halo.error.HaloApiException;
 import io.camelhalo.component.halo.error.HaloBatchWriteException;
+import io.camelhalo.component.halo.lookup.HaloNameResolver;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.health.HealthCheckHelper;
@@ -116,6 +117,7 @@ public class HaloProducer extends DefaultProducer {
             write.records().forEach(r -> r.putIfAbsent("ticket_id", ticketId));
         }
         List<Map<String, Object>> records = write.records();
+        resolveNames(resource, records);
         int batchSize = options.getBatchSize();
         if (records.size() <= batchSize) {
             Posted posted = post(resource, records);
@@ -156,6 +158,17 @@ public class HaloProducer extends DefaultProducer {
         in.setBody(saved);
         in.setHeader(HaloConstants.ID, ids(saved));
         setResponseCode(in, status);
+    }
+
+    /**
+     * Names instead of ids (the table {@code api/HaloNameField}): Halo's name fields given without their id become
+     * ids, before anything is sent; an unknown or ambiguous name fails here. Off with {@code resolveNames=false}.
+     */
+    private void resolveNames(HaloResource resource, List<Map<String, Object>> records) throws Exception {
+        if (options.isResolveNames()) {
+            new HaloNameResolver(endpoint.getComponent().lookupCache(configuration))
+                    .resolve(resource, records, Duration.ofMillis(options.getLookupCacheTtl()));
+        }
     }
 
     /** One array POST: Halo's reply as records, in the order sent. */
