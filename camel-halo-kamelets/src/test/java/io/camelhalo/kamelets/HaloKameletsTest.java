@@ -92,4 +92,32 @@ class HaloKameletsTest {
         assertEquals(3, stranger.get("client_id"));
         assertEquals("default client", stranger.get("client_found_by"));
     }
+
+    @Test
+    void haloEmailToTicketActionLogsATicketAndANoteAndLeavesAutoRepliesOut() {
+        ProducerTemplate template = main.getCamelContext().createProducerTemplate();
+        int tickets = sandbox.count("tickets");
+        int actions = sandbox.count("actions");
+
+        // when a new email, a tagged reply and an out-of-office reply pass the action (raw RFC 822)
+        String created = template.requestBody("direct:email", mail("Hank Scorpio <hank@globex.example>", "Laser down",
+                ""), String.class);
+        String noted = template.requestBody("direct:email", mail("hank@globex.example", "RE: [ID:4] bounced", ""),
+                String.class);
+        String ignored = template.requestBody("direct:email", mail("hank@globex.example", "Away",
+                "Auto-Submitted: auto-replied\r\n"), String.class);
+
+        // then one ticket for Hank, one note on ticket 4, and nothing for the auto-reply
+        assertEquals(tickets + 1, sandbox.count("tickets"));
+        assertEquals(actions + 1, sandbox.count("actions"));
+        assertEquals(3L, ((Number) sandbox.records("tickets").get(sandbox.count("tickets") - 1).get("user_id")).longValue());
+        assertEquals(true, created.startsWith("created ticket"), created);
+        assertEquals(true, noted.startsWith("added a note to ticket 4"), noted);
+        assertEquals(true, ignored.startsWith("ignored an automatic email"), ignored);
+    }
+
+    private static String mail(String from, String subject, String extraHeaders) {
+        return "From: " + from + "\r\nTo: helpdesk@msp.example\r\nSubject: " + subject + "\r\n" + extraHeaders
+               + "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\nPlease help.\r\n";
+    }
 }
