@@ -63,6 +63,7 @@ final class ListQuery {
         addEquality(tests, params, filters, Filter.SITE_ID, "site_id");
         addEquality(tests, params, filters, Filter.USER_ID, "user_id");
         addEquality(tests, params, filters, Filter.TICKET_ID, "ticket_id");
+        addEquality(tests, params, filters, Filter.SLA_ID, "slaid");
         if (filters.contains(Filter.OPEN_ONLY) && bool(params, "open_only")) {
             tests.add(rec -> !Objects.equals(RecordStore.asLong(rec.get("status_id")), CLOSED_STATUS));
         }

@@ -11,6 +11,7 @@ import static io.camelhalo.sandbox.SandboxResource.Filter.OPEN_ONLY;
 import static io.camelhalo.sandbox.SandboxResource.Filter.ORDER;
 import static io.camelhalo.sandbox.SandboxResource.Filter.SEARCH;
 import static io.camelhalo.sandbox.SandboxResource.Filter.SITE_ID;
+import static io.camelhalo.sandbox.SandboxResource.Filter.SLA_ID;
 import static io.camelhalo.sandbox.SandboxResource.Filter.TICKET_ID;
 import static io.camelhalo.sandbox.SandboxResource.Filter.TICKET_ID_REQUIRED;
 import static io.camelhalo.sandbox.SandboxResource.Filter.UPDATED;
@@ -57,6 +58,9 @@ public enum SandboxResource {
             EnumSet.of(ORDER, SEARCH)),
     OPPORTUNITIES("opportunities", "Opportunities", "tickets", true, "last_update", "dateoccurred",
             EnumSet.of(CLIENT_ID, SITE_ID, USER_ID, OPEN_ONLY, UPDATED, ORDER, SEARCH)),
+    // Halo keeps priorities per SLA (schema Policy: slaid, priorityid, name); GET /Priority?slaid= lists one SLA's
+    PRIORITIES("priorities", "Priority", null, false, null, null, // bare array: verify
+            EnumSet.of(SLA_ID)),
     PROJECTS("projects", "Projects", "tickets", true, "last_update", "dateoccurred",
             EnumSet.of(CLIENT_ID, SITE_ID, USER_ID, OPEN_ONLY, UPDATED, ORDER, SEARCH)),
     QUOTATIONS("quotations", "Quotation", "quotes", true, "last_update_time", null,
@@ -92,6 +96,8 @@ public enum SandboxResource {
         SITE_ID,
         /** Equality filter {@code user_id}. */
         USER_ID,
+        /** Equality filter {@code slaid}. */
+        SLA_ID,
         /** Equality filter {@code ticket_id}. */
         TICKET_ID,
         /** {@code ticket_id} must be present on list requests (400 otherwise). */

@@ -26,6 +26,14 @@ final class SeedData {
         s.load(SandboxResource.TICKETTYPES, rec("id", 4, "name", "Project", "use", "project", "sequence", 4));
         s.load(SandboxResource.TICKETTYPES, rec("id", 5, "name", "Opportunity", "use", "opp", "sequence", 5));
 
+        // priorities per SLA (schema Policy): the ticket's priority_id is a row's priorityid, not its id
+        String[] priorities = {"Critical", "High", "Medium", "Low"};
+        for (int i = 0; i < priorities.length; i++) {
+            s.load(SandboxResource.PRIORITIES, rec("id", 1 + i, "slaid", 1, "priorityid", 1 + i, "name", priorities[i]));
+            s.load(SandboxResource.PRIORITIES, rec("id", 5 + i, "slaid", 2, "priorityid", 1 + i, "name", priorities[i]));
+        }
+        s.load(SandboxResource.PRIORITIES, rec("id", 9, "slaid", 2, "priorityid", 5, "name", "Out of hours"));
+
         s.load(SandboxResource.TEAMS, rec("id", 1, "name", "Service Desk", "emailaddress", "servicedesk@msp.example",
                 "last_modified", "2025-01-02T08:00:00.000"));
         s.load(SandboxResource.TEAMS, rec("id", 2, "name", "Escalations", "emailaddress", "escalations@msp.example",

@@ -49,6 +49,23 @@ class CustomerOnboardingTest {
     }
 
     @Test
+    void anOnboardingLineLooksUpAndCreatesClientSiteAndUserInSixRequests() throws Exception {
+        try (RunningExamples app = RunningExamples.start()) {
+            // given a line for a customer Halo does not know
+            app.halo().resetCounters();
+
+            // when it is dropped in the inbox
+            drop(app, "oscorp.csv", HEADER + "Oscorp,oscorp.example,Oscorp Tower,Norman Osborn,norman@oscorp.example\n");
+
+            // then the job (client, site, user: each looked up, then created) took at most six requests
+            long requests = app.halo().requests().stream()
+                    .filter(r -> r.path().matches("(?i)/api/(Client|Site|Users)(/.*)?")).count();
+            assertTrue(requests <= 6, requests + " requests");
+            assertEquals("Oscorp", only(app.halo().records("clients"), "name", "Oscorp").get("name"));
+        }
+    }
+
+    @Test
     void badLinesAreReportedWithTheirLineNumbersAndTheGoodOnesGoThrough() throws Exception {
         try (RunningExamples app = RunningExamples.start()) {
             int clients = app.halo().count("clients");

@@ -42,6 +42,8 @@ public class HaloEndpointConfigurer extends PropertyConfigurerSupport implements
         case "id": target.getProducerConfiguration().setId(property(camelContext, java.lang.Long.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "lookupcachettl":
+        case "lookupCacheTtl": target.getProducerConfiguration().setLookupCacheTtl(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxratelimitwait":
         case "maxRateLimitWait": target.getConfiguration().setMaxRateLimitWait(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxresponsesize":
@@ -52,8 +54,6 @@ public class HaloEndpointConfigurer extends PropertyConfigurerSupport implements
         case "maxRetries": target.getConfiguration().setMaxRetries(property(camelContext, int.class, value)); return true;
         case "maxretrydelay":
         case "maxRetryDelay": target.getConfiguration().setMaxRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
-        case "mergecustomfields":
-        case "mergeCustomFields": target.getProducerConfiguration().setMergeCustomFields(property(camelContext, boolean.class, value)); return true;
         case "pagesize":
         case "pageSize": target.getProducerConfiguration().setPageSize(property(camelContext, int.class, value)); return true;
         case "query": target.getProducerConfiguration().setQuery(property(camelContext, java.util.Map.class, value)); return true;
@@ -65,8 +65,8 @@ public class HaloEndpointConfigurer extends PropertyConfigurerSupport implements
         case "readTimeout": target.getConfiguration().setReadTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "refreshtoken":
         case "refreshToken": target.getConfiguration().setRefreshToken(property(camelContext, java.lang.String.class, value)); return true;
-        case "refreshtokenrepository":
-        case "refreshTokenRepository": target.getConfiguration().setRefreshTokenRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
+        case "resolvenames":
+        case "resolveNames": target.getProducerConfiguration().setResolveNames(property(camelContext, boolean.class, value)); return true;
         case "retrydelay":
         case "retryDelay": target.getConfiguration().setRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "scope": target.getConfiguration().setScope(property(camelContext, java.lang.String.class, value)); return true;
@@ -103,6 +103,8 @@ public class HaloEndpointConfigurer extends PropertyConfigurerSupport implements
         case "id": return java.lang.Long.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "lookupcachettl":
+        case "lookupCacheTtl": return long.class;
         case "maxratelimitwait":
         case "maxRateLimitWait": return long.class;
         case "maxresponsesize":
@@ -113,8 +115,6 @@ public class HaloEndpointConfigurer extends PropertyConfigurerSupport implements
         case "maxRetries": return int.class;
         case "maxretrydelay":
         case "maxRetryDelay": return long.class;
-        case "mergecustomfields":
-        case "mergeCustomFields": return boolean.class;
         case "pagesize":
         case "pageSize": return int.class;
         case "query": return java.util.Map.class;
@@ -126,8 +126,8 @@ public class HaloEndpointConfigurer extends PropertyConfigurerSupport implements
         case "readTimeout": return long.class;
         case "refreshtoken":
         case "refreshToken": return java.lang.String.class;
-        case "refreshtokenrepository":
-        case "refreshTokenRepository": return org.apache.camel.spi.StateRepository.class;
+        case "resolvenames":
+        case "resolveNames": return boolean.class;
         case "retrydelay":
         case "retryDelay": return long.class;
         case "scope": return java.lang.String.class;
@@ -165,6 +165,8 @@ public class HaloEndpointConfigurer extends PropertyConfigurerSupport implements
         case "id": return target.getProducerConfiguration().getId();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "lookupcachettl":
+        case "lookupCacheTtl": return target.getProducerConfiguration().getLookupCacheTtl();
         case "maxratelimitwait":
         case "maxRateLimitWait": return target.getConfiguration().getMaxRateLimitWait();
         case "maxresponsesize":
@@ -175,8 +177,6 @@ public class HaloEndpointConfigurer extends PropertyConfigurerSupport implements
         case "maxRetries": return target.getConfiguration().getMaxRetries();
         case "maxretrydelay":
         case "maxRetryDelay": return target.getConfiguration().getMaxRetryDelay();
-        case "mergecustomfields":
-        case "mergeCustomFields": return target.getProducerConfiguration().isMergeCustomFields();
         case "pagesize":
         case "pageSize": return target.getProducerConfiguration().getPageSize();
         case "query": return target.getProducerConfiguration().getQuery();
@@ -188,8 +188,8 @@ public class HaloEndpointConfigurer extends PropertyConfigurerSupport implements
         case "readTimeout": return target.getConfiguration().getReadTimeout();
         case "refreshtoken":
         case "refreshToken": return target.getConfiguration().getRefreshToken();
-        case "refreshtokenrepository":
-        case "refreshTokenRepository": return target.getConfiguration().getRefreshTokenRepository();
+        case "resolvenames":
+        case "resolveNames": return target.getProducerConfiguration().isResolveNames();
         case "retrydelay":
         case "retryDelay": return target.getConfiguration().getRetryDelay();
         case "scope": return target.getConfiguration().getScope();
@@ -208,8 +208,6 @@ public class HaloEndpointConfigurer extends PropertyConfigurerSupport implements
     public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "query": return java.lang.Object.class;
-        case "refreshtokenrepository":
-        case "refreshTokenRepository": return java.lang.String.class;
         default: return null;
         }
     }

@@ -34,12 +34,12 @@ public class HaloEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("grantType");
         props.add("id");
         props.add("lazyStartProducer");
+        props.add("lookupCacheTtl");
         props.add("maxRateLimitWait");
         props.add("maxResponseSize");
         props.add("maxResults");
         props.add("maxRetries");
         props.add("maxRetryDelay");
-        props.add("mergeCustomFields");
         props.add("operation");
         props.add("pageSize");
         props.add("query");
@@ -47,7 +47,7 @@ public class HaloEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("rateLimitWindow");
         props.add("readTimeout");
         props.add("refreshToken");
-        props.add("refreshTokenRepository");
+        props.add("resolveNames");
         props.add("resource");
         props.add("retryDelay");
         props.add("scope");

@@ -11,10 +11,12 @@ import io.camelhalo.component.halo.api.HaloOperation;
 import io.camelhalo.component.halo.api.HaloQuery;
 import io.camelhalo.component.halo.api.HaloResource;
 import io.camelhalo.component.halo.client.HaloConnection;
+import io.camelhalo.component.halo.client.HaloPager;
 import io.camelhalo.component.halo.http.HaloRateGovernor;
 import io.camelhalo.component.halo.http.HaloRetryPolicy;
 import io.camelhalo.component.halo.http.HaloTransport;
 import io.camelhalo.component.halo.metrics.HaloMetrics;
+import io.camelhalo.component.halo.lookup.HaloLookupCache;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
@@ -33,6 +35,7 @@ public class HaloComponent extends HealthCheckComponent {
 
     private final Map<HaloConnection.Key, HaloConnection> connections = new ConcurrentHashMap<>();
     private final Map<HaloConnection.TenantKey, HaloRateGovernor> governors = new ConcurrentHashMap<>();
+    private final Map<HaloConnection.Key, HaloLookupCache> lookupCaches = new ConcurrentHashMap<>();
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -65,6 +68,14 @@ public class HaloComponent extends HealthCheckComponent {
         });
     }
 
+    /** The lists kept to resolve names, one set per connection (the same tenant and application). */
+    public HaloLookupCache lookupCache(HaloConfiguration endpointConfiguration) {
+        HaloConnection connection = connection(endpointConfiguration);
+        return lookupCaches.computeIfAbsent(endpointConfiguration.connectionKey(),
+                key -> new HaloLookupCache(new HaloPager(connection.httpClient(),
+                        Duration.ofMillis(endpointConfiguration.getReadTimeout())), System::currentTimeMillis));
+    }
+
     private HaloConnection open(HaloConnection.Key key, HaloConfiguration cfg) {
         HttpClient http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
@@ -89,6 +100,7 @@ public class HaloComponent extends HealthCheckComponent {
     @Override
     protected void doStop() throws Exception {
         connections.clear();
+        lookupCaches.clear();
         governors.clear();
         super.doStop();
     }

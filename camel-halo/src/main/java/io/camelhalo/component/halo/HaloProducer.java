@@ -23,6 +23,7 @@ import io.camelhalo.component.halo.error.HaloApiException;
 import io.camelhalo.component.halo.error.HaloBatchWriteException;
 import io.camelhalo.component.halo.http.HaloReplies;
 import io.camelhalo.component.halo.http.HaloResponse;
+import io.camelhalo.component.halo.lookup.HaloNameResolver;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.health.HealthCheckHelper;
@@ -124,6 +125,7 @@ public class HaloProducer extends DefaultProducer {
             write.records().forEach(r -> r.putIfAbsent("ticket_id", ticketId));
         }
         List<Map<String, Object>> records = write.records();
+        resolveNames(resource, records);
         if (operation == HaloOperation.UPDATE && options.isMergeCustomFields()) {
             mergeCustomFields(resource, records, ticketId);
         }
@@ -182,6 +184,17 @@ public class HaloProducer extends DefaultProducer {
                 Object currentFields = current.isEmpty() ? null : current.get(0).get(HaloCustomFields.FIELD);
                 record.put(HaloCustomFields.FIELD, HaloCustomFields.merge(currentFields, record.get(HaloCustomFields.FIELD)));
             }
+        }
+    }
+
+    /**
+     * Names instead of ids (the table {@code api/HaloNameField}): Halo's name fields given without their id become
+     * ids, before anything is sent; an unknown or ambiguous name fails here. Off with {@code resolveNames=false}.
+     */
+    private void resolveNames(HaloResource resource, List<Map<String, Object>> records) throws Exception {
+        if (options.isResolveNames()) {
+            new HaloNameResolver(endpoint.getComponent().lookupCache(configuration))
+                    .resolve(resource, records, Duration.ofMillis(options.getLookupCacheTtl()));
         }
     }
 

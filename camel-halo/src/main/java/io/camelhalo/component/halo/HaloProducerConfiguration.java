@@ -32,6 +32,10 @@ public class HaloProducerConfiguration {
     private int batchSize = MAX_BATCH_SIZE;
     @UriParam(label = "producer", defaultValue = "true")
     private boolean mergeCustomFields = true;
+    @UriParam(label = "producer", defaultValue = "true")
+    private boolean resolveNames = true;
+    @UriParam(label = "producer", defaultValue = "600000", javaType = "java.time.Duration")
+    private long lookupCacheTtl = 600_000;
 
     /** The most records one array POST carries. */
     public static final int MAX_BATCH_SIZE = 100;
@@ -47,6 +51,10 @@ public class HaloProducerConfiguration {
             throw new IllegalArgumentException("Invalid maxResults " + maxResults + ". Allowed: 0 (all) or more");
         }
         HaloQuery.checkNames(query);
+        if (lookupCacheTtl < 0) {
+            throw new IllegalArgumentException(
+                    "Invalid lookupCacheTtl " + lookupCacheTtl + ". Allowed: 0 (read the lists on every write) or more ms");
+        }
         if (batchSize < 1 || batchSize > MAX_BATCH_SIZE) {
             throw new IllegalArgumentException(
                     "Invalid batchSize " + batchSize + ". Allowed: 1 to " + MAX_BATCH_SIZE + " records per request");
@@ -157,5 +165,33 @@ public class HaloProducerConfiguration {
      */
     public void setMergeCustomFields(boolean mergeCustomFields) {
         this.mergeCustomFields = mergeCustomFields;
+    }
+
+    public boolean isResolveNames() {
+        return resolveNames;
+    }
+
+    /**
+     * Whether create and update resolve Halo's own name fields given without their id before the write:
+     * status_name, agent_name, tickettype_name, client_name, site_name, user_name and priority_name (within the
+     * record's sla_id) become status_id, agent_id and so on, and team is checked to exist; matching ignores case and
+     * is exact. An unknown or ambiguous name fails with HaloValidationException before anything is sent. The lists
+     * are read once per connection and kept for lookupCacheTtl. False sends the names to Halo as given.
+     */
+    public void setResolveNames(boolean resolveNames) {
+        this.resolveNames = resolveNames;
+    }
+
+    public long getLookupCacheTtl() {
+        return lookupCacheTtl;
+    }
+
+    /**
+     * How long a list read to resolve names (statuses, agents, teams, priorities, a client found by name) is kept
+     * before it is read again (ms or a duration, 10m); a name not in a kept list makes it be read once more
+     * before the write fails. The lists are shared by every endpoint of the same connection.
+     */
+    public void setLookupCacheTtl(long lookupCacheTtl) {
+        this.lookupCacheTtl = lookupCacheTtl;
     }
 }

@@ -37,7 +37,7 @@ class HaloBadInputTest extends HaloTestSupport {
 
     static Stream<Arguments> badRoutes() {
         String allResources = "actions, agents, appointments, assets, attachments, clients, clientcontracts, invoices, "
-                              + "items, kbarticles, opportunities, projects, quotations, reports, sites, statuses, "
+                              + "items, kbarticles, opportunities, priorities, projects, quotations, reports, sites, statuses, "
                               + "suppliers, teams, tickettypes, tickets, users";
         return Stream.of(
                 arguments("unknown resource", "halo:tikets/get", List.of("'tikets'", allResources)),

@@ -1,5 +1,6 @@
 package io.camelhalo.component.halo;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -94,5 +95,68 @@ class HaloYamlMainTest {
         template.requestBodyAndHeader("direct:close-ticket", null, HaloConstants.ID, id);
         assertEquals(9, ((Number) sandbox.record("tickets", id).get("status_id")).intValue());
         assertEquals("VPN down", sandbox.record("tickets", id).get("summary"), "update changes only the fields sent");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void yamlFindsTheUserByEmailElseTheClientByItsSitesDomainElseTheDefaultClient() {
+        ProducerTemplate template = main.getCamelContext().createProducerTemplate();
+
+        // when three senders are looked up from a YAML route: a known user, a known domain, an unknown domain
+        Map<String, Object> user = template.requestBody("direct:find-by-email", "Wile <WILE@acme.example>", Map.class);
+        Map<String, Object> domain = template.requestBody("direct:find-by-email", "new.person@globex.example", Map.class);
+        Map<String, Object> unknown = template.requestBody("direct:find-by-email", "someone@nowhere.example", Map.class);
+
+        // then each answer says who, and how each part was found
+        assertEquals(List.of(1L, 1L, 1L, "email", "user", "user"), answer(user));
+        assertEquals(Arrays.asList(null, 2L, 2L, null, "site email domain", "site email domain"), answer(domain));
+        assertEquals(Arrays.asList(null, 3L, null, null, "default client", null), answer(unknown));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void yamlCreatesTheClientWithAMainSiteAndTheUserOnceWhenAsked() {
+        ProducerTemplate template = main.getCamelContext().createProducerTemplate();
+        int clients = sandbox.count("clients");
+        int users = sandbox.count("users");
+
+        // when an unknown sender is looked up twice with createMissing=client-and-user
+        Map<String, Object> first = template.requestBody("direct:find-or-create-by-email", "CEO <ceo@hooli.example>",
+                Map.class);
+        Map<String, Object> second = template.requestBody("direct:find-or-create-by-email", "ceo@hooli.example",
+                Map.class);
+
+        // then one client named after the domain, a Main site carrying the domain, one user; the second finds it
+        assertEquals(clients + 1, sandbox.count("clients"));
+        assertEquals(users + 1, sandbox.count("users"));
+        assertEquals(List.of("created", "created", "created"), answer(first).subList(3, 6));
+        Map<String, Object> site = sandbox.record("sites", ((Number) first.get("site_id")).longValue());
+        assertEquals("hooli.example", site.get("emaildomain"));
+        assertEquals("Main", site.get("name"));
+        assertEquals("CEO", sandbox.record("users", ((Number) first.get("user_id")).longValue()).get("name"));
+        assertEquals(answer(first).subList(0, 3), answer(second).subList(0, 3));
+        assertEquals("email", second.get("user_found_by"));
+    }
+
+    @Test
+    void yamlEscalatesATicketByNames() {
+        ProducerTemplate template = main.getCamelContext().createProducerTemplate();
+
+        // when a YAML route updates ticket 2 with names only
+        template.requestBody("direct:escalate", "{\"id\": 2, \"status_name\": \"Action Required\", "
+                + "\"priority_name\": \"critical\", \"agent_name\": \"Alice Agent\", \"team\": \"Escalations\"}");
+
+        // then Halo has the ids of those names
+        Map<String, Object> ticket = sandbox.record("tickets", 2);
+        assertEquals(List.of(3L, 1L, 2L, "Escalations"), Arrays.asList(((Number) ticket.get("status_id")).longValue(),
+                ((Number) ticket.get("priority_id")).longValue(), ((Number) ticket.get("agent_id")).longValue(),
+                ticket.get("team")));
+    }
+
+    private static List<Object> answer(Map<String, Object> a) {
+        return Arrays.asList(a.get("user_id") == null ? null : ((Number) a.get("user_id")).longValue(),
+                a.get("client_id") == null ? null : ((Number) a.get("client_id")).longValue(),
+                a.get("site_id") == null ? null : ((Number) a.get("site_id")).longValue(),
+                a.get("user_found_by"), a.get("client_found_by"), a.get("site_found_by"));
     }
 }

@@ -2,7 +2,7 @@
 # and the Webhook configuration API) and the request-body schemas they name, copied verbatim from
 # Halo's OpenAPI description.
 ["Actions","Agent","Appointment","Asset","Attachment","Client","ClientContract","Invoice","Item","KBArticle",
- "Opportunities","Projects","Quotation","Report","Site","Status","Supplier","Team","TicketType","Tickets","Users"] as $rs
+ "Opportunities","Priority","Projects","Quotation","Report","Site","Status","Supplier","Team","TicketType","Tickets","Users"] as $rs
 | ([$rs[] | ("/" + .), ("/" + . + "/{id}")] + ["/AuthInfo", "/Webhook", "/Webhook/{id}"]) as $keep
 | .paths as $p | .components.schemas as $all
 | ([$keep[] | $p[.] | .. | objects | .["$ref"]? // empty | select(startswith("#/components/schemas/"))

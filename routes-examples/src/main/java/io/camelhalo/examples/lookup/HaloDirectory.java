@@ -63,14 +63,17 @@ public class HaloDirectory {
 
     /** The client named {@code name}, created (with {@code website}) when there is none. */
     public Map<String, Object> clientNamed(String name, String website) {
-        return clientByName(name).orElseGet(() -> {
-            Map<String, Object> client = new LinkedHashMap<>();
-            client.put("name", name.trim());
-            if (website != null && !website.isBlank()) {
-                client.put("website", website.trim());
-            }
-            return halo.create("clients", client);
-        });
+        return clientByName(name).orElseGet(() -> createClient(name, website));
+    }
+
+    /** Creates the client named {@code name} (with {@code website}), without looking first. */
+    public Map<String, Object> createClient(String name, String website) {
+        Map<String, Object> client = new LinkedHashMap<>();
+        client.put("name", name.trim());
+        if (website != null && !website.isBlank()) {
+            client.put("website", website.trim());
+        }
+        return halo.create("clients", client);
     }
 
     /** The site of the client named {@code name}, created when there is none. */

@@ -1,6 +1,7 @@
 package io.camelhalo.examples.onboarding;
 
 import java.util.Map;
+import java.util.Optional;
 
 import io.camelhalo.examples.lookup.HaloCalls;
 import io.camelhalo.examples.lookup.HaloDirectory;
@@ -48,8 +49,9 @@ public class CustomerOnboardingRoute extends RouteBuilder {
 
     private static void onboard(Exchange e, CustomerRow row) {
         HaloDirectory directory = e.getContext().getRegistry().lookupByNameAndType("haloDirectory", HaloDirectory.class);
-        boolean existed = directory.clientByName(row.clientName()).isPresent();
-        Map<String, Object> client = directory.clientNamed(row.clientName(), row.website());
+        Optional<Map<String, Object>> found = directory.clientByName(row.clientName()); // looked up once
+        boolean existed = found.isPresent();
+        Map<String, Object> client = found.orElseGet(() -> directory.createClient(row.clientName(), row.website()));
         Map<String, Object> site = directory.siteNamed(client, row.siteName());
         Map<String, Object> user = directory.userWithEmail(site, row.userName(), row.userEmail());
         e.getMessage().setHeader("onboarded", (existed ? "client already in Halo: " : "created client ")

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.time.Duration;
 
 import io.camelhalo.examples.DemoMailServer;
+import io.camelhalo.email.EmailToTicketTemplate;
 import io.camelhalo.examples.RunningExamples;
 import io.camelhalo.sandbox.HaloSandbox;
 import org.apache.camel.builder.TemplatedRouteBuilder;

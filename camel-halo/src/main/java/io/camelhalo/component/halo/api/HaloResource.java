@@ -48,6 +48,8 @@ public enum HaloResource {
     KB_ARTICLES("kbarticles", "KBArticle", "articles", true, null, "date_created", NONE, "kb"),
     OPPORTUNITIES("opportunities", "Opportunities", "tickets", true, "last_update", "dateoccurred", UPDATED_SINCE_FILTER,
                   "tickets"),
+    // Priorities are kept per SLA (schema Policy: slaid, priorityid, name); no paging, bare array (verify)
+    PRIORITIES("priorities", "Priority", null /* verify: bare array */, false, null, null, NONE, null),
     PROJECTS("projects", "Projects", "tickets", true, "last_update", "dateoccurred", UPDATED_SINCE_FILTER, "tickets"),
     QUOTATIONS("quotations", "Quotation", "quotes", true, "last_update_time", null, NEWEST_FIRST, "quotes"),
     REPORTS("reports", "Report", "reports", true, null, null, NONE, "reporting"),
@@ -62,7 +64,7 @@ public enum HaloResource {
     /** Every resource name, in URI form, comma separated; the same list the URI path enum declares. */
     public static final String URI_NAMES
             = "actions,agents,appointments,assets,attachments,clients,clientcontracts,invoices,items,kbarticles,"
-              + "opportunities,projects,quotations,reports,sites,statuses,suppliers,teams,tickettypes,tickets,users";
+              + "opportunities,priorities,projects,quotations,reports,sites,statuses,suppliers,teams,tickettypes,tickets,users";
 
     private final String uriName;
     private final String path;

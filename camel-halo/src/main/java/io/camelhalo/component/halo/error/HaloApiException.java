@@ -58,6 +58,24 @@ public class HaloApiException extends CamelException implements HttpResponseAwar
         this.tokenRequest = tokenRequest;
     }
 
+    /**
+     * A request the component refused before sending it (status 0, nothing reached Halo).
+     *
+     * @param method  the method the request would have had
+     * @param path    the path it would have gone to, e.g. {@code /api/Tickets}
+     * @param message why it was refused, naming the bad value and what is allowed
+     */
+    protected HaloApiException(String method, String path, String message) {
+        super("Not sent to Halo (" + method + " " + path + "): " + message);
+        this.statusCode = 0;
+        this.method = method;
+        this.path = path;
+        this.responseHeaders = Map.of();
+        this.responseBody = null;
+        this.haloMessage = null;
+        this.tokenRequest = false;
+    }
+
     private static String message(int statusCode, String method, String path, String body, String haloMessage,
                                   String advice) {
         StringBuilder sb = statusCode == 0

@@ -16,4 +16,17 @@ public class HaloValidationException extends HaloApiException {
                                    String advice) {
         super(statusCode, method, path, responseHeaders, responseBody, haloMessage, advice, false, null);
     }
+
+    /**
+     * The component refused the data before sending it (status 0): nothing reached Halo.
+     *
+     * @param message what is wrong, naming the bad value and what is allowed
+     */
+    public static HaloValidationException refused(String method, String path, String message) {
+        return new HaloValidationException(method, path, message);
+    }
+
+    private HaloValidationException(String method, String path, String message) {
+        super(method, path, message);
+    }
 }

@@ -1,4 +1,4 @@
-package io.camelhalo.examples.email;
+package io.camelhalo.email;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.mail.Address;
 import jakarta.mail.BodyPart;
@@ -18,16 +19,21 @@ import jakarta.mail.internet.InternetAddress;
 /**
  * The parts of an email the ticket workflow uses, read once from the MIME message.
  *
- * @param senderEmail null when the message has no usable From address
+ * @param senderEmail   null when the message has no usable From address
+ * @param automatic     why the email was sent by a machine (an auto-reply, a bounce, a list), or null when a person
+ *                      sent it
  */
 public record IncomingEmail(String senderEmail, String senderName, String subject, String body,
-                            List<Attachment> attachments) {
+                            List<Attachment> attachments, String automatic) {
 
     /** A file attached to the email, ready for Halo's {@code data_base64}. */
     public record Attachment(String filename, String base64) {
     }
 
-    /** Reads a MIME message: the first text part is the body, parts with a file name are attachments. */
+    /**
+     * Reads a MIME message: the first text part is the body (an HTML-only email turned into readable text), parts
+     * with a file name are attachments.
+     */
     public static IncomingEmail of(Message message) throws MessagingException, IOException {
         String email = null;
         String name = null;
@@ -38,13 +44,20 @@ public record IncomingEmail(String senderEmail, String senderName, String subjec
             name = ia.getPersonal();
         }
         List<Attachment> attachments = new ArrayList<>();
-        StringBuilder body = new StringBuilder();
-        read(message, body, attachments);
-        return new IncomingEmail(email, name, message.getSubject() == null ? "" : message.getSubject(),
-                body.toString().trim(), List.copyOf(attachments));
+        StringBuilder text = new StringBuilder();
+        StringBuilder html = new StringBuilder();
+        read(message, text, html, attachments);
+        String body = !text.isEmpty() ? text.toString() : HtmlText.toText(html.toString());
+        return new IncomingEmail(email, name, message.getSubject() == null ? "" : message.getSubject(), body.trim(),
+                List.copyOf(attachments), LoopGuard.automatic(message, email));
     }
 
-    private static void read(Part part, StringBuilder body, List<Attachment> attachments)
+    /** The sender as Halo shows a person: the name when the email gave one, else the address. */
+    public String senderDisplayName() {
+        return senderName == null || senderName.isBlank() ? senderEmail : senderName.trim();
+    }
+
+    private static void read(Part part, StringBuilder text, StringBuilder html, List<Attachment> attachments)
             throws MessagingException, IOException {
         if (part.getFileName() != null) {
             try (InputStream in = part.getInputStream()) {
@@ -54,10 +67,12 @@ public record IncomingEmail(String senderEmail, String senderName, String subjec
             Multipart mp = (Multipart) part.getContent();
             for (int i = 0; i < mp.getCount(); i++) {
                 BodyPart child = mp.getBodyPart(i);
-                read(child, body, attachments);
+                read(child, text, html, attachments);
             }
-        } else if (part.isMimeType("text/plain") && body.isEmpty()) {
-            body.append(part.getContent());
+        } else if (part.isMimeType("text/plain") && text.isEmpty()) {
+            text.append(part.getContent());
+        } else if (part.isMimeType("text/html") && html.isEmpty()) {
+            html.append(part.getContent());
         }
     }
 
@@ -66,5 +81,9 @@ public record IncomingEmail(String senderEmail, String senderName, String subjec
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         message.writeTo(out);
         return out.toByteArray();
+    }
+
+    static String lower(String s) {
+        return s == null ? "" : s.trim().toLowerCase(Locale.ROOT);
     }
 }

@@ -1,4 +1,4 @@
-package io.camelhalo.examples.lookup;
+package io.camelhalo.email;
 
 import java.util.Optional;
 import java.util.regex.Matcher;

@@ -1,0 +1,123 @@
+package io.camelhalo.kamelets;
+
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camelhalo.sandbox.HaloSandbox;
+import org.apache.camel.ConsumerTemplate;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.main.Main;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+/**
+ * The Kamelets of this module run by camel-kamelet from YAML routes against the Halo sandbox: a Camel Main app with
+ * only the jars on the classpath, as a user runs them.
+ */
+class HaloKameletsTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private HaloSandbox sandbox;
+    private Main main;
+
+    @BeforeEach
+    void start() throws Exception {
+        sandbox = HaloSandbox.start(0);
+        main = new Main();
+        main.setPropertyPlaceholderLocations("classpath:application.properties");
+        main.addInitialProperty("halo.sandbox.url", sandbox.baseUrl());
+        main.addInitialProperty("halo.sandbox.client-id", sandbox.clientId());
+        main.addInitialProperty("halo.sandbox.client-secret", sandbox.clientSecret());
+        main.start();
+    }
+
+    @AfterEach
+    void stop() {
+        main.stop();
+        sandbox.close();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void haloSourceDeliversChangedTicketsAsJson() throws Exception {
+        // given the source started from the beginning, and a ticket changed in Halo
+        ConsumerTemplate consumer = main.getCamelContext().createConsumerTemplate();
+
+        // when the changes are read from the Kamelet
+        Exchange first = consumer.receive("seda:ticket-changes", 20_000);
+
+        // then each is a ticket as JSON, oldest first, with its id in the header
+        assertNotNull(first, "a change within 20 s");
+        Map<String, Object> ticket = JSON.readValue(first.getMessage().getBody(String.class), Map.class);
+        assertEquals(first.getMessage().getHeader("CamelHaloRecordId", Long.class), ((Number) ticket.get("id")).longValue());
+        assertEquals("Printer on floor 2 is jammed", ticket.get("summary"));
+    }
+
+    @Test
+    void haloSinkUpdatesATicketByNames() {
+        // when a JSON change with names only goes to the sink
+        ProducerTemplate template = main.getCamelContext().createProducerTemplate();
+        template.sendBody("direct:escalate", "{\"id\": 4, \"status_name\": \"in progress\", \"priority_name\": \"Critical\","
+                                             + " \"agent_name\": \"Alice Agent\", \"team\": \"Service Desk\"}");
+
+        // then Halo has the ids of those names
+        Map<String, Object> ticket = sandbox.record("tickets", 4);
+        assertEquals(2L, ((Number) ticket.get("status_id")).longValue());
+        assertEquals(1L, ((Number) ticket.get("priority_id")).longValue());
+        assertEquals(2L, ((Number) ticket.get("agent_id")).longValue());
+        assertEquals("Service Desk", ticket.get("team"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void haloFindByEmailActionAnswersWhoAndHow() throws Exception {
+        ProducerTemplate template = main.getCamelContext().createProducerTemplate();
+
+        // when a known user and a stranger are looked up through the action
+        Map<String, Object> known = JSON.readValue(template.requestBody("direct:who-is", "hank@globex.example",
+                String.class), Map.class);
+        Map<String, Object> stranger = JSON.readValue(template.requestBody("direct:who-is", "x@nowhere.example",
+                String.class), Map.class);
+
+        // then the user and client are named, and how they were found
+        assertEquals(3, known.get("user_id"));
+        assertEquals(2, known.get("client_id"));
+        assertEquals("email", known.get("user_found_by"));
+        assertEquals(3, stranger.get("client_id"));
+        assertEquals("default client", stranger.get("client_found_by"));
+    }
+
+    @Test
+    void haloEmailToTicketActionLogsATicketAndANoteAndLeavesAutoRepliesOut() {
+        ProducerTemplate template = main.getCamelContext().createProducerTemplate();
+        int tickets = sandbox.count("tickets");
+        int actions = sandbox.count("actions");
+
+        // when a new email, a tagged reply and an out-of-office reply pass the action (raw RFC 822)
+        String created = template.requestBody("direct:email", mail("Hank Scorpio <hank@globex.example>", "Laser down",
+                ""), String.class);
+        String noted = template.requestBody("direct:email", mail("hank@globex.example", "RE: [ID:4] bounced", ""),
+                String.class);
+        String ignored = template.requestBody("direct:email", mail("hank@globex.example", "Away",
+                "Auto-Submitted: auto-replied\r\n"), String.class);
+
+        // then one ticket for Hank, one note on ticket 4, and nothing for the auto-reply
+        assertEquals(tickets + 1, sandbox.count("tickets"));
+        assertEquals(actions + 1, sandbox.count("actions"));
+        assertEquals(3L, ((Number) sandbox.records("tickets").get(sandbox.count("tickets") - 1).get("user_id")).longValue());
+        assertEquals(true, created.startsWith("created ticket"), created);
+        assertEquals(true, noted.startsWith("added a note to ticket 4"), noted);
+        assertEquals(true, ignored.startsWith("ignored an automatic email"), ignored);
+    }
+
+    private static String mail(String from, String subject, String extraHeaders) {
+        return "From: " + from + "\r\nTo: helpdesk@msp.example\r\nSubject: " + subject + "\r\n" + extraHeaders
+               + "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\nPlease help.\r\n";
+    }
+}

@@ -1,0 +1,200 @@
+package io.camelhalo.component.halo.lookup;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import io.camelhalo.component.halo.HaloConstants;
+import io.camelhalo.component.halo.error.HaloValidationException;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+
+/**
+ * Finds the Halo user and client for an email address (seed "Find Halo User and Client by Email"), as Halo's own
+ * email rules do: the user with exactly that address; else the client with a site whose {@code emaildomain} is the
+ * sender's domain (Halo keeps the email domain on sites); else the configured default client. With
+ * {@code createMissing} it creates the user (under the client found by domain), or also the client with a main
+ * site carrying the domain, looking first so that running twice creates nothing new.
+ * <p>
+ * A bean shipped in the component, for any DSL: in YAML declare it under {@code beans:} (type
+ * {@code io.camelhalo.component.halo.lookup.HaloFindByEmail}, properties {@code defaultClientId},
+ * {@code createMissing}) and call it with {@code bean: {ref: ..., method: find}}. The body in is the address
+ * ({@code jane@acme.example} or {@code Jane Doe <jane@acme.example>}); the body out is a Map with {@code user_id},
+ * {@code client_id}, {@code site_id} (each may be null) and how each was found: {@code user_found_by},
+ * {@code client_found_by}, {@code site_found_by}. It calls Halo only through {@code halo:} endpoints, so the
+ * component's connection, token, rate limit and errors apply.
+ */
+public class HaloFindByEmail {
+
+    /** What to create for a sender Halo does not know. */
+    public enum CreateMissing {
+        /** nothing: the client by domain, else the default client */
+        NONE,
+        /** the user, when a client was found by the sender's domain (on that client's matching site) */
+        USER,
+        /** the user, and when no client has the domain, also the client (named after the domain) and its main site */
+        CLIENT_AND_USER;
+
+        static CreateMissing parse(String text) {
+            try {
+                return valueOf(text.trim().replace('-', '_').toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(
+                        "Invalid createMissing '" + text + "'. Allowed: none, user, client-and-user");
+            }
+        }
+    }
+
+    private Long defaultClientId;
+    private CreateMissing createMissing = CreateMissing.NONE;
+    private String mainSiteName = "Main";
+    private volatile ProducerTemplate template;
+
+    /** @param exchange its body is the email address; it becomes the answer */
+    public Map<String, Object> find(Exchange exchange) throws Exception {
+        String address = exchange.getMessage().getBody(String.class);
+        Map<String, Object> answer = lookup(exchange.getContext(), address);
+        exchange.getMessage().setBody(answer);
+        return answer;
+    }
+
+    /** The user, client and site for {@code address}, and how each was found. */
+    public Map<String, Object> lookup(CamelContext context, String address) throws Exception {
+        Sender sender = Sender.parse(address);
+        ProducerTemplate halo = template(context);
+        Optional<Map<String, Object>> user = list(halo, "users", Map.of("search", sender.email())).stream()
+                .filter(u -> sender.email().equalsIgnoreCase(String.valueOf(u.get("emailaddress")).trim()))
+                .findFirst();
+        if (user.isPresent()) {
+            return answer(id(user.get(), "id"), "email", id(user.get(), "client_id"), "user", id(user.get(), "site_id"),
+                    "user");
+        }
+        Optional<Map<String, Object>> site = list(halo, "sites", Map.of()).stream()
+                .filter(s -> sender.domain().equalsIgnoreCase(String.valueOf(s.get("emaildomain")).trim()))
+                .findFirst();
+        if (site.isPresent()) {
+            Long clientId = id(site.get(), "client_id");
+            Long siteId = id(site.get(), "id");
+            if (createMissing == CreateMissing.NONE) {
+                return answer(null, null, clientId, "site email domain", siteId, "site email domain");
+            }
+            Map<String, Object> created = createUser(halo, sender, clientId, siteId);
+            return answer(id(created, "id"), "created", clientId, "site email domain", siteId, "site email domain");
+        }
+        if (createMissing == CreateMissing.CLIENT_AND_USER) {
+            Map<String, Object> client = create(halo, "clients", Map.of("name", sender.domain()));
+            Long clientId = id(client, "id");
+            Map<String, Object> main = create(halo, "sites", Map.of("name", mainSiteName, "client_id", clientId,
+                    "emaildomain", sender.domain()));
+            Map<String, Object> created = createUser(halo, sender, clientId, id(main, "id"));
+            return answer(id(created, "id"), "created", clientId, "created", id(main, "id"), "created");
+        }
+        if (defaultClientId == null) {
+            throw HaloValidationException.refused("GET", "/api/Users",
+                    "no Halo user has the email address '" + sender.email() + "', no site has the email domain '"
+                                                                   + sender.domain() + "', and no defaultClientId is set");
+        }
+        return answer(null, null, defaultClientId, "default client", null, null);
+    }
+
+    private Map<String, Object> createUser(ProducerTemplate halo, Sender sender, Long clientId, Long siteId) {
+        return create(halo, "users", Map.of("name", sender.name(), "emailaddress", sender.email(),
+                "client_id", clientId, "site_id", siteId));
+    }
+
+    private static Map<String, Object> answer(Long userId, String userHow, Long clientId, String clientHow, Long siteId,
+                                              String siteHow) {
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("user_id", userId);
+        answer.put("client_id", clientId);
+        answer.put("site_id", siteId);
+        answer.put("user_found_by", userHow);
+        answer.put("client_found_by", clientHow);
+        answer.put("site_found_by", siteHow);
+        return answer;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> list(ProducerTemplate halo, String resource, Map<String, Object> query) {
+        return halo.requestBodyAndHeader("halo:" + resource + "/list", null, HaloConstants.QUERY, new HashMap<>(query),
+                List.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> create(ProducerTemplate halo, String resource, Map<String, Object> record) {
+        return halo.requestBody("halo:" + resource + "/create", new LinkedHashMap<>(record), Map.class);
+    }
+
+    private ProducerTemplate template(CamelContext context) {
+        ProducerTemplate t = template;
+        if (t == null || t.getCamelContext() != context) {
+            synchronized (this) {
+                t = template;
+                if (t == null || t.getCamelContext() != context) {
+                    t = context.createProducerTemplate();
+                    template = t;
+                }
+            }
+        }
+        return t;
+    }
+
+    private static Long id(Map<String, Object> record, String field) {
+        Object v = record == null ? null : record.get(field);
+        if (v instanceof Number n) {
+            return n.longValue();
+        }
+        return v == null || v.toString().isBlank() ? null : Long.valueOf(v.toString().trim());
+    }
+
+    /** An address as written in a From header: {@code jane@acme.example} or {@code Jane Doe <jane@acme.example>}. */
+    record Sender(String email, String name, String domain) {
+        static Sender parse(String address) {
+            String text = address == null ? "" : address.trim();
+            String name = null;
+            int open = text.lastIndexOf('<');
+            if (open >= 0 && text.endsWith(">")) {
+                name = text.substring(0, open).trim().replaceAll("^\"|\"$", "");
+                text = text.substring(open + 1, text.length() - 1).trim();
+            }
+            int at = text.lastIndexOf('@');
+            if (at <= 0 || at == text.length() - 1 || text.contains(" ")) {
+                throw new IllegalArgumentException(
+                        "Invalid email address '" + address + "'. Allowed: name@domain or Name <name@domain>");
+            }
+            return new Sender(text, name == null || name.isBlank() ? text : name,
+                    text.substring(at + 1).toLowerCase(Locale.ROOT));
+        }
+    }
+
+    public Long getDefaultClientId() {
+        return defaultClientId;
+    }
+
+    /** The client for senders Halo does not know (no user, no site with their domain); none: such a sender fails. */
+    public void setDefaultClientId(Long defaultClientId) {
+        this.defaultClientId = defaultClientId;
+    }
+
+    public String getCreateMissing() {
+        return createMissing.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** What to create for a sender Halo does not know: none (default), user, or client-and-user. */
+    public void setCreateMissing(String createMissing) {
+        this.createMissing = CreateMissing.parse(createMissing);
+    }
+
+    public String getMainSiteName() {
+        return mainSiteName;
+    }
+
+    /** The name of the site created with a new client (default Main). */
+    public void setMainSiteName(String mainSiteName) {
+        this.mainSiteName = mainSiteName;
+    }
+}
