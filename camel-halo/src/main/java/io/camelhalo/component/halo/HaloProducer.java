@@ -2,6 +2,7 @@ package io.camelhalo.component.halo;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,8 @@ public class HaloProducer extends DefaultProducer {
     private final HaloConfiguration configuration;
     private final HaloProducerConfiguration options;
     private final Duration timeout;
+    /** The endpoint's query. options, fixed once the endpoint is created. */
+    private final Map<String, Object> endpointQuery;
     private WritableHealthCheckRepository healthCheckRepository;
     private HaloProducerHealthCheck healthCheck;
     private ExecutorService prefetch;
@@ -56,6 +59,7 @@ public class HaloProducer extends DefaultProducer {
         this.configuration = endpoint.getConfiguration();
         this.options = endpoint.getProducerConfiguration();
         this.timeout = Duration.ofMillis(configuration.getReadTimeout());
+        this.endpointQuery = Collections.unmodifiableMap(new LinkedHashMap<>(options.getQuery()));
     }
 
     @Override
@@ -221,8 +225,12 @@ public class HaloProducer extends DefaultProducer {
             return;
         }
         HaloReply reply = client().call("GET", resource, id, query, null, timeout);
-        List<Map<String, Object>> records = HaloJson.toRecords(reply.json());
-        in.setBody(records.isEmpty() ? null : records.get(0));
+        if (reply.json() instanceof Map<?, ?> record) {
+            in.setBody(record); // the usual reply: the record itself, no list to build
+        } else {
+            List<Map<String, Object>> records = HaloJson.toRecords(reply.json());
+            in.setBody(records.isEmpty() ? null : records.get(0));
+        }
         in.setHeader(HaloConstants.ID, id);
         setResponseCode(in, reply.status());
     }
@@ -318,8 +326,12 @@ public class HaloProducer extends DefaultProducer {
 
     /** The endpoint's query options, overridden by header CamelHaloQuery, plus the ticket id where Halo needs it. */
     private Map<String, Object> query(Message in, HaloResource resource, HaloOperation operation) {
-        Map<String, Object> query = new LinkedHashMap<>(options.getQuery());
-        Map<?, ?> header = in.getHeader(HaloConstants.QUERY, Map.class);
+        Object queryHeader = in.getHeader(HaloConstants.QUERY);
+        if (queryHeader == null && !resource.needsTicketId(operation)) {
+            return endpointQuery; // the usual case: no copy per exchange
+        }
+        Map<String, Object> query = new LinkedHashMap<>(endpointQuery);
+        Map<?, ?> header = queryHeader == null ? null : in.getHeader(HaloConstants.QUERY, Map.class);
         if (header != null) {
             header.forEach((k, v) -> {
                 String name = String.valueOf(k);

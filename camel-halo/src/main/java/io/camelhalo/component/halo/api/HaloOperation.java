@@ -23,9 +23,11 @@ public enum HaloOperation {
     /** Every operation name, in URI form, comma separated; the same list the URI path enum declares. */
     public static final String URI_NAMES = "create,update,get,list,delete";
 
+    private final String uriName = name().toLowerCase(Locale.ROOT);
+
     /** The name used in URIs and headers. */
     public String uriName() {
-        return name().toLowerCase(Locale.ROOT);
+        return uriName;
     }
 
     /**
