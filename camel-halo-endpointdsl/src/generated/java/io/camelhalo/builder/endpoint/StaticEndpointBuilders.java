@@ -40,10 +40,10 @@ public class StaticEndpointBuilders {
      * 
      * Path parameter: resource (required)
      * The Halo resource, e.g. tickets
-     * There are 21 enums and the value can be one of: actions, agents,
+     * There are 22 enums and the value can be one of: actions, agents,
      * appointments, assets, attachments, clients, clientcontracts, invoices,
-     * items, kbarticles, opportunities, projects, quotations, reports, sites,
-     * statuses, suppliers, teams, tickettypes, tickets, users
+     * items, kbarticles, opportunities, priorities, projects, quotations,
+     * reports, sites, statuses, suppliers, teams, tickettypes, tickets, users
      * 
      * Path parameter: operation (required)
      * The operation on the resource
@@ -70,10 +70,10 @@ public class StaticEndpointBuilders {
      * 
      * Path parameter: resource (required)
      * The Halo resource, e.g. tickets
-     * There are 21 enums and the value can be one of: actions, agents,
+     * There are 22 enums and the value can be one of: actions, agents,
      * appointments, assets, attachments, clients, clientcontracts, invoices,
-     * items, kbarticles, opportunities, projects, quotations, reports, sites,
-     * statuses, suppliers, teams, tickettypes, tickets, users
+     * items, kbarticles, opportunities, priorities, projects, quotations,
+     * reports, sites, statuses, suppliers, teams, tickettypes, tickets, users
      * 
      * Path parameter: operation (required)
      * The operation on the resource

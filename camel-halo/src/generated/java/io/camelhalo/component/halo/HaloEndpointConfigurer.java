@@ -54,6 +54,8 @@ public class HaloEndpointConfigurer extends PropertyConfigurerSupport implements
         case "maxRetries": target.getConfiguration().setMaxRetries(property(camelContext, int.class, value)); return true;
         case "maxretrydelay":
         case "maxRetryDelay": target.getConfiguration().setMaxRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "mergecustomfields":
+        case "mergeCustomFields": target.getProducerConfiguration().setMergeCustomFields(property(camelContext, boolean.class, value)); return true;
         case "pagesize":
         case "pageSize": target.getProducerConfiguration().setPageSize(property(camelContext, int.class, value)); return true;
         case "query": target.getProducerConfiguration().setQuery(property(camelContext, java.util.Map.class, value)); return true;
@@ -65,6 +67,8 @@ public class HaloEndpointConfigurer extends PropertyConfigurerSupport implements
         case "readTimeout": target.getConfiguration().setReadTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "refreshtoken":
         case "refreshToken": target.getConfiguration().setRefreshToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "refreshtokenrepository":
+        case "refreshTokenRepository": target.getConfiguration().setRefreshTokenRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "resolvenames":
         case "resolveNames": target.getProducerConfiguration().setResolveNames(property(camelContext, boolean.class, value)); return true;
         case "retrydelay":
@@ -115,6 +119,8 @@ public class HaloEndpointConfigurer extends PropertyConfigurerSupport implements
         case "maxRetries": return int.class;
         case "maxretrydelay":
         case "maxRetryDelay": return long.class;
+        case "mergecustomfields":
+        case "mergeCustomFields": return boolean.class;
         case "pagesize":
         case "pageSize": return int.class;
         case "query": return java.util.Map.class;
@@ -126,6 +132,8 @@ public class HaloEndpointConfigurer extends PropertyConfigurerSupport implements
         case "readTimeout": return long.class;
         case "refreshtoken":
         case "refreshToken": return java.lang.String.class;
+        case "refreshtokenrepository":
+        case "refreshTokenRepository": return org.apache.camel.spi.StateRepository.class;
         case "resolvenames":
         case "resolveNames": return boolean.class;
         case "retrydelay":
@@ -177,6 +185,8 @@ public class HaloEndpointConfigurer extends PropertyConfigurerSupport implements
         case "maxRetries": return target.getConfiguration().getMaxRetries();
         case "maxretrydelay":
         case "maxRetryDelay": return target.getConfiguration().getMaxRetryDelay();
+        case "mergecustomfields":
+        case "mergeCustomFields": return target.getProducerConfiguration().isMergeCustomFields();
         case "pagesize":
         case "pageSize": return target.getProducerConfiguration().getPageSize();
         case "query": return target.getProducerConfiguration().getQuery();
@@ -188,6 +198,8 @@ public class HaloEndpointConfigurer extends PropertyConfigurerSupport implements
         case "readTimeout": return target.getConfiguration().getReadTimeout();
         case "refreshtoken":
         case "refreshToken": return target.getConfiguration().getRefreshToken();
+        case "refreshtokenrepository":
+        case "refreshTokenRepository": return target.getConfiguration().getRefreshTokenRepository();
         case "resolvenames":
         case "resolveNames": return target.getProducerConfiguration().isResolveNames();
         case "retrydelay":
@@ -208,6 +220,8 @@ public class HaloEndpointConfigurer extends PropertyConfigurerSupport implements
     public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "query": return java.lang.Object.class;
+        case "refreshtokenrepository":
+        case "refreshTokenRepository": return java.lang.String.class;
         default: return null;
         }
     }

@@ -23,7 +23,7 @@ public class HaloEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(31);
+        Set<String> props = new HashSet<>(33);
         props.add("allowInsecureHttp");
         props.add("authUrl");
         props.add("baseUrl");
@@ -40,6 +40,7 @@ public class HaloEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("maxResults");
         props.add("maxRetries");
         props.add("maxRetryDelay");
+        props.add("mergeCustomFields");
         props.add("operation");
         props.add("pageSize");
         props.add("query");
@@ -47,6 +48,7 @@ public class HaloEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("rateLimitWindow");
         props.add("readTimeout");
         props.add("refreshToken");
+        props.add("refreshTokenRepository");
         props.add("resolveNames");
         props.add("resource");
         props.add("retryDelay");

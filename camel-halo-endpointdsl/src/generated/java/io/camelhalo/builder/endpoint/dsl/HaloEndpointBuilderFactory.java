@@ -132,6 +132,44 @@ public interface HaloEndpointBuilderFactory {
             return this;
         }
         /**
+         * How long a list read to resolve names (statuses, agents, teams,
+         * priorities, a client found by name) is kept before it is read again
+         * (ms or a duration, 10m); a name not in a kept list makes it be read
+         * once more before the write fails. The lists are shared by every
+         * endpoint of the same connection.
+         * 
+         * The option is a: <code>long</code> type.
+         * 
+         * Default: 600000
+         * Group: producer
+         * 
+         * @param lookupCacheTtl the value to set
+         * @return the dsl builder
+         */
+        default HaloEndpointBuilder lookupCacheTtl(long lookupCacheTtl) {
+            doSetProperty("lookupCacheTtl", lookupCacheTtl);
+            return this;
+        }
+        /**
+         * How long a list read to resolve names (statuses, agents, teams,
+         * priorities, a client found by name) is kept before it is read again
+         * (ms or a duration, 10m); a name not in a kept list makes it be read
+         * once more before the write fails. The lists are shared by every
+         * endpoint of the same connection.
+         * 
+         * The option will be converted to a <code>long</code> type.
+         * 
+         * Default: 600000
+         * Group: producer
+         * 
+         * @param lookupCacheTtl the value to set
+         * @return the dsl builder
+         */
+        default HaloEndpointBuilder lookupCacheTtl(String lookupCacheTtl) {
+            doSetProperty("lookupCacheTtl", lookupCacheTtl);
+            return this;
+        }
+        /**
          * The most records a list returns; 0 returns every record, across all
          * pages.
          * 
@@ -274,6 +312,50 @@ public interface HaloEndpointBuilderFactory {
          */
         default HaloEndpointBuilder query(Map values) {
             doSetMultiValueProperties("query", "query.", values);
+            return this;
+        }
+        /**
+         * Whether create and update resolve Halo's own name fields given
+         * without their id before the write: status_name, agent_name,
+         * tickettype_name, client_name, site_name, user_name and priority_name
+         * (within the record's sla_id) become status_id, agent_id and so on,
+         * and team is checked to exist; matching ignores case and is exact. An
+         * unknown or ambiguous name fails with HaloValidationException before
+         * anything is sent. The lists are read once per connection and kept for
+         * lookupCacheTtl. False sends the names to Halo as given.
+         * 
+         * The option is a: <code>boolean</code> type.
+         * 
+         * Default: true
+         * Group: producer
+         * 
+         * @param resolveNames the value to set
+         * @return the dsl builder
+         */
+        default HaloEndpointBuilder resolveNames(boolean resolveNames) {
+            doSetProperty("resolveNames", resolveNames);
+            return this;
+        }
+        /**
+         * Whether create and update resolve Halo's own name fields given
+         * without their id before the write: status_name, agent_name,
+         * tickettype_name, client_name, site_name, user_name and priority_name
+         * (within the record's sla_id) become status_id, agent_id and so on,
+         * and team is checked to exist; matching ignores case and is exact. An
+         * unknown or ambiguous name fails with HaloValidationException before
+         * anything is sent. The lists are read once per connection and kept for
+         * lookupCacheTtl. False sends the names to Halo as given.
+         * 
+         * The option will be converted to a <code>boolean</code> type.
+         * 
+         * Default: true
+         * Group: producer
+         * 
+         * @param resolveNames the value to set
+         * @return the dsl builder
+         */
+        default HaloEndpointBuilder resolveNames(String resolveNames) {
+            doSetProperty("resolveNames", resolveNames);
             return this;
         }
         /**
@@ -960,11 +1042,11 @@ public interface HaloEndpointBuilderFactory {
          * 
          * Path parameter: resource (required)
          * The Halo resource, e.g. tickets
-         * There are 21 enums and the value can be one of: actions, agents,
+         * There are 22 enums and the value can be one of: actions, agents,
          * appointments, assets, attachments, clients, clientcontracts,
-         * invoices, items, kbarticles, opportunities, projects, quotations,
-         * reports, sites, statuses, suppliers, teams, tickettypes, tickets,
-         * users
+         * invoices, items, kbarticles, opportunities, priorities, projects,
+         * quotations, reports, sites, statuses, suppliers, teams, tickettypes,
+         * tickets, users
          * 
          * Path parameter: operation (required)
          * The operation on the resource
@@ -991,11 +1073,11 @@ public interface HaloEndpointBuilderFactory {
          * 
          * Path parameter: resource (required)
          * The Halo resource, e.g. tickets
-         * There are 21 enums and the value can be one of: actions, agents,
+         * There are 22 enums and the value can be one of: actions, agents,
          * appointments, assets, attachments, clients, clientcontracts,
-         * invoices, items, kbarticles, opportunities, projects, quotations,
-         * reports, sites, statuses, suppliers, teams, tickettypes, tickets,
-         * users
+         * invoices, items, kbarticles, opportunities, priorities, projects,
+         * quotations, reports, sites, statuses, suppliers, teams, tickettypes,
+         * tickets, users
          * 
          * Path parameter: operation (required)
          * The operation on the resource

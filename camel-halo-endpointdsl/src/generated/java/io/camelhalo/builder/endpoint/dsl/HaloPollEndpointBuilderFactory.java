@@ -64,6 +64,44 @@ public interface HaloPollEndpointBuilderFactory {
             return this;
         }
         /**
+         * Optional: the change versions (resource, id, last-modified)
+         * delivered, shared with a halo-webhook route of the same resource, so
+         * a change fires once whichever path saw it first; a version it already
+         * holds is skipped (and counted as delivered). Default: none (the
+         * progress alone prevents duplicates within this route).
+         * 
+         * The option is a:
+         * <code>org.apache.camel.spi.IdempotentRepository</code> type.
+         * 
+         * Group: consumer
+         * 
+         * @param idempotentRepository the value to set
+         * @return the dsl builder
+         */
+        default HaloPollEndpointBuilder idempotentRepository(org.apache.camel.spi.IdempotentRepository idempotentRepository) {
+            doSetProperty("idempotentRepository", idempotentRepository);
+            return this;
+        }
+        /**
+         * Optional: the change versions (resource, id, last-modified)
+         * delivered, shared with a halo-webhook route of the same resource, so
+         * a change fires once whichever path saw it first; a version it already
+         * holds is skipped (and counted as delivered). Default: none (the
+         * progress alone prevents duplicates within this route).
+         * 
+         * The option will be converted to a
+         * <code>org.apache.camel.spi.IdempotentRepository</code> type.
+         * 
+         * Group: consumer
+         * 
+         * @param idempotentRepository the value to set
+         * @return the dsl builder
+         */
+        default HaloPollEndpointBuilder idempotentRepository(String idempotentRepository) {
+            doSetProperty("idempotentRepository", idempotentRepository);
+            return this;
+        }
+        /**
          * The most changes one poll delivers (0: all). The rest, newer ones,
          * come with the next poll: useful to catch up on a large backlog in
          * bounded batches.

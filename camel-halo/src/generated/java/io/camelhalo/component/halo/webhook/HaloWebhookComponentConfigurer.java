@@ -65,6 +65,8 @@ public class HaloWebhookComponentConfigurer extends PropertyConfigurerSupport im
         case "readTimeout": getOrCreateConfiguration(target).setReadTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "refreshtoken":
         case "refreshToken": getOrCreateConfiguration(target).setRefreshToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "refreshtokenrepository":
+        case "refreshTokenRepository": getOrCreateConfiguration(target).setRefreshTokenRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "retrydelay":
         case "retryDelay": getOrCreateConfiguration(target).setRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "scope": getOrCreateConfiguration(target).setScope(property(camelContext, java.lang.String.class, value)); return true;
@@ -111,6 +113,8 @@ public class HaloWebhookComponentConfigurer extends PropertyConfigurerSupport im
         case "readTimeout": return long.class;
         case "refreshtoken":
         case "refreshToken": return java.lang.String.class;
+        case "refreshtokenrepository":
+        case "refreshTokenRepository": return org.apache.camel.spi.StateRepository.class;
         case "retrydelay":
         case "retryDelay": return long.class;
         case "scope": return java.lang.String.class;
@@ -158,10 +162,21 @@ public class HaloWebhookComponentConfigurer extends PropertyConfigurerSupport im
         case "readTimeout": return getOrCreateConfiguration(target).getReadTimeout();
         case "refreshtoken":
         case "refreshToken": return getOrCreateConfiguration(target).getRefreshToken();
+        case "refreshtokenrepository":
+        case "refreshTokenRepository": return getOrCreateConfiguration(target).getRefreshTokenRepository();
         case "retrydelay":
         case "retryDelay": return getOrCreateConfiguration(target).getRetryDelay();
         case "scope": return getOrCreateConfiguration(target).getScope();
         case "tenant": return getOrCreateConfiguration(target).getTenant();
+        default: return null;
+        }
+    }
+
+    @Override
+    public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
+        switch (ignoreCase ? name.toLowerCase() : name) {
+        case "refreshtokenrepository":
+        case "refreshTokenRepository": return java.lang.String.class;
         default: return null;
         }
     }

@@ -68,6 +68,8 @@ public class HaloWebhookEndpointConfigurer extends PropertyConfigurerSupport imp
         case "readTimeout": target.getConfiguration().setReadTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "refreshtoken":
         case "refreshToken": target.getConfiguration().setRefreshToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "refreshtokenrepository":
+        case "refreshTokenRepository": target.getConfiguration().setRefreshTokenRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "register": target.setRegister(property(camelContext, boolean.class, value)); return true;
         case "retrydelay":
         case "retryDelay": target.getConfiguration().setRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -144,6 +146,8 @@ public class HaloWebhookEndpointConfigurer extends PropertyConfigurerSupport imp
         case "readTimeout": return long.class;
         case "refreshtoken":
         case "refreshToken": return java.lang.String.class;
+        case "refreshtokenrepository":
+        case "refreshTokenRepository": return org.apache.camel.spi.StateRepository.class;
         case "register": return boolean.class;
         case "retrydelay":
         case "retryDelay": return long.class;
@@ -221,6 +225,8 @@ public class HaloWebhookEndpointConfigurer extends PropertyConfigurerSupport imp
         case "readTimeout": return target.getConfiguration().getReadTimeout();
         case "refreshtoken":
         case "refreshToken": return target.getConfiguration().getRefreshToken();
+        case "refreshtokenrepository":
+        case "refreshTokenRepository": return target.getConfiguration().getRefreshTokenRepository();
         case "register": return target.isRegister();
         case "retrydelay":
         case "retryDelay": return target.getConfiguration().getRetryDelay();
@@ -245,6 +251,15 @@ public class HaloWebhookEndpointConfigurer extends PropertyConfigurerSupport imp
         case "webhookName": return target.getWebhookName();
         case "webhookurl":
         case "webhookUrl": return target.getWebhookUrl();
+        default: return null;
+        }
+    }
+
+    @Override
+    public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
+        switch (ignoreCase ? name.toLowerCase() : name) {
+        case "refreshtokenrepository":
+        case "refreshTokenRepository": return java.lang.String.class;
         default: return null;
         }
     }

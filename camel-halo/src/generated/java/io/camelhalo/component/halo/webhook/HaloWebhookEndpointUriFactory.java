@@ -23,7 +23,7 @@ public class HaloWebhookEndpointUriFactory extends org.apache.camel.support.comp
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(38);
+        Set<String> props = new HashSet<>(39);
         props.add("allowInsecureHttp");
         props.add("allowUnauthenticated");
         props.add("authUrl");
@@ -47,6 +47,7 @@ public class HaloWebhookEndpointUriFactory extends org.apache.camel.support.comp
         props.add("rateLimitWindow");
         props.add("readTimeout");
         props.add("refreshToken");
+        props.add("refreshTokenRepository");
         props.add("register");
         props.add("resource");
         props.add("retryDelay");

@@ -109,7 +109,8 @@ public class HaloPollConsumer extends ScheduledBatchPollingConsumer {
             exchange.setProperty(ExchangePropertyKey.BATCH_COMPLETE, index == total - 1);
             pendingExchanges = total - index - 1;
             if (alreadyDelivered(delivery)) {
-                batch.progress.delivered(delivery.versionKey(), delivery.lastModified());
+                batch.progress.delivered(delivery.versionKey(), delivery.lastModified(),
+                        Duration.ofMillis(endpoint.getOverlap()), batch.oldestFailed);
                 saveProgress(batch.progress);
                 continue;
             }
