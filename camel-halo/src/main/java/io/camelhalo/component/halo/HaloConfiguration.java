@@ -77,7 +77,8 @@ public class HaloConfiguration implements Cloneable {
     }
 
     /**
-     * Halo's authorisation server; default {baseUrl}/auth. The token endpoint is {authUrl}/token.
+     * Halo's authorisation server; default {baseUrl}/auth. The token endpoint is {authUrl}/token. When not set and
+     * {baseUrl}/auth/token answers 404, the server Halo names at {baseUrl}/api/authinfo is used instead.
      */
     public void setAuthUrl(String authUrl) {
         this.authUrl = authUrl;
@@ -372,8 +373,9 @@ public class HaloConfiguration implements Cloneable {
 
     /** What makes two endpoints share a connection (HTTP client, token): the API, authorisation server and credentials. */
     public HaloConnection.Key connectionKey() {
+        boolean authUrlGiven = authUrl != null && !authUrl.isBlank();
         return new HaloConnection.Key(apiUrl(), effectiveAuthUrl(), tenant, clientId, grantType, scope, clientSecret,
-                                      refreshToken, refreshTokenRepository);
+                                      refreshToken, refreshTokenRepository, authUrlGiven ? null : apiUrl() + "/authinfo");
     }
 
     /** What makes two connections share a rate governor: the same tenant. */

@@ -341,6 +341,25 @@ class HaloOAuthTest extends HaloTestSupport {
     }
 
     @Test
+    void withoutAuthUrlAMissingDefaultTokenEndpointIsLookedUpInAuthInfoOnce() {
+        // given a tenant whose authorisation server is not at {baseUrl}/auth, and Halo naming it at /api/authinfo
+        halo.stubFor(post(urlPathEqualTo("/auth/token")).willReturn(aResponse().withStatus(404)));
+        halo.stubFor(get(urlPathEqualTo("/api/authinfo")).willReturn(okJson(
+                "{\"auth_url\":\"" + baseUrl() + "/identity/\"}")));
+        halo.stubFor(post(urlPathEqualTo("/identity/token")).willReturn(okJson(tokenReply("tok-9", 3600))));
+        halo.stubFor(get(urlPathEqualTo("/api/Tickets/5")).withHeader("Authorization", equalTo("Bearer tok-9"))
+                .willReturn(okJson("{\"id\":5}")));
+
+        // when a route calls Halo twice
+        succeeded(send("halo:tickets/get?id=5", null));
+        succeeded(send("halo:tickets/get?id=5", null));
+
+        // then the default endpoint was tried once, Halo asked once, and its server used from then on
+        assertEquals(List.of("POST /auth/token", "GET /api/authinfo", "POST /identity/token", "GET /api/Tickets/5",
+                "GET /api/Tickets/5"), allRequests().stream().map(r -> r.getMethod() + " " + path(r)).toList());
+    }
+
+    @Test
     void aRestartUsesTheNewestRefreshTokenFromTheRepository() throws Exception {
         // given Halo rotated the refresh token while the first run was up, and the run kept it in a repository
         MemoryStateRepository store = new MemoryStateRepository();

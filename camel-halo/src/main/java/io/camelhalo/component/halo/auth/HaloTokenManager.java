@@ -48,20 +48,28 @@ public final class HaloTokenManager {
     private final AtomicReference<AccessToken> current = new AtomicReference<>();
     private final AtomicInteger tokenRequests = new AtomicInteger();
     private final StateRepository<String, String> refreshTokenStore;
+    /** Where Halo names its authorisation server, asked once if the default one has no token endpoint; or null. */
+    private final String authInfoUrl;
+    private volatile String authUrl;
+    private volatile boolean discoveryTried;
     private volatile String refreshToken;
     /** The scope Halo granted with the last token, asked for again on a refresh (never more than was granted). */
     private volatile String grantedScope;
 
     public HaloTokenManager(HaloTransport transport, HaloCredentials credentials, Duration requestTimeout, Clock clock) {
-        this(transport, credentials, requestTimeout, clock, null);
+        this(transport, credentials, requestTimeout, clock, null, null);
     }
 
     /**
      * @param refreshTokenStore where rotated refresh tokens are kept across restarts, or {@code null} (memory only)
+     * @param authInfoUrl       {@code {baseUrl}/api/authinfo} when the authorisation server was not configured: asked
+     *                          once, if the default one answers 404, for the server Halo names ({@code auth_url})
      */
     public HaloTokenManager(HaloTransport transport, HaloCredentials credentials, Duration requestTimeout, Clock clock,
-                            StateRepository<String, String> refreshTokenStore) {
+                            StateRepository<String, String> refreshTokenStore, String authInfoUrl) {
         this.transport = transport;
+        this.authInfoUrl = authInfoUrl;
+        this.authUrl = credentials.authUrl();
         this.credentials = credentials;
         this.requestTimeout = requestTimeout;
         this.clock = clock;
@@ -129,7 +137,7 @@ public final class HaloTokenManager {
     }
 
     private AccessToken requestToken() throws InterruptedException, HaloApiException {
-        String tokenUrl = credentials.authUrl() + "/token";
+        String tokenUrl = authUrl + "/token";
         if (credentials.tenant() != null && !credentials.tenant().isBlank()) {
             tokenUrl += "?tenant=" + encode(credentials.tenant());
         }
@@ -143,6 +151,9 @@ public final class HaloTokenManager {
         Instant sentAt = clock.instant();
         // a token request changes nothing in Halo: safe to retry like a read
         HaloResponse response = transport.send(request, true, tokenUrl);
+        if (response.status() == 404 && authInfoUrl != null && discoverAuthUrl()) {
+            return requestToken(); // the server Halo named, once (discoverAuthUrl answers false from then on)
+        }
         if (response.status() != 200) {
             throw tokenError(tokenUrl, response);
         }
@@ -200,6 +211,34 @@ public final class HaloTokenManager {
         return fields.entrySet().stream()
                 .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                 .collect(Collectors.joining("&"));
+    }
+
+    /**
+     * Asks Halo where its authorisation server is ({@code GET /api/authinfo}, as the HaloAPI client does), for a
+     * tenant whose server is not at {baseUrl}/auth. True when it named another one, which is used from now on.
+     */
+    private boolean discoverAuthUrl() throws InterruptedException {
+        if (discoveryTried) {
+            return false;
+        }
+        discoveryTried = true;
+        try {
+            HaloResponse info = transport.send(HttpRequest.newBuilder(URI.create(authInfoUrl)).timeout(requestTimeout)
+                    .header("Accept", "application/json").GET().build(), true, authInfoUrl);
+            JsonNode named = info.isSuccess() ? MAPPER.readTree(info.body()).path("auth_url") : null;
+            if (named != null && named.isTextual() && !named.asText().isBlank()) {
+                String discovered = named.asText().replaceAll("/+$", "");
+                if (!discovered.equals(authUrl)) {
+                    LOG.info("Halo's token endpoint is not at {}; using the authorisation server Halo names at {}: {}",
+                            authUrl, authInfoUrl, discovered);
+                    authUrl = discovered;
+                    return true;
+                }
+            }
+        } catch (HaloApiException | IOException | RuntimeException e) {
+            LOG.debug("No authorisation server from {}: {}", authInfoUrl, e.toString());
+        }
+        return false;
     }
 
     private HaloApiException tokenError(String tokenUrl, HaloResponse response) {

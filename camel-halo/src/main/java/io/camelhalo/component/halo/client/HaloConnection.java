@@ -21,7 +21,8 @@ public final class HaloConnection {
      * application: two endpoints with different refresh tokens must not act as the same agent.
      */
     public record Key(String apiUrl, String authUrl, String tenant, String clientId, String grantType, String scope,
-            String clientSecret, String refreshToken, StateRepository<String, String> refreshTokenRepository) {
+            String clientSecret, String refreshToken, StateRepository<String, String> refreshTokenRepository,
+            String authInfoUrl) {
 
         /** The credentials the token manager uses. */
         HaloCredentials credentials() {
@@ -52,7 +53,7 @@ public final class HaloConnection {
         this.key = key;
         this.statistics = transport.statistics();
         this.tokenManager = new HaloTokenManager(transport, key.credentials(), readTimeout, Clock.systemUTC(),
-                                                 key.refreshTokenRepository());
+                                                 key.refreshTokenRepository(), key.authInfoUrl());
         this.httpClient = new HaloHttpClient(transport, key.apiUrl(), tokenManager);
     }
 
