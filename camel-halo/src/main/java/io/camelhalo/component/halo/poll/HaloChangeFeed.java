@@ -106,7 +106,7 @@ final class HaloChangeFeed {
      * The latest instant a stamp may stand for: a stamp to the whole second (a tenant that writes no fraction) may
      * mean any moment of that second, so a change in the same second as {@code from} is not taken for an older one.
      */
-    private static Instant latestMeant(Instant stamp) {
+    static Instant latestMeant(Instant stamp) {
         return stamp.getNano() == 0 ? stamp.plusMillis(999) : stamp;
     }
 

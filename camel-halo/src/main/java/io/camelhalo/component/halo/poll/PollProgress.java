@@ -138,6 +138,7 @@ final class PollProgress {
             from = next;
         }
         Instant keepFrom = from;
-        seen.values().removeIf(lastModified -> lastModified.isBefore(keepFrom));
+        // forgotten only once the feed would no longer return it (a whole-second stamp stands for the whole second)
+        seen.values().removeIf(lastModified -> HaloChangeFeed.latestMeant(lastModified).isBefore(keepFrom));
     }
 }

@@ -89,6 +89,18 @@ class PollProgressTest {
     }
 
     @Test
+    void aWholeSecondStampIsRememberedWhileTheFeedStillReturnsIt() {
+        // given a start inside a second, and a version stamped to that whole second (a tenant writing no fraction)
+        PollProgress p = PollProgress.startingAt(T0.plusMillis(300));
+        p.delivered("8@whole", T0, OVERLAP, null);
+        p.finishPoll(OVERLAP, null);
+
+        // then it stays seen: the feed reads the stamp as any moment up to T0 + 999 ms, after the start, and returns
+        // it again; forgetting it would deliver it again on every poll until the start passes that second
+        assertTrue(p.isSeen("8@whole"));
+    }
+
+    @Test
     void theStartNeverMovesBack() {
         PollProgress p = PollProgress.startingAt(T0.plusSeconds(100));
         p.finishPoll(OVERLAP, null);
