@@ -20,7 +20,6 @@ import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.impl.cluster.ClusteredRoutePolicy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -49,8 +48,7 @@ class HaloPollClusterTest {
     private final List<CamelContext> members = new ArrayList<>();
 
     @BeforeEach
-    void start(TestInfo test) throws Exception {
-        PollTenants.assumeTheComponentHandles(tenant, test);
+    void start() throws Exception {
         sandbox = tenant.start();
         h2 = H2Server.start();
     }

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import io.camelhalo.component.halo.api.ChangeDetection;
@@ -12,21 +11,12 @@ import io.camelhalo.component.halo.api.HaloResource;
 import io.camelhalo.sandbox.HaloSandbox;
 import io.camelhalo.sandbox.HaloSandboxOptions;
 import io.camelhalo.sandbox.TenantMode;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.TestInfo;
 
 /**
  * The tenants the poll tests run against ({@code @ParameterizedClass}): the sandbox as halo-api.md documents
  * Halo, then each real-tenant mode alone, so a poll is proven against every way a real tenant may answer.
  */
 final class PollTenants {
-
-    /**
-     * The (mode, test method) pairs the component does not pass yet. Empty: the component handles every mode (issue
-     * 10). An entry ("method" or "method:argument") skips that test under that mode with its reason, in the default
-     * run only; {@code -Dhalo.poll.allTenantModes=true} runs them too.
-     */
-    static final Map<TenantMode, Set<String>> MODES_THE_COMPONENT_DOES_NOT_HANDLE_YET = Map.of();
 
     /**
      * Whether a poll of the resource on this tenant costs what the README promises (one request when idle, one per
@@ -71,23 +61,5 @@ final class PollTenants {
             tenants.add(new Tenant(mode.name(), EnumSet.of(mode)));
         }
         return tenants;
-    }
-
-    /** Skips a test the component does not pass yet under this tenant, naming why (see the list above). */
-    static void assumeTheComponentHandles(Tenant tenant, TestInfo test) {
-        if (Boolean.getBoolean("halo.poll.allTenantModes")) {
-            return;
-        }
-        String method = test.getTestMethod().orElseThrow().getName();
-        for (TenantMode mode : tenant.modes()) {
-            for (String entry : MODES_THE_COMPONENT_DOES_NOT_HANDLE_YET.getOrDefault(mode, Set.of())) {
-                // "method" or "method:argument" (one invocation of a parameterized test, by its display name)
-                String[] parts = entry.split(":", 2);
-                boolean matches = parts[0].equals(method)
-                        && (parts.length == 1 || test.getDisplayName().contains(parts[1]));
-                Assumptions.assumeFalse(matches, () -> entry + " under " + mode + ": the component does not handle"
-                        + " this yet (issue 10, PollTenants.MODES_THE_COMPONENT_DOES_NOT_HANDLE_YET)");
-            }
-        }
     }
 }
