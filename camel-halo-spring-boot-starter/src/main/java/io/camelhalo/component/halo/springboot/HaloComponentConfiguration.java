@@ -65,7 +65,7 @@ public class HaloComponentConfiguration
     private Long maxRateLimitWait = 360000L;
     /**
      * The largest reply body read into memory, in bytes (default 50 MiB); a
-     * larger one fails with HaloProtocolException instead of exhausting memory.
+     * larger one fails with HaloIOException instead of exhausting memory.
      */
     private Long maxResponseSize = 52428800L;
     /**
@@ -122,7 +122,8 @@ public class HaloComponentConfiguration
     private Boolean allowInsecureHttp = false;
     /**
      * Halo's authorisation server; default {baseUrl}/auth. The token endpoint
-     * is {authUrl}/token.
+     * is {authUrl}/token. When not set and {baseUrl}/auth/token answers 404,
+     * the server Halo names at {baseUrl}/api/authinfo is used instead.
      */
     private String authUrl;
     /**
@@ -145,6 +146,16 @@ public class HaloComponentConfiguration
      * Never logged.
      */
     private String refreshToken;
+    /**
+     * Where the newest refresh token is kept for grantType=refresh_token (e.g.
+     * a FileStateRepository or JdbcStateRepository): Halo rotates refresh
+     * tokens, so after a restart the configured one may already be spent. The
+     * stored token is used first; if Halo refuses it, the configured one is
+     * tried once. Default: memory only. The option is a
+     * org.apache.camel.spi.StateRepository&lt;java.lang.String,
+     * java.lang.String&gt; type.
+     */
+    private org.apache.camel.spi.StateRepository<java.lang.String, java.lang.String> refreshTokenRepository;
     /**
      * The OAuth scopes to ask for, space separated, e.g. all or read:tickets
      * edit:tickets. A token asked for with no scope is issued by Halo but
@@ -331,6 +342,14 @@ public class HaloComponentConfiguration
 
     public void setRefreshToken(String refreshToken) {
         this.refreshToken = refreshToken;
+    }
+
+    public org.apache.camel.spi.StateRepository<java.lang.String, java.lang.String> getRefreshTokenRepository() {
+        return refreshTokenRepository;
+    }
+
+    public void setRefreshTokenRepository(org.apache.camel.spi.StateRepository<java.lang.String, java.lang.String> refreshTokenRepository) {
+        this.refreshTokenRepository = refreshTokenRepository;
     }
 
     public String getScope() {

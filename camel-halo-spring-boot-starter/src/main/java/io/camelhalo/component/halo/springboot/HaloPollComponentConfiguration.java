@@ -42,8 +42,8 @@ public class HaloPollComponentConfiguration
      */
     private Boolean bridgeErrorHandler = false;
     /**
-     * The connection configuration; when its baseUrl is not set, the halo
-     * component's is used. The option is a
+     * The connection configuration: each option set here overrides the halo
+     * component's. The option is a
      * io.camelhalo.component.halo.HaloConfiguration type.
      */
     private io.camelhalo.component.halo.HaloConfiguration configuration;
@@ -71,7 +71,7 @@ public class HaloPollComponentConfiguration
     private Long maxRateLimitWait = 360000L;
     /**
      * The largest reply body read into memory, in bytes (default 50 MiB); a
-     * larger one fails with HaloProtocolException instead of exhausting memory.
+     * larger one fails with HaloIOException instead of exhausting memory.
      */
     private Long maxResponseSize = 52428800L;
     /**
@@ -128,7 +128,8 @@ public class HaloPollComponentConfiguration
     private Boolean allowInsecureHttp = false;
     /**
      * Halo's authorisation server; default {baseUrl}/auth. The token endpoint
-     * is {authUrl}/token.
+     * is {authUrl}/token. When not set and {baseUrl}/auth/token answers 404,
+     * the server Halo names at {baseUrl}/api/authinfo is used instead.
      */
     private String authUrl;
     /**
@@ -151,6 +152,16 @@ public class HaloPollComponentConfiguration
      * Never logged.
      */
     private String refreshToken;
+    /**
+     * Where the newest refresh token is kept for grantType=refresh_token (e.g.
+     * a FileStateRepository or JdbcStateRepository): Halo rotates refresh
+     * tokens, so after a restart the configured one may already be spent. The
+     * stored token is used first; if Halo refuses it, the configured one is
+     * tried once. Default: memory only. The option is a
+     * org.apache.camel.spi.StateRepository&lt;java.lang.String,
+     * java.lang.String&gt; type.
+     */
+    private org.apache.camel.spi.StateRepository<java.lang.String, java.lang.String> refreshTokenRepository;
     /**
      * The OAuth scopes to ask for, space separated, e.g. all or read:tickets
      * edit:tickets. A token asked for with no scope is issued by Halo but
@@ -337,6 +348,14 @@ public class HaloPollComponentConfiguration
 
     public void setRefreshToken(String refreshToken) {
         this.refreshToken = refreshToken;
+    }
+
+    public org.apache.camel.spi.StateRepository<java.lang.String, java.lang.String> getRefreshTokenRepository() {
+        return refreshTokenRepository;
+    }
+
+    public void setRefreshTokenRepository(org.apache.camel.spi.StateRepository<java.lang.String, java.lang.String> refreshTokenRepository) {
+        this.refreshTokenRepository = refreshTokenRepository;
     }
 
     public String getScope() {
