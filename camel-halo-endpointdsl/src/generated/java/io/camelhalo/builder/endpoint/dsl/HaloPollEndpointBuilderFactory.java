@@ -850,7 +850,9 @@ public interface HaloPollEndpointBuilderFactory {
         }
         /**
          * Halo's authorisation server; default {baseUrl}/auth. The token
-         * endpoint is {authUrl}/token.
+         * endpoint is {authUrl}/token. When not set and {baseUrl}/auth/token
+         * answers 404, the server Halo names at {baseUrl}/api/authinfo is used
+         * instead.
          * 
          * The option is a: <code>java.lang.String</code> type.
          * 
