@@ -44,6 +44,8 @@ public class HaloEndpointConfigurer extends PropertyConfigurerSupport implements
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "lookupcachettl":
         case "lookupCacheTtl": target.getProducerConfiguration().setLookupCacheTtl(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "matchexisting":
+        case "matchExisting": target.getProducerConfiguration().setMatchExisting(property(camelContext, java.lang.String.class, value)); return true;
         case "maxratelimitwait":
         case "maxRateLimitWait": target.getConfiguration().setMaxRateLimitWait(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxresponsesize":
@@ -109,6 +111,8 @@ public class HaloEndpointConfigurer extends PropertyConfigurerSupport implements
         case "lazyStartProducer": return boolean.class;
         case "lookupcachettl":
         case "lookupCacheTtl": return long.class;
+        case "matchexisting":
+        case "matchExisting": return java.lang.String.class;
         case "maxratelimitwait":
         case "maxRateLimitWait": return long.class;
         case "maxresponsesize":
@@ -175,6 +179,8 @@ public class HaloEndpointConfigurer extends PropertyConfigurerSupport implements
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "lookupcachettl":
         case "lookupCacheTtl": return target.getProducerConfiguration().getLookupCacheTtl();
+        case "matchexisting":
+        case "matchExisting": return target.getProducerConfiguration().getMatchExisting();
         case "maxratelimitwait":
         case "maxRateLimitWait": return target.getConfiguration().getMaxRateLimitWait();
         case "maxresponsesize":

@@ -23,7 +23,7 @@ public class HaloEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(33);
+        Set<String> props = new HashSet<>(34);
         props.add("allowInsecureHttp");
         props.add("authUrl");
         props.add("baseUrl");
@@ -35,6 +35,7 @@ public class HaloEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("id");
         props.add("lazyStartProducer");
         props.add("lookupCacheTtl");
+        props.add("matchExisting");
         props.add("maxRateLimitWait");
         props.add("maxResponseSize");
         props.add("maxResults");

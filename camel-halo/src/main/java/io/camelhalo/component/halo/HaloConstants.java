@@ -42,6 +42,12 @@ public final class HaloConstants {
               javaType = "java.util.Map<String, Object>")
     public static final String QUERY = "CamelHaloQuery";
 
+    @Metadata(label = "producer", description = "Out, on create with `matchExisting`: `true` when the record was "
+                                                + "created, `false` when an existing record was found and returned "
+                                                + "instead (a List of these when a List was written).",
+              javaType = "Boolean")
+    public static final String CREATED = "CamelHaloCreated";
+
     @Metadata(label = "producer", description = "The number of records a `list` returned (not set with `streamList=true`).",
               javaType = "Integer")
     public static final String RECORD_COUNT = "CamelHaloRecordCount";

@@ -24,6 +24,7 @@ import io.camelhalo.component.halo.error.HaloApiException;
 import io.camelhalo.component.halo.error.HaloBatchWriteException;
 import io.camelhalo.component.halo.http.HaloReplies;
 import io.camelhalo.component.halo.http.HaloResponse;
+import io.camelhalo.component.halo.lookup.HaloExistingRecords;
 import io.camelhalo.component.halo.lookup.HaloNameResolver;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -133,21 +134,38 @@ public class HaloProducer extends DefaultProducer {
         if (operation == HaloOperation.UPDATE && options.isMergeCustomFields()) {
             mergeCustomFields(resource, records, ticketId);
         }
+        List<Map<String, Object>> existing = operation == HaloOperation.CREATE && options.getMatchExisting() != null
+                ? findExisting(resource, records) : null;
+        Posted posted = send(in, resource, operation, existing == null ? records : notFound(records, existing));
+        List<Map<String, Object>> saved = existing == null ? posted.saved() : inInputOrder(existing, posted.saved());
+        if (write.single()) {
+            Map<String, Object> record = saved.isEmpty() ? null : saved.get(0);
+            in.setBody(record);
+            in.setHeader(HaloConstants.ID, record == null ? null : record.get("id"));
+        } else {
+            in.setBody(saved);
+            in.setHeader(HaloConstants.ID, ids(saved));
+        }
+        if (existing != null) {
+            List<Boolean> created = existing.stream().map(r -> r == null).toList();
+            in.setHeader(HaloConstants.CREATED, write.single() ? created.get(0) : created);
+        }
+        setResponseCode(in, posted.status());
+    }
+
+    /**
+     * Sends the records, in one array POST or in chunks of batchSize one after another, none retried: a failing
+     * chunk stops the write and says what was saved.
+     */
+    private Posted send(Message in, HaloResource resource, HaloOperation operation, List<Map<String, Object>> records)
+            throws Exception {
+        if (records.isEmpty()) {
+            return new Posted(List.of(), 200); // every record already in Halo (matchExisting): nothing to send
+        }
         int batchSize = options.getBatchSize();
         if (records.size() <= batchSize) {
-            Posted posted = post(resource, records);
-            if (write.single()) {
-                Map<String, Object> record = posted.saved().isEmpty() ? null : posted.saved().get(0);
-                in.setBody(record);
-                in.setHeader(HaloConstants.ID, record == null ? null : record.get("id"));
-            } else {
-                in.setBody(posted.saved());
-                in.setHeader(HaloConstants.ID, ids(posted.saved()));
-            }
-            setResponseCode(in, posted.status());
-            return;
+            return post(resource, records);
         }
-        // chunks one after another, none retried: a failure stops the write and says what was saved
         int chunks = (records.size() + batchSize - 1) / batchSize;
         List<Map<String, Object>> saved = new ArrayList<>(records.size());
         int status = 0;
@@ -170,9 +188,45 @@ public class HaloProducer extends DefaultProducer {
                                                   records.subList(to, records.size()), chunk + 1, chunks, e);
             }
         }
-        in.setBody(saved);
-        in.setHeader(HaloConstants.ID, ids(saved));
-        setResponseCode(in, status);
+        return new Posted(saved, status);
+    }
+
+    /** Per record, the record already in Halo that matches it on option matchExisting, or null: to be created. */
+    private List<Map<String, Object>> findExisting(HaloResource resource, List<Map<String, Object>> records)
+            throws Exception {
+        HaloExistingRecords lookup = new HaloExistingRecords(new HaloPager(client(), timeout));
+        List<Map<String, Object>> existing = new ArrayList<>(records.size());
+        for (Map<String, Object> record : records) {
+            existing.add(lookup.find(resource, record, options.getMatchExisting()));
+        }
+        return existing;
+    }
+
+    private static List<Map<String, Object>> notFound(List<Map<String, Object>> records,
+                                                      List<Map<String, Object>> existing) {
+        List<Map<String, Object>> toCreate = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            if (existing.get(i) == null) {
+                toCreate.add(records.get(i));
+            }
+        }
+        return toCreate;
+    }
+
+    /** The found records where they were found, the created ones (in the order Halo answered) in the gaps. */
+    private static List<Map<String, Object>> inInputOrder(List<Map<String, Object>> existing,
+                                                          List<Map<String, Object>> created) {
+        List<Map<String, Object>> all = new ArrayList<>(existing.size());
+        int next = 0;
+        for (Map<String, Object> found : existing) {
+            if (found != null) {
+                all.add(found);
+            } else if (next < created.size()) {
+                all.add(created.get(next++));
+            }
+        }
+        all.addAll(created.subList(next, created.size()));
+        return all;
     }
 
     /** Lays each record's custom fields over the record's current ones in Halo: one GET per such record. */

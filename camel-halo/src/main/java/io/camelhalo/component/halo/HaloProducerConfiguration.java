@@ -2,6 +2,7 @@ package io.camelhalo.component.halo;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import io.camelhalo.component.halo.api.HaloQuery;
 import org.apache.camel.spi.UriParam;
@@ -36,6 +37,10 @@ public class HaloProducerConfiguration {
     private boolean resolveNames = true;
     @UriParam(label = "producer", defaultValue = "600000", javaType = "java.time.Duration")
     private long lookupCacheTtl = 600_000;
+    @UriParam(label = "producer")
+    private String matchExisting;
+
+    private static final Pattern MATCH_FIELD = Pattern.compile("[A-Za-z0-9_]{1,100}");
 
     /** The most records one array POST carries. */
     public static final int MAX_BATCH_SIZE = 100;
@@ -54,6 +59,11 @@ public class HaloProducerConfiguration {
         if (lookupCacheTtl < 0) {
             throw new IllegalArgumentException(
                     "Invalid lookupCacheTtl " + lookupCacheTtl + ". Allowed: 0 (read the lists on every write) or more ms");
+        }
+        if (matchExisting != null && !MATCH_FIELD.matcher(matchExisting).matches()) {
+            throw new IllegalArgumentException("Invalid matchExisting '" + matchExisting
+                                               + "'. Allowed: one field name of the record (letters, digits, _), "
+                                               + "e.g. name or emailaddress");
         }
         if (batchSize < 1 || batchSize > MAX_BATCH_SIZE) {
             throw new IllegalArgumentException(
@@ -193,5 +203,20 @@ public class HaloProducerConfiguration {
      */
     public void setLookupCacheTtl(long lookupCacheTtl) {
         this.lookupCacheTtl = lookupCacheTtl;
+    }
+
+    public String getMatchExisting() {
+        return matchExisting;
+    }
+
+    /**
+     * Create unless it exists: on create, the field (e.g. name for clients and sites, emailaddress for users) whose
+     * value identifies a record already in Halo. The record with the same value, ignoring case, is looked for first
+     * (within the record's client_id for sites and users, inactive records included, with one list request); when
+     * found it is the answer and nothing is created, and header CamelHaloCreated says which happened. Two matches
+     * fail with HaloValidationException before anything is sent. Makes a replayed create do nothing the second time.
+     */
+    public void setMatchExisting(String matchExisting) {
+        this.matchExisting = matchExisting;
     }
 }

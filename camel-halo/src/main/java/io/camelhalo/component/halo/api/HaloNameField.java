@@ -66,6 +66,16 @@ public enum HaloNameField {
         return EnumSet.allOf(HaloNameField.class).stream().filter(f -> f.writtenOn.contains(resource)).toList();
     }
 
+    /** The field whose list is {@code resource}'s (its scope applies to that list), or {@code null}: none. */
+    public static HaloNameField listing(HaloResource resource) {
+        for (HaloNameField field : values()) {
+            if (field.listedResource == resource) {
+                return field;
+            }
+        }
+        return null;
+    }
+
     /** Halo's name field in the written record, e.g. {@code status_name}. */
     public String nameField() {
         return nameField;

@@ -53,6 +53,21 @@ public final class HaloQuery {
         return declared;
     }
 
+    /** Whether Halo's description declares query parameter {@code name} for the request the operation makes. */
+    public static boolean declares(HaloResource resource, HaloOperation operation, String name) {
+        Set<String> declared = DECLARED.get(request(resource, operation));
+        return declared != null && declared.contains(name);
+    }
+
+    private static String request(HaloResource resource, HaloOperation operation) {
+        return switch (operation) {
+            case LIST -> "GET /" + resource.path();
+            case GET -> "GET /" + resource.path() + "/{id}";
+            case DELETE -> "DELETE /" + resource.path() + "/{id}";
+            default -> null; // writes send no query parameters
+        };
+    }
+
     /**
      * Checks that Halo's description declares each query parameter for the request the operation makes: Halo
      * ignores one it does not know ({@code query.client-id} on {@code /Tickets} answers every ticket, unfiltered).
@@ -63,12 +78,7 @@ public final class HaloQuery {
      */
     public static void checkDeclared(HaloResource resource, HaloOperation operation, Collection<String> names,
                                      String where) {
-        String request = switch (operation) {
-            case LIST -> "GET /" + resource.path();
-            case GET -> "GET /" + resource.path() + "/{id}";
-            case DELETE -> "DELETE /" + resource.path() + "/{id}";
-            default -> null; // writes send no query parameters
-        };
+        String request = request(resource, operation);
         Set<String> declared = request == null ? null : DECLARED.get(request);
         if (declared == null) {
             return;
