@@ -1,15 +1,8 @@
 package io.camelhalo.examples;
 
 import java.io.File;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 import io.camelhalo.examples.lookup.HaloCalls;
-import io.camelhalo.examples.lookup.HaloDirectory;
-import io.camelhalo.examples.lookup.NameToId;
-import io.camelhalo.examples.lookup.TicketChanges;
 import io.camelhalo.examples.projects.ExistingFollowUps;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
@@ -25,9 +18,8 @@ import org.apache.camel.support.processor.state.FileStateRepository;
  */
 public class ExamplesConfiguration implements CamelConfiguration {
 
-    // one instance each, whichever bean Camel binds first (the names cache must be shared)
+    // one instance, whichever bean Camel binds first
     private HaloCalls halo;
-    private NameToId names;
 
     @BindToRegistry("haloCalls")
     public synchronized HaloCalls haloCalls(CamelContext context) {
@@ -35,31 +27,6 @@ public class ExamplesConfiguration implements CamelConfiguration {
             halo = new HaloCalls(context);
         }
         return halo;
-    }
-
-    /**
-     * Names to ids. Statuses and teams come from Halo's lists; priorities from {@code halo.tickets.priorities}
-     * because the component has no priority resource (Halo keeps priorities per SLA).
-     */
-    @BindToRegistry("haloNames")
-    public synchronized NameToId haloNames(CamelContext context) {
-        if (names == null) {
-            HaloCalls calls = haloCalls(context);
-            List<Map<String, Object>> priorities = parsePairs(
-                    context.resolvePropertyPlaceholders("{{halo.tickets.priorities}}"));
-            names = new NameToId(resource -> "priorities".equals(resource) ? priorities : calls.list(resource, Map.of()));
-        }
-        return names;
-    }
-
-    @BindToRegistry("ticketChanges")
-    public TicketChanges ticketChanges(CamelContext context) {
-        return new TicketChanges(haloNames(context));
-    }
-
-    @BindToRegistry("haloDirectory")
-    public HaloDirectory haloDirectory(CamelContext context) {
-        return new HaloDirectory(haloCalls(context));
     }
 
     /** Project changes already turned into follow-up tickets, kept in a file so a restart does not repeat one. */
@@ -102,21 +69,5 @@ public class ExamplesConfiguration implements CamelConfiguration {
         http.setBindHost(context.resolvePropertyPlaceholders("{{halo.requests.http-host}}"));
         http.setBindPort(Integer.parseInt(context.resolvePropertyPlaceholders("{{halo.requests.http-port}}")));
         context.addService(new VertxPlatformHttpServer(http));
-    }
-
-    /** {@code "Critical:1, High:2"} → records with {@code name} and {@code id}. */
-    static List<Map<String, Object>> parsePairs(String pairs) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (String pair : pairs.split(",")) {
-            String[] nameId = pair.split(":");
-            if (nameId.length != 2) {
-                throw new IllegalArgumentException("Expected name:id pairs separated by commas, not '" + pair + "'");
-            }
-            Map<String, Object> rec = new LinkedHashMap<>();
-            rec.put("id", Long.valueOf(nameId[1].trim()));
-            rec.put("name", nameId[0].trim());
-            out.add(rec);
-        }
-        return out;
     }
 }

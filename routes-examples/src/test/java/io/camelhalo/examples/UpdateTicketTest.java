@@ -9,7 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Route 6, routes/update-ticket.yaml: escalate and close by name; only the given fields change. */
+/**
+ * Route 6, routes/update-ticket.yaml: escalate and close by name, resolved by the halo component itself; only the given
+ * fields change, and a warm escalation is one request.
+ */
 class UpdateTicketTest {
 
     @Test
@@ -18,7 +21,7 @@ class UpdateTicketTest {
             Map<String, Object> before = app.halo().record("tickets", 2);
 
             app.producer().requestBody("direct:update-ticket",
-                    Map.of("ticket_id", 2, "priority", "High", "team", "Escalations"));
+                    Map.of("id", 2, "priority_name", "High", "team", "escalations"));
 
             Map<String, Object> after = app.halo().record("tickets", 2);
             assertEquals(2L, ((Number) after.get("priority_id")).longValue());
@@ -30,10 +33,28 @@ class UpdateTicketTest {
     }
 
     @Test
+    void aWarmEscalationByNamesIsOneRequest() throws Exception {
+        try (RunningExamples app = RunningExamples.start()) {
+            app.producer().requestBody("direct:update-ticket", Map.of("id", 1, "status_name", "In Progress",
+                    "priority_name", "Low", "agent_name", "API Agent", "team", "Service Desk"));
+            app.halo().resetCounters();
+
+            app.producer().requestBody("direct:update-ticket", Map.of("id", 2, "status_name", "Action Required",
+                    "priority_name", "Critical", "agent_name", "Alice Agent", "team", "Escalations"));
+
+            assertEquals(1, app.halo().apiRequestCount(), app.halo().requests().toString());
+            Map<String, Object> ticket = app.halo().record("tickets", 2);
+            assertEquals(3L, ((Number) ticket.get("status_id")).longValue());
+            assertEquals(1L, ((Number) ticket.get("priority_id")).longValue());
+            assertEquals(2L, ((Number) ticket.get("agent_id")).longValue());
+        }
+    }
+
+    @Test
     void closingSetsTheClosedStatusIdFromHalosList() throws Exception {
         try (RunningExamples app = RunningExamples.start()) {
             Map<String, Object> before = app.halo().record("tickets", 1);
-            app.producer().requestBody("direct:update-ticket", Map.of("ticket_id", 1, "status", "closed"));
+            app.producer().requestBody("direct:update-ticket", Map.of("id", 1, "status_name", "closed"));
             Map<String, Object> after = app.halo().record("tickets", 1);
             assertEquals(9L, ((Number) after.get("status_id")).longValue());
             assertEquals(before.get("priority_id"), after.get("priority_id"));
@@ -46,10 +67,10 @@ class UpdateTicketTest {
         try (RunningExamples app = RunningExamples.start()) {
             Map<String, Object> before = app.halo().record("tickets", 2);
             CamelExecutionException e = assertThrows(CamelExecutionException.class, () -> app.producer()
-                    .requestBody("direct:update-ticket", Map.of("ticket_id", 2, "status", "Parked", "team", "Escalations")));
+                    .requestBody("direct:update-ticket", Map.of("id", 2, "status_name", "Parked", "team", "Escalations")));
             String message = e.getCause().getMessage();
             assertTrue(message.contains("'Parked'"), message);
-            assertTrue(message.contains("Closed") && message.contains("In Progress") && message.contains("New"), message);
+            assertTrue(message.contains("Closed") && message.contains("Resolved") && message.contains("New"), message);
             assertEquals(before, app.halo().record("tickets", 2), "nothing was written");
         }
     }
@@ -57,9 +78,9 @@ class UpdateTicketTest {
     @Test
     void aStatusAddedInHaloAfterTheListWasCachedIsFoundOnTheMiss() throws Exception {
         try (RunningExamples app = RunningExamples.start()) {
-            app.producer().requestBody("direct:update-ticket", Map.of("ticket_id", 2, "status", "In Progress"));
+            app.producer().requestBody("direct:update-ticket", Map.of("id", 2, "status_name", "In Progress"));
             app.halo().put("statuses", new java.util.HashMap<>(Map.of("id", 12, "name", "Waiting on Customer")));
-            app.producer().requestBody("direct:update-ticket", Map.of("ticket_id", 2, "status", "Waiting on Customer"));
+            app.producer().requestBody("direct:update-ticket", Map.of("id", 2, "status_name", "Waiting on Customer"));
             assertEquals(12L, ((Number) app.halo().record("tickets", 2).get("status_id")).longValue());
         }
     }

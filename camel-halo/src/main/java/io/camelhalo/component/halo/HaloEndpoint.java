@@ -110,8 +110,9 @@ public class HaloEndpoint extends DefaultEndpoint implements HaloServiceLocation
         configuration.validate();
         producerConfiguration.validate();
         HaloQuery.checkDeclared(resource, operation, producerConfiguration.getQuery().keySet(), "query.");
-        if (producerConfiguration.getMatchExisting() != null && operation != HaloOperation.CREATE) {
-            throw new IllegalArgumentException("Option matchExisting applies to create only, not to "
+        if (producerConfiguration.getMatchExisting() != null && operation != HaloOperation.CREATE
+                && operation != HaloOperation.UPDATE) {
+            throw new IllegalArgumentException("Option matchExisting applies to create and update only, not to "
                                                + operation.uriName() + " of " + resource.uriName());
         }
     }

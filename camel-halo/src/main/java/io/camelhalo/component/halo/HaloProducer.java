@@ -22,6 +22,7 @@ import io.camelhalo.component.halo.client.HaloPager;
 import io.camelhalo.component.halo.client.HaloReply;
 import io.camelhalo.component.halo.error.HaloApiException;
 import io.camelhalo.component.halo.error.HaloBatchWriteException;
+import io.camelhalo.component.halo.error.HaloValidationException;
 import io.camelhalo.component.halo.http.HaloReplies;
 import io.camelhalo.component.halo.http.HaloResponse;
 import io.camelhalo.component.halo.lookup.HaloExistingRecords;
@@ -125,6 +126,9 @@ public class HaloProducer extends DefaultProducer {
         if (resource == HaloResource.ATTACHMENTS && HaloAttachment.isFile(body)) {
             body = HaloAttachment.record(body, in.getHeader(HaloConstants.FILE_NAME, String.class), ticketId);
         }
+        if (operation == HaloOperation.UPDATE && options.getMatchExisting() != null) {
+            body = withMatchedIds(resource, body, defaultId);
+        }
         HaloWrite write = HaloWrite.of(body, operation, defaultId);
         if (ticketId != null && (resource == HaloResource.ACTIONS || resource == HaloResource.ATTACHMENTS)) {
             write.records().forEach(r -> r.putIfAbsent("ticket_id", ticketId));
@@ -189,6 +193,32 @@ public class HaloProducer extends DefaultProducer {
             }
         }
         return new Posted(saved, status);
+    }
+
+    /**
+     * Update by a field instead of an id (option matchExisting): each record without an id gets the id of the one
+     * record in Halo that matches it; none is refused before anything is sent, as two are.
+     */
+    private Object withMatchedIds(HaloResource resource, Object body, Long defaultId) throws Exception {
+        HaloWrite read = HaloWrite.read(body);
+        if (read.single() && defaultId != null) {
+            return body; // the id is given in header CamelHaloId or option id
+        }
+        HaloExistingRecords lookup = new HaloExistingRecords(new HaloPager(client(), timeout));
+        String field = options.getMatchExisting();
+        for (Map<String, Object> record : read.records()) {
+            if (record.get("id") == null && record.get(field) != null) {
+                Map<String, Object> existing = lookup.find(resource, record, field);
+                if (existing == null) {
+                    throw HaloValidationException.refused("POST", "/api/" + resource.path(),
+                            "matchExisting=" + field + ": no " + resource.uriName() + " has " + field + " '"
+                                                                                 + record.get(field).toString().trim()
+                                                                                 + "', so there is no record to update; nothing was sent");
+                }
+                record.put("id", existing.get("id"));
+            }
+        }
+        return read.single() ? read.records().get(0) : read.records();
     }
 
     /** Per record, the record already in Halo that matches it on option matchExisting, or null: to be created. */

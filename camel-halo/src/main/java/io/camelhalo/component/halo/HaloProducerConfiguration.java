@@ -215,6 +215,8 @@ public class HaloProducerConfiguration {
      * (within the record's client_id for sites and users, inactive records included, with one list request); when
      * found it is the answer and nothing is created, and header CamelHaloCreated says which happened. Two matches
      * fail with HaloValidationException before anything is sent. Makes a replayed create do nothing the second time.
+     * On update, a record without an id updates the one record whose field has that value (e.g. a report by
+     * name); none or two fail with HaloValidationException before anything is sent.
      */
     public void setMatchExisting(String matchExisting) {
         this.matchExisting = matchExisting;

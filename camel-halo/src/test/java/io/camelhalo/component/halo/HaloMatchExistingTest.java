@@ -164,12 +164,42 @@ class HaloMatchExistingTest {
 
     @Test
     void matchExistingOnAnotherOperationOrWithABadFieldIsRefusedBeforeTheRouteRuns() {
-        ResolveEndpointFailedException onUpdate = assertThrows(ResolveEndpointFailedException.class,
-                () -> context.getEndpoint("halo:clients/update?matchExisting=name"));
-        assertTrue(onUpdate.getMessage().contains("matchExisting applies to create only"), onUpdate.getMessage());
+        ResolveEndpointFailedException onGet = assertThrows(ResolveEndpointFailedException.class,
+                () -> context.getEndpoint("halo:clients/get?matchExisting=name"));
+        assertTrue(onGet.getMessage().contains("matchExisting applies to create and update only, not to get"),
+                onGet.getMessage());
         ResolveEndpointFailedException badField = assertThrows(ResolveEndpointFailedException.class,
                 () -> context.getEndpoint("halo:clients/create?matchExisting=na-me"));
         assertTrue(badField.getMessage().contains("Invalid matchExisting 'na-me'"), badField.getMessage());
+    }
+
+    @Test
+    void anUpdateWithoutIdUpdatesTheOneRecordWithThatName() {
+        // given report 1 in Halo, known by its name
+        Map<String, Object> report = sandbox.records("reports").get(0);
+        sandbox.resetCounters();
+
+        // when it is updated by name, in other letter case
+        Map<?, ?> saved = template.requestBody("halo:reports/update?matchExisting=name", new HashMap<>(Map.of(
+                "name", report.get("name").toString().toUpperCase(java.util.Locale.ROOT), "description", "stamped")),
+                Map.class);
+
+        // then that report changed: one look-up, one write
+        assertEquals(id(report, "id"), id(saved, "id"));
+        assertEquals("stamped", sandbox.record("reports", id(report, "id")).get("description"));
+        assertEquals(2, apiRequests().size(), apiRequests().toString());
+    }
+
+    @Test
+    void anUpdateByANameHaloDoesNotHaveIsRefusedAndWritesNothing() {
+        sandbox.resetCounters();
+
+        CamelExecutionException e = assertThrows(CamelExecutionException.class, () -> template.requestBody(
+                "halo:clients/update?matchExisting=name", new HashMap<>(Map.of("name", "Nobody Ltd", "notes", "x"))));
+
+        HaloValidationException refused = assertInstanceOf(HaloValidationException.class, e.getCause());
+        assertTrue(refused.getMessage().contains("no clients has name 'Nobody Ltd'"), refused.getMessage());
+        assertFalse(apiRequests().stream().anyMatch(r -> r.method().equals("POST")), "nothing was written");
     }
 
     private Exchange create(String resource, String field, Map<String, Object> record) {

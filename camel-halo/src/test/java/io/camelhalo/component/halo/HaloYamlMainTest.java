@@ -7,6 +7,7 @@ import java.util.Map;
 import io.camelhalo.component.halo.poll.HaloPollEndpoint;
 import io.camelhalo.sandbox.HaloSandbox;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.main.Main;
 import org.junit.jupiter.api.AfterEach;
@@ -151,6 +152,24 @@ class HaloYamlMainTest {
         assertEquals(List.of(3L, 1L, 2L, "Escalations"), Arrays.asList(((Number) ticket.get("status_id")).longValue(),
                 ((Number) ticket.get("priority_id")).longValue(), ((Number) ticket.get("agent_id")).longValue(),
                 ticket.get("team")));
+    }
+
+    @Test
+    void yamlCreatesAClientOnlyOnceWithMatchExisting() {
+        ProducerTemplate template = main.getCamelContext().createProducerTemplate();
+        int clients = sandbox.count("clients");
+
+        // when a YAML route creates the same client twice (a replayed line)
+        Exchange first = template.request("direct:create-client-once",
+                e -> e.getMessage().setBody("{\"name\": \"Hooli\", \"website\": \"hooli.example\"}"));
+        Exchange again = template.request("direct:create-client-once",
+                e -> e.getMessage().setBody("{\"name\": \"HOOLI\"}"));
+
+        // then one client, and the second answer is that client, not a new one
+        assertEquals(clients + 1, sandbox.count("clients"));
+        assertEquals(Boolean.TRUE, first.getMessage().getHeader(HaloConstants.CREATED));
+        assertEquals(Boolean.FALSE, again.getMessage().getHeader(HaloConstants.CREATED));
+        assertEquals(first.getMessage().getHeader(HaloConstants.ID), again.getMessage().getHeader(HaloConstants.ID));
     }
 
     private static List<Object> answer(Map<String, Object> a) {

@@ -103,9 +103,9 @@ public class DemoDriver implements Runnable {
         // direct: the change is made when requestBody returns
         var producer = context.createProducerTemplate();
         LOG.info("DEMO 6/7 update-ticket: escalate ticket 2 (priority High, team Escalations)");
-        producer.requestBody("direct:update-ticket", Map.of("ticket_id", 2, "priority", "High", "team", "Escalations"));
+        producer.requestBody("direct:update-ticket", Map.of("id", 2, "priority_name", "High", "team", "Escalations"));
         LOG.info("DEMO 6/7 update-ticket: close ticket 2");
-        producer.requestBody("direct:update-ticket", Map.of("ticket_id", 2, "status", "Closed"));
+        producer.requestBody("direct:update-ticket", Map.of("id", 2, "status_name", "Closed"));
 
         // through Halo's API, so the sandbox posts the change to the app's webhook, as Halo would
         step("7/7 ticket-updated-notify: ticket 3 is updated in Halo", "ticket-updated-*",

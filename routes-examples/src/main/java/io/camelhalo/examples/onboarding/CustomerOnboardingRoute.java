@@ -1,18 +1,14 @@
 package io.camelhalo.examples.onboarding;
 
-import java.util.Map;
-import java.util.Optional;
-
-import io.camelhalo.examples.lookup.HaloCalls;
-import io.camelhalo.examples.lookup.HaloDirectory;
+import io.camelhalo.component.halo.HaloConstants;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 
 /**
  * Automate customer onboarding ("External Customer Trigger → Create Client → Create Site"): a CSV dropped into
  * {@code halo.onboarding.inbox-dir} creates, per line, the client, its site and its first user. Each is looked up
- * first (client by name, site by name within the client, user by email), so dropping the same file twice creates
- * nothing new.
+ * first by the component's {@code matchExisting} (client by name, site by name within the client, user by email
+ * within the client), so dropping the same file twice creates nothing new; a new customer is six requests.
  * <p>
  * Bad lines are written to {@code <file>.errors.txt} in {@code halo.onboarding.error-dir} with their line numbers
  * while the good ones go through; a file missing a column is moved there whole with the reason. Processed files go to
@@ -42,20 +38,26 @@ public class CustomerOnboardingRoute extends RouteBuilder {
                             + "{{halo.onboarding.error-dir}}/${header.CamelFileName}")
                 .end()
                 .split(simple("${exchangeProperty.parsed.rows}"))
-                    .process(e -> onboard(e, e.getMessage().getBody(CustomerRow.class)))
-                    .log("Onboarding line ${body.line}: ${header.onboarded}")
+                    .setProperty("row", body())
+                    // each looked up before it is created (matchExisting), so the same file twice creates nothing new
+                    .process(e -> e.getMessage().setBody(row(e).client()))
+                    .to("halo:clients/create?matchExisting=name")
+                    .setProperty("clientCreated", header(HaloConstants.CREATED))
+                    .setProperty("clientId", header(HaloConstants.ID))
+                    .process(e -> e.getMessage().setBody(row(e).site(e.getProperty("clientId", Long.class))))
+                    .to("halo:sites/create?matchExisting=name")
+                    .setProperty("siteId", header(HaloConstants.ID))
+                    .process(e -> e.getMessage().setBody(row(e).user(e.getProperty("clientId", Long.class),
+                            e.getProperty("siteId", Long.class))))
+                    .to("halo:users/create?matchExisting=emailaddress")
+                    .log("Onboarding line ${exchangeProperty.row.line}: client ${exchangeProperty.row.clientName} "
+                         + "(${exchangeProperty.clientId}, created: ${exchangeProperty.clientCreated}), site "
+                         + "${exchangeProperty.siteId}, user ${exchangeProperty.row.userEmail} (${header.CamelHaloId}, "
+                         + "created: ${header.CamelHaloCreated})")
                 .end();
     }
 
-    private static void onboard(Exchange e, CustomerRow row) {
-        HaloDirectory directory = e.getContext().getRegistry().lookupByNameAndType("haloDirectory", HaloDirectory.class);
-        Optional<Map<String, Object>> found = directory.clientByName(row.clientName()); // looked up once
-        boolean existed = found.isPresent();
-        Map<String, Object> client = found.orElseGet(() -> directory.createClient(row.clientName(), row.website()));
-        Map<String, Object> site = directory.siteNamed(client, row.siteName());
-        Map<String, Object> user = directory.userWithEmail(site, row.userName(), row.userEmail());
-        e.getMessage().setHeader("onboarded", (existed ? "client already in Halo: " : "created client ")
-                + row.clientName() + " (" + HaloCalls.id(client, "id") + "), site " + HaloCalls.id(site, "id")
-                + ", user " + row.userEmail() + " (" + HaloCalls.id(user, "id") + ")");
+    private static CustomerRow row(Exchange e) {
+        return e.getProperty("row", CustomerRow.class);
     }
 }

@@ -170,6 +170,30 @@ public interface HaloEndpointBuilderFactory {
             return this;
         }
         /**
+         * Create unless it exists: on create, the field (e.g. name for clients
+         * and sites, emailaddress for users) whose value identifies a record
+         * already in Halo. The record with the same value, ignoring case, is
+         * looked for first (within the record's client_id for sites and users,
+         * inactive records included, with one list request); when found it is
+         * the answer and nothing is created, and header CamelHaloCreated says
+         * which happened. Two matches fail with HaloValidationException before
+         * anything is sent. Makes a replayed create do nothing the second time.
+         * On update, a record without an id updates the one record whose field
+         * has that value (e.g. a report by name); none or two fail with
+         * HaloValidationException before anything is sent.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: producer
+         * 
+         * @param matchExisting the value to set
+         * @return the dsl builder
+         */
+        default HaloEndpointBuilder matchExisting(String matchExisting) {
+            doSetProperty("matchExisting", matchExisting);
+            return this;
+        }
+        /**
          * The most records a list returns; 0 returns every record, across all
          * pages.
          * 
@@ -1188,6 +1212,20 @@ public interface HaloEndpointBuilderFactory {
          */
         public String haloQuery() {
             return "CamelHaloQuery";
+        }
+        /**
+         * Out, on create with matchExisting: true when the record was created,
+         * false when an existing record was found and returned instead (a List
+         * of these when a List was written).
+         * 
+         * The option is a: {@code Boolean} type.
+         * 
+         * Group: producer
+         * 
+         * @return the name of the header {@code HaloCreated}.
+         */
+        public String haloCreated() {
+            return "CamelHaloCreated";
         }
         /**
          * The number of records a list returned (not set with streamList=true).

@@ -1636,6 +1636,20 @@ public interface HaloPollEndpointBuilderFactory {
             return "CamelHaloQuery";
         }
         /**
+         * Out, on create with matchExisting: true when the record was created,
+         * false when an existing record was found and returned instead (a List
+         * of these when a List was written).
+         * 
+         * The option is a: {@code Boolean} type.
+         * 
+         * Group: producer
+         * 
+         * @return the name of the header {@code HaloCreated}.
+         */
+        public String haloCreated() {
+            return "CamelHaloCreated";
+        }
+        /**
          * The number of records a list returned (not set with streamList=true).
          * 
          * The option is a: {@code Integer} type.

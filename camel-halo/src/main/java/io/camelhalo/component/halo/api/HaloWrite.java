@@ -68,7 +68,8 @@ public record HaloWrite(List<Map<String, Object>> records, boolean single) {
         return id instanceof Number n && n.longValue() == 0 || "0".equals(String.valueOf(id).trim());
     }
 
-    private static HaloWrite read(Object body) {
+    /** Reads the body into records without checking ids (see {@link #of}). */
+    public static HaloWrite read(Object body) {
         if (body == null) {
             throw new IllegalArgumentException(
                     "The message body is empty: create and update need a Map, a JSON String, a POJO or a List of them");
