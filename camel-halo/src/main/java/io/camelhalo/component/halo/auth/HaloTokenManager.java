@@ -21,6 +21,7 @@ import io.camelhalo.component.halo.error.HaloApiException;
 import io.camelhalo.component.halo.error.HaloAuthenticationException;
 import io.camelhalo.component.halo.http.HaloErrorMessages;
 import io.camelhalo.component.halo.http.HaloReplies;
+import io.camelhalo.component.halo.http.HaloRequestLabel;
 import io.camelhalo.component.halo.http.HaloResponse;
 import io.camelhalo.component.halo.http.HaloTransport;
 import org.apache.camel.spi.StateRepository;
@@ -150,7 +151,7 @@ public final class HaloTokenManager {
         tokenRequests.incrementAndGet();
         Instant sentAt = clock.instant();
         // a token request changes nothing in Halo: safe to retry like a read
-        HaloResponse response = transport.send(request, true, tokenUrl);
+        HaloResponse response = transport.send(request, true, tokenUrl, HaloRequestLabel.TOKEN);
         if (response.status() == 404 && authInfoUrl != null && discoverAuthUrl()) {
             return requestToken(); // the server Halo named, once (discoverAuthUrl answers false from then on)
         }
@@ -224,7 +225,7 @@ public final class HaloTokenManager {
         discoveryTried = true;
         try {
             HaloResponse info = transport.send(HttpRequest.newBuilder(URI.create(authInfoUrl)).timeout(requestTimeout)
-                    .header("Accept", "application/json").GET().build(), true, authInfoUrl);
+                    .header("Accept", "application/json").GET().build(), true, authInfoUrl, HaloRequestLabel.TOKEN);
             JsonNode named = info.isSuccess() ? MAPPER.readTree(info.body()).path("auth_url") : null;
             if (named != null && named.isTextual() && !named.asText().isBlank()) {
                 String discovered = named.asText().replaceAll("/+$", "");

@@ -11,6 +11,7 @@ import io.camelhalo.component.halo.api.HaloResource;
 import io.camelhalo.component.halo.auth.HaloTokenManager;
 import io.camelhalo.component.halo.error.HaloApiException;
 import io.camelhalo.component.halo.http.HaloReplies;
+import io.camelhalo.component.halo.http.HaloRequestLabel;
 import io.camelhalo.component.halo.http.HaloResponse;
 import io.camelhalo.component.halo.http.HaloTransport;
 import org.slf4j.Logger;
@@ -55,8 +56,10 @@ public final class HaloHttpClient {
     public HaloReply call(String method, HaloResource resource, Long id, Map<String, ?> query, byte[] jsonBody,
                           Duration timeout)
             throws InterruptedException, HaloApiException {
-        return call(method, resource.path() + (id == null ? "" : "/" + id), resource.scope(!"GET".equals(method)),
-                query, jsonBody, timeout);
+        Sent sent = send(method, id == null ? resource.path() : resource.path() + "/" + id,
+                resource.scope(!"GET".equals(method)), HaloRequestLabel.of(resource, method, id != null), query, jsonBody,
+                timeout);
+        return reply(method, sent);
     }
 
     /**
@@ -70,7 +73,10 @@ public final class HaloHttpClient {
     public HaloReply call(String method, String path, String scope, Map<String, ?> query, byte[] jsonBody,
                           Duration timeout)
             throws InterruptedException, HaloApiException {
-        Sent sent = send(method, path, scope, query, jsonBody, timeout);
+        return reply(method, send(method, path, scope, HaloRequestLabel.of(method, path), query, jsonBody, timeout));
+    }
+
+    private static HaloReply reply(String method, Sent sent) throws HaloApiException {
         return new HaloReply(sent.response().status(), HaloReplies.json(sent.response(), method, sent.target()), method,
                              sent.target());
     }
@@ -83,32 +89,33 @@ public final class HaloHttpClient {
      */
     public HaloResponse download(HaloResource resource, long id, Map<String, ?> query, Duration timeout)
             throws InterruptedException, HaloApiException {
-        return send("GET", resource.path() + "/" + id, resource.scope(false), query, null, timeout).response();
+        return send("GET", resource.path() + "/" + id, resource.scope(false), HaloRequestLabel.of(resource, "GET", true),
+                query, null, timeout).response();
     }
 
     private record Sent(HaloResponse response, String target) {
     }
 
-    private Sent send(String method, String path, String scope, Map<String, ?> query, byte[] jsonBody,
-                      Duration timeout)
+    private Sent send(String method, String path, String scope, HaloRequestLabel label, Map<String, ?> query,
+                      byte[] jsonBody, Duration timeout)
             throws InterruptedException, HaloApiException {
         // the path and query are built once: the request and every message about it name the same target
         String pathAndQuery = path + queryString(query);
         String target = "/api/" + pathAndQuery;
         URI uri = URI.create(apiRoot + pathAndQuery);
         String token = tokens.accessToken();
-        HaloResponse response = exchange(method, uri, target, jsonBody, timeout, token);
+        HaloResponse response = exchange(method, uri, target, label, jsonBody, timeout, token);
         if (response.status() == 401) {
             LOG.debug("Halo answered 401 to {} {}: renewing the access token and replaying once", method, target);
             tokens.invalidate(token);
-            response = exchange(method, uri, target, jsonBody, timeout, tokens.accessToken());
+            response = exchange(method, uri, target, label, jsonBody, timeout, tokens.accessToken());
         }
         HaloReplies.requireSuccess(response, method, target, scope);
         return new Sent(response, target);
     }
 
-    private HaloResponse exchange(String method, URI uri, String target, byte[] jsonBody, Duration timeout,
-                                  String token)
+    private HaloResponse exchange(String method, URI uri, String target, HaloRequestLabel label, byte[] jsonBody,
+                                  Duration timeout, String token)
             throws HaloApiException, InterruptedException {
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
                 .timeout(timeout)
@@ -124,7 +131,7 @@ public final class HaloHttpClient {
         } else {
             builder.method(method, HttpRequest.BodyPublishers.noBody());
         }
-        return transport.send(builder.build(), !"POST".equals(method), target);
+        return transport.send(builder.build(), !"POST".equals(method), target, label);
     }
 
     private String authorization(String token) {

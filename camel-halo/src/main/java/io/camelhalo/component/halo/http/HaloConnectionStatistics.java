@@ -1,32 +1,26 @@
 package io.camelhalo.component.halo.http;
 
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.stream.Collectors;
-
-import io.camelhalo.component.halo.api.HaloResource;
+import java.util.function.ObjIntConsumer;
 
 /**
  * What one connection's transport has done so far: replies by resource, operation and status, retries, 429s, time
  * waited for the rate governor, and when the current access token expires (never the token). Read by the halo dev
  * console; {@link Listener}s (the Micrometer binding) hear each event as it happens.
  * <p>
- * The transport knows a request by method and path, so the operation is what Halo sees: {@code get} (GET of one
+ * Each request is counted by its {@link HaloRequestLabel}, so the operation is what Halo sees: {@code get} (GET of one
  * record), {@code list}, {@code write} (POST: create and update are one request to Halo), {@code delete}, and
  * {@code token} for the token endpoint.
  */
 public final class HaloConnectionStatistics {
-
-    private static final Map<String, String> RESOURCE_BY_PATH = Arrays.stream(HaloResource.values())
-            .collect(Collectors.toUnmodifiableMap(r -> r.path().toLowerCase(Locale.ROOT), HaloResource::uriName));
 
     /** Hears the events as they happen; must be quick and must not throw. */
     public interface Listener {
@@ -39,7 +33,7 @@ public final class HaloConnectionStatistics {
         void waitedForPermit(long nanos);
     }
 
-    private final Map<String, LongAdder> replies = new ConcurrentHashMap<>();
+    private final Map<HaloRequestLabel, StatusCounts> replies = new ConcurrentHashMap<>();
     private final LongAdder retries = new LongAdder();
     private final LongAdder rateLimited = new LongAdder();
     private final LongAdder permitWaitNanos = new LongAdder();
@@ -56,21 +50,25 @@ public final class HaloConnectionStatistics {
         listeners.add(listener);
     }
 
-    void replied(String method, String target, int status) {
-        String resource = resource(target);
-        String operation = operation(method, target);
-        replies.computeIfAbsent(resource + ' ' + operation + ' ' + status, k -> new LongAdder()).increment();
-        listeners.forEach(l -> l.replied(resource, operation, status));
+    void replied(HaloRequestLabel label, int status) {
+        StatusCounts counts = replies.get(label);
+        if (counts == null) {
+            counts = replies.computeIfAbsent(label, l -> new StatusCounts());
+        }
+        counts.increment(status);
+        for (int i = 0; i < listeners.size(); i++) { // no iterator nor lambda per reply
+            listeners.get(i).replied(label.resource(), label.operation(), status);
+        }
     }
 
-    void retried(String method, String target) {
+    void retried(HaloRequestLabel label) {
         retries.increment();
-        listeners.forEach(l -> l.retried(resource(target), operation(method, target)));
+        listeners.forEach(l -> l.retried(label.resource(), label.operation()));
     }
 
-    void rateLimited(String method, String target) {
+    void rateLimited(HaloRequestLabel label) {
         rateLimited.increment();
-        listeners.forEach(l -> l.rateLimited(resource(target), operation(method, target)));
+        listeners.forEach(l -> l.rateLimited(label.resource(), label.operation()));
     }
 
     void waitingForPermit(boolean waiting) {
@@ -95,7 +93,8 @@ public final class HaloConnectionStatistics {
     /** Replies so far, keyed "resource operation status" (e.g. {@code "tickets list 200"}), sorted. */
     public Map<String, Long> replies() {
         Map<String, Long> copy = new TreeMap<>();
-        replies.forEach((k, v) -> copy.put(k, v.sum()));
+        replies.forEach((label, counts) -> counts.forEach(
+                (count, status) -> copy.put(label.resource() + ' ' + label.operation() + ' ' + status, count)));
         return copy;
     }
 
@@ -127,28 +126,28 @@ public final class HaloConnectionStatistics {
         return governor.limit();
     }
 
-    /**
-     * The resource's URI name ({@code clients} for {@code /api/Client/12?x=1}), Halo's path in lower case for a path
-     * outside the resource table, {@code token} for the token endpoint.
-     */
-    static String resource(String target) {
-        int api = target.indexOf("/api/");
-        if (api < 0) {
-            return "token";
-        }
-        String path = target.substring(api + 5).split("[/?]", 2)[0];
-        return RESOURCE_BY_PATH.getOrDefault(path.toLowerCase(Locale.ROOT), path.toLowerCase(Locale.ROOT));
-    }
+    /** Replies of one resource and operation, by status: an array slot per status, so counting allocates nothing. */
+    private static final class StatusCounts {
+        private static final int SLOTS = 600;
+        private final AtomicReferenceArray<LongAdder> byStatus = new AtomicReferenceArray<>(SLOTS);
 
-    static String operation(String method, String target) {
-        if (target.indexOf("/api/") < 0) {
-            return "token";
+        void increment(int status) {
+            int slot = status < 0 || status >= SLOTS ? 0 : status;
+            LongAdder adder = byStatus.get(slot);
+            if (adder == null) {
+                byStatus.compareAndSet(slot, null, new LongAdder());
+                adder = byStatus.get(slot);
+            }
+            adder.increment();
         }
-        return switch (method) {
-            case "GET" -> target.substring(target.indexOf("/api/") + 5).split("\\?", 2)[0].contains("/") ? "get" : "list";
-            case "POST" -> "write";
-            case "DELETE" -> "delete";
-            default -> method.toLowerCase(Locale.ROOT);
-        };
+
+        void forEach(ObjIntConsumer<Long> sink) {
+            for (int slot = 0; slot < SLOTS; slot++) {
+                LongAdder adder = byStatus.get(slot);
+                if (adder != null) {
+                    sink.accept(adder.sum(), slot);
+                }
+            }
+        }
     }
 }

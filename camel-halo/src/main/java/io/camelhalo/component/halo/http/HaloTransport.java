@@ -51,8 +51,9 @@ public final class HaloTransport {
      * @param request    the request
      * @param idempotent whether sending it twice is harmless (GET, DELETE, a token request)
      * @param target     the method-less path and query for messages and logs (never carries a secret)
+     * @param label      what the request is, for the statistics
      */
-    public HaloResponse send(HttpRequest request, boolean idempotent, String target)
+    public HaloResponse send(HttpRequest request, boolean idempotent, String target, HaloRequestLabel label)
             throws HaloApiException, InterruptedException {
         String method = request.method();
         long rateLimitWaitStart = System.nanoTime();
@@ -69,7 +70,7 @@ public final class HaloTransport {
             } catch (ConnectException | HttpConnectTimeoutException e) {
                 // the request never left: safe to send again, write or not
                 if (retries < retryPolicy.maxRetries()) {
-                    backoff(++retries, method, target, e.toString());
+                    backoff(++retries, method, target, label, e.toString());
                     continue;
                 }
                 throw new HaloIOException(0, method, target, null, "could not connect (" + e + ") after " + retries
@@ -81,7 +82,7 @@ public final class HaloTransport {
                 }
                 String what = e instanceof HttpTimeoutException ? "no reply within readTimeout" : e.toString();
                 if (idempotent && retries < retryPolicy.maxRetries()) {
-                    backoff(++retries, method, target, what);
+                    backoff(++retries, method, target, label, what);
                     continue;
                 }
                 throw new HaloIOException(0, method, target, null,
@@ -96,12 +97,12 @@ public final class HaloTransport {
                 throw tooLarge(method, target, idempotent, new BoundedBodyHandler.TooLargeException(maxResponseSize));
             }
             HaloResponse response = new HaloResponse(reply.statusCode(), reply.headers(), reply.body());
-            statistics.replied(method, target, response.status());
+            statistics.replied(label, response.status());
             if (LOG.isDebugEnabled()) { // no varargs array nor boxing on the hot path
                 LOG.debug("{} {} -> {}", method, target, response.status());
             }
             if (response.status() == 429) {
-                statistics.rateLimited(method, target);
+                statistics.rateLimited(label);
                 Duration wait = rateLimitBackoff(++rateLimited, response);
                 Duration waited = Duration.ofNanos(System.nanoTime() - rateLimitWaitStart);
                 if (waited.plus(wait).compareTo(retryPolicy.maxRateLimitWait()) > 0) {
@@ -116,7 +117,7 @@ public final class HaloTransport {
                 continue;
             }
             if (retryPolicy.retriesStatus(response.status(), idempotent) && retries < retryPolicy.maxRetries()) {
-                backoff(++retries, method, target, "HTTP " + response.status());
+                backoff(++retries, method, target, label, "HTTP " + response.status());
                 continue;
             }
             return response;
@@ -153,9 +154,10 @@ public final class HaloTransport {
         return retryPolicy.rateLimitBackoff(attempt);
     }
 
-    private void backoff(int retry, String method, String target, String why) throws InterruptedException {
+    private void backoff(int retry, String method, String target, HaloRequestLabel label, String why)
+            throws InterruptedException {
         Duration wait = retryPolicy.backoff(retry);
-        statistics.retried(method, target);
+        statistics.retried(label);
         LOG.info("{} {} failed ({}): retry {} of {} in {} ms", method, target, why, retry, retryPolicy.maxRetries(),
                 wait.toMillis());
         TimeUnit.MILLISECONDS.sleep(wait.toMillis());
