@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
 
+import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.BenchmarkResult;
@@ -37,17 +38,20 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * minutes far more than the difference measured. Each pair's ratio compares forks that ran back to back; the figure
  * is the median of the pair ratios, each side of a pair taken as the median of its measured iterations. {@code routeGoverned} and {@code camelOnly} run once after the pairs.
  * <p>
- * Defaults: 2 pairs of forks, each fork ({@code -Xbatch}, see {@link #options}) 15 warm-up iterations of 1 s and 5
- * measured iterations of 1 s, in both throughput and sample-time mode. {@code -Dbench.quick=true}:
- * 1 pair, 10 + 3 iterations, throughput mode only. Arguments are JMH command-line options; with a benchmark pattern
- * (e.g. {@code route -prof stack}) they run as one plain JMH run instead of the pairs.
+ * Each fork runs on its own core ({@link CorePinning}) and first warms up until steady ({@link SteadyWarmUp}), then
+ * 5 JMH warm-up iterations of 1 s and 10 measured iterations of 1 s, throughput mode (CPU and bytes per call from the
+ * profilers). Defaults: 3 pairs of forks, then one sample-time fork each of raw and route for the latency
+ * percentiles, then {@code routeGoverned} and {@code camelOnly}. {@code -Dbench.quick=true}: 1 pair, 3 + 5
+ * iterations, a shorter steady warm-up, no sample-time forks. Arguments are JMH command-line options; with a benchmark
+ * pattern (e.g. {@code route -prof stack}) they run as one plain JMH run instead of the pairs.
  */
 public final class JmhOverhead {
 
     static final String RAW = "raw";
     static final String ROUTE = "route";
+    static final String RAW_DIRECT = "rawDirect";
     private static final List<String> OTHERS = List.of("routeGoverned", "camelOnly");
-    private static final int SERVER_WARM_UP_SECONDS = 5;
+    private static final int SERVER_WARM_UP_SECONDS = 20;
 
     private JmhOverhead() {
     }
@@ -60,46 +64,58 @@ public final class JmhOverhead {
     static Summary run(String... args) throws Exception {
         CommandLineOptions cmd = new CommandLineOptions(args);
         boolean quick = Boolean.getBoolean("bench.quick");
-        try (BenchServer server = new BenchServer(Duration.ZERO, 1)) {
+        try (CorePinning pinning = CorePinning.pinLauncher();
+             BenchServer server = new BenchServer(Duration.ZERO, 1)) {
             warmUp(server);
             List<RunResult> results = new ArrayList<>();
             if (!cmd.getIncludes().isEmpty()) {
-                results.addAll(new Runner(options(cmd, server, quick, null, cmd.getForkCount().orElse(1))).run());
+                results.addAll(new Runner(options(cmd, server, pinning, quick, null, null,
+                        cmd.getForkCount().orElse(1))).run());
                 return new Summary(results);
             }
-            int pairs = cmd.getForkCount().orElse(quick ? 1 : 2);
+            int pairs = cmd.getForkCount().orElse(quick ? 1 : 3);
+            List<String> rotation = List.of(RAW, ROUTE, RAW_DIRECT);
             for (int pair = 0; pair < pairs; pair++) {
-                List<String> order = pair % 2 == 0 ? List.of(RAW, ROUTE) : List.of(ROUTE, RAW);
+                List<String> order = new ArrayList<>(rotation);
+                java.util.Collections.rotate(order, -pair); // each of the three goes first once in three rounds
                 for (String method : order) {
-                    results.addAll(new Runner(options(cmd, server, quick, method, 1)).run());
+                    results.addAll(new Runner(options(cmd, server, pinning, quick, method, Mode.Throughput, 1)).run());
+                }
+            }
+            if (!quick) { // latency percentiles, outside the ratios
+                for (String method : List.of(RAW, ROUTE)) {
+                    results.addAll(new Runner(options(cmd, server, pinning, quick, method, Mode.SampleTime, 1)).run());
                 }
             }
             for (String method : OTHERS) {
-                results.addAll(new Runner(options(cmd, server, quick, method, 1)).run());
+                results.addAll(new Runner(options(cmd, server, pinning, quick, method, Mode.Throughput, 1)).run());
             }
             return new Summary(results);
         }
     }
 
-    private static Options options(CommandLineOptions cmd, BenchServer server, boolean quick, String method, int forks) {
+    private static Options options(CommandLineOptions cmd, BenchServer server, CorePinning pinning, boolean quick,
+                                   String method, Mode mode, int forks) {
         List<String> jvmArgs = new ArrayList<>(cmd.getJvmArgsAppend().orElse(List.of()));
         jvmArgs.add("-Dbench.url=" + server.baseUrl());
-        // compile in the foreground: on cores taken by other builds the JIT's background threads starve, and a fork
-        // could still run part of the call interpreted after its warm-up (its CPU per call then 3 to 4 times higher)
-        jvmArgs.add("-Xbatch");
+        jvmArgs.add("-Dbench.quick=" + quick);
         OptionsBuilder builder = new OptionsBuilder();
         builder.parent(cmd);
         if (method != null) {
             builder.include(OverheadBenchmark.class.getName() + "." + method + "$");
         }
-        if (quick && cmd.getBenchModes().isEmpty()) {
-            builder.mode(org.openjdk.jmh.annotations.Mode.Throughput);
+        if (mode != null && cmd.getBenchModes().isEmpty()) {
+            builder.mode(mode);
         }
+        if (pinning.forkJvm() != null && !cmd.getJvm().hasValue()) {
+            builder.jvm(pinning.forkJvm());
+        }
+        // each fork first warms up until steady (SteadyWarmUp); JMH's warm-up iterations then only settle the loop
         return builder
                 .forks(forks)
-                .warmupIterations(cmd.getWarmupIterations().orElse(quick ? 10 : 15))
+                .warmupIterations(cmd.getWarmupIterations().orElse(quick ? 3 : 5))
                 .warmupTime(cmd.getWarmupTime().orElse(TimeValue.seconds(1)))
-                .measurementIterations(cmd.getMeasurementIterations().orElse(quick ? 3 : 5))
+                .measurementIterations(cmd.getMeasurementIterations().orElse(quick ? 5 : 10))
                 .measurementTime(cmd.getMeasurementTime().orElse(TimeValue.seconds(1)))
                 .jvmArgsAppend(jvmArgs.toArray(String[]::new))
                 .addProfiler(GCProfiler.class)
@@ -161,19 +177,19 @@ public final class JmhOverhead {
                     .average().orElse(Double.NaN);
         }
 
-        /** Median over the pairs of raw throughput / route throughput: how much slower a call through the route is. */
-        double throughputCost() {
-            return pairedMedian(fork -> 1 / median(List.of(fork), JmhOverhead::callsPerSecond));
+        /** Median over the rounds of baseline throughput / route throughput: how much slower the route is. */
+        double throughputCost(String baseline) {
+            return pairedMedian(baseline, fork -> 1 / median(List.of(fork), JmhOverhead::callsPerSecond));
         }
 
-        /** Median over the pairs of route / raw for a per-call figure. */
-        double ratio(String label) {
-            return pairedMedian(fork -> median(List.of(fork), it -> secondary(it, label)));
+        /** Median over the rounds of route / baseline for a per-call figure. */
+        double ratio(String baseline, String label) {
+            return pairedMedian(baseline, fork -> median(List.of(fork), it -> secondary(it, label)));
         }
 
-        /** Pair i is the i-th raw fork with the i-th route fork (they ran back to back). */
-        private double pairedMedian(ToDoubleFunction<RunResult> perCall) {
-            List<RunResult> raw = byName.get(RAW + "/thrpt");
+        /** Round i is the i-th baseline fork with the i-th route fork (they ran within one round). */
+        private double pairedMedian(String baseline, ToDoubleFunction<RunResult> perCall) {
+            List<RunResult> raw = byName.get(baseline + "/thrpt");
             List<RunResult> route = byName.get(ROUTE + "/thrpt");
             int pairs = Math.min(raw.size(), route.size());
             double[] ratios = new double[pairs];
@@ -189,7 +205,7 @@ public final class JmhOverhead {
             String format = "   %-14s %9s %9s %9s %9s %9s %10s %10s %8s %8s%n";
             System.out.printf(Locale.ROOT, format, "benchmark", "calls/s", "cpu.call", "cpu.clnt", "cpu.srv",
                     "cpu.tot", "bytes", "bytes.call", "p50 us", "p99 us");
-            for (String m : List.of(RAW, ROUTE, "routeGoverned", "camelOnly")) {
+            for (String m : List.of(RAW, RAW_DIRECT, ROUTE, "routeGoverned", "camelOnly")) {
                 if (has(m)) {
                     System.out.printf(Locale.ROOT, format, m, f0(throughput(m)), f1(perCall(m, "cpu.caller")),
                             f1(perCall(m, "cpu.client")), f1(perCall(m, "cpu.server")), f1(perCall(m, "cpu.total")),
@@ -197,13 +213,16 @@ public final class JmhOverhead {
                             f1(latencyMicros(m, 0.5)), f1(latencyMicros(m, 0.99)));
                 }
             }
-            if (has(RAW) && has(ROUTE)) {
-                System.out.printf(Locale.ROOT,
-                        "   route/raw, median of %d pair(s) of forks: throughput cost %.3fx; CPU per call %.3fx (client "
-                                               + "JVM) %.3fx (calling thread) %.3fx (client+server); bytes per call %.3fx%n",
-                        Math.min(byName.get(RAW + "/thrpt").size(), byName.get(ROUTE + "/thrpt").size()),
-                        throughputCost(), ratio("cpu.client"), ratio("cpu.caller"), ratio("cpu.total"),
-                        ratio("gc.alloc.rate.norm"));
+            for (String baseline : List.of(RAW, RAW_DIRECT)) {
+                if (has(baseline) && has(ROUTE)) {
+                    System.out.printf(Locale.ROOT,
+                            "   route/%s, median of %d round(s) of forks: throughput cost %.3fx; CPU per call %.3fx "
+                                                   + "(client JVM) %.3fx (calling thread) %.3fx (client+server); bytes per "
+                                                   + "call %.3fx%n",
+                            baseline, Math.min(byName.get(baseline + "/thrpt").size(), byName.get(ROUTE + "/thrpt").size()),
+                            throughputCost(baseline), ratio(baseline, "cpu.client"), ratio(baseline, "cpu.caller"),
+                            ratio(baseline, "cpu.total"), ratio(baseline, "gc.alloc.rate.norm"));
+                }
             }
         }
 

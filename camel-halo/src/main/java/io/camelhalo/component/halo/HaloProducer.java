@@ -302,7 +302,7 @@ public class HaloProducer extends DefaultProducer {
     }
 
     private void get(Message in, HaloResource resource) throws Exception {
-        long id = id(in, true);
+        Long id = id(in, true); // one box, passed on and reported as it is
         Map<String, Object> query = query(in, resource, HaloOperation.GET);
         if (resource == HaloResource.ATTACHMENTS) {
             download(in, resource, id, query);
@@ -364,7 +364,7 @@ public class HaloProducer extends DefaultProducer {
     }
 
     private void delete(Message in, HaloResource resource) throws Exception {
-        long id = id(in, true);
+        Long id = id(in, true); // one box, passed on and reported as it is
         Map<String, Object> query = query(in, resource, HaloOperation.DELETE);
         HaloReply reply = client().call("DELETE", resource, id, query, null, timeout);
         in.setBody(reply.json());

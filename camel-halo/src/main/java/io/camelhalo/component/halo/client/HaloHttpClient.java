@@ -27,15 +27,21 @@ public final class HaloHttpClient {
 
     private static final Logger LOG = LoggerFactory.getLogger(HaloHttpClient.class);
 
+    private static final String API = "/api/";
+
     private final HaloTransport transport;
-    private final String apiRoot;
+    /** The URL before the target: the API URL without its {@code /api}, so {@code origin + target} is the URI. */
+    private final String origin;
     private final HaloTokenManager tokens;
     /** The Authorization header of the token last used, so a call with the same token builds no new string. */
     private volatile Bearer bearer = new Bearer("", "");
 
     public HaloHttpClient(HaloTransport transport, String apiUrl, HaloTokenManager tokens) {
+        if (!apiUrl.endsWith("/api")) {
+            throw new IllegalArgumentException("The API URL must end with /api: " + apiUrl);
+        }
         this.transport = transport;
-        this.apiRoot = apiUrl + "/";
+        this.origin = apiUrl.substring(0, apiUrl.length() - "/api".length());
         this.tokens = tokens;
     }
 
@@ -56,9 +62,10 @@ public final class HaloHttpClient {
     public HaloReply call(String method, HaloResource resource, Long id, Map<String, ?> query, byte[] jsonBody,
                           Duration timeout)
             throws InterruptedException, HaloApiException {
-        Sent sent = send(method, id == null ? resource.path() : resource.path() + "/" + id,
-                resource.scope(!"GET".equals(method)), HaloRequestLabel.of(resource, method, id != null), query, jsonBody,
-                timeout);
+        String target = id == null ? API + resource.path() + queryString(query)
+                : API + resource.path() + "/" + id + queryString(query);
+        Sent sent = send(method, target, resource.scope(!"GET".equals(method)),
+                HaloRequestLabel.of(resource, method, id != null), jsonBody, timeout);
         return reply(method, sent);
     }
 
@@ -73,7 +80,8 @@ public final class HaloHttpClient {
     public HaloReply call(String method, String path, String scope, Map<String, ?> query, byte[] jsonBody,
                           Duration timeout)
             throws InterruptedException, HaloApiException {
-        return reply(method, send(method, path, scope, HaloRequestLabel.of(method, path), query, jsonBody, timeout));
+        return reply(method, send(method, API + path + queryString(query), scope, HaloRequestLabel.of(method, path),
+                jsonBody, timeout));
     }
 
     private static HaloReply reply(String method, Sent sent) throws HaloApiException {
@@ -89,20 +97,18 @@ public final class HaloHttpClient {
      */
     public HaloResponse download(HaloResource resource, long id, Map<String, ?> query, Duration timeout)
             throws InterruptedException, HaloApiException {
-        return send("GET", resource.path() + "/" + id, resource.scope(false), HaloRequestLabel.of(resource, "GET", true),
-                query, null, timeout).response();
+        return send("GET", API + resource.path() + "/" + id + queryString(query), resource.scope(false),
+                HaloRequestLabel.of(resource, "GET", true), null, timeout).response();
     }
 
     private record Sent(HaloResponse response, String target) {
     }
 
-    private Sent send(String method, String path, String scope, HaloRequestLabel label, Map<String, ?> query,
-                      byte[] jsonBody, Duration timeout)
+    /** @param target {@code /api/<path>?<query>}, built once: the request and every message about it name it */
+    private Sent send(String method, String target, String scope, HaloRequestLabel label, byte[] jsonBody,
+                      Duration timeout)
             throws InterruptedException, HaloApiException {
-        // the path and query are built once: the request and every message about it name the same target
-        String pathAndQuery = path + queryString(query);
-        String target = "/api/" + pathAndQuery;
-        URI uri = URI.create(apiRoot + pathAndQuery);
+        URI uri = URI.create(origin + target);
         String token = tokens.accessToken();
         HaloResponse response = exchange(method, uri, target, label, jsonBody, timeout, token);
         if (response.status() == 401) {
