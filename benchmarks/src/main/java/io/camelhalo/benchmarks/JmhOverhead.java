@@ -40,7 +40,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * <p>
  * Each fork runs on its own core ({@link CorePinning}) and first warms up until steady ({@link SteadyWarmUp}), then
  * 5 JMH warm-up iterations of 1 s and 10 measured iterations of 1 s, throughput mode (CPU and bytes per call from the
- * profilers). Defaults: 3 pairs of forks, then one sample-time fork each of raw and route for the latency
+ * profilers). Defaults: 2 rounds of forks (raw, route, rawDirect, the order rotated), then one sample-time fork each of raw and route for the latency
  * percentiles, then {@code routeGoverned} and {@code camelOnly}. {@code -Dbench.quick=true}: 1 pair, 3 + 5
  * iterations, a shorter steady warm-up, no sample-time forks. Arguments are JMH command-line options; with a benchmark
  * pattern (e.g. {@code route -prof stack}) they run as one plain JMH run instead of the pairs.
@@ -73,7 +73,7 @@ public final class JmhOverhead {
                         cmd.getForkCount().orElse(1))).run());
                 return new Summary(results);
             }
-            int pairs = cmd.getForkCount().orElse(quick ? 1 : 3);
+            int pairs = cmd.getForkCount().orElse(quick ? 1 : 2);
             List<String> rotation = List.of(RAW, ROUTE, RAW_DIRECT);
             for (int pair = 0; pair < pairs; pair++) {
                 List<String> order = new ArrayList<>(rotation);
@@ -90,8 +90,39 @@ public final class JmhOverhead {
             for (String method : OTHERS) {
                 results.addAll(new Runner(options(cmd, server, pinning, quick, method, Mode.Throughput, 1)).run());
             }
-            return new Summary(results);
+            Summary summary = new Summary(results);
+            summary.alternating = alternatingRounds(server, pinning, quick ? 10 : 30, 500);
+            return summary;
         }
+    }
+
+    /** Runs {@link AlternatingRounds} in its own JVM (pinned like the forks) and returns its RESULT lines. */
+    private static List<String> alternatingRounds(BenchServer server, CorePinning pinning, int rounds, int blockMillis)
+            throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(pinning.forkJvm() != null ? pinning.forkJvm()
+                : java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(List.of("-Xmx1g", "-Dbench.quick=" + Boolean.getBoolean("bench.quick"), "-cp",
+                System.getProperty("java.class.path"), AlternatingRounds.class.getName(), server.baseUrl(),
+                String.valueOf(rounds), String.valueOf(blockMillis)));
+        System.out.println("# alternating rounds: " + rounds + " rounds of raw, route and rawDirect, " + blockMillis
+                           + " ms each, in one JVM");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        List<String> results = new ArrayList<>();
+        try (java.io.BufferedReader out = new java.io.BufferedReader(
+                new java.io.InputStreamReader(process.getInputStream(), java.nio.charset.StandardCharsets.UTF_8))) {
+            for (String line = out.readLine(); line != null; line = out.readLine()) {
+                if (line.startsWith("RESULT ")) {
+                    results.add(line);
+                } else if (line.startsWith("ROUND ") || line.startsWith("# steady")) {
+                    System.out.println(line);
+                }
+            }
+        }
+        if (!process.waitFor(30, TimeUnit.MINUTES) || process.exitValue() != 0) {
+            throw new IllegalStateException("the alternating rounds failed (exit " + process.exitValue() + ")");
+        }
+        return results;
     }
 
     private static Options options(CommandLineOptions cmd, BenchServer server, CorePinning pinning, boolean quick,
@@ -141,6 +172,8 @@ public final class JmhOverhead {
     /** The results by benchmark method and mode, one per fork in the order they ran. */
     static final class Summary {
         private final Map<String, List<RunResult>> byName = new HashMap<>();
+        /** The RESULT lines of {@link AlternatingRounds}; empty when it did not run. */
+        private List<String> alternating = List.of();
 
         Summary(Collection<RunResult> results) {
             for (RunResult r : results) {
@@ -199,6 +232,31 @@ public final class JmhOverhead {
             return median(ratios);
         }
 
+        /**
+         * From the alternating rounds: {@code [cpu median, cpu q1, cpu q3, throughput cost median, q1, q3, bytes]} of
+         * route against the baseline, or {@code null} when they did not run.
+         */
+        double[] alternatingRatio(String baseline) {
+            for (String line : alternating) {
+                String[] f = line.split(" ");
+                if (f[1].equals("ratio") && f[2].equals(baseline)) {
+                    return Arrays.stream(f, 3, f.length).mapToDouble(Double::parseDouble).toArray();
+                }
+            }
+            return null;
+        }
+
+        /** From the alternating rounds: {@code [calls/s, CPU us per call, bytes per call]} of a side, or null. */
+        double[] alternatingSide(String side) {
+            for (String line : alternating) {
+                String[] f = line.split(" ");
+                if (f[1].equals("side") && f[2].equals(side)) {
+                    return Arrays.stream(f, 3, f.length).mapToDouble(Double::parseDouble).toArray();
+                }
+            }
+            return null;
+        }
+
         void print() {
             System.out.println();
             System.out.println("1. overhead (JMH): per call, throughput mode, median of the measured iterations; CPU in us, allocation in bytes");
@@ -222,6 +280,20 @@ public final class JmhOverhead {
                             baseline, Math.min(byName.get(baseline + "/thrpt").size(), byName.get(ROUTE + "/thrpt").size()),
                             throughputCost(baseline), ratio(baseline, "cpu.client"), ratio(baseline, "cpu.caller"),
                             ratio(baseline, "cpu.total"), ratio(baseline, "gc.alloc.rate.norm"));
+                }
+            }
+            if (!alternating.isEmpty()) {
+                System.out.println("   alternating rounds in one JVM (medians of the blocks; CPU of every Java thread):");
+                for (String side : AlternatingRounds.SIDES) {
+                    double[] v = alternatingSide(side);
+                    System.out.printf(Locale.ROOT, "   %-14s %9.0f calls/s %9.1f us CPU %9.0f bytes per call%n", side,
+                            v[0], v[1], v[2]);
+                }
+                for (String baseline : List.of(RAW, RAW_DIRECT)) {
+                    double[] r = alternatingRatio(baseline);
+                    System.out.printf(Locale.ROOT, "   route/%s: CPU per call %.3fx (quartiles %.3f to %.3f); throughput cost "
+                                                   + "%.3fx (%.3f to %.3f); bytes per call %.3fx%n",
+                            baseline, r[0], r[1], r[2], r[3], r[4], r[5], r[6]);
                 }
             }
         }

@@ -65,6 +65,12 @@ public class OverheadBenchmark {
             ownServer = new BenchServer(Duration.ZERO, 1);
             baseUrl = ownServer.baseUrl();
         }
+        start(baseUrl);
+        SteadyWarmUp.run(params.getBenchmark().substring(params.getBenchmark().lastIndexOf('.') + 1), this);
+    }
+
+    /** Sets up both sides against the server at {@code baseUrl} (also used outside JMH, by AlternatingRounds). */
+    void start(String baseUrl) throws Exception {
         context = context(baseUrl, 0, 300_000);
         // on, but never the bottleneck: a million per second
         governedContext = context(baseUrl, 1_000_000, 1_000);
@@ -79,7 +85,6 @@ public class OverheadBenchmark {
         directHttp = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(Runnable::run).build();
         mapper = new ObjectMapper();
         apiUrl = baseUrl + "/api";
-        SteadyWarmUp.run(params, this);
     }
 
     @TearDown

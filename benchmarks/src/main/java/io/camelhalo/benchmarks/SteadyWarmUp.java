@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
-import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * Warm-up until steady, run by each fork before JMH's own warm-up iterations: the benchmark's call in windows of one
@@ -23,21 +22,29 @@ final class SteadyWarmUp {
     private SteadyWarmUp() {
     }
 
-    static void run(BenchmarkParams params, OverheadBenchmark benchmark) throws Exception {
-        String method = params.getBenchmark().substring(params.getBenchmark().lastIndexOf('.') + 1);
-        Callable<Object> call = switch (method) {
+    static void run(String method, OverheadBenchmark benchmark) throws Exception {
+        Callable<Object> call = call(method, benchmark);
+        if (call == null) {
+            return;
+        }
+        run(method, call);
+    }
+
+    /** The benchmark's call by method name; {@code null} for camelOnly (microseconds per call, no steady wait). */
+    static Callable<Object> call(String method, OverheadBenchmark benchmark) {
+        return switch (method) {
             case "raw" -> benchmark::raw;
             case "rawDirect" -> benchmark::rawDirect;
             case "route" -> benchmark::route;
             case "routeGoverned" -> benchmark::routeGoverned;
             default -> null; // camelOnly: microseconds per call, JMH's warm-up is plenty
         };
-        if (call == null) {
-            return;
-        }
+    }
+
+    static void run(String method, Callable<Object> call) throws Exception {
         boolean quick = Boolean.getBoolean("bench.quick");
         int min = Integer.getInteger("bench.steady.min", quick ? 10 : 20);
-        int max = Integer.getInteger("bench.steady.max", quick ? 45 : 90);
+        int max = Integer.getInteger("bench.steady.max", quick ? 45 : 60);
         List<Double> rates = new ArrayList<>();
         boolean steady = false;
         while (rates.size() < max && !steady) {
