@@ -76,24 +76,28 @@ public final class HaloBenchmarks {
         JmhOverhead.Summary jmh = JmhOverhead.run();
         jmh.print();
         overheadRow(jmh, JmhOverhead.RAW, "1 overhead (per GET, route vs raw JDK HttpClient; JMH)",
-                " raw JDK HttpClient (default settings)");
+                " raw JDK HttpClient (default settings)", true);
+        // reported, not judged: the baseline is the raw call above; this one shows what Camel and the
+        // component add on top of the same JDK client settings (docs/BENCHMARKS.md explains where it goes)
         overheadRow(jmh, JmhOverhead.RAW_DIRECT,
-                "1b overhead of Camel + component alone (route vs raw with the component's client settings)",
-                " raw JDK HttpClient, executor(Runnable::run)");
+                "1b Camel + component alone (route vs raw with the component's client settings)",
+                " raw JDK HttpClient, executor(Runnable::run)", false);
     }
 
     /**
      * Judged on the alternating rounds (both sides within a second of each other in one JVM); the forks' medians,
      * minutes apart, are printed above them and move with the machine's load by far more than 5 %.
      */
-    private void overheadRow(JmhOverhead.Summary jmh, String baseline, String name, String baselineName) {
+    private void overheadRow(JmhOverhead.Summary jmh, String baseline, String name, String baselineName,
+                             boolean judged) {
         double[] alternating = jmh.alternatingRatio(baseline);
         double cpu = alternating != null ? alternating[0] : jmh.ratio(baseline, "cpu.client");
         double throughput = alternating != null ? alternating[3] : jmh.throughputCost(baseline);
         double bytes = alternating != null ? alternating[6] : jmh.ratio(baseline, "gc.alloc.rate.norm");
         rows.add(new Row(name, perCall(jmh, JmhOverhead.ROUTE), perCall(jmh, baseline) + baselineName,
                 String.format(Locale.ROOT, "CPU %.3fx, throughput %.3fx, bytes %.3fx", cpu, throughput, bytes),
-                "<= 1.05x CPU and throughput", cpu <= 1.05 && throughput <= 1.05));
+                judged ? "<= 1.05x CPU and throughput" : "none (reported)",
+                judged ? (Boolean) (cpu <= 1.05 && throughput <= 1.05) : null));
     }
 
     private static String perCall(JmhOverhead.Summary jmh, String method) {
@@ -405,7 +409,8 @@ public final class HaloBenchmarks {
         List<String[]> lines = new ArrayList<>();
         lines.add(header);
         for (Row r : rows) {
-            lines.add(new String[] { r.name, r.figure, r.baseline, r.ratio, r.goal, r.pass ? "PASS" : "FAIL" });
+            lines.add(new String[] { r.name, r.figure, r.baseline, r.ratio, r.goal,
+                r.pass == null ? "info" : r.pass ? "PASS" : "FAIL" });
         }
         System.out.println();
         for (String[] line : lines) {
@@ -414,11 +419,13 @@ public final class HaloBenchmarks {
                 System.out.println("|---|---|---|---|---|---|");
             }
         }
-        long failed = rows.stream().filter(r -> !r.pass).count();
+        long judged = rows.stream().filter(r -> r.pass != null).count();
+        long failed = rows.stream().filter(r -> Boolean.FALSE.equals(r.pass)).count();
         System.out.println();
-        System.out.println(failed == 0 ? "all " + rows.size() + " rows pass" : failed + " of " + rows.size() + " rows fail");
+        System.out.println(failed == 0 ? "all " + judged + " judged rows pass" : failed + " of " + judged + " judged rows fail");
     }
 
-    private record Row(String name, String figure, String baseline, String ratio, String goal, boolean pass) {
+    /** @param pass PASS / FAIL against the goal; {@code null}: reported only */
+    private record Row(String name, String figure, String baseline, String ratio, String goal, Boolean pass) {
     }
 }
