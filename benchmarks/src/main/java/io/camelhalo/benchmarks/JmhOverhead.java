@@ -237,20 +237,19 @@ public final class JmhOverhead {
          * route against the baseline, or {@code null} when they did not run.
          */
         double[] alternatingRatio(String baseline) {
-            for (String line : alternating) {
-                String[] f = line.split(" ");
-                if (f[1].equals("ratio") && f[2].equals(baseline)) {
-                    return Arrays.stream(f, 3, f.length).mapToDouble(Double::parseDouble).toArray();
-                }
-            }
-            return null;
+            return alternatingLine("ratio", baseline);
         }
 
         /** From the alternating rounds: {@code [calls/s, CPU us per call, bytes per call]} of a side, or null. */
         double[] alternatingSide(String side) {
+            return alternatingLine("side", side);
+        }
+
+        /** The numbers of the RESULT line {@code RESULT <kind> <name> <numbers...>}, or {@code null}. */
+        private double[] alternatingLine(String kind, String name) {
             for (String line : alternating) {
                 String[] f = line.split(" ");
-                if (f[1].equals("side") && f[2].equals(side)) {
+                if (f[1].equals(kind) && f[2].equals(name)) {
                     return Arrays.stream(f, 3, f.length).mapToDouble(Double::parseDouble).toArray();
                 }
             }
