@@ -75,6 +75,20 @@ class HaloKameletsTest {
     }
 
     @Test
+    void haloSinkWithMatchExistingCreatesAClientOnce() {
+        ProducerTemplate template = main.getCamelContext().createProducerTemplate();
+        int clients = sandbox.count("clients");
+
+        // when the same client goes to the sink twice (a replayed message), in other letter case the second time
+        template.sendBody("direct:create-client-once", "{\"name\": \"Hooli\", \"website\": \"hooli.example\"}");
+        template.sendBody("direct:create-client-once", "{\"name\": \"HOOLI\"}");
+
+        // then Halo has one Hooli
+        assertEquals(clients + 1, sandbox.count("clients"));
+        assertEquals(1, sandbox.records("clients").stream().filter(c -> "Hooli".equals(c.get("name"))).count());
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void haloFindByEmailActionAnswersWhoAndHow() throws Exception {
         ProducerTemplate template = main.getCamelContext().createProducerTemplate();

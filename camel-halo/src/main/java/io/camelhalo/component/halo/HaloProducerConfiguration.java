@@ -219,6 +219,7 @@ public class HaloProducerConfiguration {
      * name); none or two fail with HaloValidationException before anything is sent.
      */
     public void setMatchExisting(String matchExisting) {
-        this.matchExisting = matchExisting;
+        // blank is "not set", as a Kamelet passes an optional property it was not given
+        this.matchExisting = matchExisting == null || matchExisting.isBlank() ? null : matchExisting.trim();
     }
 }
