@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Serves one path on the platform HTTP server. For each delivery: authenticate (401, nothing routed), split it into
- * its records in order, drop a change version already delivered, route the rest one by one and only then answer
+ * its records in order (a body that is not JSON records, or a record without an id: 400, nothing routed), drop a change version already delivered, route the rest one by one and only then answer
  * 200. If the route fails on a record, the version is forgotten and Halo is answered 500, so its retry (or a
  * re-send, or the halo-poll safety net) brings it again; the records before it are then dropped as duplicates.
  */
@@ -97,6 +97,15 @@ public class HaloWebhookConsumer extends DefaultConsumer {
         } catch (IOException | IllegalArgumentException e) {
             reply(http, 400, "{\"error\":\"the body is not a JSON record or array of records\"}");
             return;
+        }
+        for (int i = 0; i < records.size(); i++) {
+            if (records.get(i).get("id") == null) {
+                // malformed, not failed: Halo's retry would bring the same record again, so refuse the whole delivery
+                LOG.warn("Refused a delivery to {}: record {} of {} has no id (400)", endpoint.httpPath(), i + 1,
+                        records.size());
+                reply(http, 400, "{\"error\":\"record " + (i + 1) + " of the delivery has no id; nothing was routed\"}");
+                return;
+            }
         }
         int routed = 0;
         int duplicates = 0;

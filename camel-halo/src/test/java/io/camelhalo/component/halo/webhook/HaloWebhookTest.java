@@ -143,6 +143,21 @@ class HaloWebhookTest {
     }
 
     @Test
+    void aDeliveryWithARecordWithoutIdIsRefusedWith400AndRoutesNothing() throws Exception {
+        // given a route that checks signatures
+        startRoute("signatureSecret=RAW(s3cr3t)&signaturePrefix=sha256=");
+
+        // when a signed delivery of two records carries one without an id
+        String body = "[{\"id\":5,\"summary\":\"fine\",\"last_update\":\"2026-01-01T00:00:00\"},"
+                      + "{\"summary\":\"no id\",\"last_update\":\"2026-01-01T00:00:00\"}]";
+        int status = post(body, Map.of("X-Halo-Signature", "sha256=" + hmac("s3cr3t", body)));
+
+        // then it is refused as malformed (a retry cannot mend it), and not even the good record is routed
+        assertEquals(400, status);
+        assertTrue(taken.isEmpty());
+    }
+
+    @Test
     void aBatchedDeliveryIsSplitInOrderAndAResendRoutesNothingTwice() throws Exception {
         // given Halo batches three changes per delivery
         startRoute(BASIC);
