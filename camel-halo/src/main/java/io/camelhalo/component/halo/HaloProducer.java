@@ -138,10 +138,12 @@ public class HaloProducer extends DefaultProducer {
         if (operation == HaloOperation.UPDATE && options.isMergeCustomFields()) {
             mergeCustomFields(resource, records, ticketId);
         }
-        List<Map<String, Object>> existing = operation == HaloOperation.CREATE && options.getMatchExisting() != null
-                ? findExisting(resource, records) : null;
-        Posted posted = send(in, resource, operation, existing == null ? records : notFound(records, existing));
-        List<Map<String, Object>> saved = existing == null ? posted.saved() : inInputOrder(existing, posted.saved());
+        HaloExistingRecords.Plan existing = operation == HaloOperation.CREATE && options.getMatchExisting() != null
+                ? new HaloExistingRecords(new HaloPager(client(), timeout)).plan(resource, records,
+                        options.getMatchExisting())
+                : null;
+        Posted posted = send(in, resource, operation, existing == null ? records : existing.toCreate());
+        List<Map<String, Object>> saved = existing == null ? posted.saved() : existing.inInputOrder(posted.saved());
         if (write.single()) {
             Map<String, Object> record = saved.isEmpty() ? null : saved.get(0);
             in.setBody(record);
@@ -151,7 +153,7 @@ public class HaloProducer extends DefaultProducer {
             in.setHeader(HaloConstants.ID, ids(saved));
         }
         if (existing != null) {
-            List<Boolean> created = existing.stream().map(r -> r == null).toList();
+            List<Boolean> created = existing.created();
             in.setHeader(HaloConstants.CREATED, write.single() ? created.get(0) : created);
         }
         setResponseCode(in, posted.status());
@@ -219,44 +221,6 @@ public class HaloProducer extends DefaultProducer {
             }
         }
         return read.single() ? read.records().get(0) : read.records();
-    }
-
-    /** Per record, the record already in Halo that matches it on option matchExisting, or null: to be created. */
-    private List<Map<String, Object>> findExisting(HaloResource resource, List<Map<String, Object>> records)
-            throws Exception {
-        HaloExistingRecords lookup = new HaloExistingRecords(new HaloPager(client(), timeout));
-        List<Map<String, Object>> existing = new ArrayList<>(records.size());
-        for (Map<String, Object> record : records) {
-            existing.add(lookup.find(resource, record, options.getMatchExisting()));
-        }
-        return existing;
-    }
-
-    private static List<Map<String, Object>> notFound(List<Map<String, Object>> records,
-                                                      List<Map<String, Object>> existing) {
-        List<Map<String, Object>> toCreate = new ArrayList<>(records.size());
-        for (int i = 0; i < records.size(); i++) {
-            if (existing.get(i) == null) {
-                toCreate.add(records.get(i));
-            }
-        }
-        return toCreate;
-    }
-
-    /** The found records where they were found, the created ones (in the order Halo answered) in the gaps. */
-    private static List<Map<String, Object>> inInputOrder(List<Map<String, Object>> existing,
-                                                          List<Map<String, Object>> created) {
-        List<Map<String, Object>> all = new ArrayList<>(existing.size());
-        int next = 0;
-        for (Map<String, Object> found : existing) {
-            if (found != null) {
-                all.add(found);
-            } else if (next < created.size()) {
-                all.add(created.get(next++));
-            }
-        }
-        all.addAll(created.subList(next, created.size()));
-        return all;
     }
 
     /** Lays each record's custom fields over the record's current ones in Halo: one GET per such record. */

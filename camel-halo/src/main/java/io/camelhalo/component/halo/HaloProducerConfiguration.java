@@ -213,7 +213,8 @@ public class HaloProducerConfiguration {
      * Create unless it exists: on create, the field (e.g. name for clients and sites, emailaddress for users) whose
      * value identifies a record already in Halo. The record with the same value, ignoring case, is looked for first
      * (within the record's client_id for sites and users, inactive records included, with one list request); when
-     * found it is the answer and nothing is created, and header CamelHaloCreated says which happened. Two matches
+     * found it is the answer and nothing is created, and header CamelHaloCreated says which happened; a value repeated
+     * within one List body is created once. Two matches
      * fail with HaloValidationException before anything is sent. Makes a replayed create do nothing the second time.
      * On update, a record without an id updates the one record whose field has that value (e.g. a report by
      * name); none or two fail with HaloValidationException before anything is sent.

@@ -138,6 +138,28 @@ class HaloMatchExistingTest {
     }
 
     @Test
+    void aNameRepeatedInOneListIsCreatedOnceAndLookedUpOnce() {
+        int clients = sandbox.count("clients");
+        sandbox.resetCounters();
+
+        // when one List carries a new client twice (other letter case) and a known one
+        Exchange out = template.request("halo:clients/create?matchExisting=name", e -> e.getMessage().setBody(List.of(
+                new HashMap<>(Map.of("name", "Wayne Enterprises")), new HashMap<>(Map.of("name", "Initech")),
+                new HashMap<>(Map.of("name", "WAYNE ENTERPRISES")))));
+
+        // then Wayne Enterprises was created once, and both of its places answer that record
+        assertNull(out.getException());
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> saved = out.getMessage().getBody(List.class);
+        assertEquals(clients + 1, sandbox.count("clients"));
+        assertEquals(id(saved.get(0), "id"), id(saved.get(2), "id"));
+        assertEquals(3L, id(saved.get(1), "id"));
+        assertEquals(List.of(true, false, false), out.getMessage().getHeader(HaloConstants.CREATED));
+        assertEquals(2, apiRequests().stream().filter(r -> r.method().equals("GET")).count(), "one look-up per name");
+        assertEquals(1, apiRequests().stream().filter(r -> r.method().equals("POST")).count());
+    }
+
+    @Test
     void twoMatchesFailNamingBothAndCreateNothing() {
         sandbox.put("clients", new HashMap<>(Map.of("name", "acme ltd")));
         int clients = sandbox.count("clients");

@@ -176,10 +176,11 @@ public interface HaloEndpointBuilderFactory {
          * looked for first (within the record's client_id for sites and users,
          * inactive records included, with one list request); when found it is
          * the answer and nothing is created, and header CamelHaloCreated says
-         * which happened. Two matches fail with HaloValidationException before
-         * anything is sent. Makes a replayed create do nothing the second time.
-         * On update, a record without an id updates the one record whose field
-         * has that value (e.g. a report by name); none or two fail with
+         * which happened; a value repeated within one List body is created
+         * once. Two matches fail with HaloValidationException before anything
+         * is sent. Makes a replayed create do nothing the second time. On
+         * update, a record without an id updates the one record whose field has
+         * that value (e.g. a report by name); none or two fail with
          * HaloValidationException before anything is sent.
          * 
          * The option is a: <code>java.lang.String</code> type.

@@ -1,7 +1,10 @@
 package io.camelhalo.component.halo.lookup;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -33,6 +36,84 @@ public final class HaloExistingRecords {
 
     public HaloExistingRecords(HaloPager pager) {
         this.pager = pager;
+    }
+
+    /**
+     * Which of the records of one create are already in Halo, and which repeat an earlier record of the same write
+     * (the same value within the same scope): those are created once, and the repeat is answered with that record.
+     */
+    public Plan plan(HaloResource resource, List<Map<String, Object>> records, String field) throws Exception {
+        List<Map<String, Object>> found = new ArrayList<>(records.size());
+        int[] sameAs = new int[records.size()];
+        Map<String, Integer> firstByIdentity = new HashMap<>();
+        for (int i = 0; i < records.size(); i++) {
+            Map<String, Object> record = records.get(i);
+            String identity = identity(resource, record, field);
+            Integer first = identity == null ? null : firstByIdentity.putIfAbsent(identity, i);
+            sameAs[i] = first == null ? -1 : first;
+            found.add(first != null ? found.get(first) : find(resource, record, field)); // one look-up per identity
+        }
+        return new Plan(records, found, sameAs);
+    }
+
+    /**
+     * The outcome of {@link #plan}: per record, the record found in Halo (or null), and the earlier record of the
+     * same write it repeats (or -1).
+     */
+    public record Plan(List<Map<String, Object>> records, List<Map<String, Object>> found, int[] sameAs) {
+
+        private boolean creates(int i) {
+            return found.get(i) == null && sameAs[i] < 0;
+        }
+
+        /** The records to send: neither in Halo nor repeating an earlier one. */
+        public List<Map<String, Object>> toCreate() {
+            List<Map<String, Object>> toCreate = new ArrayList<>(records.size());
+            for (int i = 0; i < records.size(); i++) {
+                if (creates(i)) {
+                    toCreate.add(records.get(i));
+                }
+            }
+            return toCreate;
+        }
+
+        /** The answer in input order: found records where found, created ones (as Halo answered) in the gaps. */
+        public List<Map<String, Object>> inInputOrder(List<Map<String, Object>> created) {
+            List<Map<String, Object>> all = new ArrayList<>(records.size());
+            int next = 0;
+            for (int i = 0; i < records.size(); i++) {
+                if (found.get(i) != null) {
+                    all.add(found.get(i));
+                } else if (sameAs[i] >= 0 && sameAs[i] < all.size()) {
+                    all.add(all.get(sameAs[i]));
+                } else if (next < created.size()) {
+                    all.add(created.get(next++));
+                }
+            }
+            all.addAll(created.subList(next, created.size()));
+            return all;
+        }
+
+        /** Per record, whether this write created it (header CamelHaloCreated). */
+        public List<Boolean> created() {
+            List<Boolean> created = new ArrayList<>(records.size());
+            for (int i = 0; i < records.size(); i++) {
+                created.add(creates(i));
+            }
+            return created;
+        }
+    }
+
+    /** The value and scope that identify the record, or {@code null} when it has no value to match on. */
+    private static String identity(HaloResource resource, Map<String, Object> record, String field) {
+        Object given = record.get(field);
+        if (given == null || given.toString().isBlank()) {
+            return null;
+        }
+        HaloNameField scope = HaloNameField.listing(resource);
+        Object scopeValue = scope == null || scope.scopeField() == null ? null : record.get(scope.scopeField());
+        return (scopeValue == null ? "" : scopeValue.toString().trim()) + '\u0000'
+               + given.toString().trim().toLowerCase(Locale.ROOT);
     }
 
     /**
