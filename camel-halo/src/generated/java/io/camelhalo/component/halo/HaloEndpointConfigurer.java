@@ -76,6 +76,8 @@ public class HaloEndpointConfigurer extends PropertyConfigurerSupport implements
         case "retrydelay":
         case "retryDelay": target.getConfiguration().setRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "scope": target.getConfiguration().setScope(property(camelContext, java.lang.String.class, value)); return true;
+        case "sslcontextparameters":
+        case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "streamlist":
         case "streamList": target.getProducerConfiguration().setStreamList(property(camelContext, boolean.class, value)); return true;
         case "tenant": target.getConfiguration().setTenant(property(camelContext, java.lang.String.class, value)); return true;
@@ -143,6 +145,8 @@ public class HaloEndpointConfigurer extends PropertyConfigurerSupport implements
         case "retrydelay":
         case "retryDelay": return long.class;
         case "scope": return java.lang.String.class;
+        case "sslcontextparameters":
+        case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "streamlist":
         case "streamList": return boolean.class;
         case "tenant": return java.lang.String.class;
@@ -211,6 +215,8 @@ public class HaloEndpointConfigurer extends PropertyConfigurerSupport implements
         case "retrydelay":
         case "retryDelay": return target.getConfiguration().getRetryDelay();
         case "scope": return target.getConfiguration().getScope();
+        case "sslcontextparameters":
+        case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
         case "streamlist":
         case "streamList": return target.getProducerConfiguration().isStreamList();
         case "tenant": return target.getConfiguration().getTenant();

@@ -23,7 +23,7 @@ public class HaloEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(34);
+        Set<String> props = new HashSet<>(35);
         props.add("allowInsecureHttp");
         props.add("authUrl");
         props.add("baseUrl");
@@ -54,6 +54,7 @@ public class HaloEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("resource");
         props.add("retryDelay");
         props.add("scope");
+        props.add("sslContextParameters");
         props.add("streamList");
         props.add("tenant");
         props.add("throwExceptionOnFailure");

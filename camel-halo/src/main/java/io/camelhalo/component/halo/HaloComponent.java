@@ -18,9 +18,11 @@ import io.camelhalo.component.halo.http.HaloTransport;
 import io.camelhalo.component.halo.metrics.HaloMetrics;
 import io.camelhalo.component.halo.lookup.HaloLookupCache;
 import org.apache.camel.Endpoint;
+import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
+import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.util.PropertiesHelper;
 
 /**
@@ -28,10 +30,13 @@ import org.apache.camel.util.PropertiesHelper;
  * token manager) per tenant and application, shared by all its endpoints and by halo-poll's.
  */
 @Component("halo")
-public class HaloComponent extends HealthCheckComponent {
+public class HaloComponent extends HealthCheckComponent implements SSLContextParametersAware {
 
     @Metadata(description = "The shared configuration; every option can also be set on its own")
     private HaloConfiguration configuration = new HaloConfiguration();
+    @Metadata(label = "security", defaultValue = "false",
+              description = "Use the Camel context's global SSLContextParameters when an endpoint sets none")
+    private boolean useGlobalSslContextParameters;
 
     private final Map<HaloConnection.Key, HaloConnection> connections = new ConcurrentHashMap<>();
     private final Map<HaloConnection.TenantKey, HaloRateGovernor> governors = new ConcurrentHashMap<>();
@@ -77,7 +82,17 @@ public class HaloComponent extends HealthCheckComponent {
     }
 
     private HaloConnection open(HaloConnection.Key key, HaloConfiguration cfg) {
-        HttpClient http = HttpClient.newBuilder()
+        HttpClient.Builder builder = HttpClient.newBuilder();
+        SSLContextParameters tls = cfg.getSslContextParameters() != null ? cfg.getSslContextParameters()
+                : useGlobalSslContextParameters ? retrieveGlobalSslContextParameters() : null;
+        if (tls != null) {
+            try {
+                builder.sslContext(tls.createSSLContext(getCamelContext()));
+            } catch (Exception e) {
+                throw new IllegalArgumentException("Invalid sslContextParameters: " + e.getMessage(), e);
+            }
+        }
+        HttpClient http = builder
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofMillis(cfg.getConnectTimeout()))
@@ -107,6 +122,17 @@ public class HaloComponent extends HealthCheckComponent {
         lookupCaches.clear();
         governors.clear();
         super.doStop();
+    }
+
+    @Override
+    public boolean isUseGlobalSslContextParameters() {
+        return useGlobalSslContextParameters;
+    }
+
+    /** Use the Camel context's global SSLContextParameters when an endpoint sets none. */
+    @Override
+    public void setUseGlobalSslContextParameters(boolean useGlobalSslContextParameters) {
+        this.useGlobalSslContextParameters = useGlobalSslContextParameters;
     }
 
     public HaloConfiguration getConfiguration() {

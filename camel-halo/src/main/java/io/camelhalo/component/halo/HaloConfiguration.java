@@ -12,6 +12,7 @@ import io.camelhalo.component.halo.client.HaloConnection;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.UriParam;
+import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.spi.UriParams;
 
 /**
@@ -41,6 +42,8 @@ public class HaloConfiguration implements Cloneable {
     private StateRepository<String, String> refreshTokenRepository;
     @UriParam(label = "security", defaultValue = "false")
     private boolean allowInsecureHttp;
+    @UriParam(label = "security")
+    private SSLContextParameters sslContextParameters;
     @UriParam(label = "advanced", defaultValue = "10000", javaType = "java.time.Duration")
     private long connectTimeout = 10_000;
     @UriParam(label = "advanced", defaultValue = "60000", javaType = "java.time.Duration")
@@ -165,6 +168,18 @@ public class HaloConfiguration implements Cloneable {
     /** Allow a plain http:// base or auth URL on a host that is not loopback. Tokens then travel in clear. */
     public void setAllowInsecureHttp(boolean allowInsecureHttp) {
         this.allowInsecureHttp = allowInsecureHttp;
+    }
+
+    public SSLContextParameters getSslContextParameters() {
+        return sslContextParameters;
+    }
+
+    /**
+     * TLS for the calls to Halo and its authorisation server (Camel's SSLContextParameters: trust store, key store,
+     * protocols), e.g. for a proxy that re-signs traffic with a company CA. Default: the JVM's.
+     */
+    public void setSslContextParameters(SSLContextParameters sslContextParameters) {
+        this.sslContextParameters = sslContextParameters;
     }
 
     public long getConnectTimeout() {
@@ -375,7 +390,8 @@ public class HaloConfiguration implements Cloneable {
     public HaloConnection.Key connectionKey() {
         boolean authUrlGiven = authUrl != null && !authUrl.isBlank();
         return new HaloConnection.Key(apiUrl(), effectiveAuthUrl(), tenant, clientId, grantType, scope, clientSecret,
-                                      refreshToken, refreshTokenRepository, authUrlGiven ? null : apiUrl() + "/authinfo");
+                                      refreshToken, refreshTokenRepository, authUrlGiven ? null : apiUrl() + "/authinfo",
+                                      sslContextParameters);
     }
 
     /** What makes two connections share a rate governor: the same tenant. */

@@ -984,6 +984,40 @@ public interface HaloPollEndpointBuilderFactory {
             return this;
         }
         /**
+         * TLS for the calls to Halo and its authorisation server (Camel's
+         * SSLContextParameters: trust store, key store, protocols), e.g. for a
+         * proxy that re-signs traffic with a company CA. Default: the JVM's.
+         * 
+         * The option is a:
+         * <code>org.apache.camel.support.jsse.SSLContextParameters</code> type.
+         * 
+         * Group: security
+         * 
+         * @param sslContextParameters the value to set
+         * @return the dsl builder
+         */
+        default HaloPollEndpointBuilder sslContextParameters(org.apache.camel.support.jsse.SSLContextParameters sslContextParameters) {
+            doSetProperty("sslContextParameters", sslContextParameters);
+            return this;
+        }
+        /**
+         * TLS for the calls to Halo and its authorisation server (Camel's
+         * SSLContextParameters: trust store, key store, protocols), e.g. for a
+         * proxy that re-signs traffic with a company CA. Default: the JVM's.
+         * 
+         * The option will be converted to a
+         * <code>org.apache.camel.support.jsse.SSLContextParameters</code> type.
+         * 
+         * Group: security
+         * 
+         * @param sslContextParameters the value to set
+         * @return the dsl builder
+         */
+        default HaloPollEndpointBuilder sslContextParameters(String sslContextParameters) {
+            doSetProperty("sslContextParameters", sslContextParameters);
+            return this;
+        }
+        /**
          * The tenant name, sent as tenant= on the token request (hosted Halo
          * instances may need it).
          * 

@@ -163,10 +163,22 @@ public class HaloComponentConfiguration
      */
     private String scope = "all";
     /**
+     * TLS for the calls to Halo and its authorisation server (Camel's
+     * SSLContextParameters: trust store, key store, protocols), e.g. for a
+     * proxy that re-signs traffic with a company CA. Default: the JVM's. The
+     * option is a org.apache.camel.support.jsse.SSLContextParameters type.
+     */
+    private org.apache.camel.support.jsse.SSLContextParameters sslContextParameters;
+    /**
      * The tenant name, sent as tenant= on the token request (hosted Halo
      * instances may need it).
      */
     private String tenant;
+    /**
+     * Use the Camel context's global SSLContextParameters when an endpoint sets
+     * none
+     */
+    private Boolean useGlobalSslContextParameters = false;
 
     public Boolean getEnabled() {
         return enabled;
@@ -360,11 +372,27 @@ public class HaloComponentConfiguration
         this.scope = scope;
     }
 
+    public org.apache.camel.support.jsse.SSLContextParameters getSslContextParameters() {
+        return sslContextParameters;
+    }
+
+    public void setSslContextParameters(org.apache.camel.support.jsse.SSLContextParameters sslContextParameters) {
+        this.sslContextParameters = sslContextParameters;
+    }
+
     public String getTenant() {
         return tenant;
     }
 
     public void setTenant(String tenant) {
         this.tenant = tenant;
+    }
+
+    public Boolean getUseGlobalSslContextParameters() {
+        return useGlobalSslContextParameters;
+    }
+
+    public void setUseGlobalSslContextParameters(Boolean useGlobalSslContextParameters) {
+        this.useGlobalSslContextParameters = useGlobalSslContextParameters;
     }
 }

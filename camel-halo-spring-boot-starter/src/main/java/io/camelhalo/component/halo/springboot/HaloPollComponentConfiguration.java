@@ -169,6 +169,13 @@ public class HaloPollComponentConfiguration
      */
     private String scope = "all";
     /**
+     * TLS for the calls to Halo and its authorisation server (Camel's
+     * SSLContextParameters: trust store, key store, protocols), e.g. for a
+     * proxy that re-signs traffic with a company CA. Default: the JVM's. The
+     * option is a org.apache.camel.support.jsse.SSLContextParameters type.
+     */
+    private org.apache.camel.support.jsse.SSLContextParameters sslContextParameters;
+    /**
      * The tenant name, sent as tenant= on the token request (hosted Halo
      * instances may need it).
      */
@@ -364,6 +371,14 @@ public class HaloPollComponentConfiguration
 
     public void setScope(String scope) {
         this.scope = scope;
+    }
+
+    public org.apache.camel.support.jsse.SSLContextParameters getSslContextParameters() {
+        return sslContextParameters;
+    }
+
+    public void setSslContextParameters(org.apache.camel.support.jsse.SSLContextParameters sslContextParameters) {
+        this.sslContextParameters = sslContextParameters;
     }
 
     public String getTenant() {

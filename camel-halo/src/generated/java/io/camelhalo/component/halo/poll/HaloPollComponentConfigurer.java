@@ -74,6 +74,8 @@ public class HaloPollComponentConfigurer extends PropertyConfigurerSupport imple
         case "retrydelay":
         case "retryDelay": getOrCreateConfiguration(target).setRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "scope": getOrCreateConfiguration(target).setScope(property(camelContext, java.lang.String.class, value)); return true;
+        case "sslcontextparameters":
+        case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "tenant": getOrCreateConfiguration(target).setTenant(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
@@ -126,6 +128,8 @@ public class HaloPollComponentConfigurer extends PropertyConfigurerSupport imple
         case "retrydelay":
         case "retryDelay": return long.class;
         case "scope": return java.lang.String.class;
+        case "sslcontextparameters":
+        case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "tenant": return java.lang.String.class;
         default: return null;
         }
@@ -179,6 +183,8 @@ public class HaloPollComponentConfigurer extends PropertyConfigurerSupport imple
         case "retrydelay":
         case "retryDelay": return getOrCreateConfiguration(target).getRetryDelay();
         case "scope": return getOrCreateConfiguration(target).getScope();
+        case "sslcontextparameters":
+        case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
         case "tenant": return getOrCreateConfiguration(target).getTenant();
         default: return null;
         }

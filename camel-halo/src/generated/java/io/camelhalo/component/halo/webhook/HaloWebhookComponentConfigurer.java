@@ -70,6 +70,8 @@ public class HaloWebhookComponentConfigurer extends PropertyConfigurerSupport im
         case "retrydelay":
         case "retryDelay": getOrCreateConfiguration(target).setRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "scope": getOrCreateConfiguration(target).setScope(property(camelContext, java.lang.String.class, value)); return true;
+        case "sslcontextparameters":
+        case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "tenant": getOrCreateConfiguration(target).setTenant(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
@@ -118,6 +120,8 @@ public class HaloWebhookComponentConfigurer extends PropertyConfigurerSupport im
         case "retrydelay":
         case "retryDelay": return long.class;
         case "scope": return java.lang.String.class;
+        case "sslcontextparameters":
+        case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "tenant": return java.lang.String.class;
         default: return null;
         }
@@ -167,6 +171,8 @@ public class HaloWebhookComponentConfigurer extends PropertyConfigurerSupport im
         case "retrydelay":
         case "retryDelay": return getOrCreateConfiguration(target).getRetryDelay();
         case "scope": return getOrCreateConfiguration(target).getScope();
+        case "sslcontextparameters":
+        case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
         case "tenant": return getOrCreateConfiguration(target).getTenant();
         default: return null;
         }

@@ -84,6 +84,8 @@ public class HaloWebhookEndpointConfigurer extends PropertyConfigurerSupport imp
         case "signaturePrefix": target.setSignaturePrefix(property(camelContext, java.lang.String.class, value)); return true;
         case "signaturesecret":
         case "signatureSecret": target.setSignatureSecret(property(camelContext, java.lang.String.class, value)); return true;
+        case "sslcontextparameters":
+        case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "tenant": target.getConfiguration().setTenant(property(camelContext, java.lang.String.class, value)); return true;
         case "token": target.setToken(property(camelContext, java.lang.String.class, value)); return true;
         case "tokenheader":
@@ -162,6 +164,8 @@ public class HaloWebhookEndpointConfigurer extends PropertyConfigurerSupport imp
         case "signaturePrefix": return java.lang.String.class;
         case "signaturesecret":
         case "signatureSecret": return java.lang.String.class;
+        case "sslcontextparameters":
+        case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "tenant": return java.lang.String.class;
         case "token": return java.lang.String.class;
         case "tokenheader":
@@ -241,6 +245,8 @@ public class HaloWebhookEndpointConfigurer extends PropertyConfigurerSupport imp
         case "signaturePrefix": return target.getSignaturePrefix();
         case "signaturesecret":
         case "signatureSecret": return target.getSignatureSecret();
+        case "sslcontextparameters":
+        case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
         case "tenant": return target.getConfiguration().getTenant();
         case "token": return target.getToken();
         case "tokenheader":

@@ -23,7 +23,7 @@ public class HaloWebhookEndpointUriFactory extends org.apache.camel.support.comp
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(39);
+        Set<String> props = new HashSet<>(40);
         props.add("allowInsecureHttp");
         props.add("allowUnauthenticated");
         props.add("authUrl");
@@ -57,6 +57,7 @@ public class HaloWebhookEndpointUriFactory extends org.apache.camel.support.comp
         props.add("signatureHeader");
         props.add("signaturePrefix");
         props.add("signatureSecret");
+        props.add("sslContextParameters");
         props.add("tenant");
         props.add("token");
         props.add("tokenHeader");

@@ -8,6 +8,7 @@ import io.camelhalo.component.halo.auth.HaloTokenManager;
 import io.camelhalo.component.halo.http.HaloConnectionStatistics;
 import io.camelhalo.component.halo.http.HaloTransport;
 import org.apache.camel.spi.StateRepository;
+import org.apache.camel.support.jsse.SSLContextParameters;
 
 /**
  * Everything shared by the endpoints that talk to one Halo tenant as one application: the transport (pooled HTTP
@@ -22,7 +23,7 @@ public final class HaloConnection {
      */
     public record Key(String apiUrl, String authUrl, String tenant, String clientId, String grantType, String scope,
             String clientSecret, String refreshToken, StateRepository<String, String> refreshTokenRepository,
-            String authInfoUrl) {
+            String authInfoUrl, SSLContextParameters tls) {
 
         /** The credentials the token manager uses. */
         HaloCredentials credentials() {
