@@ -11,6 +11,7 @@ import io.camelhalo.component.halo.HaloConstants;
 import io.camelhalo.component.halo.api.HaloChangeVersion;
 import io.camelhalo.component.halo.api.HaloResource;
 import io.camelhalo.component.halo.api.HaloTimestamps;
+import io.camelhalo.component.halo.state.SharedVersions;
 import io.camelhalo.component.halo.client.HaloPager;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
@@ -135,7 +136,7 @@ public class HaloPollConsumer extends ScheduledBatchPollingConsumer {
      */
     private boolean alreadyDelivered(Delivery delivery) {
         return idempotentRepository != null && delivery.changeVersion() != null
-                && !idempotentRepository.add(delivery.changeVersion());
+                && !SharedVersions.add(idempotentRepository, delivery.changeVersion());
     }
 
     /** Counts a delivered exchange into the progress, or keeps the watermark at a failed one. */

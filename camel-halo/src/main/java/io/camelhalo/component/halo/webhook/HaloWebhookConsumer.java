@@ -11,6 +11,7 @@ import io.camelhalo.component.halo.api.HaloChangeVersion;
 import io.camelhalo.component.halo.api.HaloJson;
 import io.camelhalo.component.halo.api.HaloResource;
 import io.camelhalo.component.halo.api.HaloTimestamps;
+import io.camelhalo.component.halo.state.SharedVersions;
 import org.apache.camel.Consumer;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
@@ -135,6 +136,7 @@ public class HaloWebhookConsumer extends DefaultConsumer {
     private Outcome deliver(Map<String, Object> payloadRecord) {
         Exchange exchange = null;
         String key = null;
+        boolean added = false;
         try {
             Map<String, Object> record = payloadRecord;
             key = HaloChangeVersion.key(resource, record);
@@ -147,9 +149,10 @@ public class HaloWebhookConsumer extends DefaultConsumer {
                 throw new IllegalArgumentException(resource.uriName() + " record without id or "
                                                    + resource.lastModifiedField() + " in a delivery");
             }
-            if (!repository.add(key)) {
+            if (!SharedVersions.add(repository, key)) {
                 return Outcome.DUPLICATE;
             }
+            added = true;
             exchange = createExchange(record);
             getProcessor().process(exchange);
         } catch (Exception e) {
@@ -160,7 +163,7 @@ public class HaloWebhookConsumer extends DefaultConsumer {
         }
         try {
             if (exchange.isFailed()) {
-                if (key != null) {
+                if (added) { // only what this delivery added: an entry another instance made is not ours to drop
                     repository.remove(key);
                 }
                 getExceptionHandler().handleException("Routing the delivered change " + key + " failed; Halo is "

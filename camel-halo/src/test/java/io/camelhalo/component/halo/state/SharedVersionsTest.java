@@ -1,0 +1,68 @@
+package io.camelhalo.component.halo.state;
+
+import java.util.HashSet;
+import java.util.Set;
+
+import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Adding a change version to a repository other instances write too (WebhookClusterTest runs it on PostgreSQL). */
+class SharedVersionsTest {
+
+    /** A repository whose add fails as a JDBC one does when another instance inserted the same key a moment before. */
+    private static final class RacedRepository extends MemoryIdempotentRepository {
+        private final Set<String> insertedByOther = new HashSet<>();
+        private final RuntimeException failure;
+
+        RacedRepository(RuntimeException failure) {
+            this.failure = failure;
+        }
+
+        @Override
+        public boolean add(String key) {
+            if (insertedByOther.contains(key)) {
+                throw failure;
+            }
+            return super.add(key);
+        }
+
+        @Override
+        public boolean contains(String key) {
+            return insertedByOther.contains(key) || super.contains(key);
+        }
+    }
+
+    @Test
+    void aNewVersionIsAddedAndAKnownOneIsNot() {
+        MemoryIdempotentRepository repository = new MemoryIdempotentRepository();
+        assertTrue(SharedVersions.add(repository, "tickets/1@2026-01-01T00:00:00Z"));
+        assertFalse(SharedVersions.add(repository, "tickets/1@2026-01-01T00:00:00Z"));
+    }
+
+    @Test
+    void anAddThatLostARaceToAnotherInstanceCountsAsAlreadyThere() {
+        RacedRepository repository = new RacedRepository(new IllegalStateException("duplicate key value"));
+        repository.insertedByOther.add("tickets/2@2026-01-01T00:00:00Z");
+
+        assertFalse(SharedVersions.add(repository, "tickets/2@2026-01-01T00:00:00Z"));
+    }
+
+    @Test
+    void aFailureWithTheVersionNotThereIsTheRepositorysOwnAndIsThrown() {
+        IllegalStateException down = new IllegalStateException("the database is down");
+        MemoryIdempotentRepository repository = new MemoryIdempotentRepository() {
+            @Override
+            public boolean add(String key) {
+                throw down;
+            }
+        };
+
+        assertSame(down, assertThrows(IllegalStateException.class,
+                () -> SharedVersions.add(repository, "tickets/3@2026-01-01T00:00:00Z")));
+    }
+}
