@@ -40,6 +40,7 @@ class SharedVersionsTest {
     @Test
     void aNewVersionIsAddedAndAKnownOneIsNot() {
         MemoryIdempotentRepository repository = new MemoryIdempotentRepository();
+        repository.start();
         assertTrue(SharedVersions.add(repository, "tickets/1@2026-01-01T00:00:00Z"));
         assertFalse(SharedVersions.add(repository, "tickets/1@2026-01-01T00:00:00Z"));
     }
@@ -47,9 +48,11 @@ class SharedVersionsTest {
     @Test
     void anAddThatLostARaceToAnotherInstanceCountsAsAlreadyThere() {
         RacedRepository repository = new RacedRepository(new IllegalStateException("duplicate key value"));
+        repository.start();
         repository.insertedByOther.add("tickets/2@2026-01-01T00:00:00Z");
 
         assertFalse(SharedVersions.add(repository, "tickets/2@2026-01-01T00:00:00Z"));
+        assertTrue(SharedVersions.add(repository, "tickets/2@2026-01-01T00:05:00Z"), "a version nobody had is added");
     }
 
     @Test
@@ -61,6 +64,7 @@ class SharedVersionsTest {
                 throw down;
             }
         };
+        repository.start();
 
         assertSame(down, assertThrows(IllegalStateException.class,
                 () -> SharedVersions.add(repository, "tickets/3@2026-01-01T00:00:00Z")));
