@@ -67,8 +67,9 @@ public final class HaloConstants {
               javaType = "Long")
     public static final String RECORD_ID = "CamelHaloRecordId";
 
-    @Metadata(label = "consumer", description = "`created` when the record was created since the last poll's "
-                                                + "watermark (by its creation date), else `updated`.",
+    @Metadata(label = "consumer", description = "`created` when the record was created after the changes the "
+                                                + "consumer had delivered before (halo-poll: its watermark; "
+                                                + "halo-webhook: the second before the change), else `updated`.",
               javaType = "String")
     public static final String EVENT_TYPE = "CamelHaloEventType";
 

@@ -45,6 +45,15 @@ public final class HaloTimestamps {
         }
     }
 
+    /**
+     * The latest instant a stamp may stand for: a stamp to the whole second (a tenant that writes no fraction) may
+     * mean any moment of that second, so a change in the same second as a query's start is not taken for an older
+     * one, nor forgotten while a query may still return it.
+     */
+    public static Instant latestMeant(Instant stamp) {
+        return stamp.getNano() == 0 ? stamp.plusMillis(999) : stamp;
+    }
+
     /** Writes an instant as a Halo query value, e.g. for {@code lastupdatefromdate}. */
     public static String format(Instant instant) {
         return QUERY_FORMAT.format(LocalDateTime.ofInstant(instant, HALO_ZONE));

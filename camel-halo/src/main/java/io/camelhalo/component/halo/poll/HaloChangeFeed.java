@@ -13,6 +13,7 @@ import io.camelhalo.component.halo.api.HaloJson;
 import io.camelhalo.component.halo.api.HaloOperation;
 import io.camelhalo.component.halo.api.HaloResource;
 import io.camelhalo.component.halo.api.HaloTimestamps;
+import io.camelhalo.component.halo.change.HaloChange;
 import io.camelhalo.component.halo.client.HaloHttpClient;
 import io.camelhalo.component.halo.client.HaloPager;
 import io.camelhalo.component.halo.error.HaloApiException;
@@ -63,8 +64,12 @@ final class HaloChangeFeed {
         this.pageSize = pageSize;
     }
 
-    /** The records whose last-modified value is at or after {@code from}, oldest first, each version once. */
-    List<Map<String, Object>> changedSince(Instant from) throws Exception {
+    /**
+     * The changes whose last-modified value is at or after {@code from}, oldest first, each version once.
+     *
+     * @param deliveredUpTo the consumer's watermark, up to which it had delivered changes (for the event type)
+     */
+    List<HaloChange> changedSince(Instant from, Instant deliveredUpTo) throws Exception {
         String field = resource.lastModifiedField();
         Map<String, Object> query = new LinkedHashMap<>(filters);
         if (resource.changeDetection() == ChangeDetection.UPDATED_SINCE_FILTER) {
@@ -77,37 +82,28 @@ final class HaloChangeFeed {
             query.put("order", field);
             query.put("orderdesc", "true");
         }
-        Map<String, Map<String, Object>> changed = new LinkedHashMap<>();
+        Map<String, HaloChange> changed = new LinkedHashMap<>();
         Instant[] previous = new Instant[1];
         pager.forEachPage(resource, query, pageSize, page -> {
             boolean reachedOlder = false;
             for (Map<String, Object> listed : page) {
-                Map<String, Object> record = withLastModified(listed);
-                Instant lastModified = lastModified(record);
-                checkOrder(previous[0], lastModified);
-                previous[0] = lastModified;
-                if (latestMeant(lastModified).isBefore(from)) {
+                HaloChange change = HaloChange.of(resource, withLastModified(listed), deliveredUpTo);
+                checkOrder(previous[0], change.lastModified());
+                previous[0] = change.lastModified();
+                if (HaloTimestamps.latestMeant(change.lastModified()).isBefore(from)) {
                     reachedOlder = true;
                     continue;
                 }
-                changed.putIfAbsent(versionKey(record), record);
+                changed.putIfAbsent(change.key(), change);
             }
             // newest first: once a page reaches records older than 'from', later pages hold only older ones
             return !(reachedOlder && resource.changeDetection() == ChangeDetection.NEWEST_FIRST && !orderIgnored);
         });
-        List<Map<String, Object>> oldestFirst = new ArrayList<>(changed.values());
-        oldestFirst.sort(Comparator.comparing((Map<String, Object> r) -> HaloTimestamps.parse(r.get(field)))
-                .thenComparing(r -> String.valueOf(r.get("ticket_id")))
-                .thenComparing(r -> r.get("id") instanceof Number n ? n.longValue() : Long.MAX_VALUE));
+        List<HaloChange> oldestFirst = new ArrayList<>(changed.values());
+        oldestFirst.sort(Comparator.comparing(HaloChange::lastModified)
+                .thenComparing(c -> String.valueOf(c.record().get("ticket_id")))
+                .thenComparing(c -> c.id() instanceof Number n ? n.longValue() : Long.MAX_VALUE));
         return oldestFirst;
-    }
-
-    /**
-     * The latest instant a stamp may stand for: a stamp to the whole second (a tenant that writes no fraction) may
-     * mean any moment of that second, so a change in the same second as {@code from} is not taken for an older one.
-     */
-    static Instant latestMeant(Instant stamp) {
-        return stamp.getNano() == 0 ? stamp.plusMillis(999) : stamp;
     }
 
     /**
@@ -131,7 +127,7 @@ final class HaloChangeFeed {
      * @throws HaloApiException when even the full record has no readable last-modified value
      */
     private Map<String, Object> withLastModified(Map<String, Object> listed) throws Exception {
-        if (lastModified(listed) != null) {
+        if (HaloChange.isReadable(resource, listed)) {
             return listed;
         }
         if (!slimItemsReported) {
@@ -150,7 +146,7 @@ final class HaloChangeFeed {
                     client.call("GET", resource, id, byTicket, null, timeout).json());
             full = read.isEmpty() ? null : read.get(0);
         }
-        if (full == null || lastModified(full) == null) {
+        if (full == null || !HaloChange.isReadable(resource, full)) {
             throw new HaloApiException(200, "GET", "/api/" + resource.path() + (id == null ? "" : "/" + id), null,
                     null, null, "halo-poll:" + resource.uriName() + " cannot tell when record " + listed.get("id")
                                 + " changed: it has no readable '" + resource.lastModifiedField()
@@ -159,19 +155,5 @@ final class HaloChangeFeed {
                     false, null);
         }
         return full;
-    }
-
-    /** The key of one version of a record: its id (per ticket for actions) and its last-modified value. */
-    String versionKey(Map<String, Object> record) {
-        String id = String.valueOf(record.get("id"));
-        if (resource == HaloResource.ACTIONS) {
-            id = record.get("ticket_id") + ":" + id;
-        }
-        return id + "@" + record.get(resource.lastModifiedField());
-    }
-
-    /** The last-modified instant of a record. */
-    Instant lastModified(Map<String, Object> record) {
-        return HaloTimestamps.parse(record.get(resource.lastModifiedField()));
     }
 }

@@ -4,33 +4,23 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.List;
-import java.util.Map;
 import java.util.Queue;
 
-import io.camelhalo.component.halo.HaloConstants;
-import io.camelhalo.component.halo.api.HaloChangeVersion;
 import io.camelhalo.component.halo.api.HaloResource;
-import io.camelhalo.component.halo.api.HaloTimestamps;
-import io.camelhalo.component.halo.state.SharedVersions;
+import io.camelhalo.component.halo.change.ChangeDelivery;
+import io.camelhalo.component.halo.change.HaloChange;
 import io.camelhalo.component.halo.client.HaloPager;
-import org.apache.camel.Exchange;
-import org.apache.camel.ExchangePropertyKey;
-import org.apache.camel.Message;
 import org.apache.camel.Processor;
-import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.ScheduledBatchPollingConsumer;
 import org.apache.camel.support.service.ServiceHelper;
-import org.apache.camel.util.CastUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Fires one exchange per record changed since the last poll, oldest first. Progress is read from the state
- * repository at the start of every poll and written after every delivered exchange, so a restart or another
- * cluster member continues exactly where this one stopped. What an exchange stands for (its record's version) is
- * kept by the consumer, not on the message: whatever the route does to headers, body or properties, progress is
- * counted the same.
+ * Fires one exchange per record changed since the last poll, oldest first, through the delivery step both change
+ * paths share ({@link ChangeDelivery}). Progress is read from the state repository at the start of every poll and
+ * written after every settled change, so a restart or another cluster member continues exactly where this one stopped.
  */
 public class HaloPollConsumer extends ScheduledBatchPollingConsumer {
 
@@ -38,13 +28,12 @@ public class HaloPollConsumer extends ScheduledBatchPollingConsumer {
 
     private final HaloPollEndpoint endpoint;
     private final HaloResource resource;
-    private HaloChangeFeed feed;
-    private StateRepository<String, String> stateRepository;
-    private IdempotentRepository idempotentRepository;
-    private String stateKey;
-    private Batch batch;
-    private Instant startedAt;
     private final HaloPollStatistics statistics = new HaloPollStatistics();
+    private HaloChangeFeed feed;
+    private ChangeDelivery delivery;
+    private StateRepository<String, String> stateRepository;
+    private String stateKey;
+    private Instant startedAt;
 
     public HaloPollConsumer(HaloPollEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -54,15 +43,14 @@ public class HaloPollConsumer extends ScheduledBatchPollingConsumer {
 
     @Override
     protected void doStart() throws Exception {
-        HaloPager pager = new HaloPager(endpoint.getConnection().httpClient(),
-                                        Duration.ofMillis(endpoint.getConfiguration().getReadTimeout()));
-        feed = new HaloChangeFeed(pager, endpoint.getConnection().httpClient(),
-                                  Duration.ofMillis(endpoint.getConfiguration().getReadTimeout()), resource,
-                                  endpoint.filters(), endpoint.getPageSize());
+        Duration timeout = Duration.ofMillis(endpoint.getConfiguration().getReadTimeout());
+        HaloPager pager = new HaloPager(endpoint.getConnection().httpClient(), timeout);
+        feed = new HaloChangeFeed(pager, endpoint.getConnection().httpClient(), timeout, resource, endpoint.filters(),
+                                  endpoint.getPageSize());
         stateRepository = endpoint.stateRepository();
         ServiceHelper.startService(stateRepository); // a FileStateRepository loads its file here
-        idempotentRepository = endpoint.getIdempotentRepository();
-        ServiceHelper.startService(idempotentRepository);
+        ServiceHelper.startService(endpoint.getIdempotentRepository());
+        delivery = new ChangeDelivery(this, endpoint.getIdempotentRepository(), "it is delivered again on the next poll");
         stateKey = endpoint.stateKey(getRouteId());
         // startFrom=now means when the route started: a change made before the first poll (initialDelay) counts
         startedAt = endpoint.startInstant();
@@ -72,98 +60,44 @@ public class HaloPollConsumer extends ScheduledBatchPollingConsumer {
     @Override
     protected int poll() throws Exception {
         statistics.pollStarted(endpoint.getClock().instant());
-        PollProgress progress = loadProgress();
-        Instant queryFrom = progress.queryFrom(endpoint.getClock().instant(), Duration.ofMillis(endpoint.getOverlap()));
-        List<Map<String, Object>> changed = feed.changedSince(queryFrom);
+        PollRun run = new PollRun(loadProgress());
+        Instant queryFrom = run.progress.queryFrom(endpoint.getClock().instant(), overlap());
+        List<HaloChange> changed = feed.changedSince(queryFrom, run.progress.watermark());
         statistics.changedFound(changed.size());
-        Queue<Delivery> exchanges = new ArrayDeque<>();
-        for (Map<String, Object> record : changed) {
-            String key = feed.versionKey(record);
-            if (!progress.isSeen(key)) {
-                Instant lastModified = feed.lastModified(record);
-                exchanges.add(new Delivery(createExchange(record, lastModified, progress.watermark()), key,
-                                           lastModified, HaloChangeVersion.key(resource, record)));
+        Queue<Object> pending = new ArrayDeque<>();
+        for (HaloChange change : changed) {
+            if (!run.progress.isSeen(change.key())) {
+                pending.add(new PendingChange(run, change));
             }
         }
-        LOG.debug("Polled {}: {} changed since {}, {} not delivered yet", resource.uriName(), changed.size(),
-                queryFrom, exchanges.size());
-        batch = new Batch(progress);
-        try {
-            return processBatch(CastUtils.cast(exchanges));
-        } finally {
-            batch = null;
-        }
+        LOG.debug("Polled {}: {} changed since {}, {} not delivered yet", resource.uriName(), changed.size(), queryFrom,
+                pending.size());
+        int processed = processBatch(pending);
+        run.finish();
+        return processed;
     }
 
+    /** Delivers the changes of one poll, oldest first; each element is a {@link PendingChange}. */
     @Override
-    public int processBatch(Queue<Object> exchanges) throws Exception {
-        int total = exchanges.size();
+    public int processBatch(Queue<Object> changes) throws Exception {
+        int total = changes.size();
         if (maxMessagesPerPoll > 0 && total > maxMessagesPerPoll) {
             total = maxMessagesPerPoll;
         }
         int processed = 0;
         for (int index = 0; index < total && isBatchAllowed(); index++) {
-            Delivery delivery = (Delivery) exchanges.poll();
-            Exchange exchange = delivery.exchange();
-            exchange.setProperty(ExchangePropertyKey.BATCH_INDEX, index);
-            exchange.setProperty(ExchangePropertyKey.BATCH_SIZE, total);
-            exchange.setProperty(ExchangePropertyKey.BATCH_COMPLETE, index == total - 1);
+            PendingChange pending = (PendingChange) changes.poll();
             pendingExchanges = total - index - 1;
-            if (alreadyDelivered(delivery)) {
-                batch.progress.delivered(delivery.versionKey(), delivery.lastModified(),
-                        Duration.ofMillis(endpoint.getOverlap()), batch.oldestFailed);
-                saveProgress(batch.progress);
-                continue;
+            ChangeDelivery.Outcome outcome = delivery.deliver(pending.change(), index, total, pending.run());
+            if (outcome == ChangeDelivery.Outcome.ROUTED) {
+                statistics.exchangeDelivered();
             }
-            try {
-                getProcessor().process(exchange);
-            } catch (Exception e) {
-                exchange.setException(e);
+            if (outcome != ChangeDelivery.Outcome.DUPLICATE) {
+                processed++;
             }
-            processed++;
-            settle(delivery);
         }
         pendingExchanges = 0;
-        batch.progress.finishPoll(Duration.ofMillis(endpoint.getOverlap()), batch.oldestFailed);
-        saveProgress(batch.progress);
-        statistics.progressSaved(batch.progress.watermark());
         return processed;
-    }
-
-    /**
-     * Whether the idempotent repository (shared with a halo-webhook route) already holds this change version; if not,
-     * it is added now, before routing, so the other path drops it while this one routes it.
-     */
-    private boolean alreadyDelivered(Delivery delivery) {
-        return idempotentRepository != null && delivery.changeVersion() != null
-                && !SharedVersions.add(idempotentRepository, delivery.changeVersion());
-    }
-
-    /** Counts a delivered exchange into the progress, or keeps the watermark at a failed one. */
-    private void settle(Delivery delivery) {
-        Exchange exchange = delivery.exchange();
-        Instant lastModified = delivery.lastModified();
-        String key = delivery.versionKey();
-        if (idempotentRepository != null && delivery.changeVersion() != null) {
-            if (exchange.isFailed()) {
-                idempotentRepository.remove(delivery.changeVersion()); // the next poll or a delivery brings it again
-            } else {
-                idempotentRepository.confirm(delivery.changeVersion());
-            }
-        }
-        if (exchange.isFailed()) {
-            if (batch.oldestFailed == null || lastModified.isBefore(batch.oldestFailed)) {
-                batch.oldestFailed = lastModified;
-            }
-            getExceptionHandler().handleException(
-                    "Processing the change of " + resource.uriName() + " " + key + " failed; it is delivered again on "
-                                                  + "the next poll",
-                    exchange, exchange.getException());
-        } else {
-            batch.progress.delivered(key, lastModified, Duration.ofMillis(endpoint.getOverlap()), batch.oldestFailed);
-            saveProgress(batch.progress);
-            statistics.exchangeDelivered();
-        }
     }
 
     public HaloPollStatistics statistics() {
@@ -175,50 +109,49 @@ public class HaloPollConsumer extends ScheduledBatchPollingConsumer {
         return getLastError();
     }
 
-    /** The exchange for one change; its headers report the change and are never read back by this consumer. */
-    private Exchange createExchange(Map<String, Object> record, Instant lastModified, Instant previousWatermark) {
-        Exchange exchange = createExchange(true);
-        Message message = exchange.getMessage();
-        message.setBody(record);
-        message.setHeader(HaloConstants.RECORD_RESOURCE, resource.uriName());
-        message.setHeader(HaloConstants.RECORD_ID, record.get("id"));
-        message.setHeader(HaloConstants.LAST_MODIFIED, lastModified);
-        message.setHeader(HaloConstants.EVENT_TYPE, eventType(record, previousWatermark));
-        return exchange;
-    }
-
-    private String eventType(Map<String, Object> record, Instant previousWatermark) {
-        if (resource.createdField() == null) {
-            return "updated";
-        }
-        Instant created = HaloTimestamps.parse(record.get(resource.createdField()));
-        return created != null && (previousWatermark == null || !created.isBefore(previousWatermark))
-                ? "created" : "updated";
+    private Duration overlap() {
+        return Duration.ofMillis(endpoint.getOverlap());
     }
 
     private PollProgress loadProgress() {
         String stored = stateRepository.getState(stateKey);
-        return stored != null ? PollProgress.fromJson(stored) : PollProgress.startingAt(startedAt);
+        return stored != null ? PollProgress.fromJson(stored, resource) : PollProgress.startingAt(startedAt);
     }
 
     private void saveProgress(PollProgress progress) {
         stateRepository.setState(stateKey, progress.toJson());
     }
 
-    /**
-     * One change to deliver: its exchange, and the version it stands for, as the consumer read it from Halo (its key
-     * in the progress, and in the idempotent repository).
-     */
-    private record Delivery(Exchange exchange, String versionKey, Instant lastModified, String changeVersion) {
+    /** One change of a poll, waiting for delivery. */
+    private record PendingChange(PollRun run, HaloChange change) {
     }
 
-    /** The progress of the poll being processed, and the oldest version whose processing failed. */
-    private static final class Batch {
-        final PollProgress progress;
-        Instant oldestFailed;
+    /** One poll's progress as its changes settle: stored after each, never past the oldest that failed. */
+    private final class PollRun implements ChangeDelivery.Progress {
+        private final PollProgress progress;
+        private Instant oldestFailed;
 
-        Batch(PollProgress progress) {
+        PollRun(PollProgress progress) {
             this.progress = progress;
+        }
+
+        @Override
+        public void delivered(HaloChange change) {
+            progress.delivered(change.key(), change.lastModified(), overlap(), oldestFailed);
+            saveProgress(progress);
+        }
+
+        @Override
+        public void failed(HaloChange change) {
+            if (oldestFailed == null || change.lastModified().isBefore(oldestFailed)) {
+                oldestFailed = change.lastModified();
+            }
+        }
+
+        void finish() {
+            progress.finishPoll(overlap(), oldestFailed);
+            saveProgress(progress);
+            statistics.progressSaved(progress.watermark());
         }
     }
 }

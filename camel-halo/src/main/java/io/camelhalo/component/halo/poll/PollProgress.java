@@ -8,6 +8,9 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.camelhalo.component.halo.api.HaloJson;
+import io.camelhalo.component.halo.api.HaloResource;
+import io.camelhalo.component.halo.api.HaloTimestamps;
+import io.camelhalo.component.halo.change.HaloChange;
 
 /**
  * How far a halo-poll consumer has got, as kept in its state repository.
@@ -15,7 +18,10 @@ import io.camelhalo.component.halo.api.HaloJson;
  * {@code watermark} is the newest last-modified value delivered. The next poll asks Halo for records changed since
  * {@code from}, which trails the watermark by the overlap (clock skew, records that share a timestamp, writes that
  * became visible late) and never passes a record whose processing failed. {@code seen} holds the versions
- * ({@code id@last-modified}) already delivered inside that window, so the overlap never delivers one twice.
+ * ({@link HaloChange#key()}) already delivered inside that window, so the overlap never delivers one twice.
+ * <p>
+ * 0.2.0 stored its versions as {@code <id>@<stamp as Halo wrote it>}; such a state is read as the same versions in
+ * today's key format, so an upgrade delivers nothing twice.
  */
 final class PollProgress {
 
@@ -48,19 +54,35 @@ final class PollProgress {
         return new PollProgress(from);
     }
 
-    static PollProgress fromJson(String json) {
+    /** The progress stored for a consumer of {@code resource}. */
+    static PollProgress fromJson(String json, HaloResource resource) {
         try {
             PollProgress progress = HaloJson.MAPPER.readValue(json, PollProgress.class);
             if (progress.from == null) {
                 throw new IllegalStateException("Stored halo-poll state has no 'from': " + json);
             }
-            if (progress.seen == null) {
-                progress.seen = new LinkedHashMap<>();
-            }
+            progress.seen = progress.seen == null ? new LinkedHashMap<>() : inKeyFormat(progress.seen, resource);
             return progress;
         } catch (IOException e) {
             throw new IllegalStateException("Stored halo-poll state is not readable: " + json, e);
         }
+    }
+
+    /**
+     * The versions with 0.2.0's keys ({@code <id>@<stamp>}, no resource) rewritten as {@link HaloChange} keys: the
+     * stored value is the version's instant, so the stamp as Halo wrote it is not needed to rebuild the key.
+     */
+    private static Map<String, Instant> inKeyFormat(Map<String, Instant> seen, HaloResource resource) {
+        String prefix = resource.uriName() + "/";
+        Map<String, Instant> current = new LinkedHashMap<>();
+        seen.forEach((key, lastModified) -> {
+            if (key.startsWith(prefix)) {
+                current.put(key, lastModified);
+            } else {
+                current.put(prefix + key.substring(0, key.lastIndexOf('@') + 1) + lastModified, lastModified);
+            }
+        });
+        return current;
     }
 
     String toJson() {
@@ -69,11 +91,6 @@ final class PollProgress {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** The earliest last-modified value the next query must cover. */
-    Instant from() {
-        return from;
     }
 
     /**
@@ -139,6 +156,6 @@ final class PollProgress {
         }
         Instant keepFrom = from;
         // forgotten only once the feed would no longer return it (a whole-second stamp stands for the whole second)
-        seen.values().removeIf(lastModified -> HaloChangeFeed.latestMeant(lastModified).isBefore(keepFrom));
+        seen.values().removeIf(lastModified -> HaloTimestamps.latestMeant(lastModified).isBefore(keepFrom));
     }
 }

@@ -1,17 +1,13 @@
 package io.camelhalo.component.halo.webhook;
 
 import java.io.IOException;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import io.camelhalo.component.halo.HaloConstants;
-import io.camelhalo.component.halo.api.HaloChangeVersion;
 import io.camelhalo.component.halo.api.HaloJson;
 import io.camelhalo.component.halo.api.HaloResource;
-import io.camelhalo.component.halo.api.HaloTimestamps;
-import io.camelhalo.component.halo.state.SharedVersions;
+import io.camelhalo.component.halo.change.ChangeDelivery;
+import io.camelhalo.component.halo.change.HaloChange;
 import org.apache.camel.Consumer;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
@@ -25,9 +21,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Serves one path on the platform HTTP server. For each delivery: authenticate (401, nothing routed), split it into
- * its records in order (a body that is not JSON records, or a record without an id: 400, nothing routed), drop a change version already delivered, route the rest one by one and only then answer
- * 200. If the route fails on a record, the version is forgotten and Halo is answered 500, so its retry (or a
- * re-send, or the halo-poll safety net) brings it again; the records before it are then dropped as duplicates.
+ * its records in order (a body that is not JSON records, or a record without an id: 400, nothing routed), and hand
+ * them one by one to the delivery step both change paths share ({@link ChangeDelivery}), which drops a version
+ * already delivered; only then answer 200. If the route fails on a record, its version is released and Halo is
+ * answered 500, so its retry (or a re-send, or the halo-poll safety net) brings it again; the records before it are
+ * then dropped as duplicates.
  */
 public class HaloWebhookConsumer extends DefaultConsumer {
 
@@ -36,7 +34,7 @@ public class HaloWebhookConsumer extends DefaultConsumer {
     private final HaloWebhookEndpoint endpoint;
     private final HaloResource resource;
     private WebhookAuthenticator authenticator;
-    private IdempotentRepository repository;
+    private ChangeDelivery delivery;
     private Consumer httpConsumer;
     private WebhookRegistration registration;
 
@@ -50,8 +48,9 @@ public class HaloWebhookConsumer extends DefaultConsumer {
     protected void doStart() throws Exception {
         super.doStart();
         authenticator = new WebhookAuthenticator(endpoint);
-        repository = endpoint.idempotentRepository();
+        IdempotentRepository repository = endpoint.idempotentRepository();
         ServiceHelper.startService(repository); // a FileIdempotentRepository loads its file here
+        delivery = new ChangeDelivery(this, repository, "Halo is answered 500 so it delivers it again");
         httpConsumer = platformHttp().createConsumer(this::onDelivery);
         ServiceHelper.startService(httpConsumer);
         if (endpoint.isRegister()) {
@@ -110,8 +109,18 @@ public class HaloWebhookConsumer extends DefaultConsumer {
         }
         int routed = 0;
         int duplicates = 0;
-        for (Map<String, Object> record : records) {
-            switch (deliver(record)) {
+        for (int index = 0; index < records.size(); index++) {
+            Map<String, Object> record = records.get(index);
+            HaloChange change;
+            try {
+                change = change(record);
+            } catch (Exception e) {
+                LOG.warn("Could not read the change of {} {} delivered to {}: {}; Halo is answered 500 so it delivers "
+                         + "it again", resource.uriName(), record.get("id"), endpoint.httpPath(), e.getMessage());
+                reply(http, 500, "{\"error\":\"could not read record " + record.get("id") + "\"}");
+                return;
+            }
+            switch (delivery.deliver(change, index, records.size(), ChangeDelivery.Progress.NONE)) {
                 case ROUTED -> routed++;
                 case DUPLICATE -> duplicates++;
                 case FAILED -> {
@@ -126,77 +135,11 @@ public class HaloWebhookConsumer extends DefaultConsumer {
         reply(http, 200, "{\"routed\":" + routed + ",\"duplicates\":" + duplicates + "}");
     }
 
-    private enum Outcome {
-        ROUTED,
-        DUPLICATE,
-        FAILED
-    }
-
-    /** Routes one record unless its version was delivered already; forgets the version if the route fails. */
-    private Outcome deliver(Map<String, Object> payloadRecord) {
-        Exchange exchange = null;
-        String key = null;
-        boolean added = false;
-        try {
-            Map<String, Object> record = payloadRecord;
-            key = HaloChangeVersion.key(resource, record);
-            if (key == null && record.get("id") != null) {
-                // a payload without the last-modified field: read the record, whose current version it then is
-                record = WebhookPayload.current(endpoint, record);
-                key = HaloChangeVersion.key(resource, record);
-            }
-            if (key == null) {
-                throw new IllegalArgumentException(resource.uriName() + " record without id or "
-                                                   + resource.lastModifiedField() + " in a delivery");
-            }
-            if (!SharedVersions.add(repository, key)) {
-                return Outcome.DUPLICATE;
-            }
-            added = true;
-            exchange = createExchange(record);
-            getProcessor().process(exchange);
-        } catch (Exception e) {
-            if (exchange == null) {
-                exchange = createExchange(false);
-            }
-            exchange.setException(e);
-        }
-        try {
-            if (exchange.isFailed()) {
-                if (added) { // only what this delivery added: an entry another instance made is not ours to drop
-                    repository.remove(key);
-                }
-                getExceptionHandler().handleException("Routing the delivered change " + key + " failed; Halo is "
-                                                      + "answered 500 so it is delivered again",
-                        exchange, exchange.getException());
-                return Outcome.FAILED;
-            }
-            repository.confirm(key);
-            return Outcome.ROUTED;
-        } finally {
-            releaseExchange(exchange, false);
-        }
-    }
-
-    /** The exchange for one change, with the headers halo-poll sets. */
-    private Exchange createExchange(Map<String, Object> record) {
-        Exchange exchange = createExchange(false);
-        Message message = exchange.getMessage();
-        Instant lastModified = HaloTimestamps.parse(record.get(resource.lastModifiedField()));
-        message.setBody(record);
-        message.setHeader(HaloConstants.RECORD_RESOURCE, resource.uriName());
-        message.setHeader(HaloConstants.RECORD_ID, record.get("id"));
-        message.setHeader(HaloConstants.LAST_MODIFIED, lastModified);
-        message.setHeader(HaloConstants.EVENT_TYPE, eventType(record, lastModified));
-        return exchange;
-    }
-
-    /** created when the record was created at its last change (within a second), else updated. */
-    private String eventType(Map<String, Object> record, Instant lastModified) {
-        Instant created = resource.createdField() == null ? null
-                : HaloTimestamps.parse(record.get(resource.createdField()));
-        return created != null && Duration.between(created, lastModified).abs().compareTo(Duration.ofSeconds(1)) < 0
-                ? "created" : "updated";
+    /** The change a delivered record stands for; a payload without the last-modified field is read by id first. */
+    private HaloChange change(Map<String, Object> record) throws Exception {
+        Map<String, Object> current = HaloChange.isReadable(resource, record)
+                ? record : WebhookPayload.current(endpoint, record);
+        return HaloChange.of(resource, current, null);
     }
 
     private static void reply(Exchange http, int status, String json) {

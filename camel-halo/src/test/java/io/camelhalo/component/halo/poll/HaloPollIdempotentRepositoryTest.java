@@ -8,8 +8,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.camelhalo.component.halo.HaloConstants;
-import io.camelhalo.component.halo.api.HaloChangeVersion;
 import io.camelhalo.component.halo.api.HaloResource;
+import io.camelhalo.component.halo.change.HaloChange;
 import io.camelhalo.sandbox.HaloSandbox;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
@@ -73,14 +73,14 @@ class HaloPollIdempotentRepositoryTest {
         // given ticket 1's change was already delivered by the webhook
         Map<String, Object> one = change(1, "webhook took it");
         Map<String, Object> two = change(2, "nobody took it");
-        changes.add(HaloChangeVersion.key(HaloResource.TICKETS, one));
+        changes.add(HaloChange.of(HaloResource.TICKETS, one, null).key());
 
         // when the poll runs
         poll.poll();
 
         // then only ticket 2 is routed, and its version is now held for the webhook to drop
         assertEquals(List.of(2L), routed.stream().map(id -> ((Number) id).longValue()).toList());
-        assertTrue(changes.contains(HaloChangeVersion.key(HaloResource.TICKETS, two)));
+        assertTrue(changes.contains(HaloChange.of(HaloResource.TICKETS, two, null).key()));
 
         // and a later poll routes nothing again
         poll.poll();
@@ -94,12 +94,12 @@ class HaloPollIdempotentRepositoryTest {
         failTicket2.set(true);
 
         poll.poll();
-        assertFalse(changes.contains(HaloChangeVersion.key(HaloResource.TICKETS, two)),
+        assertFalse(changes.contains(HaloChange.of(HaloResource.TICKETS, two, null).key()),
                 "a failed version is not held: the webhook or the next poll may deliver it");
 
         failTicket2.set(false);
         poll.poll();
         assertEquals(List.of(2L), routed.stream().map(id -> ((Number) id).longValue()).toList());
-        assertTrue(changes.contains(HaloChangeVersion.key(HaloResource.TICKETS, two)));
+        assertTrue(changes.contains(HaloChange.of(HaloResource.TICKETS, two, null).key()));
     }
 }

@@ -3,6 +3,7 @@ package io.camelhalo.component.halo.poll;
 import java.time.Duration;
 import java.time.Instant;
 
+import io.camelhalo.component.halo.api.HaloResource;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,25 +21,25 @@ class PollProgressTest {
     @Test
     void withinTheOverlapTheWindowIsReadAgainAndAfterItOnlyNewerVersions() {
         PollProgress p = PollProgress.startingAt(T0);
-        p.delivered("1@a", T0.plusSeconds(10), OVERLAP, null);
+        p.delivered("tickets/1@a", T0.plusSeconds(10), OVERLAP, null);
         p.finishPoll(OVERLAP, null);
         assertEquals(T0.plusSeconds(5), p.queryFrom(T0.plusSeconds(11), OVERLAP), "watermark - overlap");
         assertEquals(T0.plusSeconds(10), p.queryFrom(T0.plusSeconds(16), OVERLAP), "window passed: a whole-second watermark is read again");
-        assertTrue(p.isSeen("1@a"));
+        assertTrue(p.isSeen("tickets/1@a"));
     }
 
     @Test
     void aFailedVersionHoldsTheStartBackUntilItIsDelivered() {
         PollProgress p = PollProgress.startingAt(T0);
-        p.delivered("1@a", T0.plusSeconds(10), OVERLAP, null);
+        p.delivered("tickets/1@a", T0.plusSeconds(10), OVERLAP, null);
         // version 2@b at +20 s failed; 3@c is delivered after it
-        p.delivered("3@c", T0.plusSeconds(30), OVERLAP, T0.plusSeconds(20));
+        p.delivered("tickets/3@c", T0.plusSeconds(30), OVERLAP, T0.plusSeconds(20));
         p.finishPoll(OVERLAP, T0.plusSeconds(20));
         assertEquals(T0.plusSeconds(20), p.queryFrom(T0.plusSeconds(100), OVERLAP), "never past the failed one");
-        assertTrue(p.isSeen("3@c"), "what was delivered after it is remembered, so not repeated");
-        assertFalse(p.isSeen("1@a"), "older than the start: forgotten, it cannot come back");
+        assertTrue(p.isSeen("tickets/3@c"), "what was delivered after it is remembered, so not repeated");
+        assertFalse(p.isSeen("tickets/1@a"), "older than the start: forgotten, it cannot come back");
 
-        p.delivered("2@b", T0.plusSeconds(20), OVERLAP, null);
+        p.delivered("tickets/2@b", T0.plusSeconds(20), OVERLAP, null);
         p.finishPoll(OVERLAP, null);
         assertEquals(T0.plusSeconds(30), p.queryFrom(T0.plusSeconds(100), OVERLAP));
     }
@@ -47,11 +48,11 @@ class PollProgressTest {
     void aBatchCutShortByACrashIsReadAgainFromTheStartHoweverLateTheTakeover() {
         // given a poll that delivered two of three versions stamped in the same millisecond, then its member died
         PollProgress p = PollProgress.startingAt(T0);
-        p.delivered("1@a", T0.plusSeconds(10), OVERLAP, null);
+        p.delivered("tickets/1@a", T0.plusSeconds(10), OVERLAP, null);
         p.finishPoll(OVERLAP, null);
-        p.delivered("2@b", T0.plusSeconds(20), OVERLAP, null);
-        p.delivered("3@b", T0.plusSeconds(20), OVERLAP, null); // stored after each delivery; 4@b, also at +20 s, was in flight
-        PollProgress stored = PollProgress.fromJson(p.toJson());
+        p.delivered("tickets/2@b", T0.plusSeconds(20), OVERLAP, null);
+        p.delivered("tickets/3@b", T0.plusSeconds(20), OVERLAP, null); // stored after each delivery; 4@b, also at +20 s, was in flight
+        PollProgress stored = PollProgress.fromJson(p.toJson(), HaloResource.TICKETS);
 
         // when another member takes over long after the overlap passed
         Instant queryFrom = stored.queryFrom(T0.plusSeconds(100), OVERLAP);
@@ -59,8 +60,8 @@ class PollProgressTest {
         // then it reads from the stored start (moved up behind the deliveries, the overlap before the watermark),
         // which covers 4@b, not from just after the watermark
         assertEquals(T0.plusSeconds(15), queryFrom);
-        assertTrue(stored.isSeen("2@b") && stored.isSeen("3@b"), "what was delivered is not repeated");
-        assertFalse(stored.isSeen("4@b"));
+        assertTrue(stored.isSeen("tickets/2@b") && stored.isSeen("tickets/3@b"), "what was delivered is not repeated");
+        assertFalse(stored.isSeen("tickets/4@b"));
     }
 
     @Test
@@ -70,20 +71,20 @@ class PollProgressTest {
         int longest = 0;
         for (int i = 1; i <= 2000; i++) {
             // when each change is delivered and the progress stored, as the consumer does
-            p.delivered(i + "@" + T0.plusSeconds(i), T0.plusSeconds(i), OVERLAP, null);
+            p.delivered("tickets/" + i + "@" + T0.plusSeconds(i), T0.plusSeconds(i), OVERLAP, null);
             longest = Math.max(longest, p.toJson().length());
         }
 
         // then what is stored never grows with the number of changes: a few versions of the overlap window
         assertTrue(longest < 1_000, "longest stored progress: " + longest + " characters");
-        assertEquals(T0.plusSeconds(1995), p.from());
-        assertTrue(p.isSeen(2000 + "@" + T0.plusSeconds(2000)));
+        assertEquals(T0.plusSeconds(1995), p.queryFrom(T0.plusSeconds(2000), OVERLAP));
+        assertTrue(p.isSeen("tickets/" + 2000 + "@" + T0.plusSeconds(2000)));
     }
 
     @Test
     void pastTheWindowAWatermarkWithAFractionIsReadFromJustAfterIt() {
         PollProgress p = PollProgress.startingAt(T0);
-        p.delivered("1@a", T0.plusMillis(10_250), OVERLAP, null);
+        p.delivered("tickets/1@a", T0.plusMillis(10_250), OVERLAP, null);
         p.finishPoll(OVERLAP, null);
         assertEquals(T0.plusMillis(10_251), p.queryFrom(T0.plusSeconds(16), OVERLAP));
     }
@@ -92,29 +93,29 @@ class PollProgressTest {
     void aWholeSecondStampIsRememberedWhileTheFeedStillReturnsIt() {
         // given a start inside a second, and a version stamped to that whole second (a tenant writing no fraction)
         PollProgress p = PollProgress.startingAt(T0.plusMillis(300));
-        p.delivered("8@whole", T0, OVERLAP, null);
+        p.delivered("tickets/8@whole", T0, OVERLAP, null);
         p.finishPoll(OVERLAP, null);
 
         // then it stays seen: the feed reads the stamp as any moment up to T0 + 999 ms, after the start, and returns
         // it again; forgetting it would deliver it again on every poll until the start passes that second
-        assertTrue(p.isSeen("8@whole"));
+        assertTrue(p.isSeen("tickets/8@whole"));
     }
 
     @Test
     void theStartNeverMovesBack() {
         PollProgress p = PollProgress.startingAt(T0.plusSeconds(100));
         p.finishPoll(OVERLAP, null);
-        assertEquals(T0.plusSeconds(100), p.from());
+        assertEquals(T0.plusSeconds(100), p.queryFrom(T0.plusSeconds(200), OVERLAP));
     }
 
     @Test
     void progressSurvivesARoundTripThroughTheStateRepositoryText() {
         PollProgress p = PollProgress.startingAt(T0);
-        p.delivered("7@2026-11-26T08:00:10.000", T0.plusSeconds(10), OVERLAP, null);
+        p.delivered("tickets/7@2026-11-26T08:00:10.000", T0.plusSeconds(10), OVERLAP, null);
         p.finishPoll(OVERLAP, null);
-        PollProgress restored = PollProgress.fromJson(p.toJson());
-        assertEquals(p.from(), restored.from());
+        PollProgress restored = PollProgress.fromJson(p.toJson(), HaloResource.TICKETS);
+        assertEquals(p.queryFrom(T0.plusSeconds(11), OVERLAP), restored.queryFrom(T0.plusSeconds(11), OVERLAP));
         assertEquals(p.watermark(), restored.watermark());
-        assertTrue(restored.isSeen("7@2026-11-26T08:00:10.000"));
+        assertTrue(restored.isSeen("tickets/7@2026-11-26T08:00:10.000"));
     }
 }

@@ -1,4 +1,4 @@
-package io.camelhalo.component.halo.state;
+package io.camelhalo.component.halo.change;
 
 import java.util.HashSet;
 import java.util.Set;
@@ -11,8 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Adding a change version to a repository other instances write too (WebhookClusterTest runs it on PostgreSQL). */
-class SharedVersionsTest {
+/** Claiming a change version in a repository other instances write too (WebhookClusterTest runs it on PostgreSQL). */
+class ChangeClaimsTest {
 
     /** A repository whose add fails as a JDBC one does when another instance inserted the same key a moment before. */
     private static final class RacedRepository extends MemoryIdempotentRepository {
@@ -38,11 +38,30 @@ class SharedVersionsTest {
     }
 
     @Test
+    void withoutARepositoryEveryClaimSucceeds() {
+        ChangeClaims claims = new ChangeClaims(null);
+        assertTrue(claims.claim("tickets/1@2026-01-01T00:00:00Z"));
+        assertTrue(claims.claim("tickets/1@2026-01-01T00:00:00Z"), "nothing remembers it: halo-poll's progress does");
+    }
+
+    @Test
+    void aReleasedVersionCanBeClaimedAgainAndAConfirmedOneCannot() {
+        MemoryIdempotentRepository repository = new MemoryIdempotentRepository();
+        repository.start();
+        ChangeClaims claims = new ChangeClaims(repository);
+        assertTrue(claims.claim("tickets/4@2026-01-01T00:00:00Z"));
+        claims.release("tickets/4@2026-01-01T00:00:00Z");
+        assertTrue(claims.claim("tickets/4@2026-01-01T00:00:00Z"), "released: the next poll or retry brings it");
+        claims.confirm("tickets/4@2026-01-01T00:00:00Z");
+        assertFalse(claims.claim("tickets/4@2026-01-01T00:00:00Z"));
+    }
+
+    @Test
     void aNewVersionIsAddedAndAKnownOneIsNot() {
         MemoryIdempotentRepository repository = new MemoryIdempotentRepository();
         repository.start();
-        assertTrue(SharedVersions.add(repository, "tickets/1@2026-01-01T00:00:00Z"));
-        assertFalse(SharedVersions.add(repository, "tickets/1@2026-01-01T00:00:00Z"));
+        assertTrue(new ChangeClaims(repository).claim("tickets/1@2026-01-01T00:00:00Z"));
+        assertFalse(new ChangeClaims(repository).claim("tickets/1@2026-01-01T00:00:00Z"));
     }
 
     @Test
@@ -51,8 +70,8 @@ class SharedVersionsTest {
         repository.start();
         repository.insertedByOther.add("tickets/2@2026-01-01T00:00:00Z");
 
-        assertFalse(SharedVersions.add(repository, "tickets/2@2026-01-01T00:00:00Z"));
-        assertTrue(SharedVersions.add(repository, "tickets/2@2026-01-01T00:05:00Z"), "a version nobody had is added");
+        assertFalse(new ChangeClaims(repository).claim("tickets/2@2026-01-01T00:00:00Z"));
+        assertTrue(new ChangeClaims(repository).claim("tickets/2@2026-01-01T00:05:00Z"), "a version nobody had is added");
     }
 
     @Test
@@ -67,6 +86,6 @@ class SharedVersionsTest {
         repository.start();
 
         assertSame(down, assertThrows(IllegalStateException.class,
-                () -> SharedVersions.add(repository, "tickets/3@2026-01-01T00:00:00Z")));
+                () -> new ChangeClaims(repository).claim("tickets/3@2026-01-01T00:00:00Z")));
     }
 }

@@ -1,0 +1,124 @@
+package io.camelhalo.component.halo.change;
+
+import io.camelhalo.component.halo.HaloConstants;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangePropertyKey;
+import org.apache.camel.Message;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.support.DefaultConsumer;
+
+/**
+ * The one delivery step of both change paths, halo-poll and halo-webhook: claims a change's version in the shared
+ * idempotent repository, sets the body and headers, runs the route, then confirms the claim or releases it and moves
+ * the consumer's progress. What an exchange stands for is kept here, not read back from the message: whatever the
+ * route does to headers, body or properties, the change is counted the same.
+ */
+public final class ChangeDelivery {
+
+    /** How one change ended. */
+    public enum Outcome {
+        /** The route ran on it and succeeded. */
+        ROUTED,
+        /** Its version was claimed already (by the other path, or another instance): not routed again. */
+        DUPLICATE,
+        /** The route (or the claim) failed: released, so it is delivered again. */
+        FAILED
+    }
+
+    /** What a settled change moves: halo-poll's stored progress; nothing for halo-webhook. */
+    public interface Progress {
+
+        /** Moves nothing. */
+        Progress NONE = new Progress() {
+            @Override
+            public void delivered(HaloChange change) {
+                // a webhook delivery has no progress of its own: Halo's retry is its memory
+            }
+
+            @Override
+            public void failed(HaloChange change) {
+                // nothing to hold back
+            }
+        };
+
+        /** The change was routed, or had been already: progress may pass it. */
+        void delivered(HaloChange change);
+
+        /** The change failed: progress must not pass it. */
+        void failed(HaloChange change);
+    }
+
+    private final DefaultConsumer consumer;
+    private final ChangeClaims claims;
+    private final String redelivery;
+
+    /**
+     * @param consumer   the consumer whose route runs (its processor, exchange factory and exception handler)
+     * @param repository the idempotent repository shared with the other path and other instances, or {@code null}
+     * @param redelivery how a failed change comes back, for the exception handler's message
+     */
+    public ChangeDelivery(DefaultConsumer consumer, IdempotentRepository repository, String redelivery) {
+        this.consumer = consumer;
+        this.claims = new ChangeClaims(repository);
+        this.redelivery = redelivery;
+    }
+
+    /**
+     * Delivers one change of a batch (a poll's changes, or a webhook delivery's records).
+     *
+     * @param index the change's place in its batch, from 0
+     * @param size  the batch's size
+     */
+    public Outcome deliver(HaloChange change, int index, int size, Progress progress) {
+        Exchange exchange = consumer.createExchange(false);
+        try {
+            boolean claimed;
+            try {
+                claimed = claims.claim(change.key());
+            } catch (RuntimeException e) {
+                // the repository cannot say: route nothing and release nothing, the change comes again
+                exchange.setException(e);
+                return failed(change, exchange, progress);
+            }
+            if (!claimed) {
+                progress.delivered(change);
+                return Outcome.DUPLICATE;
+            }
+            prepare(exchange, change, index, size);
+            try {
+                consumer.getProcessor().process(exchange);
+            } catch (Exception e) {
+                exchange.setException(e);
+            }
+            if (exchange.isFailed()) {
+                claims.release(change.key()); // only what this delivery claimed: another instance's is not ours
+                return failed(change, exchange, progress);
+            }
+            claims.confirm(change.key());
+            progress.delivered(change);
+            return Outcome.ROUTED;
+        } finally {
+            consumer.releaseExchange(exchange, false);
+        }
+    }
+
+    private Outcome failed(HaloChange change, Exchange exchange, Progress progress) {
+        progress.failed(change);
+        consumer.getExceptionHandler().handleException(
+                "Routing the change " + change.key() + " failed; " + redelivery, exchange, exchange.getException());
+        return Outcome.FAILED;
+    }
+
+    /** The exchange for one change; its headers report the change and are never read back. */
+    private static void prepare(Exchange exchange, HaloChange change, int index, int size) {
+        Message message = exchange.getMessage();
+        message.setBody(change.record());
+        message.setHeader(HaloConstants.RECORD_RESOURCE, change.resource().uriName());
+        message.setHeader(HaloConstants.RECORD_ID, change.id());
+        message.setHeader(HaloConstants.LAST_MODIFIED, change.lastModified());
+        message.setHeader(HaloConstants.EVENT_TYPE, change.eventType());
+        exchange.setProperty(ExchangePropertyKey.BATCH_INDEX, index);
+        exchange.setProperty(ExchangePropertyKey.BATCH_SIZE, size);
+        exchange.setProperty(ExchangePropertyKey.BATCH_COMPLETE, index == size - 1);
+    }
+}

@@ -1,0 +1,85 @@
+package io.camelhalo.component.halo.change;
+
+import java.time.Instant;
+import java.util.Map;
+
+import io.camelhalo.component.halo.api.HaloResource;
+import io.camelhalo.component.halo.api.HaloTimestamps;
+
+/**
+ * One version of one record, as both change paths (halo-poll and halo-webhook) deliver it: made once per record, with
+ * its key, last-modified instant and event type, and read from here by everything after.
+ * <p>
+ * The key is {@code <resource>/<id>@<last-modified instant>} (the id per ticket for actions: {@code <ticket>:<id>}).
+ * The instant is normalised, so a list reply and a webhook payload that write the same stamp differently give the
+ * same key, and an idempotent repository shared by both paths drops a version either path delivered.
+ *
+ * @param resource     the record's resource
+ * @param record       the record as read from Halo (the exchange's body)
+ * @param key          the version's key
+ * @param lastModified when the record changed, as Halo stamped it
+ * @param eventType    {@value #CREATED} or {@value #UPDATED}
+ */
+public record HaloChange(HaloResource resource, Map<String, Object> record, String key, Instant lastModified,
+        String eventType) {
+
+    public static final String CREATED = "created";
+    public static final String UPDATED = "updated";
+
+    /**
+     * The change a record stands for.
+     *
+     * @param deliveredUpTo the instant up to which the consumer had delivered changes before this one (halo-poll's
+     *                      watermark), or {@code null} for a change that arrives alone (a webhook delivery)
+     * @throws IllegalArgumentException when the record has no id or no readable last-modified value
+     *                                  (see {@link #isReadable})
+     */
+    public static HaloChange of(HaloResource resource, Map<String, Object> record, Instant deliveredUpTo) {
+        Instant lastModified = lastModifiedOf(resource, record);
+        if (record.get("id") == null || lastModified == null) {
+            throw new IllegalArgumentException(resource.uriName() + " record " + record.get("id") + " has no id or no "
+                                               + "readable '" + resource.lastModifiedField() + "'");
+        }
+        Instant created = resource.createdField() == null
+                ? null : HaloTimestamps.parse(record.get(resource.createdField()));
+        return new HaloChange(resource, record, key(resource, record, lastModified), lastModified,
+                eventType(created, lastModified, deliveredUpTo));
+    }
+
+    /** Whether a record has what a change needs: an id and a readable last-modified value. */
+    public static boolean isReadable(HaloResource resource, Map<String, Object> record) {
+        return record.get("id") != null && lastModifiedOf(resource, record) != null;
+    }
+
+    /** The last-modified instant of a record, or {@code null} when it has none readable. */
+    public static Instant lastModifiedOf(HaloResource resource, Map<String, Object> record) {
+        return resource.lastModifiedField() == null ? null : HaloTimestamps.parse(record.get(resource.lastModifiedField()));
+    }
+
+    /** The record's id as Halo gives it (a number, or a string on some tenants). */
+    public Object id() {
+        return record.get("id");
+    }
+
+    /**
+     * The one rule for {@code CamelHaloEventType}: {@code created} when the record was created after what the
+     * consumer had delivered before this change, so the route sees its creation once, whichever path brings it. A
+     * change that arrives alone covers the second before it (a creation stamped within a second of the change is
+     * that change).
+     */
+    static String eventType(Instant created, Instant lastModified, Instant deliveredUpTo) {
+        if (created == null) {
+            return UPDATED;
+        }
+        if (deliveredUpTo != null) {
+            return created.isBefore(deliveredUpTo) ? UPDATED : CREATED;
+        }
+        return created.isAfter(lastModified.minusSeconds(1)) ? CREATED : UPDATED;
+    }
+
+    private static String key(HaloResource resource, Map<String, Object> record, Instant lastModified) {
+        String id = resource == HaloResource.ACTIONS ? record.get("ticket_id") + ":" + record.get("id")
+                : String.valueOf(record.get("id"));
+        return resource.uriName() + "/" + id + "@" + lastModified;
+    }
+}
