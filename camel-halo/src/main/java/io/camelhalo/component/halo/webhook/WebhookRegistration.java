@@ -24,7 +24,9 @@ final class WebhookRegistration {
     private static final String PATH = "Webhook";
     private static final String SCOPE = "admin:webhooks";
 
-    // Halo's codes as the sandbox assumes them (unverified)
+    // Halo's authentication_type codes, per a published Halo client: 0 None, 1 Basic, 2 Bearer token, 3 API key,
+    // 4 Certificate (docs/HALO-FACTS.md). Halo is not known to sign deliveries: the header and signature modes are
+    // this component's own and have no code of Halo's yet; algorithm and digest codes are unverified.
     static final int AUTH_NONE = 0;
     static final int AUTH_BASIC = 1;
     static final int AUTH_HEADER = 2;
