@@ -11,11 +11,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import io.camelhalo.sandbox.HaloSandbox;
-import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -27,25 +26,18 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
  */
 class HaloRequestCountTest {
 
+    @RegisterExtension
+    final HaloSandboxExtension halo = HaloSandboxExtension.perTest();
+
     private HaloSandbox sandbox;
-    private CamelContext context;
     private ProducerTemplate template;
     private long ticketId;
 
     @BeforeEach
     void start() {
-        sandbox = HaloSandbox.start(0);
+        sandbox = halo.sandbox();
+        template = halo.template();
         ticketId = ((Number) sandbox.put("tickets", new HashMap<>(Map.of("summary", "counted"))).get("id")).longValue();
-        context = TestCamel.context(sandbox);
-        context.start();
-        template = context.createProducerTemplate();
-        sandbox.resetCounters();
-    }
-
-    @AfterEach
-    void stop() {
-        context.stop();
-        sandbox.close();
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.apache.camel.main.Main;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,12 +24,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class HaloYamlMainTest {
 
+    @RegisterExtension
+    final HaloSandboxExtension halo = HaloSandboxExtension.perTest().withoutContext();
+
     private HaloSandbox sandbox;
     private Main main;
 
     @BeforeEach
-    void startSandboxAndMain() throws Exception {
-        sandbox = HaloSandbox.start(0);
+    void startMain() throws Exception {
+        sandbox = halo.sandbox();
         main = new Main();
         main.setPropertyPlaceholderLocations("classpath:yaml-main/application.properties");
         main.addInitialProperty("halo.sandbox.url", sandbox.baseUrl());
@@ -38,12 +42,9 @@ class HaloYamlMainTest {
     }
 
     @AfterEach
-    void stop() throws Exception {
+    void stopMain() {
         if (main != null) {
             main.stop();
-        }
-        if (sandbox != null) {
-            sandbox.close();
         }
     }
 
