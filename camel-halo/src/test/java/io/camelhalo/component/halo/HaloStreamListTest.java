@@ -14,13 +14,11 @@ import io.camelhalo.sandbox.RecordedRequest;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
-import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -38,54 +36,42 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class HaloStreamListTest {
 
     private static final int TICKETS = 250;
+
+    @RegisterExtension
+    static final HaloSandboxExtension halo = HaloSandboxExtension.perClass()
+            .options(HaloSandboxOptions.defaults().withSeedData(false))
+            .routes(r -> {
+                r.from("direct:walk").to("halo:tickets/list?streamList=true")
+                        .split(r.body()).streaming().to("mock:record");
+                r.from("direct:walkSome").to("halo:tickets/list?streamList=true&maxResults=150")
+                        .split(r.body()).streaming().to("mock:record");
+                r.from("direct:stopEarly").to("halo:tickets/list?streamList=true&pageSize=10")
+                        .process(e -> e.getMessage().setBody(e.getMessage().getBody(Iterator.class).next()))
+                        .to("mock:record");
+                r.from("direct:stopOnException").to("halo:tickets/list?streamList=true&pageSize=10")
+                        .split(r.body()).streaming().stopOnException()
+                        .to("mock:record")
+                        .throwException(new IllegalStateException("the route stops after one record"));
+                r.from("direct:buffered").to("halo:tickets/list");
+            });
+
     private static HaloSandbox sandbox;
 
     private CamelContext context;
     private ProducerTemplate template;
 
     @BeforeAll
-    static void startSandbox() {
-        sandbox = HaloSandbox.start(HaloSandboxOptions.defaults().withPort(0).withSeedData(false));
+    static void addTickets() {
+        sandbox = halo.sandbox();
         for (int i = 0; i < TICKETS; i++) {
             sandbox.put("tickets", new HashMap<>(Map.of("summary", "ticket " + i, "client_id", i % 2 == 0 ? 1 : 2)));
         }
     }
 
-    @AfterAll
-    static void stopSandbox() {
-        sandbox.close();
-    }
-
     @BeforeEach
-    void startCamel() throws Exception {
-        context = TestCamel.context(sandbox);
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("direct:walk").to("halo:tickets/list?streamList=true")
-                        .split(body()).streaming().to("mock:record");
-                from("direct:walkSome").to("halo:tickets/list?streamList=true&maxResults=150")
-                        .split(body()).streaming().to("mock:record");
-                from("direct:stopEarly").to("halo:tickets/list?streamList=true&pageSize=10")
-                        .process(e -> e.getMessage().setBody(e.getMessage().getBody(Iterator.class).next()))
-                        .to("mock:record");
-                from("direct:stopOnException").to("halo:tickets/list?streamList=true&pageSize=10")
-                        .split(body()).streaming().stopOnException()
-                        .to("mock:record")
-                        .throwException(new IllegalStateException("the route stops after one record"));
-                from("direct:buffered").to("halo:tickets/list");
-            }
-        });
-        context.start();
-        template = context.createProducerTemplate();
-        sandbox.failNext(0, 500);
-        sandbox.latency(null);
-        sandbox.resetCounters();
-    }
-
-    @AfterEach
-    void stopCamel() {
-        context.stop();
+    void bind() {
+        context = halo.context();
+        template = halo.template();
     }
 
     @Test
