@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.camelhalo.component.halo.HaloConstants;
+import io.camelhalo.component.halo.HaloSandboxExtension;
 import io.camelhalo.component.halo.error.HaloApiException;
 import io.camelhalo.sandbox.HaloSandbox;
 import org.apache.camel.CamelContext;
@@ -20,12 +21,12 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.support.processor.state.FileStateRepository;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -33,7 +34,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import static io.camelhalo.component.halo.poll.PollTestSupport.consumer;
 import static io.camelhalo.component.halo.poll.PollTestSupport.pollCountingRequests;
-import static io.camelhalo.component.halo.poll.PollTestSupport.startContext;
 import static io.camelhalo.component.halo.poll.PollTestSupport.version;
 import static io.camelhalo.component.halo.poll.PollTestSupport.versions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -52,33 +52,23 @@ class HaloPollTest {
     @Parameter
     PollTenants.Tenant tenant;
 
+    @RegisterExtension // the tenant is injected after this field is set: read it when the sandbox starts
+    final HaloSandboxExtension halo = HaloSandboxExtension.perTest().withoutContext().options(() -> tenant.options());
+
     private HaloSandbox sandbox;
-    private final List<CamelContext> contexts = new ArrayList<>();
 
     @BeforeEach
-    void startSandbox() {
-        sandbox = tenant.start();
-    }
-
-    @AfterEach
-    void stopAll() throws Exception {
-        for (CamelContext context : contexts) {
-            context.stop();
-        }
-        if (sandbox != null) { // null when the tenant was skipped (PollTenants)
-            sandbox.close();
-        }
+    void bind() {
+        sandbox = halo.sandbox();
     }
 
     private CamelContext context(String uri, String routeId, org.apache.camel.Processor before) throws Exception {
-        CamelContext context = startContext(sandbox, new RouteBuilder() {
+        return halo.startContext(new RouteBuilder() {
             @Override
             public void configure() {
                 from(uri).routeId(routeId).process(before).to("mock:changes");
             }
         });
-        contexts.add(context);
-        return context;
     }
 
     private CamelContext context(String uri) throws Exception {
@@ -256,7 +246,7 @@ class HaloPollTest {
 
     private CamelContext startWithFileState(String uri, File store) throws Exception {
         FileStateRepository progress = FileStateRepository.fileStateRepository(store);
-        CamelContext context = io.camelhalo.component.halo.TestCamel.context(sandbox);
+        CamelContext context = halo.newContext();
         context.getRegistry().bind("progress", progress);
         context.addRoutes(new RouteBuilder() {
             @Override
@@ -265,7 +255,6 @@ class HaloPollTest {
             }
         });
         context.start();
-        contexts.add(context);
         return context;
     }
 
@@ -385,7 +374,7 @@ class HaloPollTest {
 
     @Test
     void aPolledRecordCanBeWrittenToAnotherResourceWithoutItsHeadersRedirectingTheWrite() throws Exception {
-        CamelContext context = startContext(sandbox, new RouteBuilder() {
+        CamelContext context = halo.startContext(new RouteBuilder() {
             @Override
             public void configure() {
                 from("halo-poll:tickets?startScheduler=false").routeId("note-on-change")
@@ -394,7 +383,6 @@ class HaloPollTest {
                         .to("halo:actions/create");
             }
         });
-        contexts.add(context);
         HaloPollConsumer consumer = consumer(context, "note-on-change", sandbox);
         consumer.poll();
         Map<String, Object> ticket = change("tickets", Map.of("summary", "needs a note"));
@@ -407,7 +395,7 @@ class HaloPollTest {
     @Test
     void aQueueHopBetweenAPollAndAWriteCannotRedirectTheWrite() throws Exception {
         // given a route that polls projects and, after a seda: hop, creates a ticket from each change
-        CamelContext context = startContext(sandbox, new RouteBuilder() {
+        CamelContext context = halo.startContext(new RouteBuilder() {
             @Override
             public void configure() {
                 from("halo-poll:projects?startScheduler=false").routeId("projects").to("seda:follow-up");
@@ -417,7 +405,6 @@ class HaloPollTest {
                         .to("halo:tickets/create").to("mock:created");
             }
         });
-        contexts.add(context);
         HaloPollConsumer consumer = consumer(context, "projects", sandbox);
         consumer.poll();
         int projectsBefore = sandbox.records("projects").size();
@@ -436,7 +423,7 @@ class HaloPollTest {
     @Test
     void whatTheRouteDoesToTheMessageDoesNotChangeWhatIsDeliveredAgain() throws Exception {
         // given a route that strips every header and property and replaces the body before calling on
-        CamelContext context = startContext(sandbox, new RouteBuilder() {
+        CamelContext context = halo.startContext(new RouteBuilder() {
             @Override
             public void configure() {
                 from("halo-poll:tickets?startScheduler=false").routeId("strip")
@@ -444,7 +431,6 @@ class HaloPollTest {
                         .to("mock:changes");
             }
         });
-        contexts.add(context);
         HaloPollConsumer consumer = consumer(context, "strip", sandbox);
         consumer.poll();
 
