@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import io.camelhalo.component.halo.TestCamel;
+import io.camelhalo.component.halo.HaloSandboxExtension;
 import io.camelhalo.component.halo.webhook.WebhookTestSupport.Taken;
 import io.camelhalo.sandbox.HaloSandbox;
 import io.camelhalo.sandbox.WebhookDelivery;
@@ -20,9 +20,9 @@ import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.support.processor.state.FileStateRepository;
 import org.apache.camel.test.AvailablePortFinder;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import static io.camelhalo.component.halo.webhook.WebhookTestSupport.updateTicket;
@@ -42,6 +42,10 @@ class HaloWebhookSafetyNetTest {
     @TempDir
     Path dir;
 
+    /** The sandbox, and the writer context: Halo's agents and administrators. */
+    @RegisterExtension
+    final HaloSandboxExtension extension = HaloSandboxExtension.perTest();
+
     private HaloSandbox halo;
     private int port;
     private CamelContext app;
@@ -50,29 +54,19 @@ class HaloWebhookSafetyNetTest {
     private final List<Taken> taken = WebhookTestSupport.newTakenList();
 
     @BeforeEach
-    void start() throws Exception {
-        halo = HaloSandbox.start(0);
+    void start() {
+        halo = extension.sandbox();
         halo.webhookRetries(2, Duration.ZERO);
         port = AvailablePortFinder.getNextAvailable();
-        writerContext = TestCamel.context(halo);
-        writerContext.start();
-        writer = writerContext.createProducerTemplate();
-    }
-
-    @AfterEach
-    void stop() {
-        if (app != null) {
-            app.stop();
-        }
-        writerContext.stop();
-        halo.close();
+        writerContext = extension.context();
+        writer = extension.template();
     }
 
     /** The application: the webhook route and, if asked, a halo-poll route of tickets sharing its repository. */
     private CamelContext startApp(IdempotentRepository changes, FileStateRepository progress, Instant pollFrom,
                                   long pollDelay)
             throws Exception {
-        CamelContext context = WebhookTestSupport.context(halo, port);
+        CamelContext context = WebhookTestSupport.context(extension, port);
         context.getRegistry().bind("changes", changes);
         context.addRoutes(WebhookTestSupport.recording("webhook", "halo-webhook:tickets?register=true&webhookUrl="
                                                                   + "http://127.0.0.1:" + port + "/halo-webhook/tickets&"
