@@ -96,6 +96,8 @@ class HaloSandboxRouteTest {
         List<Map<String, Object>> all = template.requestBody("direct:list", null, List.class);
         assertEquals(sandbox.count("tickets"), all.size());
         assertEquals(all.size(), all.stream().map(r -> r.get("id")).distinct().count(), "no record twice");
+        assertEquals(sandbox.records("tickets").stream().map(r -> toLong(r.get("id"))).toList(),
+                all.stream().map(r -> toLong(r.get("id"))).toList(), "every ticket, in Halo's order");
         long pages = sandbox.requests().stream().filter(r -> r.path().equals("/api/Tickets")).count();
         assertEquals((all.size() + 99) / 100, pages, "one request per page of 100");
     }
@@ -125,9 +127,12 @@ class HaloSandboxRouteTest {
             headers.put(HaloConstants.TICKET_ID, 1L);
             List<?> records = template.requestBodyAndHeaders("direct:any", null, headers, List.class);
             assertNotNull(records, resource.uriName());
-            assertEquals(sandbox.records(resource.uriName()).stream()
+            List<Long> expected = sandbox.records(resource.uriName()).stream()
                     .filter(r -> !resource.needsTicketId(HaloOperation.LIST) || Long.valueOf(1L).equals(toLong(r.get("ticket_id"))))
-                    .count(), records.size(), "all " + resource.uriName());
+                    .map(r -> toLong(r.get("id"))).toList();
+            assertEquals(expected.size(), records.size(), "all " + resource.uriName());
+            assertEquals(expected, records.stream().map(r -> toLong(((Map<?, ?>) r).get("id"))).toList(),
+                    "which " + resource.uriName());
             if (!records.isEmpty()) {
                 Object id = ((Map<?, ?>) records.get(0)).get("id");
                 headers.put(HaloConstants.OPERATION, HaloOperation.GET.uriName());

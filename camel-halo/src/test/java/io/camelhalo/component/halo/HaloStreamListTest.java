@@ -86,6 +86,7 @@ class HaloStreamListTest {
         records.assertIsSatisfied();
 
         assertEquals(TICKETS, buffered.size());
+        assertEquals(ticketIds(), ids(buffered), "every ticket, in Halo's order");
         assertEquals(buffered, records.getReceivedExchanges().stream().map(e -> e.getMessage().getBody()).toList());
         assertEquals(bufferedRequests, sandbox.apiRequestCount(), "the same pages: " + sandbox.requests());
         assertEquals(3, sandbox.apiRequestCount(), "250 records in pages of 100");
@@ -102,6 +103,7 @@ class HaloStreamListTest {
         records.expectedMessageCount(150);
         template.sendBody("direct:walkSome", null);
         records.assertIsSatisfied();
+        assertEquals(ticketIds().subList(0, 150), ids(bodies(records)), "the first 150, in order");
         assertEquals(2, sandbox.apiRequestCount(), () -> "two pages of 100: " + sandbox.requests());
     }
 
@@ -112,6 +114,7 @@ class HaloStreamListTest {
         });
         assertNull(exchange.getException());
         assertEquals(1, context.getEndpoint("mock:record", MockEndpoint.class).getReceivedCounter());
+        assertEquals(ticketIds().subList(0, 1), ids(bodies(context.getEndpoint("mock:record", MockEndpoint.class))));
         // the first page and at most the one fetched ahead: of 25 pages of 10, the rest are never asked for
         await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5))
                 .untilAsserted(() -> assertTrue(sandbox.apiRequestCount() <= 2, () -> "" + sandbox.requests()));
@@ -124,6 +127,7 @@ class HaloStreamListTest {
         });
         assertInstanceOf(IllegalStateException.class, exchange.getException().getCause());
         assertEquals(1, context.getEndpoint("mock:record", MockEndpoint.class).getReceivedCounter());
+        assertEquals(ticketIds().subList(0, 1), ids(bodies(context.getEndpoint("mock:record", MockEndpoint.class))));
         // then the pages after the one fetched ahead are never asked for (Camel's splitter would drain the rest)
         await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5))
                 .untilAsserted(() -> assertTrue(sandbox.apiRequestCount() <= 2, () -> "" + sandbox.requests()));
@@ -151,6 +155,8 @@ class HaloStreamListTest {
         records.forEachRemaining(r -> ids.add(r.get("id")));
         assertEquals(TICKETS / 2, ids.size());
         assertEquals(ids.size(), ids.stream().distinct().count());
+        assertEquals(sandbox.records("tickets").stream().filter(t -> id(t, "client_id") == 1L).map(t -> id(t, "id")).toList(),
+                ids.stream().map(id -> ((Number) id).longValue()).toList(), "client 1's tickets, in Halo's order");
         assertFalse(records.hasNext());
         assertThrows(java.util.NoSuchElementException.class, records::next);
     }
@@ -172,5 +178,22 @@ class HaloStreamListTest {
         });
         assertNull(exchange.getException());
         assertEquals(500, exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE));
+    }
+
+    /** The ids of the sandbox's tickets in id order: Halo's order when a list asks for none. */
+    private static List<Long> ticketIds() {
+        return sandbox.records("tickets").stream().map(t -> id(t, "id")).toList();
+    }
+
+    private static List<?> bodies(MockEndpoint mock) {
+        return mock.getReceivedExchanges().stream().map(e -> e.getMessage().getBody()).toList();
+    }
+
+    private static List<Long> ids(List<?> records) {
+        return records.stream().map(r -> id((Map<?, ?>) r, "id")).toList();
+    }
+
+    private static long id(Map<?, ?> record, String field) {
+        return ((Number) record.get(field)).longValue();
     }
 }

@@ -89,9 +89,11 @@ class HaloYamlMainTest {
                 .anyMatch(a -> ((Number) a.get("ticket_id")).longValue() == id && "Looking into it".equals(a.get("note"))));
 
         List<Map<String, Object>> open = template.requestBody("direct:open-tickets", null, List.class);
-        long expectedOpen = sandbox.records("tickets").stream()
-                .filter(t -> !(t.get("status_id") instanceof Number n && n.intValue() == 9)).count();
-        assertEquals(expectedOpen, open.size(), "all open tickets, over pages of 2");
+        List<Long> openIds = sandbox.records("tickets").stream()
+                .filter(t -> !(t.get("status_id") instanceof Number n && n.intValue() == 9))
+                .map(t -> ((Number) t.get("id")).longValue()).toList();
+        assertEquals(openIds.size(), open.size(), "all open tickets, over pages of 2");
+        assertEquals(openIds, open.stream().map(t -> ((Number) t.get("id")).longValue()).toList(), "which, in order");
         assertTrue(open.stream().anyMatch(t -> ((Number) t.get("id")).longValue() == id));
 
         template.requestBodyAndHeader("direct:close-ticket", null, HaloConstants.ID, id);

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
+import io.camelhalo.component.halo.HaloConstants;
 import io.camelhalo.component.halo.HaloSandboxExtension;
 import io.camelhalo.sandbox.HaloSandbox;
 import org.apache.camel.CamelContext;
@@ -56,6 +57,10 @@ class HaloDevConsoleTest {
         assertNotNull(console, "META-INF/services/org/apache/camel/dev-console/halo");
         await().atMost(Duration.ofSeconds(20)).until(() -> !"none".equals(poll(console).getString("watermark")));
         assertEquals(sandbox.count("tickets"), context.getEndpoint("mock:seen", MockEndpoint.class).getReceivedCounter());
+        assertEquals(sandbox.records("tickets").stream().map(t -> t.get("id")).sorted().toList(),
+                context.getEndpoint("mock:seen", MockEndpoint.class).getReceivedExchanges().stream()
+                        .map(e -> e.getMessage().getHeader(HaloConstants.RECORD_ID)).sorted().toList(),
+                "every ticket, once");
 
         // when a list meets a 429, then a 503, and is retried through both
         sandbox.failNext(1, 429);
