@@ -107,14 +107,18 @@ class HaloWebhookSafetyNetTest {
         int requests = halo.apiRequestCount();
         await().until(() -> halo.apiRequestCount() >= requests + 3); // three more polls, which must add nothing
         assertEquals(3, taken.size(), taken::toString);
+        assertEquals(List.of("only the poll sees it", "seen by both", "seen by both again"),
+                taken.stream().map(Taken::summary).sorted().toList(), taken::toString);
         assertTrue(timesTaken(taken).values().stream().allMatch(n -> n == 1), taken::toString);
         assertTrue(taken.stream().anyMatch(t -> t.summary().equals("only the poll sees it") && t.path().equals("poll")));
 
         // and a re-send of every delivery adds nothing
+        List<Taken> before = List.copyOf(taken);
         for (WebhookDelivery d : halo.webhookDeliveries()) {
             halo.resendWebhookDelivery(d.number());
         }
         assertEquals(3, taken.size());
+        assertEquals(before, taken);
     }
 
     @Test
@@ -149,6 +153,7 @@ class HaloWebhookSafetyNetTest {
         assertTrue(halo.resendWebhookDelivery(1).succeeded());
         assertTrue(halo.resendWebhookDelivery(2).succeeded());
         assertEquals(2, taken.size());
+        assertEquals(List.of("taken before the stop", "changed while down"), taken.stream().map(Taken::summary).toList());
         Map<String, Long> counts = timesTaken(taken);
         assertTrue(counts.values().stream().allMatch(n -> n == 1), counts::toString);
     }

@@ -170,6 +170,7 @@ class HaloWebhookTest {
         WebhookDelivery again = halo.resendWebhookDelivery(1);
         assertTrue(again.succeeded());
         assertEquals(3, taken.size());
+        assertEquals(List.of("b1", "b2", "b3"), taken.stream().map(Taken::summary).toList());
     }
 
     @Test
