@@ -3,7 +3,9 @@ package io.camelhalo.component.halo.poll;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.LongStream;
 
+import io.camelhalo.component.halo.HaloConstants;
 import io.camelhalo.component.halo.HaloSandboxExtension;
 import io.camelhalo.sandbox.HaloSandbox;
 import io.camelhalo.sandbox.HaloSandboxOptions;
@@ -71,6 +73,10 @@ class HaloPollCostTest {
                                           + bound);
             delivered += k;
             assertEquals(delivered, changes.getReceivedCounter(), "each change delivered once");
+            assertEquals(LongStream.rangeClosed(1, delivered).boxed().toList(),
+                    changes.getReceivedExchanges().stream()
+                            .map(e -> e.getMessage().getHeader(HaloConstants.RECORD_ID, Long.class)).sorted().toList(),
+                    "the tickets changed, each once");
         }
     }
 }

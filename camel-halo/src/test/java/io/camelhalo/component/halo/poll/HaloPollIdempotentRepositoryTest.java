@@ -82,6 +82,7 @@ class HaloPollIdempotentRepositoryTest {
         // and a later poll routes nothing again
         poll.poll();
         assertEquals(1, routed.size());
+        assertEquals(List.of(2L), routed.stream().map(id -> ((Number) id).longValue()).toList());
     }
 
     @Test
