@@ -9,13 +9,11 @@ import java.util.Base64;
 import java.util.Map;
 
 import io.camelhalo.sandbox.HaloSandbox;
-import io.camelhalo.sandbox.HaloSandboxOptions;
 import io.camelhalo.sandbox.TenantMode;
-import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -30,25 +28,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class HaloAttachmentsTest {
 
+    @RegisterExtension
+    final HaloSandboxExtension halo = HaloSandboxExtension.perTest();
+
     private HaloSandbox sandbox;
-    private CamelContext context;
     private ProducerTemplate template;
 
+    /** Switches the modes on before the test's first request: the same as starting the sandbox with them. */
     private void start(TenantMode... modes) {
-        sandbox = HaloSandbox.start(HaloSandboxOptions.defaults().withPort(0).withModes(modes));
-        context = TestCamel.context(sandbox);
-        context.start();
-        template = context.createProducerTemplate();
-    }
-
-    @AfterEach
-    void stop() {
-        if (context != null) {
-            context.stop();
-        }
-        if (sandbox != null) {
-            sandbox.close();
-        }
+        sandbox = halo.sandbox();
+        sandbox.setModes(modes);
+        template = halo.template();
     }
 
     @Test

@@ -106,8 +106,10 @@ class HaloBatchWriteTest extends HaloTestSupport {
         HaloBatchWriteException e = failure(exchange, HaloBatchWriteException.class);
         assertEquals(2, apiRequests().size());
         assertEquals(2, e.getSaved().size());
+        assertEquals(List.of(1L, 2L), e.getSaved().stream().map(r -> r.get("id")).toList());
         assertEquals(List.of("r2", "r3"), e.getNotConfirmed().stream().map(r -> r.get("summary")).toList());
         assertEquals(2, e.getNotSent().size());
+        assertEquals(List.of("r4", "r5"), e.getNotSent().stream().map(r -> r.get("summary")).toList());
     }
 
     @Test

@@ -5,11 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 import io.camelhalo.sandbox.HaloSandbox;
-import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -19,27 +18,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 class HaloCustomFieldsTest {
 
+    @RegisterExtension
+    final HaloSandboxExtension halo = HaloSandboxExtension.perTest();
+
     private HaloSandbox sandbox;
-    private CamelContext context;
     private ProducerTemplate template;
     private long ticketId;
 
     @BeforeEach
     void start() {
-        sandbox = HaloSandbox.start(0);
+        sandbox = halo.sandbox();
+        template = halo.template();
         Map<String, Object> ticket = sandbox.put("tickets", new HashMap<>(Map.of("summary", "Laptop", "customfields",
                 List.of(Map.of("id", 101, "name", "CFAssetTag", "value", "LT-1"),
                         Map.of("id", 102, "name", "CFCostCentre", "value", "Sales")))));
         ticketId = ((Number) ticket.get("id")).longValue();
-        context = TestCamel.context(sandbox);
-        context.start();
-        template = context.createProducerTemplate();
-    }
-
-    @AfterEach
-    void stop() {
-        context.stop();
-        sandbox.close();
     }
 
     @Test

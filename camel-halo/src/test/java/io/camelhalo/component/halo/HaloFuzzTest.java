@@ -9,12 +9,11 @@ import io.camelhalo.component.halo.error.HaloApiException;
 import io.camelhalo.sandbox.HaloSandbox;
 import io.camelhalo.sandbox.RecordedRequest;
 import io.camelhalo.sandbox.Violation;
-import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,24 +32,16 @@ class HaloFuzzTest {
     private static final List<String> HOSTILE_VALUES = List.of("a&b=c", "x#y", "../../etc", "<script>", "100%",
             "é ü 漢字", "line\nbreak", "'; DROP TABLE tickets;--", "+plus+", "a=b", " ", "\"quoted\"");
 
+    @RegisterExtension
+    final HaloSandboxExtension halo = HaloSandboxExtension.perTest();
+
     private HaloSandbox sandbox;
-    private CamelContext context;
     private ProducerTemplate template;
 
     @BeforeEach
-    void start() {
-        sandbox = HaloSandbox.start(0);
-        context = TestCamel.context(sandbox);
-        HaloConfiguration cfg = TestCamel.configuration(context);
-        cfg.setRateLimit(0);
-        context.start();
-        template = context.createProducerTemplate();
-    }
-
-    @AfterEach
-    void stop() {
-        context.stop();
-        sandbox.close();
+    void bind() {
+        sandbox = halo.sandbox();
+        template = halo.template();
     }
 
     private static void assertAcceptableOutcome(Exchange e, String what) {

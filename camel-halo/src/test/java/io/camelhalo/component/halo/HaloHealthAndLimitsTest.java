@@ -14,9 +14,9 @@ import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.health.HealthCheckRepository;
 import org.apache.camel.impl.health.DefaultHealthCheckRegistry;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -27,24 +27,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class HaloHealthAndLimitsTest {
 
+    @RegisterExtension
+    final HaloSandboxExtension halo = HaloSandboxExtension.perTest().withoutContext();
+
     private HaloSandbox sandbox;
     private CamelContext context;
 
     @BeforeEach
-    void startSandbox() {
-        sandbox = HaloSandbox.start(0);
-    }
-
-    @AfterEach
-    void stop() {
-        if (context != null) {
-            context.stop();
-        }
-        sandbox.close();
+    void bind() {
+        sandbox = halo.sandbox();
     }
 
     private void startCamel(String secret, RouteBuilder routes) throws Exception {
-        context = TestCamel.context(sandbox);
+        context = halo.newContext();
         // what camel.health.enabled / consumers-enabled / producers-enabled do in Camel Main
         HealthCheckRegistry registry = new DefaultHealthCheckRegistry();
         registry.setCamelContext(context);

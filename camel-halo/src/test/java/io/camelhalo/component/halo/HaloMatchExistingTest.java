@@ -12,9 +12,9 @@ import org.apache.camel.CamelExecutionException;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.ResolveEndpointFailedException;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -29,22 +29,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class HaloMatchExistingTest {
 
+    @RegisterExtension
+    final HaloSandboxExtension halo = HaloSandboxExtension.perTest();
+
     private HaloSandbox sandbox;
     private CamelContext context;
     private ProducerTemplate template;
 
     @BeforeEach
-    void start() {
-        sandbox = HaloSandbox.start(0);
-        context = TestCamel.context(sandbox);
-        context.start();
-        template = context.createProducerTemplate();
-    }
-
-    @AfterEach
-    void stop() {
-        context.stop();
-        sandbox.close();
+    void bind() {
+        sandbox = halo.sandbox();
+        context = halo.context();
+        template = halo.template();
     }
 
     @Test
@@ -232,7 +228,7 @@ class HaloMatchExistingTest {
     }
 
     private List<RecordedRequest> apiRequests() {
-        return sandbox.requests().stream().filter(r -> r.path().startsWith("/api")).toList();
+        return halo.apiRequests();
     }
 
     private static long id(Map<?, ?> rec, String field) {

@@ -6,12 +6,11 @@ import java.util.Map;
 
 import io.camelhalo.component.halo.error.HaloValidationException;
 import io.camelhalo.sandbox.HaloSandbox;
-import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -24,22 +23,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class HaloNamesTest {
 
+    @RegisterExtension
+    final HaloSandboxExtension halo = HaloSandboxExtension.perTest();
+
     private HaloSandbox sandbox;
-    private CamelContext context;
     private ProducerTemplate template;
 
     @BeforeEach
-    void start() {
-        sandbox = HaloSandbox.start(0);
-        context = TestCamel.context(sandbox);
-        context.start();
-        template = context.createProducerTemplate();
-    }
-
-    @AfterEach
-    void stop() {
-        context.stop();
-        sandbox.close();
+    void bind() {
+        sandbox = halo.sandbox();
+        template = halo.template();
     }
 
     @Test

@@ -11,12 +11,11 @@ import java.util.stream.Collectors;
 import io.camelhalo.component.halo.error.HaloApiException;
 import io.camelhalo.component.halo.error.HaloIOException;
 import io.camelhalo.sandbox.HaloSandbox;
-import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -30,26 +29,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class HaloNoDuplicateTest {
 
-    private HaloSandbox sandbox;
-    private CamelContext context;
-    private ProducerTemplate template;
-
-    @BeforeEach
-    void start() {
-        sandbox = HaloSandbox.start(0);
-        context = TestCamel.context(sandbox);
-        HaloConfiguration cfg = TestCamel.configuration(context);
+    @RegisterExtension
+    final HaloSandboxExtension halo = HaloSandboxExtension.perTest().configure(cfg -> {
         cfg.setRetryDelay(5);
         cfg.setReadTimeout(10_000); // generous: a loaded machine must not turn a slow reply into a lost one
         cfg.setMaxRateLimitWait(10_000);
-        context.start();
-        template = context.createProducerTemplate();
-    }
+    });
 
-    @AfterEach
-    void stop() {
-        context.stop();
-        sandbox.close();
+    private HaloSandbox sandbox;
+    private ProducerTemplate template;
+
+    @BeforeEach
+    void bind() {
+        sandbox = halo.sandbox();
+        template = halo.template();
     }
 
     private Exchange create(String summary) {

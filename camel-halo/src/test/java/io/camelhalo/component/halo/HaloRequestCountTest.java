@@ -1,6 +1,7 @@
 package io.camelhalo.component.halo;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,14 +12,12 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import io.camelhalo.sandbox.HaloSandbox;
-import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 /**
  * Requests counted at the sandbox (counts do not depend on the machine): a cold component that 16 threads hit at
@@ -27,25 +26,18 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
  */
 class HaloRequestCountTest {
 
+    @RegisterExtension
+    final HaloSandboxExtension halo = HaloSandboxExtension.perTest();
+
     private HaloSandbox sandbox;
-    private CamelContext context;
     private ProducerTemplate template;
     private long ticketId;
 
     @BeforeEach
     void start() {
-        sandbox = HaloSandbox.start(0);
+        sandbox = halo.sandbox();
+        template = halo.template();
         ticketId = ((Number) sandbox.put("tickets", new HashMap<>(Map.of("summary", "counted"))).get("id")).longValue();
-        context = TestCamel.context(sandbox);
-        context.start();
-        template = context.createProducerTemplate();
-        sandbox.resetCounters();
-    }
-
-    @AfterEach
-    void stop() {
-        context.stop();
-        sandbox.close();
     }
 
     @Test
@@ -62,7 +54,7 @@ class HaloRequestCountTest {
                 }));
             }
             for (Future<Object> call : calls) {
-                assertNotNull(call.get(30, TimeUnit.SECONDS));
+                assertEquals(ticketId, id(call.get(30, TimeUnit.SECONDS)), "each call answered the ticket it asked for");
             }
         } finally {
             pool.shutdownNow();
@@ -76,22 +68,25 @@ class HaloRequestCountTest {
         int calls = 10_000;
         int threads = 4;
         ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Long> answered = new ArrayList<>();
         try {
-            List<Future<?>> runs = new ArrayList<>();
+            List<Future<List<Long>>> runs = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 runs.add(pool.submit(() -> {
+                    List<Long> ids = new ArrayList<>();
                     for (int i = 0; i < calls / threads; i++) {
-                        template.requestBodyAndHeader("halo:tickets/get", null, HaloConstants.ID, ticketId);
+                        ids.add(id(template.requestBodyAndHeader("halo:tickets/get", null, HaloConstants.ID, ticketId)));
                     }
-                    return null;
+                    return ids;
                 }));
             }
-            for (Future<?> run : runs) {
-                run.get(120, TimeUnit.SECONDS);
+            for (Future<List<Long>> run : runs) {
+                answered.addAll(run.get(120, TimeUnit.SECONDS));
             }
         } finally {
             pool.shutdownNow();
         }
+        assertEquals(Collections.nCopies(calls, ticketId), answered, "every call answered the ticket it asked for");
         assertEquals(1, sandbox.tokenRequestCount());
         assertEquals(calls, sandbox.apiRequestCount());
     }
@@ -120,10 +115,17 @@ class HaloRequestCountTest {
 
     @Test
     void withoutBatchingOneExchangePerRecordTakesOneRequestEach() {
+        List<String> inputs = new ArrayList<>();
+        List<Object> answered = new ArrayList<>();
         for (int i = 0; i < 1000; i++) {
-            template.requestBody("halo:tickets/create", Map.of("summary", "single " + i));
+            inputs.add("single " + i);
+            answered.add(template.requestBody("halo:tickets/create", Map.of("summary", "single " + i), Map.class)
+                    .get("summary"));
         }
         assertEquals(1000, sandbox.apiRequestCount());
+        assertEquals(inputs, answered, "each exchange answered its own record");
+        assertEquals(inputs, sandbox.records("tickets").stream().map(t -> t.get("summary"))
+                .filter(summary -> String.valueOf(summary).startsWith("single ")).toList(), "each created once, in order");
     }
 
     @Test
@@ -135,5 +137,12 @@ class HaloRequestCountTest {
         // then it is two requests: the read that keeps the record's other custom fields (Halo replaces the whole
         // list), and the write
         assertEquals(2, sandbox.apiRequestCount());
+        assertEquals(List.of("GET /api/Tickets/" + ticketId, "POST /api/Tickets"),
+                halo.apiRequests().stream().map(r -> r.method() + " " + r.path()).toList());
+        assertEquals(List.of(Map.of("id", 101, "value", "Finance")), sandbox.record("tickets", ticketId).get("customfields"));
+    }
+
+    private static long id(Object record) {
+        return ((Number) ((Map<?, ?>) record).get("id")).longValue();
     }
 }

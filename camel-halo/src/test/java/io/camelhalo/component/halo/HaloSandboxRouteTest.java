@@ -9,11 +9,10 @@ import io.camelhalo.component.halo.api.HaloResource;
 import io.camelhalo.component.halo.error.HaloApiException;
 import io.camelhalo.sandbox.HaloSandbox;
 import org.apache.camel.CamelExecutionException;
-import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.test.junit5.CamelTestSupport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.apache.camel.ProducerTemplate;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -26,36 +25,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Java DSL routes against the stateful sandbox: what the routes do is read back from the sandbox's own store.
  */
-class HaloSandboxRouteTest extends CamelTestSupport {
+class HaloSandboxRouteTest {
 
-    private static HaloSandbox sandbox;
+    @RegisterExtension
+    static final HaloSandboxExtension halo = HaloSandboxExtension.perClass().routes(r -> {
+        r.from("direct:create").to("halo:tickets/create");
+        r.from("direct:get").to("halo:tickets/get");
+        r.from("direct:update").to("halo:tickets/update");
+        r.from("direct:delete").to("halo:tickets/delete");
+        r.from("direct:list").to("halo:tickets/list");
+        r.from("direct:any").to("halo:tickets/get"); // resource and operation come from headers
+        r.from("direct:note").to("halo:actions/create");
+        r.from("direct:notes").to("halo:actions/list");
+    });
 
-    @BeforeAll
-    static void startSandbox() {
-        sandbox = HaloSandbox.start(0);
-    }
+    private HaloSandbox sandbox;
+    private ProducerTemplate template;
 
-    @AfterAll
-    static void stopSandbox() {
-        sandbox.close();
-    }
-
-    @Override
-    protected RouteBuilder createRouteBuilder() {
-        return new RouteBuilder() {
-            @Override
-            public void configure() {
-                TestCamel.pointAt(getContext(), sandbox.baseUrl(), sandbox.clientId(), sandbox.clientSecret());
-                from("direct:create").to("halo:tickets/create");
-                from("direct:get").to("halo:tickets/get");
-                from("direct:update").to("halo:tickets/update");
-                from("direct:delete").to("halo:tickets/delete");
-                from("direct:list").to("halo:tickets/list");
-                from("direct:any").to("halo:tickets/get"); // resource and operation come from headers
-                from("direct:note").to("halo:actions/create");
-                from("direct:notes").to("halo:actions/list");
-            }
-        };
+    @BeforeEach
+    void bind() {
+        sandbox = halo.sandbox();
+        template = halo.template();
     }
 
     @Test
@@ -106,6 +96,8 @@ class HaloSandboxRouteTest extends CamelTestSupport {
         List<Map<String, Object>> all = template.requestBody("direct:list", null, List.class);
         assertEquals(sandbox.count("tickets"), all.size());
         assertEquals(all.size(), all.stream().map(r -> r.get("id")).distinct().count(), "no record twice");
+        assertEquals(sandbox.records("tickets").stream().map(r -> toLong(r.get("id"))).toList(),
+                all.stream().map(r -> toLong(r.get("id"))).toList(), "every ticket, in Halo's order");
         long pages = sandbox.requests().stream().filter(r -> r.path().equals("/api/Tickets")).count();
         assertEquals((all.size() + 99) / 100, pages, "one request per page of 100");
     }
@@ -135,9 +127,12 @@ class HaloSandboxRouteTest extends CamelTestSupport {
             headers.put(HaloConstants.TICKET_ID, 1L);
             List<?> records = template.requestBodyAndHeaders("direct:any", null, headers, List.class);
             assertNotNull(records, resource.uriName());
-            assertEquals(sandbox.records(resource.uriName()).stream()
+            List<Long> expected = sandbox.records(resource.uriName()).stream()
                     .filter(r -> !resource.needsTicketId(HaloOperation.LIST) || Long.valueOf(1L).equals(toLong(r.get("ticket_id"))))
-                    .count(), records.size(), "all " + resource.uriName());
+                    .map(r -> toLong(r.get("id"))).toList();
+            assertEquals(expected.size(), records.size(), "all " + resource.uriName());
+            assertEquals(expected, records.stream().map(r -> toLong(((Map<?, ?>) r).get("id"))).toList(),
+                    "which " + resource.uriName());
             if (!records.isEmpty()) {
                 Object id = ((Map<?, ?>) records.get(0)).get("id");
                 headers.put(HaloConstants.OPERATION, HaloOperation.GET.uriName());

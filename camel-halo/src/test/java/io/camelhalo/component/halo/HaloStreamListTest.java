@@ -14,13 +14,11 @@ import io.camelhalo.sandbox.RecordedRequest;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
-import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -38,54 +36,42 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class HaloStreamListTest {
 
     private static final int TICKETS = 250;
+
+    @RegisterExtension
+    static final HaloSandboxExtension halo = HaloSandboxExtension.perClass()
+            .options(HaloSandboxOptions.defaults().withSeedData(false))
+            .routes(r -> {
+                r.from("direct:walk").to("halo:tickets/list?streamList=true")
+                        .split(r.body()).streaming().to("mock:record");
+                r.from("direct:walkSome").to("halo:tickets/list?streamList=true&maxResults=150")
+                        .split(r.body()).streaming().to("mock:record");
+                r.from("direct:stopEarly").to("halo:tickets/list?streamList=true&pageSize=10")
+                        .process(e -> e.getMessage().setBody(e.getMessage().getBody(Iterator.class).next()))
+                        .to("mock:record");
+                r.from("direct:stopOnException").to("halo:tickets/list?streamList=true&pageSize=10")
+                        .split(r.body()).streaming().stopOnException()
+                        .to("mock:record")
+                        .throwException(new IllegalStateException("the route stops after one record"));
+                r.from("direct:buffered").to("halo:tickets/list");
+            });
+
     private static HaloSandbox sandbox;
 
     private CamelContext context;
     private ProducerTemplate template;
 
     @BeforeAll
-    static void startSandbox() {
-        sandbox = HaloSandbox.start(HaloSandboxOptions.defaults().withPort(0).withSeedData(false));
+    static void addTickets() {
+        sandbox = halo.sandbox();
         for (int i = 0; i < TICKETS; i++) {
             sandbox.put("tickets", new HashMap<>(Map.of("summary", "ticket " + i, "client_id", i % 2 == 0 ? 1 : 2)));
         }
     }
 
-    @AfterAll
-    static void stopSandbox() {
-        sandbox.close();
-    }
-
     @BeforeEach
-    void startCamel() throws Exception {
-        context = TestCamel.context(sandbox);
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("direct:walk").to("halo:tickets/list?streamList=true")
-                        .split(body()).streaming().to("mock:record");
-                from("direct:walkSome").to("halo:tickets/list?streamList=true&maxResults=150")
-                        .split(body()).streaming().to("mock:record");
-                from("direct:stopEarly").to("halo:tickets/list?streamList=true&pageSize=10")
-                        .process(e -> e.getMessage().setBody(e.getMessage().getBody(Iterator.class).next()))
-                        .to("mock:record");
-                from("direct:stopOnException").to("halo:tickets/list?streamList=true&pageSize=10")
-                        .split(body()).streaming().stopOnException()
-                        .to("mock:record")
-                        .throwException(new IllegalStateException("the route stops after one record"));
-                from("direct:buffered").to("halo:tickets/list");
-            }
-        });
-        context.start();
-        template = context.createProducerTemplate();
-        sandbox.failNext(0, 500);
-        sandbox.latency(null);
-        sandbox.resetCounters();
-    }
-
-    @AfterEach
-    void stopCamel() {
-        context.stop();
+    void bind() {
+        context = halo.context();
+        template = halo.template();
     }
 
     @Test
@@ -100,6 +86,7 @@ class HaloStreamListTest {
         records.assertIsSatisfied();
 
         assertEquals(TICKETS, buffered.size());
+        assertEquals(ticketIds(), ids(buffered), "every ticket, in Halo's order");
         assertEquals(buffered, records.getReceivedExchanges().stream().map(e -> e.getMessage().getBody()).toList());
         assertEquals(bufferedRequests, sandbox.apiRequestCount(), "the same pages: " + sandbox.requests());
         assertEquals(3, sandbox.apiRequestCount(), "250 records in pages of 100");
@@ -116,6 +103,7 @@ class HaloStreamListTest {
         records.expectedMessageCount(150);
         template.sendBody("direct:walkSome", null);
         records.assertIsSatisfied();
+        assertEquals(ticketIds().subList(0, 150), ids(bodies(records)), "the first 150, in order");
         assertEquals(2, sandbox.apiRequestCount(), () -> "two pages of 100: " + sandbox.requests());
     }
 
@@ -126,6 +114,7 @@ class HaloStreamListTest {
         });
         assertNull(exchange.getException());
         assertEquals(1, context.getEndpoint("mock:record", MockEndpoint.class).getReceivedCounter());
+        assertEquals(ticketIds().subList(0, 1), ids(bodies(context.getEndpoint("mock:record", MockEndpoint.class))));
         // the first page and at most the one fetched ahead: of 25 pages of 10, the rest are never asked for
         await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5))
                 .untilAsserted(() -> assertTrue(sandbox.apiRequestCount() <= 2, () -> "" + sandbox.requests()));
@@ -138,6 +127,7 @@ class HaloStreamListTest {
         });
         assertInstanceOf(IllegalStateException.class, exchange.getException().getCause());
         assertEquals(1, context.getEndpoint("mock:record", MockEndpoint.class).getReceivedCounter());
+        assertEquals(ticketIds().subList(0, 1), ids(bodies(context.getEndpoint("mock:record", MockEndpoint.class))));
         // then the pages after the one fetched ahead are never asked for (Camel's splitter would drain the rest)
         await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5))
                 .untilAsserted(() -> assertTrue(sandbox.apiRequestCount() <= 2, () -> "" + sandbox.requests()));
@@ -165,6 +155,8 @@ class HaloStreamListTest {
         records.forEachRemaining(r -> ids.add(r.get("id")));
         assertEquals(TICKETS / 2, ids.size());
         assertEquals(ids.size(), ids.stream().distinct().count());
+        assertEquals(sandbox.records("tickets").stream().filter(t -> id(t, "client_id") == 1L).map(t -> id(t, "id")).toList(),
+                ids.stream().map(id -> ((Number) id).longValue()).toList(), "client 1's tickets, in Halo's order");
         assertFalse(records.hasNext());
         assertThrows(java.util.NoSuchElementException.class, records::next);
     }
@@ -186,5 +178,22 @@ class HaloStreamListTest {
         });
         assertNull(exchange.getException());
         assertEquals(500, exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE));
+    }
+
+    /** The ids of the sandbox's tickets in id order: Halo's order when a list asks for none. */
+    private static List<Long> ticketIds() {
+        return sandbox.records("tickets").stream().map(t -> id(t, "id")).toList();
+    }
+
+    private static List<?> bodies(MockEndpoint mock) {
+        return mock.getReceivedExchanges().stream().map(e -> e.getMessage().getBody()).toList();
+    }
+
+    private static List<Long> ids(List<?> records) {
+        return records.stream().map(r -> id((Map<?, ?>) r, "id")).toList();
+    }
+
+    private static long id(Map<?, ?> record, String field) {
+        return ((Number) record.get(field)).longValue();
     }
 }

@@ -13,6 +13,7 @@ import org.apache.camel.main.Main;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,12 +24,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class HaloYamlMainTest {
 
+    @RegisterExtension
+    final HaloSandboxExtension halo = HaloSandboxExtension.perTest().withoutContext();
+
     private HaloSandbox sandbox;
     private Main main;
 
     @BeforeEach
-    void startSandboxAndMain() throws Exception {
-        sandbox = HaloSandbox.start(0);
+    void startMain() throws Exception {
+        sandbox = halo.sandbox();
         main = new Main();
         main.setPropertyPlaceholderLocations("classpath:yaml-main/application.properties");
         main.addInitialProperty("halo.sandbox.url", sandbox.baseUrl());
@@ -38,12 +42,9 @@ class HaloYamlMainTest {
     }
 
     @AfterEach
-    void stop() throws Exception {
+    void stopMain() {
         if (main != null) {
             main.stop();
-        }
-        if (sandbox != null) {
-            sandbox.close();
         }
     }
 
@@ -88,9 +89,11 @@ class HaloYamlMainTest {
                 .anyMatch(a -> ((Number) a.get("ticket_id")).longValue() == id && "Looking into it".equals(a.get("note"))));
 
         List<Map<String, Object>> open = template.requestBody("direct:open-tickets", null, List.class);
-        long expectedOpen = sandbox.records("tickets").stream()
-                .filter(t -> !(t.get("status_id") instanceof Number n && n.intValue() == 9)).count();
-        assertEquals(expectedOpen, open.size(), "all open tickets, over pages of 2");
+        List<Long> openIds = sandbox.records("tickets").stream()
+                .filter(t -> !(t.get("status_id") instanceof Number n && n.intValue() == 9))
+                .map(t -> ((Number) t.get("id")).longValue()).toList();
+        assertEquals(openIds.size(), open.size(), "all open tickets, over pages of 2");
+        assertEquals(openIds, open.stream().map(t -> ((Number) t.get("id")).longValue()).toList(), "which, in order");
         assertTrue(open.stream().anyMatch(t -> ((Number) t.get("id")).longValue() == id));
 
         template.requestBodyAndHeader("direct:close-ticket", null, HaloConstants.ID, id);

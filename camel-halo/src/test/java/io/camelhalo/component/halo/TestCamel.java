@@ -8,8 +8,9 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 
 /**
- * The one way a test sets up Camel: a context whose halo component points at a test Halo (the sandbox or a WireMock
- * server), with the rate governor off (tests count or time requests themselves; the governor has its own tests).
+ * The one way a test sets up Camel: a context whose halo component points at a test Halo (the sandbox, through
+ * {@link HaloSandboxExtension}, or a WireMock server), with the rate governor off (tests count or time requests
+ * themselves; the governor has its own tests).
  */
 public final class TestCamel {
 
@@ -29,7 +30,7 @@ public final class TestCamel {
     }
 
     /** Points a context's halo component (and so halo-poll's) at a test Halo, with the rate governor off. */
-    public static void pointAt(CamelContext context, String baseUrl, String clientId, String clientSecret) {
+    private static void pointAt(CamelContext context, String baseUrl, String clientId, String clientSecret) {
         HaloConfiguration cfg = configuration(context);
         cfg.setBaseUrl(baseUrl);
         cfg.setClientId(clientId);

@@ -1315,8 +1315,9 @@ public interface HaloEndpointBuilderFactory {
             return "CamelHaloRecordId";
         }
         /**
-         * created when the record was created since the last poll's watermark
-         * (by its creation date), else updated.
+         * created when the record was created after the changes the consumer
+         * had delivered before (halo-poll: its watermark; halo-webhook: the
+         * second before the change), else updated.
          * 
          * The option is a: {@code String} type.
          * 

@@ -6,19 +6,18 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
-import io.camelhalo.component.halo.HaloConfiguration;
-import io.camelhalo.component.halo.TestCamel;
+import io.camelhalo.component.halo.HaloConstants;
+import io.camelhalo.component.halo.HaloSandboxExtension;
 import io.camelhalo.sandbox.HaloSandbox;
 import org.apache.camel.CamelContext;
-import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.console.DevConsole;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.util.json.JsonArray;
 import org.apache.camel.util.json.JsonObject;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -29,32 +28,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The halo dev console, found the way Camel finds consoles, against the sandbox with a 429 and a 503 on the way. */
 class HaloDevConsoleTest {
 
+    @RegisterExtension
+    final HaloSandboxExtension halo = HaloSandboxExtension.perTest()
+            .configure(connection -> {
+                connection.setRateLimit(50);
+                connection.setRateLimitWindow(60_000);
+                connection.setRetryDelay(10);
+            })
+            .routes(r -> {
+                r.from("direct:list").to("halo:tickets/list");
+                // one poll, then quiet for the test: the figures below do not move under it
+                r.from("halo-poll:tickets?startFrom=beginning&initialDelay=0&delay=600000").routeId("ticket-watch").to("mock:seen");
+            });
+
     private HaloSandbox sandbox;
     private CamelContext context;
 
     @BeforeEach
-    void start() throws Exception {
-        sandbox = HaloSandbox.start(0);
-        context = TestCamel.context(sandbox);
-        HaloConfiguration connection = TestCamel.configuration(context);
-        connection.setRateLimit(50);
-        connection.setRateLimitWindow(60_000);
-        connection.setRetryDelay(10);
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("direct:list").to("halo:tickets/list");
-                // one poll, then quiet for the test: the figures below do not move under it
-                from("halo-poll:tickets?startFrom=beginning&initialDelay=0&delay=600000").routeId("ticket-watch").to("mock:seen");
-            }
-        });
-        context.start();
-    }
-
-    @AfterEach
-    void stop() {
-        context.stop();
-        sandbox.close();
+    void bind() {
+        sandbox = halo.sandbox();
+        context = halo.context();
     }
 
     @Test
@@ -64,6 +57,10 @@ class HaloDevConsoleTest {
         assertNotNull(console, "META-INF/services/org/apache/camel/dev-console/halo");
         await().atMost(Duration.ofSeconds(20)).until(() -> !"none".equals(poll(console).getString("watermark")));
         assertEquals(sandbox.count("tickets"), context.getEndpoint("mock:seen", MockEndpoint.class).getReceivedCounter());
+        assertEquals(sandbox.records("tickets").stream().map(t -> t.get("id")).sorted().toList(),
+                context.getEndpoint("mock:seen", MockEndpoint.class).getReceivedExchanges().stream()
+                        .map(e -> e.getMessage().getHeader(HaloConstants.RECORD_ID)).sorted().toList(),
+                "every ticket, once");
 
         // when a list meets a 429, then a 503, and is retried through both
         sandbox.failNext(1, 429);

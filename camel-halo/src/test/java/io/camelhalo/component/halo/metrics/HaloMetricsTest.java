@@ -2,18 +2,16 @@ package io.camelhalo.component.halo.metrics;
 
 import java.util.List;
 
-import io.camelhalo.component.halo.HaloConfiguration;
-import io.camelhalo.component.halo.TestCamel;
+import io.camelhalo.component.halo.HaloSandboxExtension;
 import io.camelhalo.sandbox.HaloSandbox;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
-import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.micrometer.MicrometerConstants;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,32 +19,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** With camel-micrometer's registry in Camel's registry, the connection's figures are meters. */
 class HaloMetricsTest {
 
-    private HaloSandbox sandbox;
-    private CamelContext context;
     private final MeterRegistry meters = new SimpleMeterRegistry();
 
-    @BeforeEach
-    void start() throws Exception {
-        sandbox = HaloSandbox.start(0);
-        context = TestCamel.context(sandbox);
-        context.getRegistry().bind(MicrometerConstants.METRICS_REGISTRY_NAME, meters);
-        HaloConfiguration connection = TestCamel.configuration(context);
-        connection.setRateLimit(50);
-        connection.setRetryDelay(10);
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("direct:list").to("halo:tickets/list");
-                from("direct:get").to("halo:clients/get?id=1");
-            }
-        });
-        context.start();
-    }
+    @RegisterExtension
+    final HaloSandboxExtension halo = HaloSandboxExtension.perTest()
+            .beforeStart(context -> context.getRegistry().bind(MicrometerConstants.METRICS_REGISTRY_NAME, meters))
+            .configure(connection -> {
+                connection.setRateLimit(50);
+                connection.setRetryDelay(10);
+            })
+            .routes(r -> {
+                r.from("direct:list").to("halo:tickets/list");
+                r.from("direct:get").to("halo:clients/get?id=1");
+            });
 
-    @AfterEach
-    void stop() {
-        context.stop();
-        sandbox.close();
+    private HaloSandbox sandbox;
+    private CamelContext context;
+
+    @BeforeEach
+    void bind() {
+        sandbox = halo.sandbox();
+        context = halo.context();
     }
 
     @Test

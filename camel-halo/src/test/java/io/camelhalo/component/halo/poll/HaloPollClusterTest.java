@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.camelhalo.component.halo.HaloConstants;
-import io.camelhalo.component.halo.TestCamel;
+import io.camelhalo.component.halo.HaloSandboxExtension;
 import io.camelhalo.component.halo.state.H2Server;
 import io.camelhalo.component.halo.state.JdbcStateRepository;
 import io.camelhalo.sandbox.HaloSandbox;
@@ -24,6 +24,7 @@ import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.awaitility.Awaitility.await;
@@ -41,6 +42,9 @@ class HaloPollClusterTest {
     @Parameter
     PollTenants.Tenant tenant;
 
+    @RegisterExtension // the tenant is injected after this field is set: read it when the sandbox starts
+    final HaloSandboxExtension halo = HaloSandboxExtension.perTest().withoutContext().options(() -> tenant.options());
+
     @TempDir
     Path lockDir;
     private HaloSandbox sandbox;
@@ -49,23 +53,20 @@ class HaloPollClusterTest {
 
     @BeforeEach
     void start() throws Exception {
-        sandbox = tenant.start();
+        sandbox = halo.sandbox();
         h2 = H2Server.start();
     }
 
     @AfterEach
-    void stop() throws Exception {
+    void stop() {
         for (CamelContext member : members) {
-            member.stop();
+            member.stop(); // before the database that holds their progress; the extension stops the sandbox after
         }
-        if (sandbox != null) { // null when the tenant was skipped (PollTenants)
-            h2.close();
-            sandbox.close();
-        }
+        h2.close();
     }
 
     private CamelContext member(String name) throws Exception {
-        CamelContext context = TestCamel.context(sandbox);
+        CamelContext context = halo.newContext();
         context.getCamelContextExtension().setName(name);
         context.getRegistry().bind("progress", new JdbcStateRepository(h2.dataSource()));
 

@@ -8,6 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.camelhalo.component.halo.HaloConstants;
+import io.camelhalo.component.halo.HaloSandboxExtension;
 import io.camelhalo.component.halo.api.HaloResource;
 import io.camelhalo.component.halo.change.HaloChange;
 import io.camelhalo.sandbox.HaloSandbox;
@@ -15,18 +16,20 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static io.camelhalo.component.halo.poll.PollTestSupport.consumer;
-import static io.camelhalo.component.halo.poll.PollTestSupport.startContext;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** halo-poll's idempotentRepository option: the change versions shared with a halo-webhook route. */
 class HaloPollIdempotentRepositoryTest {
+
+    @RegisterExtension
+    final HaloSandboxExtension halo = HaloSandboxExtension.perTest().withoutContext();
 
     private HaloSandbox sandbox;
     private CamelContext context;
@@ -36,8 +39,8 @@ class HaloPollIdempotentRepositoryTest {
 
     @BeforeEach
     void start() throws Exception {
-        sandbox = HaloSandbox.start(0);
-        context = startContext(sandbox, new RouteBuilder() {
+        sandbox = halo.sandbox();
+        context = halo.startContext(new RouteBuilder() {
             @Override
             public void configure() {
                 getContext().getRegistry().bind("changes", changes);
@@ -51,12 +54,6 @@ class HaloPollIdempotentRepositoryTest {
                         });
             }
         });
-    }
-
-    @AfterEach
-    void stop() {
-        context.stop();
-        sandbox.close();
     }
 
     private Map<String, Object> change(long id, String summary) {
@@ -85,6 +82,7 @@ class HaloPollIdempotentRepositoryTest {
         // and a later poll routes nothing again
         poll.poll();
         assertEquals(1, routed.size());
+        assertEquals(List.of(2L), routed.stream().map(id -> ((Number) id).longValue()).toList());
     }
 
     @Test

@@ -10,17 +10,17 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.camelhalo.component.halo.HaloConstants;
+import io.camelhalo.component.halo.HaloSandboxExtension;
 import io.camelhalo.component.halo.api.HaloResource;
 import io.camelhalo.sandbox.HaloSandbox;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.support.processor.state.MemoryStateRepository;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static io.camelhalo.component.halo.poll.PollTestSupport.consumer;
-import static io.camelhalo.component.halo.poll.PollTestSupport.startContext;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,6 +36,9 @@ class HaloPollUpgradeTest {
     private static final Instant TICKET_2 = Instant.parse("2026-12-06T03:19:02.653Z");
     private static final Instant TICKET_3 = Instant.parse("2026-12-06T03:19:02.903Z");
 
+    @RegisterExtension
+    final HaloSandboxExtension halo = HaloSandboxExtension.perTest().withoutContext();
+
     private HaloSandbox sandbox;
     private CamelContext context;
     private final MemoryStateRepository state = new MemoryStateRepository();
@@ -43,8 +46,8 @@ class HaloPollUpgradeTest {
 
     @BeforeEach
     void start() throws Exception {
-        sandbox = HaloSandbox.start(0);
-        context = startContext(sandbox, new RouteBuilder() {
+        sandbox = halo.sandbox();
+        context = halo.startContext(new RouteBuilder() {
             @Override
             public void configure() {
                 getContext().getRegistry().bind("state", state);
@@ -52,12 +55,6 @@ class HaloPollUpgradeTest {
                         .process(e -> routed.add(e.getMessage().getHeader(HaloConstants.RECORD_ID)));
             }
         });
-    }
-
-    @AfterEach
-    void stop() {
-        context.stop();
-        sandbox.close();
     }
 
     @Test

@@ -8,7 +8,6 @@ import java.util.Set;
 
 import io.camelhalo.component.halo.api.ChangeDetection;
 import io.camelhalo.component.halo.api.HaloResource;
-import io.camelhalo.sandbox.HaloSandbox;
 import io.camelhalo.sandbox.HaloSandboxOptions;
 import io.camelhalo.sandbox.TenantMode;
 
@@ -45,8 +44,9 @@ final class PollTenants {
             return name;
         }
 
-        HaloSandbox start() {
-            return HaloSandbox.start(HaloSandboxOptions.defaults().withModes(modes.toArray(new TenantMode[0])));
+        /** How the sandbox starts for this tenant. */
+        HaloSandboxOptions options() {
+            return HaloSandboxOptions.defaults().withModes(modes.toArray(new TenantMode[0]));
         }
     }
 

@@ -13,26 +13,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import io.camelhalo.component.halo.TestCamel;
 import io.camelhalo.sandbox.HaloSandbox;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
-import org.apache.camel.builder.RouteBuilder;
 
 /**
- * Builds Camel contexts whose halo component points at a sandbox, and reads what a halo-poll route delivered.
+ * Drives a halo-poll route's polls on the sandbox's clock, and reads what it delivered.
  */
 final class PollTestSupport {
 
     private PollTestSupport() {
-    }
-
-    /** A started context with the given routes, connected to the sandbox through the halo component. */
-    static CamelContext startContext(HaloSandbox sandbox, RouteBuilder routes) throws Exception {
-        CamelContext context = TestCamel.context(sandbox);
-        context.addRoutes(routes);
-        context.start();
-        return context;
     }
 
     /**

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import io.camelhalo.component.halo.TestCamel;
+import io.camelhalo.component.halo.HaloSandboxExtension;
 import io.camelhalo.component.halo.webhook.WebhookTestSupport.Taken;
 import io.camelhalo.sandbox.HaloSandbox;
 import io.camelhalo.sandbox.WebhookDelivery;
@@ -20,9 +20,9 @@ import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.support.processor.state.FileStateRepository;
 import org.apache.camel.test.AvailablePortFinder;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import static io.camelhalo.component.halo.webhook.WebhookTestSupport.updateTicket;
@@ -42,6 +42,10 @@ class HaloWebhookSafetyNetTest {
     @TempDir
     Path dir;
 
+    /** The sandbox, and the writer context: Halo's agents and administrators. */
+    @RegisterExtension
+    final HaloSandboxExtension extension = HaloSandboxExtension.perTest();
+
     private HaloSandbox halo;
     private int port;
     private CamelContext app;
@@ -50,29 +54,19 @@ class HaloWebhookSafetyNetTest {
     private final List<Taken> taken = WebhookTestSupport.newTakenList();
 
     @BeforeEach
-    void start() throws Exception {
-        halo = HaloSandbox.start(0);
+    void start() {
+        halo = extension.sandbox();
         halo.webhookRetries(2, Duration.ZERO);
         port = AvailablePortFinder.getNextAvailable();
-        writerContext = TestCamel.context(halo);
-        writerContext.start();
-        writer = writerContext.createProducerTemplate();
-    }
-
-    @AfterEach
-    void stop() {
-        if (app != null) {
-            app.stop();
-        }
-        writerContext.stop();
-        halo.close();
+        writerContext = extension.context();
+        writer = extension.template();
     }
 
     /** The application: the webhook route and, if asked, a halo-poll route of tickets sharing its repository. */
     private CamelContext startApp(IdempotentRepository changes, FileStateRepository progress, Instant pollFrom,
                                   long pollDelay)
             throws Exception {
-        CamelContext context = WebhookTestSupport.context(halo, port);
+        CamelContext context = WebhookTestSupport.context(extension, port);
         context.getRegistry().bind("changes", changes);
         context.addRoutes(WebhookTestSupport.recording("webhook", "halo-webhook:tickets?register=true&webhookUrl="
                                                                   + "http://127.0.0.1:" + port + "/halo-webhook/tickets&"
@@ -113,14 +107,18 @@ class HaloWebhookSafetyNetTest {
         int requests = halo.apiRequestCount();
         await().until(() -> halo.apiRequestCount() >= requests + 3); // three more polls, which must add nothing
         assertEquals(3, taken.size(), taken::toString);
+        assertEquals(List.of("only the poll sees it", "seen by both", "seen by both again"),
+                taken.stream().map(Taken::summary).sorted().toList(), taken::toString);
         assertTrue(timesTaken(taken).values().stream().allMatch(n -> n == 1), taken::toString);
         assertTrue(taken.stream().anyMatch(t -> t.summary().equals("only the poll sees it") && t.path().equals("poll")));
 
         // and a re-send of every delivery adds nothing
+        List<Taken> before = List.copyOf(taken);
         for (WebhookDelivery d : halo.webhookDeliveries()) {
             halo.resendWebhookDelivery(d.number());
         }
         assertEquals(3, taken.size());
+        assertEquals(before, taken);
     }
 
     @Test
@@ -155,6 +153,7 @@ class HaloWebhookSafetyNetTest {
         assertTrue(halo.resendWebhookDelivery(1).succeeded());
         assertTrue(halo.resendWebhookDelivery(2).succeeded());
         assertEquals(2, taken.size());
+        assertEquals(List.of("taken before the stop", "changed while down"), taken.stream().map(Taken::summary).toList());
         Map<String, Long> counts = timesTaken(taken);
         assertTrue(counts.values().stream().allMatch(n -> n == 1), counts::toString);
     }

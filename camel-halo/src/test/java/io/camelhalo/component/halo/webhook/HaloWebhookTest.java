@@ -12,7 +12,7 @@ import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import io.camelhalo.component.halo.TestCamel;
+import io.camelhalo.component.halo.HaloSandboxExtension;
 import io.camelhalo.component.halo.webhook.WebhookTestSupport.Taken;
 import io.camelhalo.sandbox.HaloSandbox;
 import io.camelhalo.sandbox.WebhookDelivery;
@@ -20,9 +20,9 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.test.AvailablePortFinder;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static io.camelhalo.component.halo.webhook.WebhookTestSupport.updateTicket;
 import static org.awaitility.Awaitility.await;
@@ -35,6 +35,10 @@ class HaloWebhookTest {
 
     private static final String BASIC = "basicUsername=halo&basicPassword=RAW(pa55:word)";
 
+    /** The sandbox, and the writer context: Halo's agents and administrators. */
+    @RegisterExtension
+    final HaloSandboxExtension extension = HaloSandboxExtension.perTest();
+
     private HaloSandbox halo;
     private int port;
     private CamelContext camel;
@@ -43,22 +47,12 @@ class HaloWebhookTest {
     private final List<Taken> taken = WebhookTestSupport.newTakenList();
 
     @BeforeEach
-    void start() throws Exception {
-        halo = HaloSandbox.start(0);
+    void start() {
+        halo = extension.sandbox();
         halo.webhookRetries(3, Duration.ZERO);
         port = AvailablePortFinder.getNextAvailable();
-        writerContext = TestCamel.context(halo);
-        writerContext.start();
-        writer = writerContext.createProducerTemplate();
-    }
-
-    @AfterEach
-    void stop() {
-        if (camel != null) {
-            camel.stop();
-        }
-        writerContext.stop();
-        halo.close();
+        writerContext = extension.context();
+        writer = extension.template();
     }
 
     private String url() {
@@ -66,7 +60,7 @@ class HaloWebhookTest {
     }
 
     private void startRoute(String options) throws Exception {
-        camel = WebhookTestSupport.context(halo, port);
+        camel = WebhookTestSupport.context(extension, port);
         camel.addRoutes(WebhookTestSupport.recording("webhook", "halo-webhook:tickets?register=true&webhookUrl="
                                                                 + url() + "&" + options, "webhook", taken));
         camel.start();
@@ -176,13 +170,14 @@ class HaloWebhookTest {
         WebhookDelivery again = halo.resendWebhookDelivery(1);
         assertTrue(again.succeeded());
         assertEquals(3, taken.size());
+        assertEquals(List.of("b1", "b2", "b3"), taken.stream().map(Taken::summary).toList());
     }
 
     @Test
     void aRouteFailureAnswers500AndHalosRetryRoutesOnlyWhatWasNotTaken() throws Exception {
         // given a route that fails once on the second record of a batch
         halo.webhookBatching(3, Duration.ofMinutes(5));
-        camel = WebhookTestSupport.context(halo, port);
+        camel = WebhookTestSupport.context(extension, port);
         java.util.concurrent.atomic.AtomicBoolean failed = new java.util.concurrent.atomic.AtomicBoolean();
         camel.addRoutes(new RouteBuilder() {
             @Override
@@ -212,7 +207,7 @@ class HaloWebhookTest {
 
     @Test
     void aRouteWithNoAuthenticationDoesNotStart() {
-        camel = WebhookTestSupport.context(halo, port);
+        camel = WebhookTestSupport.context(extension, port);
         Exception e = org.junit.jupiter.api.Assertions.assertThrows(Exception.class, () -> {
             camel.addRoutes(WebhookTestSupport.recording("open", "halo-webhook:tickets", "webhook", taken));
             camel.start();

@@ -11,6 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.camelhalo.component.halo.HaloComponent;
 import io.camelhalo.component.halo.HaloConstants;
+import io.camelhalo.component.halo.HaloSandboxExtension;
 import io.camelhalo.component.halo.TestCamel;
 import io.camelhalo.component.halo.api.HaloJson;
 import io.camelhalo.sandbox.HaloSandbox;
@@ -37,9 +38,9 @@ final class WebhookTestSupport {
     private WebhookTestSupport() {
     }
 
-    /** A context (not started) on the sandbox with a platform HTTP server on 127.0.0.1:port. */
-    static CamelContext context(HaloSandbox sandbox, int port) {
-        CamelContext context = TestCamel.context(sandbox);
+    /** A context (not started) on the sandbox with a platform HTTP server on 127.0.0.1:port, stopped after the test. */
+    static CamelContext context(HaloSandboxExtension halo, int port) {
+        CamelContext context = halo.newContext();
         VertxPlatformHttpServerConfiguration server = new VertxPlatformHttpServerConfiguration();
         server.setBindHost("127.0.0.1");
         server.setBindPort(port);
