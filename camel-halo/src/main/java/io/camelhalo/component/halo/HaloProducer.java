@@ -109,9 +109,9 @@ public class HaloProducer extends DefaultProducer {
                 default -> throw new IllegalStateException("Unhandled operation " + operation);
             }
         } catch (HaloApiException e) {
-            // like camel-http: only an error reply from the API becomes a body; no reply at all still fails
-            if (options.isThrowExceptionOnFailure() || e.isTokenRequest() || e.getStatusCode() == 0
-                    || isSuccess(e.getStatusCode())) {
+            // like camel-http: only an error reply from the API becomes a body; no reply, an unusable reply and a
+            // refused token still fail
+            if (options.isThrowExceptionOnFailure() || e.isTokenRequest() || !e.isErrorReply()) {
                 throw e;
             }
             in.setHeader(HaloConstants.HTTP_RESPONSE_CODE, e.getStatusCode());
@@ -411,10 +411,6 @@ public class HaloProducer extends DefaultProducer {
         if (!options.isThrowExceptionOnFailure()) {
             in.setHeader(HaloConstants.HTTP_RESPONSE_CODE, status);
         }
-    }
-
-    private static boolean isSuccess(int status) {
-        return status >= 200 && status < 300;
     }
 
     private static Object errorBody(String body) {

@@ -36,7 +36,7 @@ public class HaloProducerHealthCheck implements HealthCheck {
                     Duration.ofMillis(endpoint.getConfiguration().getReadTimeout()));
             return builder.up().build();
         } catch (HaloApiException e) {
-            if (e.getStatusCode() > 0) {
+            if (e.isErrorReply()) {
                 builder.detail(HTTP_RESPONSE_CODE, e.getStatusCode());
             }
             return builder.down().message(e.getMessage()).error(e).build();

@@ -22,6 +22,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.camelhalo.component.halo.auth.HaloCredentials;
 import io.camelhalo.component.halo.auth.HaloTokenManager;
 import io.camelhalo.component.halo.error.HaloApiException;
+import io.camelhalo.component.halo.error.HaloAuthenticationException;
 import io.camelhalo.component.halo.http.HaloRateGovernor;
 import io.camelhalo.component.halo.http.HaloRetryPolicy;
 import io.camelhalo.component.halo.http.HaloTransport;
@@ -290,9 +291,10 @@ class HaloOAuthTest extends HaloTestSupport {
                 .withBody("<html><body>Welcome</body></html>")));
 
         // when the route calls Halo
-        HaloApiException e = failure(send("halo:tickets/get?id=5", null), HaloApiException.class);
+        HaloApiException e = failure(send("halo:tickets/get?id=5", null), HaloAuthenticationException.class);
 
-        // then the error says to check authUrl
+        // then the error is the token endpoint's unusable reply and says to check authUrl
+        assertTrue(e.isUnusableReply() && e.isTokenRequest());
         assertMentions(e.getMessage(), "did not answer JSON", "authUrl");
         assertEquals(0, apiRequests().size());
     }

@@ -162,14 +162,13 @@ public final class HaloTokenManager {
         try {
             json = MAPPER.readTree(response.body());
         } catch (IOException e) {
-            throw new HaloAuthenticationException(response.status(), "POST", tokenUrl, response.headerMap(), null, null,
-                    "The token endpoint did not answer JSON: check authUrl (it should be Halo's authorisation server,"
-                                                                                   + " e.g. https://acme.haloitsm.com/auth)", true);
+            throw HaloAuthenticationException.unusableTokenReply(tokenUrl, "The token endpoint did not answer JSON: "
+                    + "check authUrl (it should be Halo's authorisation server, e.g. https://acme.haloitsm.com/auth)");
         }
         JsonNode accessToken = json.get("access_token");
         if (accessToken == null || accessToken.asText().isBlank()) {
-            throw new HaloAuthenticationException(response.status(), "POST", tokenUrl, response.headerMap(), null, null,
-                    "The token endpoint's reply has no access_token: check authUrl", true);
+            throw HaloAuthenticationException.unusableTokenReply(tokenUrl,
+                    "The token endpoint's reply has no access_token: check authUrl");
         }
         JsonNode rotated = json.get("refresh_token");
         if (rotated != null && !rotated.asText().isBlank() && !rotated.asText().equals(refreshToken)) {

@@ -70,11 +70,11 @@ public final class HaloReplies {
         } catch (JsonProcessingException e) {
             String body = response.bodyAsString();
             String start = body.length() <= QUOTED_BODY ? body : body.substring(0, QUOTED_BODY) + "...";
-            throw new HaloApiException(response.status(), method, target, response.headerMap(), body, null,
-                    "The reply is not valid JSON (" + e.getOriginalMessage() + "); it starts: " + start, false, e);
+            throw HaloApiException.unusableReply(method, target,
+                    "the reply is not valid JSON (" + e.getOriginalMessage() + "); it starts: " + start, body, e);
         } catch (IOException e) {
-            throw new HaloApiException(response.status(), method, target, response.headerMap(), null, null,
-                    "The reply could not be read: " + e.getMessage(), false, e);
+            throw HaloApiException.unusableReply(method, target, "the reply could not be read: " + e.getMessage(), null,
+                    e);
         }
     }
 
