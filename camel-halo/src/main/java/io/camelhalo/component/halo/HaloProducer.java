@@ -19,12 +19,10 @@ import io.camelhalo.component.halo.api.HaloWrite;
 import io.camelhalo.component.halo.client.HaloHttpClient;
 import io.camelhalo.component.halo.client.HaloListIterator;
 import io.camelhalo.component.halo.client.HaloPager;
-import io.camelhalo.component.halo.client.HaloReply;
 import io.camelhalo.component.halo.error.HaloApiException;
 import io.camelhalo.component.halo.error.HaloBatchWriteException;
 import io.camelhalo.component.halo.error.HaloValidationException;
-import io.camelhalo.component.halo.http.HaloReplies;
-import io.camelhalo.component.halo.http.HaloResponse;
+import io.camelhalo.component.halo.http.HaloReply;
 import io.camelhalo.component.halo.lookup.HaloExistingRecords;
 import io.camelhalo.component.halo.lookup.HaloNameResolver;
 import org.apache.camel.Exchange;
@@ -285,20 +283,19 @@ public class HaloProducer extends DefaultProducer {
 
     /** An attachment's file: its bytes as the body, its name and type in headers (JSON details as a record). */
     private void download(Message in, HaloResource resource, long id, Map<String, Object> query) throws Exception {
-        HaloResponse response = client().download(resource, id, query, timeout);
-        String contentType = response.header("Content-Type").orElse(null);
+        HaloReply reply = client().download(resource, id, query, timeout);
+        String contentType = reply.header("Content-Type").orElse(null);
         if (HaloAttachment.isJson(contentType)) {
-            List<Map<String, Object>> records = HaloJson.toRecords(
-                    HaloReplies.json(response, "GET", "/api/" + resource.path() + "/" + id));
+            List<Map<String, Object>> records = HaloJson.toRecords(reply.json());
             in.setBody(records.isEmpty() ? null : records.get(0));
         } else {
-            in.setBody(response.body() == null ? new byte[0] : response.body());
+            in.setBody(reply.body() == null ? new byte[0] : reply.body());
             in.setHeader(Exchange.CONTENT_TYPE, contentType);
             in.setHeader(HaloConstants.FILE_NAME,
-                    HaloAttachment.fileName(response.header("Content-Disposition").orElse(null)));
+                    HaloAttachment.fileName(reply.header("Content-Disposition").orElse(null)));
         }
         in.setHeader(HaloConstants.ID, id);
-        setResponseCode(in, response.status());
+        setResponseCode(in, reply.status());
     }
 
     private void list(Message in, HaloResource resource) throws Exception {

@@ -20,9 +20,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camelhalo.component.halo.error.HaloApiException;
 import io.camelhalo.component.halo.error.HaloAuthenticationException;
 import io.camelhalo.component.halo.http.HaloErrorMessages;
-import io.camelhalo.component.halo.http.HaloReplies;
+import io.camelhalo.component.halo.http.HaloReply;
 import io.camelhalo.component.halo.http.HaloRequestLabel;
-import io.camelhalo.component.halo.http.HaloResponse;
 import io.camelhalo.component.halo.http.HaloTransport;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.service.ServiceHelper;
@@ -151,7 +150,7 @@ public final class HaloTokenManager {
         tokenRequests.incrementAndGet();
         Instant sentAt = clock.instant();
         // a token request changes nothing in Halo: safe to retry like a read
-        HaloResponse response = transport.send(request, true, tokenUrl, HaloRequestLabel.TOKEN);
+        HaloReply response = transport.send(request, true, tokenUrl, HaloRequestLabel.TOKEN);
         if (response.status() == 404 && authInfoUrl != null && discoverAuthUrl()) {
             return requestToken(); // the server Halo named, once (discoverAuthUrl answers false from then on)
         }
@@ -223,7 +222,7 @@ public final class HaloTokenManager {
         }
         discoveryTried = true;
         try {
-            HaloResponse info = transport.send(HttpRequest.newBuilder(URI.create(authInfoUrl)).timeout(requestTimeout)
+            HaloReply info = transport.send(HttpRequest.newBuilder(URI.create(authInfoUrl)).timeout(requestTimeout)
                     .header("Accept", "application/json").GET().build(), true, authInfoUrl, HaloRequestLabel.TOKEN);
             JsonNode named = info.isSuccess() ? MAPPER.readTree(info.body()).path("auth_url") : null;
             if (named != null && named.isTextual() && !named.asText().isBlank()) {
@@ -241,7 +240,7 @@ public final class HaloTokenManager {
         return false;
     }
 
-    private HaloApiException tokenError(String tokenUrl, HaloResponse response) {
+    private HaloApiException tokenError(String tokenUrl, HaloReply response) {
         String body = response.bodyAsString();
         String oauthError = null;
         try {
@@ -271,7 +270,7 @@ public final class HaloTokenManager {
             advice = "Check authUrl, tenant and the application's credentials";
         }
         if (response.status() >= 500 && oauthError == null && !HaloErrorMessages.isHtml(body)) {
-            return HaloReplies.failure(response, "POST", tokenUrl, "Halo's token endpoint failed", true);
+            return response.failure("Halo's token endpoint failed", true);
         }
         return new HaloAuthenticationException(response.status(), "POST", tokenUrl, response.headerMap(), body,
                 HaloErrorMessages.extract(body), advice, true);

@@ -11,6 +11,7 @@ import java.util.concurrent.Executor;
 import io.camelhalo.component.halo.api.HaloJson;
 import io.camelhalo.component.halo.api.HaloResource;
 import io.camelhalo.component.halo.error.HaloApiException;
+import io.camelhalo.component.halo.http.HaloReply;
 
 /**
  * Reads a Halo list across its pages, following Halo's real paging contract: {@code pageinate=true} with a 1-based

@@ -53,7 +53,7 @@ public final class HaloTransport {
      * @param target     the method-less path and query for messages and logs (never carries a secret)
      * @param label      what the request is, for the statistics
      */
-    public HaloResponse send(HttpRequest request, boolean idempotent, String target, HaloRequestLabel label)
+    public HaloReply send(HttpRequest request, boolean idempotent, String target, HaloRequestLabel label)
             throws HaloApiException, InterruptedException {
         String method = request.method();
         long rateLimitWaitStart = System.nanoTime();
@@ -96,7 +96,7 @@ public final class HaloTransport {
             if (reply.body() == null && reply.headers().firstValueAsLong("Content-Length").orElse(0) > maxResponseSize) {
                 throw tooLarge(method, target, idempotent, new BoundedBodyHandler.TooLargeException(maxResponseSize));
             }
-            HaloResponse response = new HaloResponse(reply.statusCode(), reply.headers(), reply.body());
+            HaloReply response = new HaloReply(method, target, reply.statusCode(), reply.headers(), reply.body());
             statistics.replied(label, response.status());
             if (LOG.isDebugEnabled()) { // no varargs array nor boxing on the hot path
                 LOG.debug("{} {} -> {}", method, target, response.status());
@@ -146,7 +146,7 @@ public final class HaloTransport {
         }
     }
 
-    private Duration rateLimitBackoff(int attempt, HaloResponse response) {
+    private Duration rateLimitBackoff(int attempt, HaloReply response) {
         Duration asked = HaloRetryPolicy.retryAfter(response.header("Retry-After").orElse(null));
         if (asked != null) {
             return asked;
