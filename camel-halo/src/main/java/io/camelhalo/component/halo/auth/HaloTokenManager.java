@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camelhalo.component.halo.error.HaloApiException;
 import io.camelhalo.component.halo.error.HaloAuthenticationException;
+import io.camelhalo.component.halo.http.HaloAccessTokens;
 import io.camelhalo.component.halo.http.HaloErrorMessages;
 import io.camelhalo.component.halo.http.HaloReply;
 import io.camelhalo.component.halo.http.HaloRequestLabel;
@@ -33,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * asks here: the token is fetched once, renewed a margin before {@code expires_in} runs out, and renewed by one
  * thread while the others wait for it.
  */
-public final class HaloTokenManager {
+public final class HaloTokenManager implements HaloAccessTokens {
 
     private static final Logger LOG = LoggerFactory.getLogger(HaloTokenManager.class);
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -89,7 +90,7 @@ public final class HaloTokenManager {
                + "|" + credentials.clientId();
     }
 
-    /** A valid access token, fetched or renewed if needed. */
+    @Override
     public String accessToken() throws InterruptedException, HaloApiException {
         AccessToken token = current.get();
         if (token != null && token.isFresh(clock.millis())) { // millis(): no Instant allocated per call
@@ -124,6 +125,7 @@ public final class HaloTokenManager {
      * Forgets a token Halo refused (a 401), so the next {@link #accessToken()} asks for a new one. A token that was
      * already replaced is left alone, so many threads seeing the same 401 cause one renewal.
      */
+    @Override
     public void invalidate(String refusedToken) {
         AccessToken token = current.get();
         if (token != null && token.value().equals(refusedToken)) {

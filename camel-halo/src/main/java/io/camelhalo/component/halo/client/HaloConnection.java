@@ -6,6 +6,7 @@ import java.time.Duration;
 import io.camelhalo.component.halo.auth.HaloCredentials;
 import io.camelhalo.component.halo.auth.HaloTokenManager;
 import io.camelhalo.component.halo.http.HaloConnectionStatistics;
+import io.camelhalo.component.halo.http.HaloHttpClient;
 import io.camelhalo.component.halo.http.HaloTransport;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.jsse.SSLContextParameters;

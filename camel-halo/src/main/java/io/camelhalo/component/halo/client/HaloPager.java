@@ -11,6 +11,7 @@ import java.util.concurrent.Executor;
 import io.camelhalo.component.halo.api.HaloJson;
 import io.camelhalo.component.halo.api.HaloResource;
 import io.camelhalo.component.halo.error.HaloApiException;
+import io.camelhalo.component.halo.http.HaloHttpClient;
 import io.camelhalo.component.halo.http.HaloReply;
 
 /**

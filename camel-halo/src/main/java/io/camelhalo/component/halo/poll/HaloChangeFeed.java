@@ -13,7 +13,7 @@ import io.camelhalo.component.halo.api.HaloJson;
 import io.camelhalo.component.halo.api.HaloOperation;
 import io.camelhalo.component.halo.api.HaloResource;
 import io.camelhalo.component.halo.api.HaloTimestamps;
-import io.camelhalo.component.halo.client.HaloHttpClient;
+import io.camelhalo.component.halo.http.HaloHttpClient;
 import io.camelhalo.component.halo.client.HaloPager;
 import io.camelhalo.component.halo.error.HaloApiException;
 import org.slf4j.Logger;

@@ -1,4 +1,4 @@
-package io.camelhalo.component.halo.client;
+package io.camelhalo.component.halo.http;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -8,11 +8,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import io.camelhalo.component.halo.api.HaloResource;
-import io.camelhalo.component.halo.auth.HaloTokenManager;
 import io.camelhalo.component.halo.error.HaloApiException;
-import io.camelhalo.component.halo.http.HaloReply;
-import io.camelhalo.component.halo.http.HaloRequestLabel;
-import io.camelhalo.component.halo.http.HaloTransport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,11 +27,11 @@ public final class HaloHttpClient {
     private final HaloTransport transport;
     /** The URL before the target: the API URL without its {@code /api}, so {@code origin + target} is the URI. */
     private final String origin;
-    private final HaloTokenManager tokens;
+    private final HaloAccessTokens tokens;
     /** The Authorization header of the token last used, so a call with the same token builds no new string. */
     private volatile Bearer bearer = new Bearer("", "");
 
-    public HaloHttpClient(HaloTransport transport, String apiUrl, HaloTokenManager tokens) {
+    public HaloHttpClient(HaloTransport transport, String apiUrl, HaloAccessTokens tokens) {
         if (!apiUrl.endsWith("/api")) {
             throw new IllegalArgumentException("The API URL must end with /api: " + apiUrl);
         }
@@ -146,7 +142,7 @@ public final class HaloHttpClient {
     }
 
     /** Encodes query parameters as {@code ?a=1&b=x%20y}; values are sent as their string form. */
-    static String queryString(Map<String, ?> query) {
+    private static String queryString(Map<String, ?> query) {
         if (query == null || query.isEmpty()) {
             return "";
         }
