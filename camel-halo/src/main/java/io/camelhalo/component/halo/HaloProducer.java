@@ -44,8 +44,7 @@ public class HaloProducer extends DefaultProducer {
     private static final Logger LOG = LoggerFactory.getLogger(HaloProducer.class);
 
     private final HaloEndpoint endpoint;
-    private final HaloConfiguration configuration;
-    private final HaloProducerConfiguration options;
+    private final HaloProducerConfiguration configuration;
     private final Duration timeout;
     /** The endpoint's query. options, fixed once the endpoint is created. */
     private final Map<String, Object> endpointQuery;
@@ -56,10 +55,9 @@ public class HaloProducer extends DefaultProducer {
     public HaloProducer(HaloEndpoint endpoint) {
         super(endpoint);
         this.endpoint = endpoint;
-        this.configuration = endpoint.getConfiguration();
-        this.options = endpoint.getProducerConfiguration();
-        this.timeout = Duration.ofMillis(configuration.getReadTimeout());
-        this.endpointQuery = Collections.unmodifiableMap(new LinkedHashMap<>(options.getQuery()));
+        this.configuration = endpoint.getProducerConfiguration();
+        this.timeout = Duration.ofMillis(endpoint.getConfiguration().getReadTimeout());
+        this.endpointQuery = Collections.unmodifiableMap(new LinkedHashMap<>(configuration.getQuery()));
     }
 
     @Override
@@ -74,7 +72,7 @@ public class HaloProducer extends DefaultProducer {
             healthCheck.setEnabled(endpoint.getComponent().isHealthCheckProducerEnabled());
             healthCheckRepository.addHealthCheck(healthCheck);
         }
-        if (options.isStreamList() && prefetch == null) {
+        if (configuration.isStreamList() && prefetch == null) {
             // one thread per open streamed list, fetching its next page while the route works on the current one
             prefetch = endpoint.getCamelContext().getExecutorServiceManager().newCachedThreadPool(this, "HaloListPrefetch");
         }
@@ -109,7 +107,7 @@ public class HaloProducer extends DefaultProducer {
         } catch (HaloApiException e) {
             // like camel-http: only an error reply from the API becomes a body; no reply, an unusable reply and a
             // refused token still fail
-            if (options.isThrowExceptionOnFailure() || e.isTokenRequest() || !e.isErrorReply()) {
+            if (configuration.isThrowExceptionOnFailure() || e.isTokenRequest() || !e.isErrorReply()) {
                 throw e;
             }
             in.setHeader(HaloConstants.HTTP_RESPONSE_CODE, e.getStatusCode());
@@ -124,7 +122,7 @@ public class HaloProducer extends DefaultProducer {
         if (resource == HaloResource.ATTACHMENTS && HaloAttachment.isFile(body)) {
             body = HaloAttachment.record(body, in.getHeader(HaloConstants.FILE_NAME, String.class), ticketId);
         }
-        if (operation == HaloOperation.UPDATE && options.getMatchExisting() != null) {
+        if (operation == HaloOperation.UPDATE && configuration.getMatchExisting() != null) {
             body = withMatchedIds(resource, body, defaultId);
         }
         HaloWrite write = HaloWrite.of(body, operation, defaultId);
@@ -133,12 +131,12 @@ public class HaloProducer extends DefaultProducer {
         }
         List<Map<String, Object>> records = write.records();
         resolveNames(resource, records);
-        if (operation == HaloOperation.UPDATE && options.isMergeCustomFields()) {
+        if (operation == HaloOperation.UPDATE && configuration.isMergeCustomFields()) {
             mergeCustomFields(resource, records, ticketId);
         }
-        HaloExistingRecords.Plan existing = operation == HaloOperation.CREATE && options.getMatchExisting() != null
+        HaloExistingRecords.Plan existing = operation == HaloOperation.CREATE && configuration.getMatchExisting() != null
                 ? new HaloExistingRecords(new HaloPager(client(), timeout)).plan(resource, records,
-                        options.getMatchExisting())
+                        configuration.getMatchExisting())
                 : null;
         Posted posted = send(in, resource, operation, existing == null ? records : existing.toCreate());
         List<Map<String, Object>> saved = existing == null ? posted.saved() : existing.inInputOrder(posted.saved());
@@ -166,7 +164,7 @@ public class HaloProducer extends DefaultProducer {
         if (records.isEmpty()) {
             return new Posted(List.of(), 200); // every record already in Halo (matchExisting): nothing to send
         }
-        int batchSize = options.getBatchSize();
+        int batchSize = configuration.getBatchSize();
         if (records.size() <= batchSize) {
             return post(resource, records);
         }
@@ -205,7 +203,7 @@ public class HaloProducer extends DefaultProducer {
             return body; // the id is given in header CamelHaloId or option id
         }
         HaloExistingRecords lookup = new HaloExistingRecords(new HaloPager(client(), timeout));
-        String field = options.getMatchExisting();
+        String field = configuration.getMatchExisting();
         for (Map<String, Object> record : read.records()) {
             if (record.get("id") == null && record.get(field) != null) {
                 Map<String, Object> existing = lookup.find(resource, record, field);
@@ -242,9 +240,9 @@ public class HaloProducer extends DefaultProducer {
      * ids, before anything is sent; an unknown or ambiguous name fails here. Off with {@code resolveNames=false}.
      */
     private void resolveNames(HaloResource resource, List<Map<String, Object>> records) throws Exception {
-        if (options.isResolveNames()) {
-            new HaloNameResolver(endpoint.getComponent().lookupCache(configuration))
-                    .resolve(resource, records, Duration.ofMillis(options.getLookupCacheTtl()));
+        if (configuration.isResolveNames()) {
+            new HaloNameResolver(endpoint.getComponent().lookupCache(endpoint.getConfiguration()))
+                    .resolve(resource, records, Duration.ofMillis(configuration.getLookupCacheTtl()));
         }
     }
 
@@ -301,8 +299,8 @@ public class HaloProducer extends DefaultProducer {
     private void list(Message in, HaloResource resource) throws Exception {
         Map<String, Object> query = query(in, resource, HaloOperation.LIST);
         HaloPager pager = new HaloPager(client(), timeout);
-        if (options.isStreamList()) {
-            HaloListIterator records = pager.iterator(resource, query, options.getPageSize(), options.getMaxResults(),
+        if (configuration.isStreamList()) {
+            HaloListIterator records = pager.iterator(resource, query, configuration.getPageSize(), configuration.getMaxResults(),
                     prefetch);
             Exchange exchange = in.getExchange();
             if (exchange.getFromRouteId() != null) {
@@ -319,7 +317,7 @@ public class HaloProducer extends DefaultProducer {
             in.setBody(records);
             return;
         }
-        List<Map<String, Object>> records = pager.readAll(resource, query, options.getPageSize(), options.getMaxResults());
+        List<Map<String, Object>> records = pager.readAll(resource, query, configuration.getPageSize(), configuration.getMaxResults());
         in.setBody(records);
         in.setHeader(HaloConstants.RECORD_COUNT, records.size());
     }
@@ -350,8 +348,8 @@ public class HaloProducer extends DefaultProducer {
         if (header != null) {
             return HaloIds.parse(header, "header " + HaloConstants.ID);
         }
-        if (options.getId() != null) {
-            return HaloIds.parse(options.getId(), "option id");
+        if (configuration.getId() != null) {
+            return HaloIds.parse(configuration.getId(), "option id");
         }
         if (required) {
             throw new IllegalArgumentException(
@@ -366,7 +364,7 @@ public class HaloProducer extends DefaultProducer {
         if (header != null) {
             return HaloIds.parse(header, "header " + HaloConstants.TICKET_ID);
         }
-        return options.getTicketId() == null ? null : HaloIds.parse(options.getTicketId(), "option ticketId");
+        return configuration.getTicketId() == null ? null : HaloIds.parse(configuration.getTicketId(), "option ticketId");
     }
 
     /** The endpoint's query options, overridden by header CamelHaloQuery, plus the ticket id where Halo needs it. */
@@ -405,7 +403,7 @@ public class HaloProducer extends DefaultProducer {
     }
 
     private void setResponseCode(Message in, int status) {
-        if (!options.isThrowExceptionOnFailure()) {
+        if (!configuration.isThrowExceptionOnFailure()) {
             in.setHeader(HaloConstants.HTTP_RESPONSE_CODE, status);
         }
     }

@@ -108,7 +108,7 @@ class HaloOAuthTest extends HaloTestSupport {
         HaloTokenManager tokens = new HaloTokenManager(transport,
                 new HaloCredentials(baseUrl() + "/auth", null, CLIENT_ID, CLIENT_SECRET, "all", "client_credentials",
                         null),
-                Duration.ofSeconds(10), clock);
+                Duration.ofSeconds(10), clock, null, null);
 
         // when the token is asked for now, just before the renewal margin, and just inside it
         String first = tokens.accessToken();
@@ -121,7 +121,6 @@ class HaloOAuthTest extends HaloTestSupport {
         assertEquals("tok-1", first);
         assertEquals("tok-1", beforeMargin);
         assertEquals("tok-2", insideMargin);
-        assertEquals(2, tokens.tokenRequestCount());
         assertEquals(2, tokenRequests().size());
     }
 

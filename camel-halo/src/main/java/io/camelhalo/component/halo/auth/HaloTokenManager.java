@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
@@ -47,7 +46,6 @@ public final class HaloTokenManager implements HaloAccessTokens {
     private final Clock clock;
     private final ReentrantLock renewLock = new ReentrantLock();
     private final AtomicReference<AccessToken> current = new AtomicReference<>();
-    private final AtomicInteger tokenRequests = new AtomicInteger();
     private final StateRepository<String, String> refreshTokenStore;
     /** Where Halo names its authorisation server, asked once if the default one has no token endpoint; or null. */
     private final String authInfoUrl;
@@ -56,10 +54,6 @@ public final class HaloTokenManager implements HaloAccessTokens {
     private volatile String refreshToken;
     /** The scope Halo granted with the last token, asked for again on a refresh (never more than was granted). */
     private volatile String grantedScope;
-
-    public HaloTokenManager(HaloTransport transport, HaloCredentials credentials, Duration requestTimeout, Clock clock) {
-        this(transport, credentials, requestTimeout, clock, null, null);
-    }
 
     /**
      * @param refreshTokenStore where rotated refresh tokens are kept across restarts, or {@code null} (memory only)
@@ -133,11 +127,6 @@ public final class HaloTokenManager implements HaloAccessTokens {
         }
     }
 
-    /** How many token requests this manager has sent (for tests and benchmarks). */
-    public int tokenRequestCount() {
-        return tokenRequests.get();
-    }
-
     private AccessToken requestToken() throws InterruptedException, HaloApiException {
         String tokenUrl = authUrl + "/token";
         if (credentials.tenant() != null && !credentials.tenant().isBlank()) {
@@ -149,7 +138,6 @@ public final class HaloTokenManager implements HaloAccessTokens {
                 .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(form()))
                 .build();
-        tokenRequests.incrementAndGet();
         Instant sentAt = clock.instant();
         // a token request changes nothing in Halo: safe to retry like a read
         HaloReply response = transport.send(request, true, tokenUrl, HaloRequestLabel.TOKEN);
