@@ -48,6 +48,7 @@ public class HaloProducer extends DefaultProducer {
     private final Duration timeout;
     /** The endpoint's query. options, fixed once the endpoint is created. */
     private final Map<String, Object> endpointQuery;
+    /** Camel's "producers" health repository, when camel-health is present. */
     private WritableHealthCheckRepository healthCheckRepository;
     private HaloProducerHealthCheck healthCheck;
     private ExecutorService prefetch;
@@ -67,10 +68,8 @@ public class HaloProducer extends DefaultProducer {
         healthCheckRepository = HealthCheckHelper.getHealthCheckRepository(endpoint.getCamelContext(), "producers",
                 WritableHealthCheckRepository.class);
         if (healthCheckRepository != null) {
-            healthCheck = new HaloProducerHealthCheck(endpoint, "halo-producer-" + endpoint.getResource().uriName()
-                                                                + "-" + endpoint.getOperation().uriName());
-            healthCheck.setEnabled(endpoint.getComponent().isHealthCheckProducerEnabled());
-            healthCheckRepository.addHealthCheck(healthCheck);
+            healthCheck = endpoint.getComponent().producerHealthCheck(endpoint); // one per connection
+            healthCheck.addProducer(this, healthCheckRepository);
         }
         if (configuration.isStreamList() && prefetch == null) {
             // one thread per open streamed list, fetching its next page while the route works on the current one
@@ -81,7 +80,7 @@ public class HaloProducer extends DefaultProducer {
     @Override
     protected void doStop() throws Exception {
         if (healthCheckRepository != null && healthCheck != null) {
-            healthCheckRepository.removeHealthCheck(healthCheck);
+            healthCheck.removeProducer(this, healthCheckRepository);
             healthCheck = null;
         }
         if (prefetch != null) {

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camelhalo.component.halo.error.HaloApiException;
 import io.camelhalo.component.halo.error.HaloAuthenticationException;
+import io.camelhalo.component.halo.error.HaloRateLimitException;
 import io.camelhalo.component.halo.http.HaloAccessTokens;
 import io.camelhalo.component.halo.http.HaloErrorMessages;
 import io.camelhalo.component.halo.http.HaloReply;
@@ -86,11 +87,42 @@ public final class HaloTokenManager implements HaloAccessTokens {
 
     @Override
     public String accessToken() throws InterruptedException, HaloApiException {
+        return accessToken(transport, true);
+    }
+
+    /**
+     * The same tokens for a request that must not wait (the readiness probe): a fresh token is returned as usual; a
+     * renewal is sent through the transport's {@link HaloTransport#withoutWaiting() no-wait} form, and fails at once
+     * while another thread is renewing the token (that thread may be the one waiting for a permit).
+     *
+     * @return tokens whose {@code accessToken()} throws a {@link HaloRateLimitException} rather than wait
+     */
+    public HaloAccessTokens withoutWaiting() {
+        HaloTransport noWait = transport.withoutWaiting();
+        return new HaloAccessTokens() {
+            @Override
+            public String accessToken() throws InterruptedException, HaloApiException {
+                return HaloTokenManager.this.accessToken(noWait, false);
+            }
+
+            @Override
+            public void invalidate(String refusedToken) {
+                HaloTokenManager.this.invalidate(refusedToken);
+            }
+        };
+    }
+
+    private String accessToken(HaloTransport via, boolean wait) throws InterruptedException, HaloApiException {
         AccessToken token = current.get();
         if (token != null && token.isFresh(clock.millis())) { // millis(): no Instant allocated per call
             return token.value();
         }
-        renewLock.lockInterruptibly();
+        if (wait) {
+            renewLock.lockInterruptibly();
+        } else if (!renewLock.tryLock()) {
+            throw new HaloRateLimitException(0, "POST", tokenUrl(), null, null,
+                    "Another request is renewing the access token and this one does not wait; nothing was sent");
+        }
         try {
             token = current.get();
             if (token != null && token.isFresh(clock.millis())) {
@@ -98,7 +130,7 @@ public final class HaloTokenManager implements HaloAccessTokens {
             }
             AccessToken renewed;
             try {
-                renewed = requestToken();
+                renewed = requestToken(via);
             } catch (HaloAuthenticationException refused) {
                 if (refreshToken == null || refreshToken.equals(credentials.refreshToken())) {
                     throw refused;
@@ -106,7 +138,7 @@ public final class HaloTokenManager implements HaloAccessTokens {
                 // the stored refresh token was refused (spent, or revoked since): try the configured one once
                 LOG.warn("Halo refused the stored refresh token; trying the configured refreshToken");
                 refreshToken = credentials.refreshToken();
-                renewed = requestToken();
+                renewed = requestToken(via);
             }
             current.set(renewed);
             return renewed.value();
@@ -127,11 +159,16 @@ public final class HaloTokenManager implements HaloAccessTokens {
         }
     }
 
-    private AccessToken requestToken() throws InterruptedException, HaloApiException {
+    /** The token endpoint of the authorisation server in use, with the tenant when there is one. */
+    private String tokenUrl() {
         String tokenUrl = authUrl + "/token";
-        if (credentials.tenant() != null && !credentials.tenant().isBlank()) {
-            tokenUrl += "?tenant=" + encode(credentials.tenant());
-        }
+        return credentials.tenant() != null && !credentials.tenant().isBlank()
+                ? tokenUrl + "?tenant=" + encode(credentials.tenant()) : tokenUrl;
+    }
+
+    /** @param via the transport to send it through: the connection's, or its no-wait form */
+    private AccessToken requestToken(HaloTransport via) throws InterruptedException, HaloApiException {
+        String tokenUrl = tokenUrl();
         HttpRequest request = HttpRequest.newBuilder(URI.create(tokenUrl))
                 .timeout(requestTimeout)
                 .header("Content-Type", "application/x-www-form-urlencoded")
@@ -140,9 +177,9 @@ public final class HaloTokenManager implements HaloAccessTokens {
                 .build();
         Instant sentAt = clock.instant();
         // a token request changes nothing in Halo: safe to retry like a read
-        HaloReply response = transport.send(request, true, tokenUrl, HaloRequestLabel.TOKEN);
-        if (response.status() == 404 && authInfoUrl != null && discoverAuthUrl()) {
-            return requestToken(); // the server Halo named, once (discoverAuthUrl answers false from then on)
+        HaloReply response = via.send(request, true, tokenUrl, HaloRequestLabel.TOKEN);
+        if (response.status() == 404 && authInfoUrl != null && discoverAuthUrl(via)) {
+            return requestToken(via); // the server Halo named, once (discoverAuthUrl answers false from then on)
         }
         if (response.status() != 200) {
             throw tokenError(tokenUrl, response);
@@ -206,13 +243,13 @@ public final class HaloTokenManager implements HaloAccessTokens {
      * Asks Halo where its authorisation server is ({@code GET /api/authinfo}, as the HaloAPI client does), for a
      * tenant whose server is not at {baseUrl}/auth. True when it named another one, which is used from now on.
      */
-    private boolean discoverAuthUrl() throws InterruptedException {
+    private boolean discoverAuthUrl(HaloTransport via) throws InterruptedException, HaloRateLimitException {
         if (discoveryTried) {
             return false;
         }
         discoveryTried = true;
         try {
-            HaloReply info = transport.send(HttpRequest.newBuilder(URI.create(authInfoUrl)).timeout(requestTimeout)
+            HaloReply info = via.send(HttpRequest.newBuilder(URI.create(authInfoUrl)).timeout(requestTimeout)
                     .header("Accept", "application/json").GET().build(), true, authInfoUrl, HaloRequestLabel.TOKEN);
             JsonNode named = info.isSuccess() ? MAPPER.readTree(info.body()).path("auth_url") : null;
             if (named != null && named.isTextual() && !named.asText().isBlank()) {
@@ -224,6 +261,9 @@ public final class HaloTokenManager implements HaloAccessTokens {
                     return true;
                 }
             }
+        } catch (HaloRateLimitException notAsked) {
+            discoveryTried = false; // Halo did not answer it (no permit, or a 429): ask again next time
+            throw notAsked;
         } catch (HaloApiException | IOException | RuntimeException e) {
             LOG.debug("No authorisation server from {}: {}", authInfoUrl, e.toString());
         }

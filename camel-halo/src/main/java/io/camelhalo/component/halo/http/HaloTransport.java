@@ -33,12 +33,27 @@ public final class HaloTransport {
     private final HaloConnectionStatistics statistics;
 
     public HaloTransport(HttpClient http, HaloRateGovernor governor, HaloRetryPolicy retryPolicy, long maxResponseSize) {
+        this(http, governor, retryPolicy, maxResponseSize, new HaloConnectionStatistics(governor));
+    }
+
+    private HaloTransport(HttpClient http, HaloRateGovernor governor, HaloRetryPolicy retryPolicy, long maxResponseSize,
+                          HaloConnectionStatistics statistics) {
         this.http = http;
         this.governor = governor;
         this.retryPolicy = retryPolicy;
         this.maxResponseSize = maxResponseSize;
         this.bodyHandler = new BoundedBodyHandler(maxResponseSize);
-        this.statistics = new HaloConnectionStatistics(governor);
+        this.statistics = statistics;
+    }
+
+    /**
+     * This transport (same HTTP client, rate governor and statistics) for requests that must not wait: no permit
+     * free now, or a 429, fails at once with a {@link HaloRateLimitException}, and nothing is retried. For the
+     * readiness probe, which must neither wait nor spend more than one request of the budget.
+     */
+    public HaloTransport withoutWaiting() {
+        return new HaloTransport(http, governor, new HaloRetryPolicy(0, Duration.ZERO, Duration.ZERO, Duration.ZERO),
+                maxResponseSize, statistics);
     }
 
     public HaloConnectionStatistics statistics() {
@@ -108,9 +123,8 @@ public final class HaloTransport {
                 if (waited.plus(wait).compareTo(retryPolicy.maxRateLimitWait()) > 0) {
                     throw new HaloRateLimitException(429, method, target, response.headerMap(), response.bodyAsString(),
                             "Halo's rate limit was still reached after waiting " + waited.toSeconds()
-                                                                                         + " s (maxRateLimitWait "
-                                                                                         + retryPolicy.maxRateLimitWait().toSeconds()
-                                                                                         + " s); nothing was applied. Lower the request rate or the rateLimit option");
+                            + " s (maxRateLimitWait " + retryPolicy.maxRateLimitWait().toSeconds() + " s); nothing was "
+                            + "applied. Lower the request rate or the rateLimit option");
                 }
                 LOG.info("Halo answered 429 to {} {}: waiting {} ms before retrying", method, target, wait.toMillis());
                 TimeUnit.MILLISECONDS.sleep(wait.toMillis());
@@ -139,10 +153,10 @@ public final class HaloTransport {
             statistics.waitedForPermit(System.nanoTime() - permitWaitStart);
         }
         if (!permitted) {
-            throw new HaloRateLimitException(0, method, target, null, null,
-                    "No request permit within maxRateLimitWait (" + retryPolicy.maxRateLimitWait().toSeconds()
-                                                                   + " s) from the rate governor (" + governor
-                                                                   + "); nothing was sent");
+            throw new HaloRateLimitException(0, method, target, null, null, "No request permit "
+                    + (retryPolicy.maxRateLimitWait().isZero() ? "free now, and this request does not wait"
+                            : "within maxRateLimitWait (" + retryPolicy.maxRateLimitWait().toSeconds() + " s)")
+                    + " from the rate governor (" + governor + "); nothing was sent");
         }
     }
 
