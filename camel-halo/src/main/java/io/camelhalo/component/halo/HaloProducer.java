@@ -133,9 +133,9 @@ public class HaloProducer extends DefaultProducer {
         if (operation == HaloOperation.UPDATE && configuration.isMergeCustomFields()) {
             mergeCustomFields(resource, records, ticketId);
         }
-        HaloExistingRecords.Plan existing = operation == HaloOperation.CREATE && configuration.getMatchExisting() != null
-                ? new HaloExistingRecords(new HaloPager(client(), timeout)).plan(resource, records,
-                        configuration.getMatchExisting())
+        String matchExisting = configuration.getMatchExisting();
+        HaloExistingRecords.Plan existing = operation == HaloOperation.CREATE && matchExisting != null
+                ? new HaloExistingRecords(new HaloPager(client(), timeout)).plan(resource, records, matchExisting)
                 : null;
         Posted posted = send(in, resource, operation, existing == null ? records : existing.toCreate());
         List<Map<String, Object>> saved = existing == null ? posted.saved() : existing.inInputOrder(posted.saved());
@@ -299,8 +299,8 @@ public class HaloProducer extends DefaultProducer {
         Map<String, Object> query = query(in, resource, HaloOperation.LIST);
         HaloPager pager = new HaloPager(client(), timeout);
         if (configuration.isStreamList()) {
-            HaloListIterator records = pager.iterator(resource, query, configuration.getPageSize(), configuration.getMaxResults(),
-                    prefetch);
+            HaloListIterator records = pager.iterator(resource, query, configuration.getPageSize(),
+                    configuration.getMaxResults(), prefetch);
             Exchange exchange = in.getExchange();
             if (exchange.getFromRouteId() != null) {
                 // in a route the splitter reads the iterator before the exchange completes; make sure it stops then,
@@ -316,7 +316,8 @@ public class HaloProducer extends DefaultProducer {
             in.setBody(records);
             return;
         }
-        List<Map<String, Object>> records = pager.readAll(resource, query, configuration.getPageSize(), configuration.getMaxResults());
+        List<Map<String, Object>> records = pager.readAll(resource, query, configuration.getPageSize(),
+                configuration.getMaxResults());
         in.setBody(records);
         in.setHeader(HaloConstants.RECORD_COUNT, records.size());
     }
@@ -363,7 +364,8 @@ public class HaloProducer extends DefaultProducer {
         if (header != null) {
             return HaloIds.parse(header, "header " + HaloConstants.TICKET_ID);
         }
-        return configuration.getTicketId() == null ? null : HaloIds.parse(configuration.getTicketId(), "option ticketId");
+        Long ticketId = configuration.getTicketId();
+        return ticketId == null ? null : HaloIds.parse(ticketId, "option ticketId");
     }
 
     /** The endpoint's query options, overridden by header CamelHaloQuery, plus the ticket id where Halo needs it. */

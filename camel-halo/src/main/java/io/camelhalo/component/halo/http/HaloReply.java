@@ -147,7 +147,8 @@ public final class HaloReply {
         String text = bodyAsString();
         String message = HaloErrorMessages.extract(text);
         Map<String, List<String>> headerMap = headerMap();
-        String why = advice != null ? advice : HaloErrorMessages.isHtml(text) ? "Halo answered an HTML error page" : null;
+        String why = advice != null ? advice
+                : HaloErrorMessages.isHtml(text) ? "Halo answered an HTML error page" : null;
         if (status == 401 || status == 403) {
             return new HaloAuthenticationException(status, method, target, headerMap, text, message, why, tokenRequest);
         } else if (status == 404) {
