@@ -41,6 +41,7 @@ public class HaloComponent extends HealthCheckComponent implements SSLContextPar
     private final Map<HaloConnection.Key, HaloConnection> connections = new ConcurrentHashMap<>();
     private final Map<HaloConnection.TenantKey, HaloRateGovernor> governors = new ConcurrentHashMap<>();
     private final Map<HaloConnection.Key, HaloLookupCache> lookupCaches = new ConcurrentHashMap<>();
+    private final Map<HaloConnection.Key, HaloProducerHealthCheck> producerHealthChecks = new ConcurrentHashMap<>();
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -79,6 +80,29 @@ public class HaloComponent extends HealthCheckComponent implements SSLContextPar
         return lookupCaches.computeIfAbsent(endpointConfiguration.connectionKey(),
                 key -> new HaloLookupCache(new HaloPager(connection.httpClient(),
                         Duration.ofMillis(endpointConfiguration.getReadTimeout())), System::currentTimeMillis));
+    }
+
+    /**
+     * The readiness check of an endpoint's connection, one per connection whatever the number of its producers: id
+     * {@code halo-producer-<clientId>}, numbered from -2 when connections share a client id.
+     */
+    HaloProducerHealthCheck producerHealthCheck(HaloEndpoint endpoint) {
+        HaloConnection connection = endpoint.getConnection();
+        return producerHealthChecks.computeIfAbsent(connection.key(), key -> {
+            String base = "halo-producer-" + key.clientId();
+            String id = base;
+            for (int n = 2; isProducerHealthCheckId(id); n++) {
+                id = base + "-" + n;
+            }
+            HaloProducerHealthCheck check = new HaloProducerHealthCheck(connection, id,
+                    Duration.ofMillis(endpoint.getConfiguration().getReadTimeout()));
+            check.setEnabled(isHealthCheckProducerEnabled());
+            return check;
+        });
+    }
+
+    private boolean isProducerHealthCheckId(String id) {
+        return producerHealthChecks.values().stream().anyMatch(check -> check.getId().equals(id));
     }
 
     private HaloConnection open(HaloConnection.Key key, HaloConfiguration cfg) {
@@ -120,6 +144,7 @@ public class HaloComponent extends HealthCheckComponent implements SSLContextPar
     protected void doStop() throws Exception {
         connections.clear();
         lookupCaches.clear();
+        producerHealthChecks.clear();
         governors.clear();
         super.doStop();
     }

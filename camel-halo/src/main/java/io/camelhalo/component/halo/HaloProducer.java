@@ -16,15 +16,13 @@ import io.camelhalo.component.halo.api.HaloOperation;
 import io.camelhalo.component.halo.api.HaloQuery;
 import io.camelhalo.component.halo.api.HaloResource;
 import io.camelhalo.component.halo.api.HaloWrite;
-import io.camelhalo.component.halo.client.HaloHttpClient;
 import io.camelhalo.component.halo.client.HaloListIterator;
 import io.camelhalo.component.halo.client.HaloPager;
-import io.camelhalo.component.halo.client.HaloReply;
 import io.camelhalo.component.halo.error.HaloApiException;
 import io.camelhalo.component.halo.error.HaloBatchWriteException;
 import io.camelhalo.component.halo.error.HaloValidationException;
-import io.camelhalo.component.halo.http.HaloReplies;
-import io.camelhalo.component.halo.http.HaloResponse;
+import io.camelhalo.component.halo.http.HaloHttpClient;
+import io.camelhalo.component.halo.http.HaloReply;
 import io.camelhalo.component.halo.lookup.HaloExistingRecords;
 import io.camelhalo.component.halo.lookup.HaloNameResolver;
 import org.apache.camel.Exchange;
@@ -46,11 +44,11 @@ public class HaloProducer extends DefaultProducer {
     private static final Logger LOG = LoggerFactory.getLogger(HaloProducer.class);
 
     private final HaloEndpoint endpoint;
-    private final HaloConfiguration configuration;
-    private final HaloProducerConfiguration options;
+    private final HaloProducerConfiguration configuration;
     private final Duration timeout;
     /** The endpoint's query. options, fixed once the endpoint is created. */
     private final Map<String, Object> endpointQuery;
+    /** Camel's "producers" health repository, when camel-health is present. */
     private WritableHealthCheckRepository healthCheckRepository;
     private HaloProducerHealthCheck healthCheck;
     private ExecutorService prefetch;
@@ -58,10 +56,9 @@ public class HaloProducer extends DefaultProducer {
     public HaloProducer(HaloEndpoint endpoint) {
         super(endpoint);
         this.endpoint = endpoint;
-        this.configuration = endpoint.getConfiguration();
-        this.options = endpoint.getProducerConfiguration();
-        this.timeout = Duration.ofMillis(configuration.getReadTimeout());
-        this.endpointQuery = Collections.unmodifiableMap(new LinkedHashMap<>(options.getQuery()));
+        this.configuration = endpoint.getProducerConfiguration();
+        this.timeout = Duration.ofMillis(endpoint.getConfiguration().getReadTimeout());
+        this.endpointQuery = Collections.unmodifiableMap(new LinkedHashMap<>(configuration.getQuery()));
     }
 
     @Override
@@ -71,12 +68,10 @@ public class HaloProducer extends DefaultProducer {
         healthCheckRepository = HealthCheckHelper.getHealthCheckRepository(endpoint.getCamelContext(), "producers",
                 WritableHealthCheckRepository.class);
         if (healthCheckRepository != null) {
-            healthCheck = new HaloProducerHealthCheck(endpoint, "halo-producer-" + endpoint.getResource().uriName()
-                                                                + "-" + endpoint.getOperation().uriName());
-            healthCheck.setEnabled(endpoint.getComponent().isHealthCheckProducerEnabled());
-            healthCheckRepository.addHealthCheck(healthCheck);
+            healthCheck = endpoint.getComponent().producerHealthCheck(endpoint); // one per connection
+            healthCheck.addProducer(this, healthCheckRepository);
         }
-        if (options.isStreamList() && prefetch == null) {
+        if (configuration.isStreamList() && prefetch == null) {
             // one thread per open streamed list, fetching its next page while the route works on the current one
             prefetch = endpoint.getCamelContext().getExecutorServiceManager().newCachedThreadPool(this, "HaloListPrefetch");
         }
@@ -85,7 +80,7 @@ public class HaloProducer extends DefaultProducer {
     @Override
     protected void doStop() throws Exception {
         if (healthCheckRepository != null && healthCheck != null) {
-            healthCheckRepository.removeHealthCheck(healthCheck);
+            healthCheck.removeProducer(this, healthCheckRepository);
             healthCheck = null;
         }
         if (prefetch != null) {
@@ -109,9 +104,9 @@ public class HaloProducer extends DefaultProducer {
                 default -> throw new IllegalStateException("Unhandled operation " + operation);
             }
         } catch (HaloApiException e) {
-            // like camel-http: only an error reply from the API becomes a body; no reply at all still fails
-            if (options.isThrowExceptionOnFailure() || e.isTokenRequest() || e.getStatusCode() == 0
-                    || isSuccess(e.getStatusCode())) {
+            // like camel-http: only an error reply from the API becomes a body; no reply, an unusable reply and a
+            // refused token still fail
+            if (configuration.isThrowExceptionOnFailure() || e.isTokenRequest() || !e.isErrorReply()) {
                 throw e;
             }
             in.setHeader(HaloConstants.HTTP_RESPONSE_CODE, e.getStatusCode());
@@ -126,7 +121,7 @@ public class HaloProducer extends DefaultProducer {
         if (resource == HaloResource.ATTACHMENTS && HaloAttachment.isFile(body)) {
             body = HaloAttachment.record(body, in.getHeader(HaloConstants.FILE_NAME, String.class), ticketId);
         }
-        if (operation == HaloOperation.UPDATE && options.getMatchExisting() != null) {
+        if (operation == HaloOperation.UPDATE && configuration.getMatchExisting() != null) {
             body = withMatchedIds(resource, body, defaultId);
         }
         HaloWrite write = HaloWrite.of(body, operation, defaultId);
@@ -135,12 +130,12 @@ public class HaloProducer extends DefaultProducer {
         }
         List<Map<String, Object>> records = write.records();
         resolveNames(resource, records);
-        if (operation == HaloOperation.UPDATE && options.isMergeCustomFields()) {
+        if (operation == HaloOperation.UPDATE && configuration.isMergeCustomFields()) {
             mergeCustomFields(resource, records, ticketId);
         }
-        HaloExistingRecords.Plan existing = operation == HaloOperation.CREATE && options.getMatchExisting() != null
-                ? new HaloExistingRecords(new HaloPager(client(), timeout)).plan(resource, records,
-                        options.getMatchExisting())
+        String matchExisting = configuration.getMatchExisting();
+        HaloExistingRecords.Plan existing = operation == HaloOperation.CREATE && matchExisting != null
+                ? new HaloExistingRecords(new HaloPager(client(), timeout)).plan(resource, records, matchExisting)
                 : null;
         Posted posted = send(in, resource, operation, existing == null ? records : existing.toCreate());
         List<Map<String, Object>> saved = existing == null ? posted.saved() : existing.inInputOrder(posted.saved());
@@ -168,7 +163,7 @@ public class HaloProducer extends DefaultProducer {
         if (records.isEmpty()) {
             return new Posted(List.of(), 200); // every record already in Halo (matchExisting): nothing to send
         }
-        int batchSize = options.getBatchSize();
+        int batchSize = configuration.getBatchSize();
         if (records.size() <= batchSize) {
             return post(resource, records);
         }
@@ -207,7 +202,7 @@ public class HaloProducer extends DefaultProducer {
             return body; // the id is given in header CamelHaloId or option id
         }
         HaloExistingRecords lookup = new HaloExistingRecords(new HaloPager(client(), timeout));
-        String field = options.getMatchExisting();
+        String field = configuration.getMatchExisting();
         for (Map<String, Object> record : read.records()) {
             if (record.get("id") == null && record.get(field) != null) {
                 Map<String, Object> existing = lookup.find(resource, record, field);
@@ -244,9 +239,9 @@ public class HaloProducer extends DefaultProducer {
      * ids, before anything is sent; an unknown or ambiguous name fails here. Off with {@code resolveNames=false}.
      */
     private void resolveNames(HaloResource resource, List<Map<String, Object>> records) throws Exception {
-        if (options.isResolveNames()) {
-            new HaloNameResolver(endpoint.getComponent().lookupCache(configuration))
-                    .resolve(resource, records, Duration.ofMillis(options.getLookupCacheTtl()));
+        if (configuration.isResolveNames()) {
+            new HaloNameResolver(endpoint.getComponent().lookupCache(endpoint.getConfiguration()))
+                    .resolve(resource, records, Duration.ofMillis(configuration.getLookupCacheTtl()));
         }
     }
 
@@ -285,28 +280,27 @@ public class HaloProducer extends DefaultProducer {
 
     /** An attachment's file: its bytes as the body, its name and type in headers (JSON details as a record). */
     private void download(Message in, HaloResource resource, long id, Map<String, Object> query) throws Exception {
-        HaloResponse response = client().download(resource, id, query, timeout);
-        String contentType = response.header("Content-Type").orElse(null);
+        HaloReply reply = client().download(resource, id, query, timeout);
+        String contentType = reply.header("Content-Type").orElse(null);
         if (HaloAttachment.isJson(contentType)) {
-            List<Map<String, Object>> records = HaloJson.toRecords(
-                    HaloReplies.json(response, "GET", "/api/" + resource.path() + "/" + id));
+            List<Map<String, Object>> records = HaloJson.toRecords(reply.json());
             in.setBody(records.isEmpty() ? null : records.get(0));
         } else {
-            in.setBody(response.body() == null ? new byte[0] : response.body());
+            in.setBody(reply.body() == null ? new byte[0] : reply.body());
             in.setHeader(Exchange.CONTENT_TYPE, contentType);
             in.setHeader(HaloConstants.FILE_NAME,
-                    HaloAttachment.fileName(response.header("Content-Disposition").orElse(null)));
+                    HaloAttachment.fileName(reply.header("Content-Disposition").orElse(null)));
         }
         in.setHeader(HaloConstants.ID, id);
-        setResponseCode(in, response.status());
+        setResponseCode(in, reply.status());
     }
 
     private void list(Message in, HaloResource resource) throws Exception {
         Map<String, Object> query = query(in, resource, HaloOperation.LIST);
         HaloPager pager = new HaloPager(client(), timeout);
-        if (options.isStreamList()) {
-            HaloListIterator records = pager.iterator(resource, query, options.getPageSize(), options.getMaxResults(),
-                    prefetch);
+        if (configuration.isStreamList()) {
+            HaloListIterator records = pager.iterator(resource, query, configuration.getPageSize(),
+                    configuration.getMaxResults(), prefetch);
             Exchange exchange = in.getExchange();
             if (exchange.getFromRouteId() != null) {
                 // in a route the splitter reads the iterator before the exchange completes; make sure it stops then,
@@ -322,7 +316,8 @@ public class HaloProducer extends DefaultProducer {
             in.setBody(records);
             return;
         }
-        List<Map<String, Object>> records = pager.readAll(resource, query, options.getPageSize(), options.getMaxResults());
+        List<Map<String, Object>> records = pager.readAll(resource, query, configuration.getPageSize(),
+                configuration.getMaxResults());
         in.setBody(records);
         in.setHeader(HaloConstants.RECORD_COUNT, records.size());
     }
@@ -353,8 +348,8 @@ public class HaloProducer extends DefaultProducer {
         if (header != null) {
             return HaloIds.parse(header, "header " + HaloConstants.ID);
         }
-        if (options.getId() != null) {
-            return HaloIds.parse(options.getId(), "option id");
+        if (configuration.getId() != null) {
+            return HaloIds.parse(configuration.getId(), "option id");
         }
         if (required) {
             throw new IllegalArgumentException(
@@ -369,7 +364,8 @@ public class HaloProducer extends DefaultProducer {
         if (header != null) {
             return HaloIds.parse(header, "header " + HaloConstants.TICKET_ID);
         }
-        return options.getTicketId() == null ? null : HaloIds.parse(options.getTicketId(), "option ticketId");
+        Long ticketId = configuration.getTicketId();
+        return ticketId == null ? null : HaloIds.parse(ticketId, "option ticketId");
     }
 
     /** The endpoint's query options, overridden by header CamelHaloQuery, plus the ticket id where Halo needs it. */
@@ -408,13 +404,9 @@ public class HaloProducer extends DefaultProducer {
     }
 
     private void setResponseCode(Message in, int status) {
-        if (!options.isThrowExceptionOnFailure()) {
+        if (!configuration.isThrowExceptionOnFailure()) {
             in.setHeader(HaloConstants.HTTP_RESPONSE_CODE, status);
         }
-    }
-
-    private static boolean isSuccess(int status) {
-        return status >= 200 && status < 300;
     }
 
     private static Object errorBody(String body) {

@@ -192,8 +192,10 @@ class HaloApiErrorsTest extends HaloTestSupport {
         // when the route gets the ticket
         HaloApiException e = failure(send("halo:tickets/get?id=5", null), HaloApiException.class);
 
-        // then the error says the reply is not JSON and quotes its start
-        assertEquals(200, e.getStatusCode());
+        // then the error is an unusable reply, not an error status, and quotes the start of the body
+        assertTrue(e.isUnusableReply());
+        assertFalse(e.isErrorReply());
+        assertEquals(0, e.getStatusCode(), "Halo's 200 is no error status a route could act on");
         assertMentions(e.getMessage(), "not valid JSON", "it starts: {\"id\": 5, \"summary\": \"printer");
         assertEquals("{\"id\": 5, \"summary\": \"printer", e.getResponseBody());
     }
@@ -326,6 +328,7 @@ class HaloApiErrorsTest extends HaloTestSupport {
 
         // then it still fails: a truncated list is never returned as if it were whole
         HaloApiException e = failure(exchange, HaloApiException.class);
+        assertTrue(e.isUnusableReply());
         assertMentions(e.getMessage(), "record_count promised 3", "only 1");
         assertNull(exchange.getMessage().getHeader(HaloConstants.RECORD_COUNT));
         assertNull(exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE));

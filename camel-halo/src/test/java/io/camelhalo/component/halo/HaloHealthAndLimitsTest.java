@@ -1,8 +1,12 @@
 package io.camelhalo.component.halo;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import io.camelhalo.component.halo.error.HaloIOException;
 import io.camelhalo.sandbox.HaloSandbox;
@@ -16,14 +20,18 @@ import org.apache.camel.health.HealthCheckRepository;
 import org.apache.camel.impl.health.DefaultHealthCheckRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The producer and poll-consumer health checks in Camel's health registry, and the reply size limit.
+ * The producer and poll-consumer health checks in Camel's health registry, and the reply size limit. The producer
+ * check is one per connection and asks Halo at most once a minute, never waiting for the rate budget: counted here
+ * with a clock the test moves.
  */
 class HaloHealthAndLimitsTest {
 
@@ -32,6 +40,8 @@ class HaloHealthAndLimitsTest {
 
     private HaloSandbox sandbox;
     private CamelContext context;
+    private HealthCheckRepository producers;
+    private final MovableClock clock = new MovableClock(Instant.parse("2025-01-01T10:00:00Z"));
 
     @BeforeEach
     void bind() {
@@ -39,6 +49,10 @@ class HaloHealthAndLimitsTest {
     }
 
     private void startCamel(String secret, RouteBuilder routes) throws Exception {
+        startCamel(routes, cfg -> cfg.setClientSecret(secret));
+    }
+
+    private void startCamel(RouteBuilder routes, Consumer<HaloConfiguration> tune) throws Exception {
         context = halo.newContext();
         // what camel.health.enabled / consumers-enabled / producers-enabled do in Camel Main
         HealthCheckRegistry registry = new DefaultHealthCheckRegistry();
@@ -46,14 +60,15 @@ class HaloHealthAndLimitsTest {
         registry.setExposureLevel("full"); // list every check, not only the failing ones
         context.getCamelContextExtension().addContextPlugin(HealthCheckRegistry.class, registry);
         registry.register(registry.resolveById("consumers"));
-        HealthCheckRepository producers = (HealthCheckRepository) registry.resolveById("producers");
+        producers = (HealthCheckRepository) registry.resolveById("producers");
         producers.setEnabled(true); // off by default in Camel, as camel.health.producers-enabled
         registry.register(producers);
         HaloConfiguration cfg = TestCamel.configuration(context);
-        cfg.setClientSecret(secret);
         cfg.setMaxRetries(0);
+        tune.accept(cfg);
         context.addRoutes(routes);
         context.start();
+        producers.stream().forEach(check -> ((HaloProducerHealthCheck) check).setClock(clock));
     }
 
     private static RouteBuilder routes(String... uris) {
@@ -62,7 +77,7 @@ class HaloHealthAndLimitsTest {
             public void configure() {
                 int i = 0;
                 for (String uri : uris) {
-                    from("direct:r" + i++).to(uri);
+                    from("direct:r" + i).routeId("r" + i++).to(uri);
                 }
             }
         };
@@ -75,10 +90,22 @@ class HaloHealthAndLimitsTest {
                                                       + results.stream().map(r -> r.getCheck().getId()).toList()));
     }
 
+    private String producerCheckId() {
+        return "halo-producer-" + sandbox.clientId();
+    }
+
+    private List<String> producerCheckIds() {
+        return producers.stream().map(HealthCheck::getId).sorted().toList();
+    }
+
+    private long statusReads() {
+        return sandbox.requests().stream().filter(r -> r.path().equals("/api/Status")).count();
+    }
+
     @Test
     void theProducerIsReadyWhenATokenAndACheapReadSucceed() throws Exception {
         startCamel(sandbox.clientSecret(), routes("halo:tickets/create"));
-        HealthCheck.Result result = result("halo-producer-tickets-create");
+        HealthCheck.Result result = result(producerCheckId());
         assertEquals(HealthCheck.State.UP, result.getState(), () -> String.valueOf(result.getMessage()));
         assertTrue(sandbox.requests().stream().anyMatch(r -> r.path().equals("/api/Status")));
     }
@@ -86,10 +113,98 @@ class HaloHealthAndLimitsTest {
     @Test
     void theProducerIsDownWithTheReasonWhenTheSecretIsWrong() throws Exception {
         startCamel("not-the-secret", routes("halo:tickets/get"));
-        HealthCheck.Result result = result("halo-producer-tickets-get");
+        HealthCheck.Result result = result(producerCheckId());
         assertEquals(HealthCheck.State.DOWN, result.getState());
         assertTrue(result.getMessage().orElse("").contains("clientSecret"), result.getMessage().orElse(""));
         assertTrue(!result.getMessage().orElse("").contains("not-the-secret"), "the secret is never shown");
+    }
+
+    @Test
+    void tenProducersOfOneConnectionShareOneCheckThatAsksHaloAtMostOncePerMinute() throws Exception {
+        // given ten producer endpoints of one connection
+        startCamel(sandbox.clientSecret(), routes("halo:tickets/create", "halo:tickets/get", "halo:tickets/list",
+                "halo:tickets/delete", "halo:actions/create", "halo:actions/list", "halo:clients/list",
+                "halo:users/get", "halo:sites/list", "halo:statuses/list"));
+        assertEquals(List.of(producerCheckId()), producerCheckIds());
+
+        // when the health checks are called again and again within a minute
+        for (int call = 0; call < 30; call++) {
+            HealthCheck.Result result = result(producerCheckId());
+            assertEquals(HealthCheck.State.UP, result.getState(), () -> String.valueOf(result.getMessage()));
+            clock.advance(Duration.ofSeconds(1));
+        }
+
+        // then Halo was asked once: one token, one cheap read
+        assertEquals(1, statusReads());
+        assertEquals(1, sandbox.tokenRequestCount());
+        assertEquals(1, sandbox.apiRequestCount());
+
+        // and once the minute is over, once more (the token is still fresh)
+        clock.advance(HaloProducerHealthCheck.PROBE_INTERVAL);
+        for (int call = 0; call < 10; call++) {
+            result(producerCheckId());
+        }
+        assertEquals(2, statusReads());
+        assertEquals(1, sandbox.tokenRequestCount());
+    }
+
+    @Test
+    void aDownResultStandsForAMinuteWithoutAskingHaloAgain() throws Exception {
+        // given a wrong secret, found out by a first probe
+        startCamel("not-the-secret", routes("halo:tickets/get", "halo:tickets/list"));
+        assertEquals(HealthCheck.State.DOWN, result(producerCheckId()).getState());
+        int tokenRequests = sandbox.tokenRequestCount();
+
+        // when the check is called again within the minute, then it is still DOWN and Halo was not asked
+        clock.advance(Duration.ofSeconds(59));
+        assertEquals(HealthCheck.State.DOWN, result(producerCheckId()).getState());
+        assertEquals(tokenRequests, sandbox.tokenRequestCount());
+    }
+
+    @Test
+    @Timeout(30) // a probe waiting for the rate budget would wait for the 10-minute window: fail rather than hang
+    void aBusyRateBudgetIsNotWaitedForAndTheLastResultStands() throws Exception {
+        // given a budget of three requests per ten minutes, two of them spent by a first probe (token and read)
+        startCamel(routes("halo:tickets/list"), cfg -> {
+            cfg.setClientSecret(sandbox.clientSecret());
+            cfg.setRateLimit(3);
+            cfg.setRateLimitWindow(Duration.ofMinutes(10).toMillis());
+        });
+        HealthCheck.Result first = result(producerCheckId());
+        assertEquals(HealthCheck.State.UP, first.getState(), () -> String.valueOf(first.getMessage()));
+        Object probedAt = first.getDetails().get(HaloProducerHealthCheck.PROBED_AT);
+
+        // and the last one by a route
+        context.createProducerTemplate().requestBody("direct:r0", (Object) null);
+        assertEquals(3, sandbox.requestCount());
+
+        // when the check is called after its minute, with no permit free
+        clock.advance(HaloProducerHealthCheck.PROBE_INTERVAL);
+        HealthCheck.Result busy = result(producerCheckId());
+
+        // then nothing was sent, and the last result stands, saying why it is not new
+        assertEquals(3, sandbox.requestCount());
+        assertEquals(HealthCheck.State.UP, busy.getState());
+        assertEquals(probedAt, busy.getDetails().get(HaloProducerHealthCheck.PROBED_AT));
+        String why = String.valueOf(busy.getDetails().get(HaloProducerHealthCheck.NOT_PROBED));
+        assertTrue(why.startsWith("rate budget busy"), why);
+    }
+
+    @Test
+    void eachConnectionHasItsOwnCheckWhichLeavesWithItsLastProducer() throws Exception {
+        // given two endpoints of one connection, and one of another (same application, narrower scope)
+        startCamel(sandbox.clientSecret(),
+                routes("halo:tickets/get", "halo:tickets/list", "halo:tickets/get?scope=read:tickets"));
+
+        // then there are two checks
+        assertEquals(List.of(producerCheckId(), producerCheckId() + "-2"), producerCheckIds());
+
+        // when one producer of the first connection stops, its check stays; when the other stops too, it goes
+        context.getRouteController().stopRoute("r0");
+        assertEquals(List.of(producerCheckId(), producerCheckId() + "-2"), producerCheckIds());
+        context.getRouteController().stopRoute("r1");
+        assertEquals(List.of(producerCheckId() + "-2"), producerCheckIds());
+        assertFalse(sandbox.requestCount() > 0, "registering and removing checks asks Halo nothing");
     }
 
     @Test

@@ -4,8 +4,6 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -22,12 +20,15 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.camelhalo.component.halo.auth.HaloCredentials;
 import io.camelhalo.component.halo.auth.HaloTokenManager;
 import io.camelhalo.component.halo.error.HaloApiException;
+import io.camelhalo.component.halo.error.HaloAuthenticationException;
+import io.camelhalo.component.halo.error.HaloRateLimitException;
 import io.camelhalo.component.halo.http.HaloRateGovernor;
 import io.camelhalo.component.halo.http.HaloRetryPolicy;
 import io.camelhalo.component.halo.http.HaloTransport;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.processor.state.MemoryStateRepository;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -42,8 +43,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -104,10 +107,7 @@ class HaloOAuthTest extends HaloTestSupport {
         MovableClock clock = new MovableClock(Instant.parse("2025-01-01T10:00:00Z"));
         HaloTransport transport = new HaloTransport(HttpClient.newHttpClient(), new HaloRateGovernor(0, Duration.ofMinutes(5)),
                 new HaloRetryPolicy(0, Duration.ZERO, Duration.ZERO, Duration.ZERO), 1_000_000);
-        HaloTokenManager tokens = new HaloTokenManager(transport,
-                new HaloCredentials(baseUrl() + "/auth", null, CLIENT_ID, CLIENT_SECRET, "all", "client_credentials",
-                        null),
-                Duration.ofSeconds(10), clock);
+        HaloTokenManager tokens = tokenManager(transport, clock);
 
         // when the token is asked for now, just before the renewal margin, and just inside it
         String first = tokens.accessToken();
@@ -120,8 +120,48 @@ class HaloOAuthTest extends HaloTestSupport {
         assertEquals("tok-1", first);
         assertEquals("tok-1", beforeMargin);
         assertEquals("tok-2", insideMargin);
-        assertEquals(2, tokens.tokenRequestCount());
         assertEquals(2, tokenRequests().size());
+    }
+
+    @Test
+    @Timeout(30) // tokens that waited would wait for the permit this test holds: fail rather than hang
+    void theProbesTokensWaitNeitherForAPermitNorForAnotherThreadsRenewal() throws Exception {
+        // given a token manager whose tenant allows one request per second, that one permit held by the test
+        stubTokenSequence(tokenReply("tok-1", 3600));
+        HaloRateGovernor governor = new HaloRateGovernor(1, Duration.ofSeconds(1));
+        HaloTransport transport = new HaloTransport(HttpClient.newHttpClient(), governor,
+                new HaloRetryPolicy(0, Duration.ZERO, Duration.ZERO, Duration.ofSeconds(30)), 1_000_000);
+        HaloTokenManager tokens = tokenManager(transport, Clock.systemUTC());
+        assertTrue(governor.acquire(Duration.ZERO));
+
+        // when the probe's tokens are asked for one, then they fail at once, having sent nothing
+        HaloRateLimitException noPermit = assertThrows(HaloRateLimitException.class,
+                () -> tokens.withoutWaiting().accessToken());
+        assertMentions(noPermit.getMessage(), "No request permit free now", "does not wait");
+
+        ExecutorService route = Executors.newSingleThreadExecutor();
+        try {
+            // and while a route's renewal waits for the permit, they do not wait for that renewal either
+            Future<String> renewal = route.submit(tokens::accessToken);
+            await().until(() -> transport.statistics().waitingForPermit() == 1);
+            HaloRateLimitException renewing = assertThrows(HaloRateLimitException.class,
+                    () -> tokens.withoutWaiting().accessToken());
+            assertMentions(renewing.getMessage(), "Another request is renewing the access token");
+            assertEquals(0, tokenRequests().size());
+
+            // then, the permit back, the route's renewal goes through, and the probe's tokens are that token
+            governor.release();
+            assertEquals("tok-1", renewal.get(10, TimeUnit.SECONDS));
+            assertEquals("tok-1", tokens.withoutWaiting().accessToken());
+            assertEquals(1, tokenRequests().size());
+        } finally {
+            route.shutdownNow();
+        }
+    }
+
+    private HaloTokenManager tokenManager(HaloTransport transport, Clock clock) {
+        return new HaloTokenManager(transport, new HaloCredentials(baseUrl() + "/auth", null, CLIENT_ID, CLIENT_SECRET,
+                "all", "client_credentials", null), Duration.ofSeconds(10), clock, null, null);
     }
 
     @Test
@@ -290,9 +330,10 @@ class HaloOAuthTest extends HaloTestSupport {
                 .withBody("<html><body>Welcome</body></html>")));
 
         // when the route calls Halo
-        HaloApiException e = failure(send("halo:tickets/get?id=5", null), HaloApiException.class);
+        HaloApiException e = failure(send("halo:tickets/get?id=5", null), HaloAuthenticationException.class);
 
-        // then the error says to check authUrl
+        // then the error is the token endpoint's unusable reply and says to check authUrl
+        assertTrue(e.isUnusableReply() && e.isTokenRequest());
         assertMentions(e.getMessage(), "did not answer JSON", "authUrl");
         assertEquals(0, apiRequests().size());
     }
@@ -486,34 +527,6 @@ class HaloOAuthTest extends HaloTestSupport {
                 stub = (ScenarioMappingBuilder) stub.willSetStateTo("issued-" + (i + 1));
             }
             halo.stubFor(stub);
-        }
-    }
-
-    /** A clock the test moves by hand. */
-    private static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 

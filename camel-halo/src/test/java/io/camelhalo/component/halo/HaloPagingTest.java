@@ -30,6 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Paging as Halo really does it (halo-api.md "Paging"): pageinate=true with a 1-based page_no and page_size on every
@@ -157,6 +158,7 @@ class HaloPagingTest extends HaloTestSupport {
 
         // then it fails naming both numbers, and returns no list
         HaloApiException e = failure(exchange, HaloApiException.class);
+        assertTrue(e.isUnusableReply());
         assertMentions(e.getMessage(), "record_count promised 5", "only 4", "truncated");
         assertEquals("/api/Tickets", e.getPath());
         assertNull(exchange.getMessage().getHeader(HaloConstants.RECORD_COUNT));

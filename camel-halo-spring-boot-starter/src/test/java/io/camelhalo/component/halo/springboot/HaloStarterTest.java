@@ -78,7 +78,7 @@ class HaloStarterTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             Health health = camelHealth.health();
             assertEquals(Status.UP, health.getStatus(), health.toString());
-            assertEquals("UP", health.getDetails().get("halo-producer-actions-create"), health.toString());
+            assertEquals("UP", health.getDetails().get("halo-producer-" + SANDBOX.clientId()), health.toString());
             assertEquals("UP", health.getDetails().get("consumer:note-on-changed-tickets"), health.toString());
         });
     }

@@ -40,7 +40,8 @@ public final class HaloNames {
         return s.trim().toLowerCase(Locale.ROOT).replace('-', '_');
     }
 
-    private static int distance(String a, String b) {
+    /** The edit distance between two names: insertions, deletions and substitutions of one character. */
+    public static int distance(String a, String b) {
         int[] previous = new int[b.length() + 1];
         int[] current = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {

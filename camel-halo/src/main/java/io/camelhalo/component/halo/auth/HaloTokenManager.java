@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
@@ -19,10 +18,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camelhalo.component.halo.error.HaloApiException;
 import io.camelhalo.component.halo.error.HaloAuthenticationException;
+import io.camelhalo.component.halo.error.HaloRateLimitException;
+import io.camelhalo.component.halo.http.HaloAccessTokens;
 import io.camelhalo.component.halo.http.HaloErrorMessages;
-import io.camelhalo.component.halo.http.HaloReplies;
+import io.camelhalo.component.halo.http.HaloReply;
 import io.camelhalo.component.halo.http.HaloRequestLabel;
-import io.camelhalo.component.halo.http.HaloResponse;
 import io.camelhalo.component.halo.http.HaloTransport;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.service.ServiceHelper;
@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * asks here: the token is fetched once, renewed a margin before {@code expires_in} runs out, and renewed by one
  * thread while the others wait for it.
  */
-public final class HaloTokenManager {
+public final class HaloTokenManager implements HaloAccessTokens {
 
     private static final Logger LOG = LoggerFactory.getLogger(HaloTokenManager.class);
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -47,7 +47,6 @@ public final class HaloTokenManager {
     private final Clock clock;
     private final ReentrantLock renewLock = new ReentrantLock();
     private final AtomicReference<AccessToken> current = new AtomicReference<>();
-    private final AtomicInteger tokenRequests = new AtomicInteger();
     private final StateRepository<String, String> refreshTokenStore;
     /** Where Halo names its authorisation server, asked once if the default one has no token endpoint; or null. */
     private final String authInfoUrl;
@@ -56,10 +55,6 @@ public final class HaloTokenManager {
     private volatile String refreshToken;
     /** The scope Halo granted with the last token, asked for again on a refresh (never more than was granted). */
     private volatile String grantedScope;
-
-    public HaloTokenManager(HaloTransport transport, HaloCredentials credentials, Duration requestTimeout, Clock clock) {
-        this(transport, credentials, requestTimeout, clock, null, null);
-    }
 
     /**
      * @param refreshTokenStore where rotated refresh tokens are kept across restarts, or {@code null} (memory only)
@@ -90,13 +85,44 @@ public final class HaloTokenManager {
                + "|" + credentials.clientId();
     }
 
-    /** A valid access token, fetched or renewed if needed. */
+    @Override
     public String accessToken() throws InterruptedException, HaloApiException {
+        return accessToken(transport, true);
+    }
+
+    /**
+     * The same tokens for a request that must not wait (the readiness probe): a fresh token is returned as usual; a
+     * renewal is sent through the transport's {@link HaloTransport#withoutWaiting() no-wait} form, and fails at once
+     * while another thread is renewing the token (that thread may be the one waiting for a permit).
+     *
+     * @return tokens whose {@code accessToken()} throws a {@link HaloRateLimitException} rather than wait
+     */
+    public HaloAccessTokens withoutWaiting() {
+        HaloTransport noWait = transport.withoutWaiting();
+        return new HaloAccessTokens() {
+            @Override
+            public String accessToken() throws InterruptedException, HaloApiException {
+                return HaloTokenManager.this.accessToken(noWait, false);
+            }
+
+            @Override
+            public void invalidate(String refusedToken) {
+                HaloTokenManager.this.invalidate(refusedToken);
+            }
+        };
+    }
+
+    private String accessToken(HaloTransport via, boolean wait) throws InterruptedException, HaloApiException {
         AccessToken token = current.get();
         if (token != null && token.isFresh(clock.millis())) { // millis(): no Instant allocated per call
             return token.value();
         }
-        renewLock.lockInterruptibly();
+        if (wait) {
+            renewLock.lockInterruptibly();
+        } else if (!renewLock.tryLock()) {
+            throw new HaloRateLimitException(0, "POST", tokenUrl(), null, null,
+                    "Another request is renewing the access token and this one does not wait; nothing was sent");
+        }
         try {
             token = current.get();
             if (token != null && token.isFresh(clock.millis())) {
@@ -104,7 +130,7 @@ public final class HaloTokenManager {
             }
             AccessToken renewed;
             try {
-                renewed = requestToken();
+                renewed = requestToken(via);
             } catch (HaloAuthenticationException refused) {
                 if (refreshToken == null || refreshToken.equals(credentials.refreshToken())) {
                     throw refused;
@@ -112,7 +138,7 @@ public final class HaloTokenManager {
                 // the stored refresh token was refused (spent, or revoked since): try the configured one once
                 LOG.warn("Halo refused the stored refresh token; trying the configured refreshToken");
                 refreshToken = credentials.refreshToken();
-                renewed = requestToken();
+                renewed = requestToken(via);
             }
             current.set(renewed);
             return renewed.value();
@@ -125,6 +151,7 @@ public final class HaloTokenManager {
      * Forgets a token Halo refused (a 401), so the next {@link #accessToken()} asks for a new one. A token that was
      * already replaced is left alone, so many threads seeing the same 401 cause one renewal.
      */
+    @Override
     public void invalidate(String refusedToken) {
         AccessToken token = current.get();
         if (token != null && token.value().equals(refusedToken)) {
@@ -132,28 +159,27 @@ public final class HaloTokenManager {
         }
     }
 
-    /** How many token requests this manager has sent (for tests and benchmarks). */
-    public int tokenRequestCount() {
-        return tokenRequests.get();
+    /** The token endpoint of the authorisation server in use, with the tenant when there is one. */
+    private String tokenUrl() {
+        String tokenUrl = authUrl + "/token";
+        return credentials.tenant() != null && !credentials.tenant().isBlank()
+                ? tokenUrl + "?tenant=" + encode(credentials.tenant()) : tokenUrl;
     }
 
-    private AccessToken requestToken() throws InterruptedException, HaloApiException {
-        String tokenUrl = authUrl + "/token";
-        if (credentials.tenant() != null && !credentials.tenant().isBlank()) {
-            tokenUrl += "?tenant=" + encode(credentials.tenant());
-        }
+    /** @param via the transport to send it through: the connection's, or its no-wait form */
+    private AccessToken requestToken(HaloTransport via) throws InterruptedException, HaloApiException {
+        String tokenUrl = tokenUrl();
         HttpRequest request = HttpRequest.newBuilder(URI.create(tokenUrl))
                 .timeout(requestTimeout)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(form()))
                 .build();
-        tokenRequests.incrementAndGet();
         Instant sentAt = clock.instant();
         // a token request changes nothing in Halo: safe to retry like a read
-        HaloResponse response = transport.send(request, true, tokenUrl, HaloRequestLabel.TOKEN);
-        if (response.status() == 404 && authInfoUrl != null && discoverAuthUrl()) {
-            return requestToken(); // the server Halo named, once (discoverAuthUrl answers false from then on)
+        HaloReply response = via.send(request, true, tokenUrl, HaloRequestLabel.TOKEN);
+        if (response.status() == 404 && authInfoUrl != null && discoverAuthUrl(via)) {
+            return requestToken(via); // the server Halo named, once (discoverAuthUrl answers false from then on)
         }
         if (response.status() != 200) {
             throw tokenError(tokenUrl, response);
@@ -162,14 +188,13 @@ public final class HaloTokenManager {
         try {
             json = MAPPER.readTree(response.body());
         } catch (IOException e) {
-            throw new HaloAuthenticationException(response.status(), "POST", tokenUrl, response.headerMap(), null, null,
-                    "The token endpoint did not answer JSON: check authUrl (it should be Halo's authorisation server,"
-                                                                                   + " e.g. https://acme.haloitsm.com/auth)", true);
+            throw HaloAuthenticationException.unusableTokenReply(tokenUrl, "The token endpoint did not answer JSON: "
+                    + "check authUrl (it should be Halo's authorisation server, e.g. https://acme.haloitsm.com/auth)");
         }
         JsonNode accessToken = json.get("access_token");
         if (accessToken == null || accessToken.asText().isBlank()) {
-            throw new HaloAuthenticationException(response.status(), "POST", tokenUrl, response.headerMap(), null, null,
-                    "The token endpoint's reply has no access_token: check authUrl", true);
+            throw HaloAuthenticationException.unusableTokenReply(tokenUrl,
+                    "The token endpoint's reply has no access_token: check authUrl");
         }
         JsonNode rotated = json.get("refresh_token");
         if (rotated != null && !rotated.asText().isBlank() && !rotated.asText().equals(refreshToken)) {
@@ -218,13 +243,13 @@ public final class HaloTokenManager {
      * Asks Halo where its authorisation server is ({@code GET /api/authinfo}, as the HaloAPI client does), for a
      * tenant whose server is not at {baseUrl}/auth. True when it named another one, which is used from now on.
      */
-    private boolean discoverAuthUrl() throws InterruptedException {
+    private boolean discoverAuthUrl(HaloTransport via) throws InterruptedException, HaloRateLimitException {
         if (discoveryTried) {
             return false;
         }
         discoveryTried = true;
         try {
-            HaloResponse info = transport.send(HttpRequest.newBuilder(URI.create(authInfoUrl)).timeout(requestTimeout)
+            HaloReply info = via.send(HttpRequest.newBuilder(URI.create(authInfoUrl)).timeout(requestTimeout)
                     .header("Accept", "application/json").GET().build(), true, authInfoUrl, HaloRequestLabel.TOKEN);
             JsonNode named = info.isSuccess() ? MAPPER.readTree(info.body()).path("auth_url") : null;
             if (named != null && named.isTextual() && !named.asText().isBlank()) {
@@ -236,13 +261,16 @@ public final class HaloTokenManager {
                     return true;
                 }
             }
+        } catch (HaloRateLimitException notAsked) {
+            discoveryTried = false; // Halo did not answer it (no permit, or a 429): ask again next time
+            throw notAsked;
         } catch (HaloApiException | IOException | RuntimeException e) {
             LOG.debug("No authorisation server from {}: {}", authInfoUrl, e.toString());
         }
         return false;
     }
 
-    private HaloApiException tokenError(String tokenUrl, HaloResponse response) {
+    private HaloApiException tokenError(String tokenUrl, HaloReply response) {
         String body = response.bodyAsString();
         String oauthError = null;
         try {
@@ -272,7 +300,7 @@ public final class HaloTokenManager {
             advice = "Check authUrl, tenant and the application's credentials";
         }
         if (response.status() >= 500 && oauthError == null && !HaloErrorMessages.isHtml(body)) {
-            return HaloReplies.failure(response, "POST", tokenUrl, "Halo's token endpoint failed", true);
+            return response.failure("Halo's token endpoint failed", true);
         }
         return new HaloAuthenticationException(response.status(), "POST", tokenUrl, response.headerMap(), body,
                 HaloErrorMessages.extract(body), advice, true);

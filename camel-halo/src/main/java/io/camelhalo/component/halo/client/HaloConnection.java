@@ -2,10 +2,15 @@ package io.camelhalo.component.halo.client;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 
+import io.camelhalo.component.halo.api.HaloResource;
 import io.camelhalo.component.halo.auth.HaloCredentials;
 import io.camelhalo.component.halo.auth.HaloTokenManager;
+import io.camelhalo.component.halo.error.HaloApiException;
+import io.camelhalo.component.halo.error.HaloRateLimitException;
 import io.camelhalo.component.halo.http.HaloConnectionStatistics;
+import io.camelhalo.component.halo.http.HaloHttpClient;
 import io.camelhalo.component.halo.http.HaloTransport;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.jsse.SSLContextParameters;
@@ -43,6 +48,8 @@ public final class HaloConnection {
     private final Key key;
     private final HaloTokenManager tokenManager;
     private final HaloHttpClient httpClient;
+    /** The API client for the readiness probe: the same tenant, budget and token, but it never waits. */
+    private final HaloHttpClient probeClient;
     private final HaloConnectionStatistics statistics;
 
     /**
@@ -56,6 +63,20 @@ public final class HaloConnection {
         this.tokenManager = new HaloTokenManager(transport, key.credentials(), readTimeout, Clock.systemUTC(),
                                                  key.refreshTokenRepository(), key.authInfoUrl());
         this.httpClient = new HaloHttpClient(transport, key.apiUrl(), tokenManager);
+        this.probeClient = new HaloHttpClient(transport.withoutWaiting(), key.apiUrl(), tokenManager.withoutWaiting());
+    }
+
+    /**
+     * Checks that a token can be had and Halo answers a cheap read ({@code GET /api/Status}, a short list), without
+     * waiting: for a request permit, a 429's back-off, or another thread's token renewal. It sends one API request,
+     * and a token request only when the token needs renewing (one more of each if Halo refuses the token once).
+     *
+     * @param  timeout                how long to wait for Halo's reply
+     * @throws HaloRateLimitException nothing was checked: that would have meant waiting for the rate budget
+     * @throws HaloApiException       Halo refused the credentials, answered an error, or did not answer
+     */
+    public void probe(Duration timeout) throws InterruptedException, HaloApiException {
+        probeClient.call("GET", HaloResource.STATUSES, null, Map.of(), null, timeout);
     }
 
     /** What this connection is to: API, authorisation server, application (for the dev console and metrics). */

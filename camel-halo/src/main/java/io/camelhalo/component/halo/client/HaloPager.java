@@ -11,6 +11,8 @@ import java.util.concurrent.Executor;
 import io.camelhalo.component.halo.api.HaloJson;
 import io.camelhalo.component.halo.api.HaloResource;
 import io.camelhalo.component.halo.error.HaloApiException;
+import io.camelhalo.component.halo.http.HaloHttpClient;
+import io.camelhalo.component.halo.http.HaloReply;
 
 /**
  * Reads a Halo list across its pages, following Halo's real paging contract: {@code pageinate=true} with a 1-based
@@ -123,11 +125,9 @@ public final class HaloPager {
             }
         }
         if (promised != null && read < promised) {
-            throw new HaloApiException(200, "GET", "/api/" + resource.path(), null, null, null,
+            throw HaloApiException.unusableReply("GET", "/api/" + resource.path(),
                     "Halo's record_count promised " + promised + " " + resource.uriName() + " but paging returned only "
-                                                                                 + read
-                                                                                 + "; refusing to return a truncated list (were records deleted while paging?)",
-                    false, null);
+                    + read + "; refusing to return a truncated list (were records deleted while paging?)");
         }
     }
 
@@ -137,7 +137,6 @@ public final class HaloPager {
     }
 
     /** Reads the records of one list reply, enveloped or bare, from the resource table's envelope key. */
-    @SuppressWarnings("unchecked")
     static Page parsePage(HaloResource resource, Object reply, String target) throws HaloApiException {
         if (reply == null) {
             return new Page(List.of(), null);
@@ -158,18 +157,16 @@ public final class HaloPager {
             if (records instanceof List) {
                 return new Page(HaloJson.toRecords(records), recordCount);
             }
-            throw new HaloApiException(200, "GET", target, null, null, null,
-                    "Halo's list reply for " + resource.uriName() + " has no '" + resource.listKey()
-                                                                      + "' array; its keys are "
-                                                                      + ((Map<String, Object>) envelope).keySet(),
-                    false, null);
+            throw HaloApiException.unusableReply("GET", target, "Halo's list reply for " + resource.uriName()
+                    + " has no '" + resource.listKey() + "' array; its keys are " + envelope.keySet());
         }
-        throw new HaloApiException(200, "GET", target, null, String.valueOf(reply), null,
-                "Halo's list reply for " + resource.uriName() + " is neither an array nor an object", false, null);
+        throw HaloApiException.unusableReply("GET", target, "Halo's list reply for " + resource.uriName()
+                + " is neither an array nor an object", String.valueOf(reply), null);
     }
 
     private static List<Map<String, Object>> limit(List<Map<String, Object>> records, int maxResults) {
-        return maxResults > 0 && records.size() > maxResults ? new ArrayList<>(records.subList(0, maxResults)) : records;
+        return maxResults > 0 && records.size() > maxResults ? new ArrayList<>(records.subList(0, maxResults))
+                : records;
     }
 
     /** One page: its records and the total Halo reported, if it did. */

@@ -7,17 +7,17 @@ import org.apache.camel.CamelException;
 import org.apache.camel.spi.HttpResponseAware;
 
 /**
- * A call to Halo failed: Halo answered with a status that is not 2xx (on the API or its token endpoint), or a reply
- * that cannot be used (not JSON, a list shorter than Halo promised). Like camel-http's
- * {@code HttpOperationFailedException} it carries the status, the response headers and body, and the method and path
- * asked for; it never holds a token or the client secret (those travel only in request headers and form bodies, which
- * are not kept).
+ * A call to Halo failed: Halo answered with a status that is not 2xx (on the API or its token endpoint), or with a
+ * reply that cannot be used ({@link #isUnusableReply()}: not JSON, a list shorter than Halo promised). Like
+ * camel-http's {@code HttpOperationFailedException} it carries the status, the response headers and body, and the
+ * method and path asked for; it never holds a token or the client secret (those travel only in request headers and
+ * form bodies, which are not kept).
  * <p>
  * The subclasses are the failures a route handles differently in {@code onException}:
  * {@code HaloAuthenticationException} (fix the credentials), {@code HaloNotFoundException} (no such record),
  * {@code HaloValidationException} (fix the data), {@code HaloRateLimitException} (try later) and
- * {@code HaloIOException} (no usable reply: a write may have been applied). A 5xx or an unusable reply is this class
- * itself.
+ * {@code HaloIOException} (no reply, or one cut short: a write may have been applied). A 5xx or an unusable reply is
+ * this class itself (an unusable token reply is a {@code HaloAuthenticationException}).
  */
 public class HaloApiException extends CamelException implements HttpResponseAware {
 
@@ -32,6 +32,7 @@ public class HaloApiException extends CamelException implements HttpResponseAwar
     private final String responseBody;
     private final String haloMessage;
     private final boolean tokenRequest;
+    private final boolean unusableReply;
 
     /**
      * @param statusCode      Halo's HTTP status, 0 when there was no reply
@@ -56,6 +57,49 @@ public class HaloApiException extends CamelException implements HttpResponseAwar
         this.responseBody = responseBody;
         this.haloMessage = haloMessage;
         this.tokenRequest = tokenRequest;
+        this.unusableReply = false;
+    }
+
+    /**
+     * Halo answered with a 2xx, but the reply cannot be used: it is not JSON, it is not shaped as the resource's
+     * replies are, or a list ended with fewer records than Halo promised. The status is 0: there is no error status to
+     * act on.
+     *
+     * @param method  the request's method
+     * @param path    the request's path and query, e.g. {@code /api/Tickets}
+     * @param problem what is wrong with the reply
+     */
+    public static HaloApiException unusableReply(String method, String path, String problem) {
+        return new HaloApiException(method, path, null, problem, false, null);
+    }
+
+    /**
+     * An unusable reply whose body is kept for the route, e.g. one that is not JSON.
+     *
+     * @param responseBody the reply's body as text
+     * @param cause        why it could not be read
+     */
+    public static HaloApiException unusableReply(String method, String path, String problem, String responseBody,
+                                                 Throwable cause) {
+        return new HaloApiException(method, path, responseBody, problem, false, cause);
+    }
+
+    /**
+     * An unusable reply (see {@link #unusableReply(String, String, String)}), for a subclass.
+     *
+     * @param tokenRequest whether the reply was the token endpoint's
+     */
+    protected HaloApiException(String method, String path, String responseBody, String problem, boolean tokenRequest,
+                               Throwable cause) {
+        super("Unusable reply from Halo to " + method + " " + path + ": " + problem, cause);
+        this.statusCode = 0;
+        this.method = method;
+        this.path = path;
+        this.responseHeaders = Map.of();
+        this.responseBody = responseBody;
+        this.haloMessage = null;
+        this.tokenRequest = tokenRequest;
+        this.unusableReply = true;
     }
 
     /**
@@ -74,6 +118,7 @@ public class HaloApiException extends CamelException implements HttpResponseAwar
         this.responseBody = null;
         this.haloMessage = null;
         this.tokenRequest = false;
+        this.unusableReply = false;
     }
 
     private static String message(int statusCode, String method, String path, String body, String haloMessage,
@@ -123,7 +168,7 @@ public class HaloApiException extends CamelException implements HttpResponseAwar
         return false;
     }
 
-    /** The HTTP status Halo answered, or 0 when there was no reply. */
+    /** The HTTP status Halo answered, or 0 when there was no reply, or none that could be used. */
     public int getStatusCode() {
         return statusCode;
     }
@@ -171,6 +216,22 @@ public class HaloApiException extends CamelException implements HttpResponseAwar
     /** Whether the request that failed was the token request (so no API call was made). */
     public boolean isTokenRequest() {
         return tokenRequest;
+    }
+
+    /**
+     * Whether Halo answered with a 2xx that cannot be used (not JSON, not shaped as expected, a list shorter than
+     * promised): Halo is reachable and accepted the request, but its answer is not what the component can work with.
+     */
+    public boolean isUnusableReply() {
+        return unusableReply;
+    }
+
+    /**
+     * Whether Halo answered with an error status (not 2xx), as opposed to no reply, a request refused before it was
+     * sent, or an unusable reply: the only failure that has a status and a body a route can take instead.
+     */
+    public boolean isErrorReply() {
+        return statusCode != 0 && !unusableReply;
     }
 
     /** Halo's own error message from the reply, or {@code null} when the reply carries none. */

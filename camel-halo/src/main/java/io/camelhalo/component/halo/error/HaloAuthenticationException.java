@@ -17,4 +17,19 @@ public class HaloAuthenticationException extends HaloApiException {
                                        String haloMessage, String advice, boolean tokenRequest) {
         super(statusCode, method, path, responseHeaders, responseBody, haloMessage, advice, tokenRequest, null);
     }
+
+    /**
+     * The token endpoint answered 200 with a reply that holds no token (not JSON, or no access_token): the
+     * authorisation server is not where authUrl points. An {@link #isUnusableReply() unusable reply}.
+     *
+     * @param tokenUrl the token endpoint asked
+     * @param problem  what is wrong with the reply and what to check
+     */
+    public static HaloAuthenticationException unusableTokenReply(String tokenUrl, String problem) {
+        return new HaloAuthenticationException(tokenUrl, problem);
+    }
+
+    private HaloAuthenticationException(String tokenUrl, String problem) {
+        super("POST", tokenUrl, null, problem, true, null);
+    }
 }

@@ -33,12 +33,27 @@ public final class HaloTransport {
     private final HaloConnectionStatistics statistics;
 
     public HaloTransport(HttpClient http, HaloRateGovernor governor, HaloRetryPolicy retryPolicy, long maxResponseSize) {
+        this(http, governor, retryPolicy, maxResponseSize, new HaloConnectionStatistics(governor));
+    }
+
+    private HaloTransport(HttpClient http, HaloRateGovernor governor, HaloRetryPolicy retryPolicy, long maxResponseSize,
+                          HaloConnectionStatistics statistics) {
         this.http = http;
         this.governor = governor;
         this.retryPolicy = retryPolicy;
         this.maxResponseSize = maxResponseSize;
         this.bodyHandler = new BoundedBodyHandler(maxResponseSize);
-        this.statistics = new HaloConnectionStatistics(governor);
+        this.statistics = statistics;
+    }
+
+    /**
+     * This transport (same HTTP client, rate governor and statistics) for requests that must not wait: no permit
+     * free now, or a 429, fails at once with a {@link HaloRateLimitException}, and nothing is retried. For the
+     * readiness probe, which must neither wait nor spend more than one request of the budget.
+     */
+    public HaloTransport withoutWaiting() {
+        return new HaloTransport(http, governor, new HaloRetryPolicy(0, Duration.ZERO, Duration.ZERO, Duration.ZERO),
+                maxResponseSize, statistics);
     }
 
     public HaloConnectionStatistics statistics() {
@@ -53,7 +68,7 @@ public final class HaloTransport {
      * @param target     the method-less path and query for messages and logs (never carries a secret)
      * @param label      what the request is, for the statistics
      */
-    public HaloResponse send(HttpRequest request, boolean idempotent, String target, HaloRequestLabel label)
+    public HaloReply send(HttpRequest request, boolean idempotent, String target, HaloRequestLabel label)
             throws HaloApiException, InterruptedException {
         String method = request.method();
         long rateLimitWaitStart = System.nanoTime();
@@ -96,7 +111,7 @@ public final class HaloTransport {
             if (reply.body() == null && reply.headers().firstValueAsLong("Content-Length").orElse(0) > maxResponseSize) {
                 throw tooLarge(method, target, idempotent, new BoundedBodyHandler.TooLargeException(maxResponseSize));
             }
-            HaloResponse response = new HaloResponse(reply.statusCode(), reply.headers(), reply.body());
+            HaloReply response = new HaloReply(method, target, reply.statusCode(), reply.headers(), reply.body());
             statistics.replied(label, response.status());
             if (LOG.isDebugEnabled()) { // no varargs array nor boxing on the hot path
                 LOG.debug("{} {} -> {}", method, target, response.status());
@@ -108,9 +123,8 @@ public final class HaloTransport {
                 if (waited.plus(wait).compareTo(retryPolicy.maxRateLimitWait()) > 0) {
                     throw new HaloRateLimitException(429, method, target, response.headerMap(), response.bodyAsString(),
                             "Halo's rate limit was still reached after waiting " + waited.toSeconds()
-                                                                                         + " s (maxRateLimitWait "
-                                                                                         + retryPolicy.maxRateLimitWait().toSeconds()
-                                                                                         + " s); nothing was applied. Lower the request rate or the rateLimit option");
+                            + " s (maxRateLimitWait " + retryPolicy.maxRateLimitWait().toSeconds() + " s); nothing was "
+                            + "applied. Lower the request rate or the rateLimit option");
                 }
                 LOG.info("Halo answered 429 to {} {}: waiting {} ms before retrying", method, target, wait.toMillis());
                 TimeUnit.MILLISECONDS.sleep(wait.toMillis());
@@ -139,14 +153,14 @@ public final class HaloTransport {
             statistics.waitedForPermit(System.nanoTime() - permitWaitStart);
         }
         if (!permitted) {
-            throw new HaloRateLimitException(0, method, target, null, null,
-                    "No request permit within maxRateLimitWait (" + retryPolicy.maxRateLimitWait().toSeconds()
-                                                                   + " s) from the rate governor (" + governor
-                                                                   + "); nothing was sent");
+            throw new HaloRateLimitException(0, method, target, null, null, "No request permit "
+                    + (retryPolicy.maxRateLimitWait().isZero() ? "free now, and this request does not wait"
+                            : "within maxRateLimitWait (" + retryPolicy.maxRateLimitWait().toSeconds() + " s)")
+                    + " from the rate governor (" + governor + "); nothing was sent");
         }
     }
 
-    private Duration rateLimitBackoff(int attempt, HaloResponse response) {
+    private Duration rateLimitBackoff(int attempt, HaloReply response) {
         Duration asked = HaloRetryPolicy.retryAfter(response.header("Retry-After").orElse(null));
         if (asked != null) {
             return asked;

@@ -65,11 +65,6 @@ public final class HaloLookupCache {
         return compute(key, e -> load(key)).records();
     }
 
-    /** Forgets every list, e.g. after an administrator renamed statuses. */
-    public void clear() {
-        entries.clear();
-    }
-
     private interface Loader {
         Entry apply(Entry current) throws Exception;
     }

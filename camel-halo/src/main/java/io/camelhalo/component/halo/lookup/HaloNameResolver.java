@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 
 import io.camelhalo.component.halo.api.HaloIds;
 import io.camelhalo.component.halo.api.HaloNameField;
+import io.camelhalo.component.halo.api.HaloNames;
 import io.camelhalo.component.halo.api.HaloResource;
 import io.camelhalo.component.halo.error.HaloValidationException;
 
@@ -115,31 +116,11 @@ public final class HaloNameResolver {
         List<String> names = listed.stream().map(r -> r.get("name")).filter(n -> n != null)
                 .map(n -> n.toString().trim()).distinct().collect(Collectors.toCollection(ArrayList::new));
         String lower = name.toLowerCase(Locale.ROOT);
-        names.sort(Comparator.comparingInt((String n) -> distance(lower, n.toLowerCase(Locale.ROOT)))
+        names.sort(Comparator.comparingInt((String n) -> HaloNames.distance(lower, n.toLowerCase(Locale.ROOT)))
                 .thenComparing(Comparator.naturalOrder()));
         String closest = names.isEmpty() ? "none listed" : String.join(", ", names.subList(0, Math.min(CANDIDATES_SHOWN,
                 names.size())));
         return "unknown " + field.nameField() + " '" + name + "': no " + where + " has that name (matched without "
                + "regard to case); closest: " + closest;
-    }
-
-    /** Edit distance between two names, for the closest candidates in an error. */
-    static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitute = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitute, Math.min(previous[j] + 1, current[j - 1] + 1));
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 }

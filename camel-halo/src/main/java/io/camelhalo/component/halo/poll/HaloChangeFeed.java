@@ -14,7 +14,7 @@ import io.camelhalo.component.halo.api.HaloOperation;
 import io.camelhalo.component.halo.api.HaloResource;
 import io.camelhalo.component.halo.api.HaloTimestamps;
 import io.camelhalo.component.halo.change.HaloChange;
-import io.camelhalo.component.halo.client.HaloHttpClient;
+import io.camelhalo.component.halo.http.HaloHttpClient;
 import io.camelhalo.component.halo.client.HaloPager;
 import io.camelhalo.component.halo.error.HaloApiException;
 import org.slf4j.Logger;
@@ -147,12 +147,11 @@ final class HaloChangeFeed {
             full = read.isEmpty() ? null : read.get(0);
         }
         if (full == null || !HaloChange.isReadable(resource, full)) {
-            throw new HaloApiException(200, "GET", "/api/" + resource.path() + (id == null ? "" : "/" + id), null,
-                    null, null, "halo-poll:" + resource.uriName() + " cannot tell when record " + listed.get("id")
-                                + " changed: it has no readable '" + resource.lastModifiedField()
-                                + "', in the list or read by id. The poll stops here rather than drop the record; "
-                                + "see docs/HALO-FACTS.md",
-                    false, null);
+            throw HaloApiException.unusableReply("GET", "/api/" + resource.path() + (id == null ? "" : "/" + id),
+                    "halo-poll:" + resource.uriName() + " cannot tell when record " + listed.get("id")
+                                  + " changed: it has no readable '" + resource.lastModifiedField()
+                                  + "', in the list or read by id. The poll stops here rather than drop the record; "
+                                  + "see docs/HALO-FACTS.md");
         }
         return full;
     }

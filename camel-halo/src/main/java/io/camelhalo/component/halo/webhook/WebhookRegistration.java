@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.camelhalo.component.halo.api.HaloJson;
-import io.camelhalo.component.halo.client.HaloHttpClient;
+import io.camelhalo.component.halo.http.HaloHttpClient;
 import io.camelhalo.component.halo.error.HaloApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,4 +1,4 @@
-package io.camelhalo.component.halo.client;
+package io.camelhalo.component.halo.http;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -8,20 +8,15 @@ import java.time.Duration;
 import java.util.Map;
 
 import io.camelhalo.component.halo.api.HaloResource;
-import io.camelhalo.component.halo.auth.HaloTokenManager;
 import io.camelhalo.component.halo.error.HaloApiException;
-import io.camelhalo.component.halo.http.HaloReplies;
-import io.camelhalo.component.halo.http.HaloRequestLabel;
-import io.camelhalo.component.halo.http.HaloResponse;
-import io.camelhalo.component.halo.http.HaloTransport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The API client of a Halo connection: sends API requests with the bearer token through the connection's
  * {@link HaloTransport} (rate limit, safe retries) and, when Halo answers 401, renews the token once and replays the
- * request once (a 401 means Halo did nothing, so even a write is safe to replay). It returns the reply's JSON or
- * throws the {@link HaloApiException} that {@link HaloReplies} decides on.
+ * request once (a 401 means Halo did nothing, so even a write is safe to replay). It returns Halo's reply, or throws
+ * the {@link HaloApiException} the {@link HaloReply} decides on.
  */
 public final class HaloHttpClient {
 
@@ -32,11 +27,11 @@ public final class HaloHttpClient {
     private final HaloTransport transport;
     /** The URL before the target: the API URL without its {@code /api}, so {@code origin + target} is the URI. */
     private final String origin;
-    private final HaloTokenManager tokens;
+    private final HaloAccessTokens tokens;
     /** The Authorization header of the token last used, so a call with the same token builds no new string. */
     private volatile Bearer bearer = new Bearer("", "");
 
-    public HaloHttpClient(HaloTransport transport, String apiUrl, HaloTokenManager tokens) {
+    public HaloHttpClient(HaloTransport transport, String apiUrl, HaloAccessTokens tokens) {
         if (!apiUrl.endsWith("/api")) {
             throw new IllegalArgumentException("The API URL must end with /api: " + apiUrl);
         }
@@ -49,7 +44,7 @@ public final class HaloHttpClient {
     }
 
     /**
-     * Sends one request to Halo's API and returns its JSON.
+     * Sends one request to Halo's API and returns its reply, whose JSON has been read.
      *
      * @param method   GET, POST or DELETE
      * @param resource the resource, whose path the request goes to
@@ -64,14 +59,13 @@ public final class HaloHttpClient {
             throws InterruptedException, HaloApiException {
         String target = id == null ? API + resource.path() + queryString(query)
                 : API + resource.path() + "/" + id + queryString(query);
-        Sent sent = send(method, target, resource.scope(!"GET".equals(method)),
-                HaloRequestLabel.of(resource, method, id != null), jsonBody, timeout);
-        return reply(method, sent);
+        return json(send(method, target, resource.scope(!"GET".equals(method)),
+                HaloRequestLabel.of(resource, method, id != null), jsonBody, timeout));
     }
 
     /**
      * Sends one request to a Halo API path outside the resource table (e.g. {@code Webhook} for halo-webhook's
-     * registration) and returns its JSON.
+     * registration) and returns its reply, whose JSON has been read.
      *
      * @param path  the path under {@code /api/}, e.g. {@code Webhook/<id>}
      * @param scope the OAuth scope the call needs, named when Halo answers 403
@@ -80,13 +74,14 @@ public final class HaloHttpClient {
     public HaloReply call(String method, String path, String scope, Map<String, ?> query, byte[] jsonBody,
                           Duration timeout)
             throws InterruptedException, HaloApiException {
-        return reply(method, send(method, API + path + queryString(query), scope, HaloRequestLabel.of(method, path),
+        return json(send(method, API + path + queryString(query), scope, HaloRequestLabel.of(method, path),
                 jsonBody, timeout));
     }
 
-    private static HaloReply reply(String method, Sent sent) throws HaloApiException {
-        return new HaloReply(sent.response().status(), HaloReplies.json(sent.response(), method, sent.target()), method,
-                             sent.target());
+    /** A reply that is not JSON fails the call itself, whether or not the caller reads the body. */
+    private static HaloReply json(HaloReply reply) throws HaloApiException {
+        reply.json();
+        return reply;
     }
 
     /**
@@ -95,32 +90,29 @@ public final class HaloHttpClient {
      *
      * @throws HaloApiException for a reply that is not 2xx, or no reply
      */
-    public HaloResponse download(HaloResource resource, long id, Map<String, ?> query, Duration timeout)
+    public HaloReply download(HaloResource resource, long id, Map<String, ?> query, Duration timeout)
             throws InterruptedException, HaloApiException {
         return send("GET", API + resource.path() + "/" + id + queryString(query), resource.scope(false),
-                HaloRequestLabel.of(resource, "GET", true), null, timeout).response();
-    }
-
-    private record Sent(HaloResponse response, String target) {
+                HaloRequestLabel.of(resource, "GET", true), null, timeout);
     }
 
     /** @param target {@code /api/<path>?<query>}, built once: the request and every message about it name it */
-    private Sent send(String method, String target, String scope, HaloRequestLabel label, byte[] jsonBody,
+    private HaloReply send(String method, String target, String scope, HaloRequestLabel label, byte[] jsonBody,
                       Duration timeout)
             throws InterruptedException, HaloApiException {
         URI uri = URI.create(origin + target);
         String token = tokens.accessToken();
-        HaloResponse response = exchange(method, uri, target, label, jsonBody, timeout, token);
-        if (response.status() == 401) {
+        HaloReply reply = exchange(method, uri, target, label, jsonBody, timeout, token);
+        if (reply.status() == 401) {
             LOG.debug("Halo answered 401 to {} {}: renewing the access token and replaying once", method, target);
             tokens.invalidate(token);
-            response = exchange(method, uri, target, label, jsonBody, timeout, tokens.accessToken());
+            reply = exchange(method, uri, target, label, jsonBody, timeout, tokens.accessToken());
         }
-        HaloReplies.requireSuccess(response, method, target, scope);
-        return new Sent(response, target);
+        reply.requireSuccess(scope);
+        return reply;
     }
 
-    private HaloResponse exchange(String method, URI uri, String target, HaloRequestLabel label, byte[] jsonBody,
+    private HaloReply exchange(String method, URI uri, String target, HaloRequestLabel label, byte[] jsonBody,
                                   Duration timeout, String token)
             throws HaloApiException, InterruptedException {
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
@@ -150,7 +142,7 @@ public final class HaloHttpClient {
     }
 
     /** Encodes query parameters as {@code ?a=1&b=x%20y}; values are sent as their string form. */
-    static String queryString(Map<String, ?> query) {
+    private static String queryString(Map<String, ?> query) {
         if (query == null || query.isEmpty()) {
             return "";
         }
