@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 import io.camelhalo.component.halo.HaloComponent;
+import io.camelhalo.component.halo.HaloConfiguration;
 import io.camelhalo.component.halo.poll.HaloPollComponent;
+import io.camelhalo.component.halo.poll.HaloPollEndpoint;
 import io.camelhalo.sandbox.HaloSandbox;
 import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.AfterAll;
@@ -61,6 +63,20 @@ class HaloStarterTest {
         assertEquals(20_000, halo.getConfiguration().getReadTimeout());
         assertTrue(camelContext.getComponent("halo-poll", HaloPollComponent.class).isBridgeErrorHandler(),
                 "camel.component.halo-poll.bridge-error-handler reached halo-poll");
+    }
+
+    @Test
+    void haloPollTakesTheConnectionOptionsItDoesNotSetFromHalo() {
+        // given application.yml with read-timeout on halo and, on halo-poll, only bridge-error-handler
+
+        // when a halo-poll endpoint is created
+        HaloConfiguration poll = camelContext.getEndpoint("halo-poll:tickets?startScheduler=false",
+                HaloPollEndpoint.class).getConfiguration();
+
+        // then its connection is halo's: the starter set none of halo-poll's connection options to a default
+        assertEquals(20_000, poll.getReadTimeout());
+        assertEquals(SANDBOX.clientId(), poll.getClientId());
+        assertEquals(SANDBOX.baseUrl(), poll.getBaseUrl());
     }
 
     @Test
