@@ -6,7 +6,6 @@ import io.camelhalo.component.halo.HaloConstants;
 import io.camelhalo.component.halo.HaloServiceLocation;
 import io.camelhalo.component.halo.api.HaloResource;
 import io.camelhalo.component.halo.client.HaloConnection;
-import io.camelhalo.component.halo.poll.HaloPollEndpoint;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -29,13 +28,11 @@ import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
              consumerOnly = true, category = { Category.API, Category.CLOUD }, headersClass = HaloConstants.class)
 public class HaloWebhookEndpoint extends DefaultEndpoint implements HaloServiceLocation {
 
-    /** Resources with a last-modified field, which a change version needs: the ones halo-poll can watch. */
-    public static final String WEBHOOK_RESOURCES = HaloPollEndpoint.POLLABLE_RESOURCES;
-
     /** Versions the default in-memory repository remembers. */
     static final int DEFAULT_MEMORY_SIZE = 10_000;
 
-    @UriPath(enums = WEBHOOK_RESOURCES, description = "The Halo resource whose changes Halo posts, e.g. tickets")
+    @UriPath(enums = HaloResource.POLLABLE_URI_NAMES,
+             description = "The Halo resource whose changes Halo posts, e.g. tickets")
     @Metadata(required = true)
     private HaloResource resource;
     @UriParam
@@ -105,7 +102,8 @@ public class HaloWebhookEndpoint extends DefaultEndpoint implements HaloServiceL
         if (!resource.pollable()) {
             throw new IllegalArgumentException(
                     "Halo resource '" + resource.uriName() + "' has no last-modified field, so its changes cannot be "
-                                               + "told apart. Allowed: " + WEBHOOK_RESOURCES.replace(",", ", "));
+                                               + "told apart. Allowed: "
+                                               + HaloResource.POLLABLE_URI_NAMES.replace(",", ", "));
         }
         if (!httpPath().startsWith("/")) {
             throw new IllegalArgumentException("Invalid path '" + path + "': it must start with /");
