@@ -81,6 +81,11 @@ public class HaloWebhookEndpoint extends DefaultEndpoint implements HaloServiceL
     }
 
     @Override
+    public HaloWebhookComponent getComponent() {
+        return (HaloWebhookComponent) super.getComponent();
+    }
+
+    @Override
     public Producer createProducer() {
         throw new UnsupportedOperationException(
                 "halo-webhook only receives changes; to write to Halo use halo:" + resource.uriName() + "/update");
@@ -89,6 +94,9 @@ public class HaloWebhookEndpoint extends DefaultEndpoint implements HaloServiceL
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
         HaloWebhookConsumer consumer = new HaloWebhookConsumer(this, processor);
+        HaloWebhookHealthCheck healthCheck = new HaloWebhookHealthCheck(consumer, this);
+        healthCheck.setEnabled(getComponent().isHealthCheckConsumerEnabled());
+        consumer.setHealthCheck(healthCheck);
         configureConsumer(consumer);
         return consumer;
     }
