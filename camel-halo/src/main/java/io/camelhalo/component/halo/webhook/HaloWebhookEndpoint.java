@@ -70,7 +70,7 @@ public class HaloWebhookEndpoint extends DefaultEndpoint implements HaloServiceL
     @UriParam(label = "consumer,registration", defaultValue = "false")
     private boolean unregisterOnStop;
 
-    private HaloConnection connection;
+    private volatile HaloConnection connection; // opened lazily, read by the dev console
     private IdempotentRepository defaultIdempotentRepository;
 
     public HaloWebhookEndpoint(String uri, HaloWebhookComponent component, HaloResource resource,
@@ -128,12 +128,12 @@ public class HaloWebhookEndpoint extends DefaultEndpoint implements HaloServiceL
     }
 
     /** The path the platform HTTP server serves deliveries on. */
-    String httpPath() {
+    public String httpPath() {
         return path != null ? path : "/halo-webhook/" + resource.uriName();
     }
 
     /** The name the webhook is registered under in Halo (and found again by on restart). */
-    String registrationName() {
+    public String registrationName() {
         return webhookName != null ? webhookName : "camel-halo " + resource.uriName() + " " + httpPath();
     }
 
@@ -153,6 +153,11 @@ public class HaloWebhookEndpoint extends DefaultEndpoint implements HaloServiceL
         if (connection == null) {
             connection = getCamelContext().getComponent("halo", HaloComponent.class).connection(configuration);
         }
+        return connection;
+    }
+
+    /** The connection if this endpoint has opened one (to register, or to read a record), else null. */
+    public HaloConnection openedConnection() {
         return connection;
     }
 
