@@ -183,7 +183,10 @@ public class HaloWebhookEndpoint extends DefaultEndpoint implements HaloServiceL
         return path;
     }
 
-    /** The HTTP path deliveries are posted to on the platform HTTP server. Default: /halo-webhook/<resource>. */
+    /**
+     * The HTTP path deliveries are posted to on the platform HTTP server. Default: /halo-webhook/ and the resource,
+     * e.g. /halo-webhook/tickets.
+     */
     public void setPath(String path) {
         this.path = path;
     }
@@ -312,7 +315,7 @@ public class HaloWebhookEndpoint extends DefaultEndpoint implements HaloServiceL
         return webhookName;
     }
 
-    /** The name of the registered webhook in Halo. Default: camel-halo <resource> <path>. */
+    /** The name of the registered webhook in Halo. Default: camel-halo, the resource and the path. */
     public void setWebhookName(String webhookName) {
         this.webhookName = webhookName;
     }
