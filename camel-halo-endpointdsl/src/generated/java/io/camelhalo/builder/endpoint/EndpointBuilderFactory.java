@@ -29,7 +29,8 @@ import javax.annotation.processing.Generated;
 public interface EndpointBuilderFactory
         extends
             io.camelhalo.builder.endpoint.dsl.HaloEndpointBuilderFactory.HaloBuilders,
-            io.camelhalo.builder.endpoint.dsl.HaloPollEndpointBuilderFactory.HaloPollBuilders {
+            io.camelhalo.builder.endpoint.dsl.HaloPollEndpointBuilderFactory.HaloPollBuilders,
+            io.camelhalo.builder.endpoint.dsl.HaloWebhookEndpointBuilderFactory.HaloWebhookBuilders {
 
     default org.apache.camel.Expression endpoints(
             org.apache.camel.builder.EndpointProducerBuilder... endpoints) {

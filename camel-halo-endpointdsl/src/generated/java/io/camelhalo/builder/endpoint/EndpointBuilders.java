@@ -26,5 +26,6 @@ import javax.annotation.processing.Generated;
 public interface EndpointBuilders
         extends
             io.camelhalo.builder.endpoint.dsl.HaloEndpointBuilderFactory,
-            io.camelhalo.builder.endpoint.dsl.HaloPollEndpointBuilderFactory {
+            io.camelhalo.builder.endpoint.dsl.HaloPollEndpointBuilderFactory,
+            io.camelhalo.builder.endpoint.dsl.HaloWebhookEndpointBuilderFactory {
 }

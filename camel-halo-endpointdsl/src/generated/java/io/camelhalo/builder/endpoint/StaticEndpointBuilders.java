@@ -142,4 +142,58 @@ public class StaticEndpointBuilders {
     public static HaloPollEndpointBuilderFactory.HaloPollEndpointBuilder haloPoll(String componentName, String path) {
         return HaloPollEndpointBuilderFactory.endpointBuilder(componentName, path);
     }
+    /**
+     * Halo Webhook (camel-halo)
+     * Receives Halo's webhook deliveries through the runtime's platform HTTP
+     * server (Vert.x under Camel Main, the servlet container under Spring Boot)
+     * and fires one exchange per changed record, with the headers halo-poll
+     * sets.
+     * 
+     * Category: api,cloud
+     * Since: 0.1
+     * Maven coordinates: io.camelhalo:camel-halo
+     * 
+     * Syntax: <code>halo-webhook:resource</code>
+     * 
+     * Path parameter: resource (required)
+     * The Halo resource whose changes Halo posts, e.g. tickets
+     * There are 16 enums and the value can be one of: actions, agents,
+     * appointments, assets, clients, clientcontracts, invoices, items,
+     * opportunities, projects, quotations, sites, suppliers, teams, tickets,
+     * users
+     * 
+     * @param path resource
+     * @return the dsl builder
+     */
+    public static HaloWebhookEndpointBuilderFactory.HaloWebhookEndpointBuilder haloWebhook(String path) {
+        return haloWebhook("halo-webhook", path);
+    }
+    /**
+     * Halo Webhook (camel-halo)
+     * Receives Halo's webhook deliveries through the runtime's platform HTTP
+     * server (Vert.x under Camel Main, the servlet container under Spring Boot)
+     * and fires one exchange per changed record, with the headers halo-poll
+     * sets.
+     * 
+     * Category: api,cloud
+     * Since: 0.1
+     * Maven coordinates: io.camelhalo:camel-halo
+     * 
+     * Syntax: <code>halo-webhook:resource</code>
+     * 
+     * Path parameter: resource (required)
+     * The Halo resource whose changes Halo posts, e.g. tickets
+     * There are 16 enums and the value can be one of: actions, agents,
+     * appointments, assets, clients, clientcontracts, invoices, items,
+     * opportunities, projects, quotations, sites, suppliers, teams, tickets,
+     * users
+     * 
+     * @param componentName to use a custom component name for the endpoint
+     * instead of the default name
+     * @param path resource
+     * @return the dsl builder
+     */
+    public static HaloWebhookEndpointBuilderFactory.HaloWebhookEndpointBuilder haloWebhook(String componentName, String path) {
+        return HaloWebhookEndpointBuilderFactory.endpointBuilder(componentName, path);
+    }
 }

@@ -6,9 +6,11 @@ import java.util.Map;
 
 import io.camelhalo.builder.endpoint.dsl.HaloEndpointBuilderFactory;
 import io.camelhalo.builder.endpoint.dsl.HaloPollEndpointBuilderFactory;
+import io.camelhalo.builder.endpoint.dsl.HaloWebhookEndpointBuilderFactory;
 import io.camelhalo.component.halo.HaloComponent;
 import io.camelhalo.component.halo.HaloConfiguration;
 import io.camelhalo.component.halo.HaloEndpoint;
+import io.camelhalo.component.halo.webhook.HaloWebhookEndpoint;
 import io.camelhalo.sandbox.HaloSandbox;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
@@ -20,8 +22,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static io.camelhalo.builder.endpoint.StaticEndpointBuilders.halo;
+import static io.camelhalo.builder.endpoint.StaticEndpointBuilders.haloWebhook;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Routes written with the generated type-safe builders ({@code halo("tickets/list").pageSize(2)}) in an
@@ -29,9 +33,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 class HaloEndpointDslTest {
 
-    /** How a user writes them: Camel's EndpointRouteBuilder plus the halo and halo-poll builders. */
+    /** How a user writes them: Camel's EndpointRouteBuilder plus the halo, halo-poll and halo-webhook builders. */
     static class TicketRoutes extends EndpointRouteBuilder
-            implements HaloEndpointBuilderFactory.HaloBuilders, HaloPollEndpointBuilderFactory.HaloPollBuilders {
+            implements HaloEndpointBuilderFactory.HaloBuilders, HaloPollEndpointBuilderFactory.HaloPollBuilders,
+                       HaloWebhookEndpointBuilderFactory.HaloWebhookBuilders {
         @Override
         public void configure() {
             from(direct("create-ticket")).to(halo("tickets/create"));
@@ -87,6 +92,25 @@ class HaloEndpointDslTest {
         MockEndpoint polled = context.getEndpoint("mock:polled", MockEndpoint.class);
         await().atMost(Duration.ofSeconds(20))
                 .untilAsserted(() -> assertEquals(sandbox.count("tickets"), polled.getReceivedCounter()));
+    }
+
+    @Test
+    void theWebhookBuilderMakesTheEndpointAUserWouldType() {
+        // given a halo-webhook endpoint built with the DSL (its route needs a platform HTTP server, not here)
+        HaloWebhookEndpointBuilderFactory.HaloWebhookEndpointBuilder builder = haloWebhook("tickets")
+                .path("/hooks/tickets").basicUsername("halo").basicPassword("secret")
+                .register(true).webhookUrl("https://camel.example.com/hooks/tickets");
+
+        // when Camel resolves it
+        HaloWebhookEndpoint endpoint = (HaloWebhookEndpoint) builder.resolve(context);
+
+        // then it has the options set, and the connection of the halo component
+        assertTrue(builder.getRawUri().startsWith("halo-webhook://tickets?"), builder.getRawUri());
+        assertEquals("/hooks/tickets", endpoint.httpPath());
+        assertEquals("halo", endpoint.getBasicUsername());
+        assertTrue(endpoint.isRegister());
+        assertEquals("https://camel.example.com/hooks/tickets", endpoint.getWebhookUrl());
+        assertEquals(sandbox.baseUrl(), endpoint.getConfiguration().getBaseUrl());
     }
 
     @Test

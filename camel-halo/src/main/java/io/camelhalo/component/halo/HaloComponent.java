@@ -27,7 +27,7 @@ import org.apache.camel.util.PropertiesHelper;
 
 /**
  * The Halo component: {@code halo:<resource>/<operation>}. It keeps one {@link HaloConnection} (HTTP client and
- * token manager) per tenant and application, shared by all its endpoints and by halo-poll's.
+ * token manager) per tenant and application, shared by all its endpoints and by halo-poll's and halo-webhook's.
  */
 @Component("halo")
 public class HaloComponent extends HealthCheckComponent implements SSLContextParametersAware {

@@ -1,11 +1,11 @@
 package io.camelhalo.component.halo;
 
+import java.lang.reflect.Field;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
+import java.util.HashSet;
 import java.util.Locale;
-import java.util.Objects;
+import java.util.Set;
 
 import io.camelhalo.component.halo.auth.HaloCredentials;
 import io.camelhalo.component.halo.client.HaloConnection;
@@ -63,6 +63,10 @@ public class HaloConfiguration implements Cloneable {
     @UriParam(label = "advanced", defaultValue = "52428800")
     private long maxResponseSize = 52_428_800;
 
+    // not an option: the options whose setter was called (by a URI, Camel Main, Spring Boot or code), so an overlay
+    // can tell "set to the default" from "not set"
+    private Set<String> explicitOptions = new HashSet<>();
+
     public String getBaseUrl() {
         return baseUrl;
     }
@@ -73,6 +77,7 @@ public class HaloConfiguration implements Cloneable {
      */
     public void setBaseUrl(String baseUrl) {
         this.baseUrl = baseUrl;
+        explicitOptions.add("baseUrl");
     }
 
     public String getAuthUrl() {
@@ -85,6 +90,7 @@ public class HaloConfiguration implements Cloneable {
      */
     public void setAuthUrl(String authUrl) {
         this.authUrl = authUrl;
+        explicitOptions.add("authUrl");
     }
 
     public String getTenant() {
@@ -94,6 +100,7 @@ public class HaloConfiguration implements Cloneable {
     /** The tenant name, sent as ?tenant= on the token request (hosted Halo instances may need it). */
     public void setTenant(String tenant) {
         this.tenant = tenant;
+        explicitOptions.add("tenant");
     }
 
     public String getClientId() {
@@ -103,6 +110,7 @@ public class HaloConfiguration implements Cloneable {
     /** The client id of the API application registered in Halo (Configuration, Integrations, Halo API). */
     public void setClientId(String clientId) {
         this.clientId = clientId;
+        explicitOptions.add("clientId");
     }
 
     public String getClientSecret() {
@@ -112,6 +120,7 @@ public class HaloConfiguration implements Cloneable {
     /** The client secret of the API application. Never logged. */
     public void setClientSecret(String clientSecret) {
         this.clientSecret = clientSecret;
+        explicitOptions.add("clientSecret");
     }
 
     public String getScope() {
@@ -124,6 +133,7 @@ public class HaloConfiguration implements Cloneable {
      */
     public void setScope(String scope) {
         this.scope = scope;
+        explicitOptions.add("scope");
     }
 
     public String getGrantType() {
@@ -137,6 +147,7 @@ public class HaloConfiguration implements Cloneable {
      */
     public void setGrantType(String grantType) {
         this.grantType = grantType;
+        explicitOptions.add("grantType");
     }
 
     public String getRefreshToken() {
@@ -146,6 +157,7 @@ public class HaloConfiguration implements Cloneable {
     /** The refresh token for grantType=refresh_token (scope offline_access). Never logged. */
     public void setRefreshToken(String refreshToken) {
         this.refreshToken = refreshToken;
+        explicitOptions.add("refreshToken");
     }
 
     public StateRepository<String, String> getRefreshTokenRepository() {
@@ -159,6 +171,7 @@ public class HaloConfiguration implements Cloneable {
      */
     public void setRefreshTokenRepository(StateRepository<String, String> refreshTokenRepository) {
         this.refreshTokenRepository = refreshTokenRepository;
+        explicitOptions.add("refreshTokenRepository");
     }
 
     public boolean isAllowInsecureHttp() {
@@ -168,6 +181,7 @@ public class HaloConfiguration implements Cloneable {
     /** Allow a plain http:// base or auth URL on a host that is not loopback. Tokens then travel in clear. */
     public void setAllowInsecureHttp(boolean allowInsecureHttp) {
         this.allowInsecureHttp = allowInsecureHttp;
+        explicitOptions.add("allowInsecureHttp");
     }
 
     public SSLContextParameters getSslContextParameters() {
@@ -180,6 +194,7 @@ public class HaloConfiguration implements Cloneable {
      */
     public void setSslContextParameters(SSLContextParameters sslContextParameters) {
         this.sslContextParameters = sslContextParameters;
+        explicitOptions.add("sslContextParameters");
     }
 
     public long getConnectTimeout() {
@@ -189,6 +204,7 @@ public class HaloConfiguration implements Cloneable {
     /** How long to wait for a connection to Halo, in milliseconds (or a duration such as 10s). */
     public void setConnectTimeout(long connectTimeout) {
         this.connectTimeout = connectTimeout;
+        explicitOptions.add("connectTimeout");
     }
 
     public long getReadTimeout() {
@@ -198,6 +214,7 @@ public class HaloConfiguration implements Cloneable {
     /** How long to wait for Halo's reply to one request, in milliseconds (or a duration such as 60s). */
     public void setReadTimeout(long readTimeout) {
         this.readTimeout = readTimeout;
+        explicitOptions.add("readTimeout");
     }
 
     public int getRateLimit() {
@@ -211,6 +228,7 @@ public class HaloConfiguration implements Cloneable {
      */
     public void setRateLimit(int rateLimit) {
         this.rateLimit = rateLimit;
+        explicitOptions.add("rateLimit");
     }
 
     public long getRateLimitWindow() {
@@ -220,6 +238,7 @@ public class HaloConfiguration implements Cloneable {
     /** The rolling window of rateLimit, in milliseconds or a duration such as 5m. */
     public void setRateLimitWindow(long rateLimitWindow) {
         this.rateLimitWindow = rateLimitWindow;
+        explicitOptions.add("rateLimitWindow");
     }
 
     public long getMaxRateLimitWait() {
@@ -233,6 +252,7 @@ public class HaloConfiguration implements Cloneable {
      */
     public void setMaxRateLimitWait(long maxRateLimitWait) {
         this.maxRateLimitWait = maxRateLimitWait;
+        explicitOptions.add("maxRateLimitWait");
     }
 
     public int getMaxRetries() {
@@ -246,6 +266,7 @@ public class HaloConfiguration implements Cloneable {
      */
     public void setMaxRetries(int maxRetries) {
         this.maxRetries = maxRetries;
+        explicitOptions.add("maxRetries");
     }
 
     public long getRetryDelay() {
@@ -255,6 +276,7 @@ public class HaloConfiguration implements Cloneable {
     /** The first backoff before a retry, doubled for each further retry, with jitter (milliseconds or a duration). */
     public void setRetryDelay(long retryDelay) {
         this.retryDelay = retryDelay;
+        explicitOptions.add("retryDelay");
     }
 
     public long getMaxRetryDelay() {
@@ -264,6 +286,7 @@ public class HaloConfiguration implements Cloneable {
     /** The longest backoff between two retries (milliseconds or a duration). */
     public void setMaxRetryDelay(long maxRetryDelay) {
         this.maxRetryDelay = maxRetryDelay;
+        explicitOptions.add("maxRetryDelay");
     }
 
     public long getMaxResponseSize() {
@@ -276,6 +299,7 @@ public class HaloConfiguration implements Cloneable {
      */
     public void setMaxResponseSize(long maxResponseSize) {
         this.maxResponseSize = maxResponseSize;
+        explicitOptions.add("maxResponseSize");
     }
 
     /** The effective authorisation server URL. */
@@ -400,28 +424,30 @@ public class HaloConfiguration implements Cloneable {
     }
 
     /**
-     * This configuration laid over another: every option set here (that differs from its default) wins, every other
-     * option comes from {@code base}. How halo-poll takes a partial {@code camel.component.halo-poll.*} configuration.
+     * This configuration laid over {@code base}: every option whose setter was called here wins, even when it was set
+     * to its default (halo-poll's allowInsecureHttp=false over halo's true), and every other option comes from
+     * {@code base}. How halo-poll and halo-webhook take a partial {@code camel.component.<scheme>.*} configuration.
      */
     public HaloConfiguration overriding(HaloConfiguration base) {
-        HaloConfiguration defaults = new HaloConfiguration();
         HaloConfiguration merged = base.copy();
         try {
-            for (Field field : HaloConfiguration.class.getDeclaredFields()) {
-                if (!Modifier.isStatic(field.getModifiers()) && !Objects.equals(field.get(this), field.get(defaults))) {
-                    field.set(merged, field.get(this));
-                }
+            for (String option : explicitOptions) {
+                Field field = HaloConfiguration.class.getDeclaredField(option);
+                field.set(merged, field.get(this));
             }
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException(e); // our own fields: cannot happen
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e); // each name is one of our own fields, added by its setter
         }
+        merged.explicitOptions.addAll(explicitOptions);
         return merged;
     }
 
     /** A copy for one endpoint, so the URI's options do not change the component's defaults. */
     public HaloConfiguration copy() {
         try {
-            return (HaloConfiguration) super.clone();
+            HaloConfiguration copy = (HaloConfiguration) super.clone();
+            copy.explicitOptions = new HashSet<>(explicitOptions);
+            return copy;
         } catch (CloneNotSupportedException e) {
             throw new RuntimeCamelException(e);
         }

@@ -9,9 +9,10 @@ import org.apache.camel.spi.Metadata;
 public final class HaloConstants {
 
     @Metadata(label = "producer", description = "The Halo resource for this exchange, overriding the one in the URI, "
-                                                + "e.g. `tickets`. Only a route sets it: halo-poll reports the "
-                                                + "resource it polled in `CamelHaloRecordResource`, so a record "
-                                                + "polled from one resource never redirects a write to another.",
+                                                + "e.g. `tickets`. Only a route sets it: halo-poll and halo-webhook "
+                                                + "report the resource of a changed record in "
+                                                + "`CamelHaloRecordResource`, so a record received from one "
+                                                + "resource never redirects a write to another.",
               javaType = "String")
     public static final String RESOURCE = "CamelHaloResource";
 

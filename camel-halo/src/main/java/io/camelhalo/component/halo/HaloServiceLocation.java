@@ -5,8 +5,8 @@ import java.util.Map;
 import org.apache.camel.spi.EndpointServiceLocation;
 
 /**
- * Where a Halo endpoint connects, for Camel's service-location reporting: the same for the producer and the poll
- * endpoints.
+ * Where a Halo endpoint connects, for Camel's service-location reporting: the same for the halo, halo-poll and
+ * halo-webhook endpoints.
  */
 public interface HaloServiceLocation extends EndpointServiceLocation {
 

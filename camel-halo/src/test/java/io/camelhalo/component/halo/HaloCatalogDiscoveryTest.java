@@ -30,7 +30,7 @@ class HaloCatalogDiscoveryTest {
     private static final String COMPONENT_LIST = "META-INF/services/org/apache/camel/component.properties";
 
     @Test
-    void theCatalogFindsBothComponentsAndTheirMetadataFromTheJarAlone() throws Exception {
+    void theCatalogFindsTheThreeComponentsAndTheirMetadataFromTheJarAlone() throws Exception {
         // given: a catalog that knows only Camel's own components
         CamelCatalog catalog = new DefaultCamelCatalog();
         assertFalse(catalog.findComponentNames().contains("halo"));
@@ -42,16 +42,22 @@ class HaloCatalogDiscoveryTest {
             catalog.addComponent(name, javaType, metadata(name, javaType));
         }
 
-        // then: the catalog lists both, with their JSON, and validates URIs against it
+        // then: the catalog lists all three, with their JSON, and validates URIs against it
         assertEquals("io.camelhalo", listing.getProperty("groupId"));
         assertEquals("camel-halo", listing.getProperty("artifactId"));
-        assertTrue(catalog.findComponentNames().containsAll(List.of("halo", "halo-poll")), catalog.findComponentNames().toString());
-        assertTrue(catalog.componentJSonSchema("halo").contains("\"scheme\": \"halo\""));
-        assertTrue(catalog.componentJSonSchema("halo-poll").contains("\"scheme\": \"halo-poll\""));
-        assertTrue(catalog.findComponentNames("api").containsAll(List.of("halo", "halo-poll")), "found by label");
+        List<String> schemes = List.of("halo", "halo-poll", "halo-webhook");
+        assertTrue(catalog.findComponentNames().containsAll(schemes), catalog.findComponentNames().toString());
+        for (String scheme : schemes) {
+            assertTrue(catalog.componentJSonSchema(scheme).contains("\"scheme\": \"" + scheme + "\""), scheme);
+        }
+        assertTrue(catalog.findComponentNames("api").containsAll(schemes), "found by label");
         EndpointValidationResult typo = catalog.validateEndpointProperties("halo:tickets/list?pagesize=5");
         assertTrue(typo.getUnknown() != null && typo.getUnknown().contains("pagesize"), typo.summaryErrorMessage(false));
         assertTrue(catalog.validateEndpointProperties("halo-poll:invoices?overlap=10s").isSuccess());
+        EndpointValidationResult webhookTypo = catalog.validateEndpointProperties("halo-webhook:tickets?registr=true");
+        assertTrue(webhookTypo.getUnknown() != null && webhookTypo.getUnknown().contains("registr"),
+                webhookTypo.summaryErrorMessage(false));
+        assertTrue(catalog.validateEndpointProperties("halo-webhook:tickets?register=true&path=/hooks/t").isSuccess());
     }
 
     /** The one component.properties on the classpath that belongs to camel-halo (Camel's own jars carry theirs). */

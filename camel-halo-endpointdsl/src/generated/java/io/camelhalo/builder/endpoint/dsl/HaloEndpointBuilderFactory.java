@@ -1167,9 +1167,9 @@ public interface HaloEndpointBuilderFactory {
 
         /**
          * The Halo resource for this exchange, overriding the one in the URI,
-         * e.g. tickets. Only a route sets it: halo-poll reports the resource it
-         * polled in CamelHaloRecordResource, so a record polled from one
-         * resource never redirects a write to another.
+         * e.g. tickets. Only a route sets it: halo-poll and halo-webhook report
+         * the resource of a changed record in CamelHaloRecordResource, so a
+         * record received from one resource never redirects a write to another.
          * 
          * The option is a: {@code String} type.
          * 

@@ -10,7 +10,7 @@ import org.springframework.core.convert.TypeDescriptor;
 import org.springframework.core.convert.converter.GenericConverter;
 
 /**
- * Lets {@code camel.component.halo.configuration=#bean:name} (and the halo-poll one) name a
+ * Lets {@code camel.component.halo.configuration=#bean:name} (and the halo-poll and halo-webhook ones) name a
  * {@link HaloConfiguration} bean, as camel-spring-boot's generated converters do for a component's object options.
  */
 @Configuration(proxyBeanMethods = false)

@@ -43,7 +43,8 @@ public class HaloPollComponentConfiguration
     private Boolean bridgeErrorHandler = false;
     /**
      * The connection configuration: each option set here overrides the halo
-     * component's. The option is a
+     * component's, even when set to its default; the options not set here are
+     * the halo component's. The option is a
      * io.camelhalo.component.halo.HaloConfiguration type.
      */
     private io.camelhalo.component.halo.HaloConfiguration configuration;
@@ -60,7 +61,7 @@ public class HaloPollComponentConfiguration
      * How long to wait for a connection to Halo, in milliseconds (or a duration
      * such as 10s).
      */
-    private Long connectTimeout = 10000L;
+    private Long connectTimeout;
     /**
      * How long a request may wait in total for a rate-limit permit and through
      * Halo's 429 replies before it fails with HaloRateLimitException, in
@@ -68,12 +69,12 @@ public class HaloPollComponentConfiguration
      * window). 429 replies are retried after Retry-After when Halo sends it,
      * else with exponential backoff.
      */
-    private Long maxRateLimitWait = 360000L;
+    private Long maxRateLimitWait;
     /**
      * The largest reply body read into memory, in bytes (default 50 MiB); a
      * larger one fails with HaloIOException instead of exhausting memory.
      */
-    private Long maxResponseSize = 52428800L;
+    private Long maxResponseSize;
     /**
      * Retries after a failed attempt: reads and deletes on connection failures,
      * timeouts and 502/503/504; a write (POST) only when it provably never
@@ -81,11 +82,11 @@ public class HaloPollComponentConfiguration
      * reply is never retried: the HaloIOException says it may have been
      * applied.
      */
-    private Integer maxRetries = 3;
+    private Integer maxRetries;
     /**
      * The longest backoff between two retries (milliseconds or a duration).
      */
-    private Long maxRetryDelay = 30000L;
+    private Long maxRetryDelay;
     /**
      * The most requests sent to the tenant per rateLimitWindow, by every
      * endpoint, route and thread together (Halo limits each tenant: reported
@@ -93,22 +94,22 @@ public class HaloPollComponentConfiguration
      * lowest). A request waits for a permit rather than fail. 0 turns the limit
      * off.
      */
-    private Integer rateLimit = 300;
+    private Integer rateLimit;
     /**
      * The rolling window of rateLimit, in milliseconds or a duration such as
      * 5m.
      */
-    private Long rateLimitWindow = 300000L;
+    private Long rateLimitWindow;
     /**
      * How long to wait for Halo's reply to one request, in milliseconds (or a
      * duration such as 60s).
      */
-    private Long readTimeout = 60000L;
+    private Long readTimeout;
     /**
      * The first backoff before a retry, doubled for each further retry, with
      * jitter (milliseconds or a duration).
      */
-    private Long retryDelay = 1000L;
+    private Long retryDelay;
     /**
      * Used for enabling or disabling all consumer based health checks from this
      * component
@@ -125,7 +126,7 @@ public class HaloPollComponentConfiguration
      * Allow a plain http:// base or auth URL on a host that is not loopback.
      * Tokens then travel in clear.
      */
-    private Boolean allowInsecureHttp = false;
+    private Boolean allowInsecureHttp;
     /**
      * Halo's authorisation server; default {baseUrl}/auth. The token endpoint
      * is {authUrl}/token. When not set and {baseUrl}/auth/token answers 404,
@@ -146,7 +147,7 @@ public class HaloPollComponentConfiguration
      * secret), or refresh_token for an application authorised through Halo's
      * consent screen (needs refreshToken).
      */
-    private String grantType = "client_credentials";
+    private String grantType;
     /**
      * The refresh token for grantType=refresh_token (scope offline_access).
      * Never logged.
@@ -167,7 +168,7 @@ public class HaloPollComponentConfiguration
      * edit:tickets. A token asked for with no scope is issued by Halo but
      * refused on every call.
      */
-    private String scope = "all";
+    private String scope;
     /**
      * TLS for the calls to Halo and its authorisation server (Camel's
      * SSLContextParameters: trust store, key store, protocols), e.g. for a

@@ -12,6 +12,10 @@ import com.fasterxml.jackson.databind.JsonNode;
  * spring-boot-configuration-processor puts that description in {@code spring-configuration-metadata.json}), its
  * initial value the option's default. The JSON is the one source; {@link ComponentConfigurationSourceTest} fails when
  * the committed class differs from what this writes.
+ * <p>
+ * Unlike upstream, a connection option that halo-poll or halo-webhook takes from the halo component has no initial
+ * value: the auto-configuration copies every non-null property onto the component, and a copied default would count
+ * as set there and override halo's value.
  */
 final class ComponentConfigurationSource {
 
@@ -37,7 +41,9 @@ final class ComponentConfigurationSource {
                 description += (description.endsWith(".") ? "" : ".") + " The option is a "
                                + option.path("javaType").asText() + " type.";
             }
-            field(fields, accessors, e.getKey(), type, initialValue(type, option.path("defaultValue")), description);
+            String initialValue = inheritedFromHalo(scheme, option) ? null
+                    : initialValue(type, option.path("defaultValue"));
+            field(fields, accessors, e.getKey(), type, initialValue, description);
         });
         return "package io.camelhalo.component.halo.springboot;\n\n"
                + "import org.apache.camel.spring.boot.ComponentConfigurationPropertiesCommon;\n"
@@ -60,6 +66,11 @@ final class ComponentConfigurationSource {
                 .append("        return ").append(name).append(";\n    }\n\n")
                 .append("    public void set").append(property).append('(').append(type).append(' ').append(name)
                 .append(") {\n        this.").append(name).append(" = ").append(name).append(";\n    }\n");
+    }
+
+    /** Whether the option is one of halo's connection options on a component that inherits them. */
+    static boolean inheritedFromHalo(String scheme, JsonNode option) {
+        return !"halo".equals(scheme) && option.has("configurationField");
     }
 
     private static String type(String javaType) {

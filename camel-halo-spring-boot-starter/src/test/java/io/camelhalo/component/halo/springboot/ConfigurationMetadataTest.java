@@ -16,14 +16,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * IDEs complete and document {@code camel.component.halo.*} from the starter's spring-configuration-metadata.json
  * (written by spring-boot-configuration-processor): every component option of the component JSON is in it, with the
- * same description and default.
+ * same description and default; a connection option halo-poll or halo-webhook takes from halo has none (it is halo's
+ * value).
  */
 class ConfigurationMetadataTest {
 
     @ParameterizedTest
     @CsvSource({
             "halo, META-INF/io/camelhalo/component/halo/halo.json",
-            "halo-poll, META-INF/io/camelhalo/component/halo/poll/halo-poll.json" })
+            "halo-poll, META-INF/io/camelhalo/component/halo/poll/halo-poll.json",
+            "halo-webhook, META-INF/io/camelhalo/component/halo/webhook/halo-webhook.json" })
     void everyComponentOptionIsCompletedAndDocumented(String scheme, String json) throws Exception {
         JsonNode component = read(json);
         Map<String, JsonNode> metadata = new HashMap<>();
@@ -38,7 +40,9 @@ class ConfigurationMetadataTest {
             assertFalse(description.isBlank(), key + " documented");
             assertTrue(description.startsWith(e.getValue().path("description").asText().split("[.;]")[0]),
                     key + ": " + description);
-            if (e.getValue().has("defaultValue") && !"object".equals(e.getValue().path("type").asText())) {
+            if (ComponentConfigurationSource.inheritedFromHalo(scheme, e.getValue())) {
+                assertFalse(property.has("defaultValue"), key + " has no default of its own: it is halo's");
+            } else if (e.getValue().has("defaultValue") && !"object".equals(e.getValue().path("type").asText())) {
                 assertEquals(e.getValue().get("defaultValue").asText(), property.path("defaultValue").asText(), key);
             }
         });

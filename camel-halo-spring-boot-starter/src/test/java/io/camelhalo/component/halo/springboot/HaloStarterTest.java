@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 import io.camelhalo.component.halo.HaloComponent;
+import io.camelhalo.component.halo.HaloConfiguration;
 import io.camelhalo.component.halo.poll.HaloPollComponent;
+import io.camelhalo.component.halo.poll.HaloPollEndpoint;
+import io.camelhalo.component.halo.webhook.HaloWebhookEndpoint;
 import io.camelhalo.sandbox.HaloSandbox;
 import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.AfterAll;
@@ -25,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A Spring Boot application configured only through application.yml, with the YAML route of the README's quick start,
- * against the Halo sandbox: the starter configures both components, the route polls and writes, and the health
+ * against the Halo sandbox: the starter configures the three components, the route polls and writes, and the health
  * checks show through Spring Boot actuator.
  */
 @SpringBootTest(classes = HaloStarterApplication.class)
@@ -61,6 +64,35 @@ class HaloStarterTest {
         assertEquals(20_000, halo.getConfiguration().getReadTimeout());
         assertTrue(camelContext.getComponent("halo-poll", HaloPollComponent.class).isBridgeErrorHandler(),
                 "camel.component.halo-poll.bridge-error-handler reached halo-poll");
+    }
+
+    @Test
+    void haloPollTakesTheConnectionOptionsItDoesNotSetFromHalo() {
+        // given application.yml with read-timeout on halo and, on halo-poll, only bridge-error-handler
+
+        // when a halo-poll endpoint is created
+        HaloConfiguration poll = camelContext.getEndpoint("halo-poll:tickets?startScheduler=false",
+                HaloPollEndpoint.class).getConfiguration();
+
+        // then its connection is halo's: the starter set none of halo-poll's connection options to a default
+        assertEquals(20_000, poll.getReadTimeout());
+        assertEquals(SANDBOX.clientId(), poll.getClientId());
+        assertEquals(SANDBOX.baseUrl(), poll.getBaseUrl());
+    }
+
+    @Test
+    void haloWebhookTakesItsOwnValueEvenWhenItIsTheDefault() {
+        // given application.yml with read-timeout 20000 on halo and 60000, the default, on halo-webhook
+
+        // when a halo-webhook endpoint is created
+        HaloConfiguration webhook = camelContext.getEndpoint("halo-webhook:tickets?allowUnauthenticated=true",
+                HaloWebhookEndpoint.class).getConfiguration();
+
+        // then halo-webhook reads with its own 60 s and connects with the rest of halo's
+        assertEquals(60_000, webhook.getReadTimeout());
+        assertEquals(SANDBOX.clientId(), webhook.getClientId());
+        assertEquals(20_000, camelContext.getComponent("halo", HaloComponent.class).getConfiguration()
+                .getReadTimeout(), "halo keeps its own");
     }
 
     @Test

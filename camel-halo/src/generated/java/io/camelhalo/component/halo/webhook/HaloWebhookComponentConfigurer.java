@@ -49,6 +49,10 @@ public class HaloWebhookComponentConfigurer extends PropertyConfigurerSupport im
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "granttype":
         case "grantType": getOrCreateConfiguration(target).setGrantType(property(camelContext, java.lang.String.class, value)); return true;
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
         case "maxratelimitwait":
         case "maxRateLimitWait": getOrCreateConfiguration(target).setMaxRateLimitWait(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxresponsesize":
@@ -99,6 +103,10 @@ public class HaloWebhookComponentConfigurer extends PropertyConfigurerSupport im
         case "connectTimeout": return long.class;
         case "granttype":
         case "grantType": return java.lang.String.class;
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": return boolean.class;
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": return boolean.class;
         case "maxratelimitwait":
         case "maxRateLimitWait": return long.class;
         case "maxresponsesize":
@@ -150,6 +158,10 @@ public class HaloWebhookComponentConfigurer extends PropertyConfigurerSupport im
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
         case "granttype":
         case "grantType": return getOrCreateConfiguration(target).getGrantType();
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
         case "maxratelimitwait":
         case "maxRateLimitWait": return getOrCreateConfiguration(target).getMaxRateLimitWait();
         case "maxresponsesize":

@@ -66,6 +66,14 @@ public enum HaloResource {
             = "actions,agents,appointments,assets,attachments,clients,clientcontracts,invoices,items,kbarticles,"
               + "opportunities,priorities,projects,quotations,reports,sites,statuses,suppliers,teams,tickettypes,tickets,users";
 
+    /**
+     * The resources whose changes halo-poll and halo-webhook can follow ({@link #pollable()}), in URI form, comma
+     * separated; the list both URI path enums declare.
+     */
+    public static final String POLLABLE_URI_NAMES
+            = "actions,agents,appointments,assets,clients,clientcontracts,invoices,items,opportunities,projects,"
+              + "quotations,sites,suppliers,teams,tickets,users";
+
     private final String uriName;
     private final String path;
     private final String listKey;
@@ -191,6 +199,12 @@ public enum HaloResource {
         String names = Arrays.stream(values()).map(HaloResource::uriName).collect(Collectors.joining(","));
         if (!names.equals(URI_NAMES)) {
             throw new ExceptionInInitializerError("HaloResource.URI_NAMES is out of step with the table: " + names);
+        }
+        String pollable = Arrays.stream(values()).filter(HaloResource::pollable).map(HaloResource::uriName)
+                .collect(Collectors.joining(","));
+        if (!pollable.equals(POLLABLE_URI_NAMES)) {
+            throw new ExceptionInInitializerError(
+                    "HaloResource.POLLABLE_URI_NAMES is out of step with the table: " + pollable);
         }
     }
 }

@@ -12,6 +12,8 @@ import io.camelhalo.component.halo.http.HaloConnectionStatistics;
 import io.camelhalo.component.halo.poll.HaloPollConsumer;
 import io.camelhalo.component.halo.poll.HaloPollEndpoint;
 import io.camelhalo.component.halo.poll.HaloPollStatistics;
+import io.camelhalo.component.halo.webhook.HaloWebhookConsumer;
+import io.camelhalo.component.halo.webhook.HaloWebhookEndpoint;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Route;
 import org.apache.camel.spi.annotations.DevConsole;
@@ -23,13 +25,15 @@ import org.apache.camel.util.json.JsonObject;
  * The {@code halo} dev console (camel-console, {@code camel get halo}, the Spring Boot actuator's camel console):
  * per connection when its access token expires (never the token), the rate governor's permits in use and the
  * requests waiting, 429s, retries and replies by resource, operation and status; per halo-poll route its watermark,
- * last poll and records delivered.
+ * last poll and records delivered; per halo-webhook route the path it serves and whether its webhook is registered.
  */
-@DevConsole(name = "halo", displayName = "Halo", description = "Halo connections (token expiry, rate governor, 429s, retries) and halo-poll routes (watermark, last poll, delivered)")
+@DevConsole(name = "halo", displayName = "Halo",
+            description = "Halo connections (token expiry, rate governor, 429s, retries), halo-poll routes (watermark, "
+                          + "last poll, delivered) and halo-webhook routes (path served, registration)")
 public class HaloDevConsole extends AbstractDevConsole {
 
     public HaloDevConsole() {
-        super("camel", "halo", "Halo", "Halo connections and halo-poll routes");
+        super("camel", "halo", "Halo", "Halo connections, halo-poll and halo-webhook routes");
     }
 
     @Override
@@ -37,8 +41,10 @@ public class HaloDevConsole extends AbstractDevConsole {
         StringBuilder text = new StringBuilder();
         for (HaloConnection connection : connections()) {
             HaloConnectionStatistics s = connection.statistics();
-            text.append(String.format("Connection %s (tenant %s)%n", connection.key().apiUrl(), connection.key().tenant()))
-                    .append(String.format("    Token expires at: %s%n", s.tokenExpiresAt() == null ? "no token yet" : s.tokenExpiresAt()))
+            text.append(String.format("Connection %s (tenant %s)%n", connection.key().apiUrl(),
+                            connection.key().tenant()))
+                    .append(String.format("    Token expires at: %s%n",
+                            s.tokenExpiresAt() == null ? "no token yet" : s.tokenExpiresAt()))
                     .append(String.format("    Rate governor: %s, %d waiting, %d ms waited in all%n",
                             s.permitLimit() > 0 ? s.permitsUsed() + " of " + s.permitLimit() + " permits used" : "off",
                             s.waitingForPermit(), s.permitWaitMillis()))
@@ -53,6 +59,15 @@ public class HaloDevConsole extends AbstractDevConsole {
                     .append(String.format("    Watermark: %s%n", orNone(s.watermark())))
                     .append(String.format("    Last poll: %s (%s)%n", orNone(s.lastPollAt()), result(consumer)))
                     .append(String.format("    Delivered: %d%n", s.delivered()));
+        }
+        for (Route route : webhookRoutes()) {
+            HaloWebhookConsumer consumer = (HaloWebhookConsumer) route.getConsumer();
+            HaloWebhookEndpoint endpoint = (HaloWebhookEndpoint) route.getEndpoint();
+            text.append(String.format("Route %s (halo-webhook:%s)%n", route.getRouteId(),
+                    endpoint.getResource().uriName()))
+                    .append(String.format("    Path: %s (%s)%n", endpoint.httpPath(),
+                            consumer.isServing() ? "serving" : "not serving"))
+                    .append(String.format("    Registered in Halo: %s%n", registration(consumer, endpoint)));
         }
         return text.toString();
     }
@@ -89,9 +104,24 @@ public class HaloDevConsole extends AbstractDevConsole {
             json.put("failedPolls", consumer.getErrorCounter());
             polls.add(json);
         }
+        JsonArray webhooks = new JsonArray();
+        for (Route route : webhookRoutes()) {
+            HaloWebhookConsumer consumer = (HaloWebhookConsumer) route.getConsumer();
+            HaloWebhookEndpoint endpoint = (HaloWebhookEndpoint) route.getEndpoint();
+            JsonObject json = new JsonObject();
+            json.put("routeId", route.getRouteId());
+            json.put("resource", endpoint.getResource().uriName());
+            json.put("path", endpoint.httpPath());
+            json.put("serving", consumer.isServing());
+            json.put("register", endpoint.isRegister());
+            json.put("registered", consumer.isRegistered());
+            json.put("webhookName", endpoint.isRegister() ? endpoint.registrationName() : null);
+            webhooks.add(json);
+        }
         JsonObject root = new JsonObject();
         root.put("connections", connections);
         root.put("polls", polls);
+        root.put("webhooks", webhooks);
         return root;
     }
 
@@ -100,8 +130,10 @@ public class HaloDevConsole extends AbstractDevConsole {
         Map<HaloConnection, Boolean> seen = new IdentityHashMap<>();
         List<HaloConnection> connections = new ArrayList<>();
         for (Endpoint endpoint : getCamelContext().getEndpoints()) {
+            // a webhook endpoint opens a connection only to register or to read a record: none is opened here
             HaloConnection connection = endpoint instanceof HaloEndpoint halo && halo.isStarted() ? halo.getConnection()
-                    : endpoint instanceof HaloPollEndpoint poll && poll.isStarted() ? poll.getConnection() : null;
+                    : endpoint instanceof HaloPollEndpoint poll && poll.isStarted() ? poll.getConnection()
+                    : endpoint instanceof HaloWebhookEndpoint webhook ? webhook.openedConnection() : null;
             if (connection != null && seen.put(connection, Boolean.TRUE) == null) {
                 connections.add(connection);
             }
@@ -111,6 +143,18 @@ public class HaloDevConsole extends AbstractDevConsole {
 
     private List<Route> pollRoutes() {
         return getCamelContext().getRoutes().stream().filter(r -> r.getConsumer() instanceof HaloPollConsumer).toList();
+    }
+
+    private List<Route> webhookRoutes() {
+        return getCamelContext().getRoutes().stream().filter(r -> r.getConsumer() instanceof HaloWebhookConsumer)
+                .toList();
+    }
+
+    private static String registration(HaloWebhookConsumer consumer, HaloWebhookEndpoint endpoint) {
+        if (!endpoint.isRegister()) {
+            return "not asked (register=false)";
+        }
+        return (consumer.isRegistered() ? "yes" : "no") + ", as '" + endpoint.registrationName() + "'";
     }
 
     private static String result(HaloPollConsumer consumer) {

@@ -38,15 +38,11 @@ import org.apache.camel.support.processor.state.MemoryStateRepository;
              consumerOnly = true, category = { Category.API, Category.CLOUD }, headersClass = HaloConstants.class)
 public class HaloPollEndpoint extends ScheduledPollEndpoint implements HaloServiceLocation {
 
-    /** The resources that have a last-modified field Halo can be asked about. */
-    public static final String POLLABLE_RESOURCES
-            = "actions,agents,appointments,assets,clients,clientcontracts,invoices,items,opportunities,projects,"
-              + "quotations,sites,suppliers,teams,tickets,users";
-
     /** Halo's limit is a few hundred requests per five minutes per tenant: poll once a minute unless told. */
     static final long DEFAULT_DELAY = 60_000;
 
-    @UriPath(enums = POLLABLE_RESOURCES, description = "The Halo resource to watch for changes, e.g. invoices")
+    @UriPath(enums = HaloResource.POLLABLE_URI_NAMES,
+             description = "The Halo resource to watch for changes, e.g. invoices")
     @Metadata(required = true)
     private HaloResource resource;
     @UriParam
@@ -124,7 +120,8 @@ public class HaloPollEndpoint extends ScheduledPollEndpoint implements HaloServi
         if (!resource.pollable()) {
             throw new IllegalArgumentException(
                     "Halo resource '" + resource.uriName() + "' cannot be polled for changes (it has no last-modified field "
-                                               + "Halo can be asked about). Pollable: " + POLLABLE_RESOURCES.replace(",", ", "));
+                                               + "Halo can be asked about). Pollable: "
+                                               + HaloResource.POLLABLE_URI_NAMES.replace(",", ", "));
         }
         configuration.validate();
         HaloQuery.checkPageSize(pageSize);

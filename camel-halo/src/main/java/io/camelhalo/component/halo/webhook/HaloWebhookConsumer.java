@@ -68,6 +68,16 @@ public class HaloWebhookConsumer extends DefaultConsumer {
         super.doStop();
     }
 
+    /** Whether this consumer serves its path on the platform HTTP server now (for its health check). */
+    public boolean isServing() {
+        return ServiceHelper.isStarted(httpConsumer);
+    }
+
+    /** Whether this consumer registered its webhook in Halo (register=true) and has not deleted it since. */
+    public boolean isRegistered() {
+        return registration != null && registration.isRegistered();
+    }
+
     /** The platform-http endpoint of this path, resolved by URI so camel-halo needs no HTTP server on its classpath. */
     private Endpoint platformHttp() {
         String uri = "platform-http:" + endpoint.httpPath() + "?httpMethodRestrict=POST";

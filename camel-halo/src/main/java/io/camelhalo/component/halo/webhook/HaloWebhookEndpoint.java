@@ -6,7 +6,6 @@ import io.camelhalo.component.halo.HaloConstants;
 import io.camelhalo.component.halo.HaloServiceLocation;
 import io.camelhalo.component.halo.api.HaloResource;
 import io.camelhalo.component.halo.client.HaloConnection;
-import io.camelhalo.component.halo.poll.HaloPollEndpoint;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -29,13 +28,11 @@ import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
              consumerOnly = true, category = { Category.API, Category.CLOUD }, headersClass = HaloConstants.class)
 public class HaloWebhookEndpoint extends DefaultEndpoint implements HaloServiceLocation {
 
-    /** Resources with a last-modified field, which a change version needs: the ones halo-poll can watch. */
-    public static final String WEBHOOK_RESOURCES = HaloPollEndpoint.POLLABLE_RESOURCES;
-
     /** Versions the default in-memory repository remembers. */
     static final int DEFAULT_MEMORY_SIZE = 10_000;
 
-    @UriPath(enums = WEBHOOK_RESOURCES, description = "The Halo resource whose changes Halo posts, e.g. tickets")
+    @UriPath(enums = HaloResource.POLLABLE_URI_NAMES,
+             description = "The Halo resource whose changes Halo posts, e.g. tickets")
     @Metadata(required = true)
     private HaloResource resource;
     @UriParam
@@ -73,7 +70,7 @@ public class HaloWebhookEndpoint extends DefaultEndpoint implements HaloServiceL
     @UriParam(label = "consumer,registration", defaultValue = "false")
     private boolean unregisterOnStop;
 
-    private HaloConnection connection;
+    private volatile HaloConnection connection; // opened lazily, read by the dev console
     private IdempotentRepository defaultIdempotentRepository;
 
     public HaloWebhookEndpoint(String uri, HaloWebhookComponent component, HaloResource resource,
@@ -81,6 +78,11 @@ public class HaloWebhookEndpoint extends DefaultEndpoint implements HaloServiceL
         super(uri, component);
         this.resource = resource;
         this.configuration = configuration;
+    }
+
+    @Override
+    public HaloWebhookComponent getComponent() {
+        return (HaloWebhookComponent) super.getComponent();
     }
 
     @Override
@@ -92,6 +94,9 @@ public class HaloWebhookEndpoint extends DefaultEndpoint implements HaloServiceL
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
         HaloWebhookConsumer consumer = new HaloWebhookConsumer(this, processor);
+        HaloWebhookHealthCheck healthCheck = new HaloWebhookHealthCheck(consumer, this);
+        healthCheck.setEnabled(getComponent().isHealthCheckConsumerEnabled());
+        consumer.setHealthCheck(healthCheck);
         configureConsumer(consumer);
         return consumer;
     }
@@ -105,7 +110,8 @@ public class HaloWebhookEndpoint extends DefaultEndpoint implements HaloServiceL
         if (!resource.pollable()) {
             throw new IllegalArgumentException(
                     "Halo resource '" + resource.uriName() + "' has no last-modified field, so its changes cannot be "
-                                               + "told apart. Allowed: " + WEBHOOK_RESOURCES.replace(",", ", "));
+                                               + "told apart. Allowed: "
+                                               + HaloResource.POLLABLE_URI_NAMES.replace(",", ", "));
         }
         if (!httpPath().startsWith("/")) {
             throw new IllegalArgumentException("Invalid path '" + path + "': it must start with /");
@@ -122,12 +128,12 @@ public class HaloWebhookEndpoint extends DefaultEndpoint implements HaloServiceL
     }
 
     /** The path the platform HTTP server serves deliveries on. */
-    String httpPath() {
+    public String httpPath() {
         return path != null ? path : "/halo-webhook/" + resource.uriName();
     }
 
     /** The name the webhook is registered under in Halo (and found again by on restart). */
-    String registrationName() {
+    public String registrationName() {
         return webhookName != null ? webhookName : "camel-halo " + resource.uriName() + " " + httpPath();
     }
 
@@ -147,6 +153,11 @@ public class HaloWebhookEndpoint extends DefaultEndpoint implements HaloServiceL
         if (connection == null) {
             connection = getCamelContext().getComponent("halo", HaloComponent.class).connection(configuration);
         }
+        return connection;
+    }
+
+    /** The connection if this endpoint has opened one (to register, or to read a record), else null. */
+    public HaloConnection openedConnection() {
         return connection;
     }
 
@@ -172,7 +183,10 @@ public class HaloWebhookEndpoint extends DefaultEndpoint implements HaloServiceL
         return path;
     }
 
-    /** The HTTP path deliveries are posted to on the platform HTTP server. Default: /halo-webhook/<resource>. */
+    /**
+     * The HTTP path deliveries are posted to on the platform HTTP server. Default: /halo-webhook/ and the resource,
+     * e.g. /halo-webhook/tickets.
+     */
     public void setPath(String path) {
         this.path = path;
     }
@@ -301,7 +315,7 @@ public class HaloWebhookEndpoint extends DefaultEndpoint implements HaloServiceL
         return webhookName;
     }
 
-    /** The name of the registered webhook in Halo. Default: camel-halo <resource> <path>. */
+    /** The name of the registered webhook in Halo. Default: camel-halo, the resource and the path. */
     public void setWebhookName(String webhookName) {
         this.webhookName = webhookName;
     }

@@ -40,6 +40,7 @@ final class WebhookRegistration {
     private final HaloHttpClient client;
     private final Duration timeout;
     private String id;
+    private volatile boolean registered; // read by the health check's thread
 
     WebhookRegistration(HaloWebhookEndpoint endpoint) {
         this.endpoint = endpoint;
@@ -60,6 +61,7 @@ final class WebhookRegistration {
         id = records.isEmpty() ? existing : String.valueOf(records.get(0).get("id"));
         LOG.info("{} Halo webhook '{}' ({}) posting to {}", existing == null ? "Created" : "Updated", name, id,
                 endpoint.getWebhookUrl());
+        registered = true;
     }
 
     /** Deletes the webhook this registration made or updated. */
@@ -69,6 +71,12 @@ final class WebhookRegistration {
             LOG.info("Deleted Halo webhook '{}' ({})", endpoint.registrationName(), id);
             id = null;
         }
+        registered = false;
+    }
+
+    /** Whether {@link #register()} succeeded and {@link #remove()} has not deleted the webhook since. */
+    boolean isRegistered() {
+        return registered;
     }
 
     private String findByName(String name) throws InterruptedException, HaloApiException {
