@@ -2,7 +2,7 @@ package io.camelhalo.component.halo.console;
 
 import java.util.List;
 
-import io.camelhalo.component.halo.TestCamel;
+import io.camelhalo.component.halo.HaloSandboxExtension;
 import io.camelhalo.sandbox.HaloSandbox;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
@@ -13,9 +13,9 @@ import org.apache.camel.support.PluginHelper;
 import org.apache.camel.test.AvailablePortFinder;
 import org.apache.camel.util.json.JsonArray;
 import org.apache.camel.util.json.JsonObject;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -27,14 +27,17 @@ class HaloDevConsoleWebhookTest {
 
     private static final String BASIC = "basicUsername=halo&basicPassword=console-test-secret";
 
+    @RegisterExtension
+    final HaloSandboxExtension halo = HaloSandboxExtension.perTest().withoutContext();
+
     private HaloSandbox sandbox;
     private CamelContext context;
 
     @BeforeEach
     void start() throws Exception {
-        sandbox = HaloSandbox.start(0);
+        sandbox = halo.sandbox();
         int port = AvailablePortFinder.getNextAvailable();
-        context = TestCamel.context(sandbox);
+        context = halo.newContext();
         VertxPlatformHttpServerConfiguration server = new VertxPlatformHttpServerConfiguration();
         server.setBindHost("127.0.0.1");
         server.setBindPort(port);
@@ -50,12 +53,6 @@ class HaloDevConsoleWebhookTest {
             }
         });
         context.start();
-    }
-
-    @AfterEach
-    void stop() {
-        context.stop();
-        sandbox.close();
     }
 
     @Test

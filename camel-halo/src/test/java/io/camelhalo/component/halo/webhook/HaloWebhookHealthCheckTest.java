@@ -3,6 +3,7 @@ package io.camelhalo.component.halo.webhook;
 import java.util.Collection;
 import java.util.Map;
 
+import io.camelhalo.component.halo.HaloSandboxExtension;
 import io.camelhalo.sandbox.HaloSandbox;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ServiceStatus;
@@ -11,9 +12,9 @@ import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.impl.health.DefaultHealthCheckRegistry;
 import org.apache.camel.test.AvailablePortFinder;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -29,22 +30,17 @@ class HaloWebhookHealthCheckTest {
 
     private static final String BASIC = "basicUsername=halo&basicPassword=secret";
 
+    @RegisterExtension
+    final HaloSandboxExtension extension = HaloSandboxExtension.perTest().withoutContext();
+
     private HaloSandbox halo;
     private int port;
     private CamelContext camel;
 
     @BeforeEach
-    void startSandbox() {
-        halo = HaloSandbox.start(0);
+    void bind() {
+        halo = extension.sandbox();
         port = AvailablePortFinder.getNextAvailable();
-    }
-
-    @AfterEach
-    void stop() {
-        if (camel != null) {
-            camel.stop();
-        }
-        halo.close();
     }
 
     private void startRoute(String options) throws Exception {
@@ -52,7 +48,7 @@ class HaloWebhookHealthCheckTest {
     }
 
     private void startRoute(String options, boolean consumerChecksEnabled, boolean supervised) throws Exception {
-        camel = WebhookTestSupport.context(halo, port);
+        camel = WebhookTestSupport.context(extension, port);
         if (supervised) {
             camel.getRouteController().supervising().setBackOffDelay(600_000); // no restart within the test
         }
