@@ -12,14 +12,14 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The paired estimator of row 1, kept beside JMH because it answers what separate forks cannot on a shared machine:
- * one JVM (pinned to its own core like the forks) warms raw, rawDirect and route until steady, then runs them in
- * short blocks one after another, the order rotated each round, so the two sides of each ratio ran within a second
- * of each other. Per block: calls per second, CPU per call of every Java thread of the JVM (caller, the JDK clients'
- * selector and worker threads, Camel's), bytes allocated per call by them; per round the ratios route / raw and
- * route / rawDirect; printed: the median of each side and the median ratio with its quartiles. In the fork runs of
- * this machine the raw call alone moved from 60 to 158 us of CPU between forks minutes apart; within a round it moves
- * by a few percent.
+ * The paired estimator of row 1, kept beside JMH because it answers what separate forks cannot on a shared machine: one
+ * JVM (pinned to its own core like the forks) warms raw, rawDirect and route until steady, then runs them in short
+ * blocks one after another, the order rotated each round, so the two sides of each ratio ran within a second of each
+ * other. Per block: calls per second, CPU per call of every Java thread of the JVM (caller, the JDK clients' selector
+ * and worker threads, Camel's), bytes allocated per call by them; per round the ratios route / raw and route /
+ * rawDirect; printed: the median of each side and the median ratio with its quartiles. In the fork runs of this machine
+ * the raw call alone moved from 60 to 158 us of CPU between forks minutes apart; within a round it moves by a few
+ * percent.
  * <p>
  * Arguments: the server's base URL, rounds, block length in ms. Output lines start with {@code ROUND} (one per round)
  * and {@code RESULT} (read by {@link JmhOverhead}).

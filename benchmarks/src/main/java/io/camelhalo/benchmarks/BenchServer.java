@@ -21,8 +21,8 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * A minimal Halo on loopback for timing: a token endpoint, {@code GET /api/Tickets/{id}} answering one fixed ticket,
  * and {@code GET /api/Tickets?pageinate=true&page_size=N&page_no=P} answering generated pages of a tenant of
- * {@code tenantSize} tickets (nothing stored, so a 200,000-ticket tenant costs no memory here). Every API request
- * waits {@code latency} first, as a distant Halo would. {@value #STATS_PATH} tells the server threads' CPU time and the API
+ * {@code tenantSize} tickets (nothing stored, so a 200,000-ticket tenant costs no memory here). Every API request waits
+ * {@code latency} first, as a distant Halo would. {@value #STATS_PATH} tells the server threads' CPU time and the API
  * requests served, so a benchmark in another JVM can put the server's CPU per call beside its own.
  */
 final class BenchServer implements AutoCloseable {
@@ -36,7 +36,8 @@ final class BenchServer implements AutoCloseable {
     /** Answers "{@code <CPU time of the server's threads in ns> <API requests so far>}". */
     static final String STATS_PATH = "/bench/stats";
     private static final byte[] TOKEN_REPLY = ("{\"token_type\":\"Bearer\",\"access_token\":\"" + TOKEN
-                                               + "\",\"expires_in\":3600}").getBytes(StandardCharsets.UTF_8);
+                                               + "\",\"expires_in\":3600}")
+            .getBytes(StandardCharsets.UTF_8);
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -121,7 +122,7 @@ final class BenchServer implements AutoCloseable {
         long sum = 0;
         for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
             if (info != null && (info.getThreadName().equals("bench-server")
-                                 || info.getThreadName().startsWith("HTTP-Dispatcher"))) {
+                    || info.getThreadName().startsWith("HTTP-Dispatcher"))) {
                 sum += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
             }
         }

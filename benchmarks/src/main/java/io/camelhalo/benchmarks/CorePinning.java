@@ -7,11 +7,11 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Puts the server and the measured JVM on different cores, with {@code taskset} (util-linux) when the machine has
- * it and at least two cores: the launching JVM (the server) on core 0, every JMH fork on core 1. On two shared cores
- * the client's threads (caller, the JDK client's selector and workers) and the server's otherwise take turns on
- * both cores, and the measured CPU per call moved by 30 % between forks of the same code; pinned, by a few percent.
- * Off with {@code -Dbench.pin=false}; without {@code taskset} nothing is pinned and the run says so.
+ * Puts the server and the measured JVM on different cores, with {@code taskset} (util-linux) when the machine has it
+ * and at least two cores: the launching JVM (the server) on core 0, every JMH fork on core 1. On two shared cores the
+ * client's threads (caller, the JDK client's selector and workers) and the server's otherwise take turns on both cores,
+ * and the measured CPU per call moved by 30 % between forks of the same code; pinned, by a few percent. Off with
+ * {@code -Dbench.pin=false}; without {@code taskset} nothing is pinned and the run says so.
  */
 final class CorePinning implements AutoCloseable {
 

@@ -28,8 +28,8 @@ import org.openjdk.jmh.results.ScalarResult;
  * <li>{@code cpu.caller}: the JMH worker thread, i.e. the calling thread (template, route, producer, request building,
  * parse);</li>
  * <li>{@code cpu.client}: every Java thread of the benchmark JVM: the caller plus the HTTP client's selector and worker
- * threads and Camel's. The JIT's and the GC's threads are not Java threads and are left out: the JIT's work is
- * warm-up, not a cost per call, and the GC's follows from the bytes per call ({@code gc.alloc.rate.norm});</li>
+ * threads and Camel's. The JIT's and the GC's threads are not Java threads and are left out: the JIT's work is warm-up,
+ * not a cost per call, and the GC's follows from the bytes per call ({@code gc.alloc.rate.norm});</li>
  * <li>{@code cpu.server}: the {@link BenchServer}'s threads per API request served, when it runs in another JVM
  * ({@code -Dbench.url}); {@code cpu.total} is client plus server, what a whole-JVM figure would show.</li>
  * </ul>
@@ -60,8 +60,9 @@ public final class CpuTimeProfiler implements InternalProfiler {
     }
 
     @Override
-    public Collection<? extends Result> afterIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams,
-                                                       IterationResult result) {
+    public Collection<? extends Result> afterIteration(
+            BenchmarkParams benchmarkParams, IterationParams iterationParams,
+            IterationResult result) {
         Map<String, Long> spent = threadCpu();
         Map<String, Long> allocated = callerAllocated();
         long[] serverEnd = serverStats();

@@ -34,12 +34,12 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.ScheduledPollConsumer;
 
 /**
- * Measures the six performance targets of the component in one run, each against its baseline measured in the same
- * run, and prints a table. Everything runs on loopback; every phase is bounded in time or in requests.
+ * Measures the six performance targets of the component in one run, each against its baseline measured in the same run,
+ * and prints a table. Everything runs on loopback; every phase is bounded in time or in requests.
  * <p>
  * Target 1 runs under JMH ({@link JmhOverhead}). System properties: {@code bench.quick} (a shorter JMH run for target
- * 1), {@code bench.seconds} (target 3's rounds take one second more, default 2), {@code bench.records} (tenant size
- * for target 2, default 200000), {@code bench.overheadOnly} (target 1 alone).
+ * 1), {@code bench.seconds} (target 3's rounds take one second more, default 2), {@code bench.records} (tenant size for
+ * target 2, default 200000), {@code bench.overheadOnly} (target 1 alone).
  */
 public final class HaloBenchmarks {
 
@@ -88,13 +88,15 @@ public final class HaloBenchmarks {
      * Judged on the alternating rounds (both sides within a second of each other in one JVM); the forks' medians,
      * minutes apart, are printed above them and move with the machine's load by far more than 5 %.
      */
-    private void overheadRow(JmhOverhead.Summary jmh, String baseline, String name, String baselineName,
-                             boolean judged) {
+    private void overheadRow(
+            JmhOverhead.Summary jmh, String baseline, String name, String baselineName,
+            boolean judged) {
         double[] alternating = jmh.alternatingRatio(baseline);
         double cpu = alternating != null ? alternating[0] : jmh.ratio(baseline, "cpu.client");
         double throughput = alternating != null ? alternating[3] : jmh.throughputCost(baseline);
         double bytes = alternating != null ? alternating[6] : jmh.ratio(baseline, "gc.alloc.rate.norm");
-        rows.add(new Row(name, perCall(jmh, JmhOverhead.ROUTE), perCall(jmh, baseline) + baselineName,
+        rows.add(new Row(
+                name, perCall(jmh, JmhOverhead.ROUTE), perCall(jmh, baseline) + baselineName,
                 String.format(Locale.ROOT, "CPU %.3fx, throughput %.3fx, bytes %.3fx", cpu, throughput, bytes),
                 judged ? "<= 1.05x CPU and throughput" : "none (reported)",
                 judged ? (Boolean) (cpu <= 1.05 && throughput <= 1.05) : null));
@@ -123,7 +125,8 @@ public final class HaloBenchmarks {
                 double one = throughput(route, 1, ROUND_SECONDS + 1);
                 double eight = throughput(route, 8, ROUND_SECONDS + 1);
                 double ratio = eight / one;
-                rows.add(new Row("3 concurrency (8 threads vs 1, +20 ms)",
+                rows.add(new Row(
+                        "3 concurrency (8 threads vs 1, +20 ms)",
                         String.format(Locale.ROOT, "%.1f req/s with 8", eight),
                         String.format(Locale.ROOT, "%.1f req/s with 1", one),
                         String.format(Locale.ROOT, "%.2fx", ratio), ">= 6x", ratio >= 6));
@@ -157,7 +160,8 @@ public final class HaloBenchmarks {
                     call.get(60, TimeUnit.SECONDS);
                 }
                 int cold = sandbox.tokenRequestCount();
-                rows.add(new Row("4a token, 16 threads on a cold component", cold + " token request(s)",
+                rows.add(new Row(
+                        "4a token, 16 threads on a cold component", cold + " token request(s)",
                         threads + " calls", ratio(cold, threads), "= 1", cold == 1));
 
                 int n = 10_000;
@@ -175,7 +179,8 @@ public final class HaloBenchmarks {
                 }
                 pool.shutdownNow();
                 int warm = sandbox.tokenRequestCount();
-                rows.add(new Row("4b token, 10,000 more calls in one lifetime", warm + " token request(s) in all",
+                rows.add(new Row(
+                        "4b token, 10,000 more calls in one lifetime", warm + " token request(s) in all",
                         (n + threads) + " calls", ratio(warm, n + threads), "= 1", warm == 1));
             } finally {
                 context.stop();
@@ -213,7 +218,8 @@ public final class HaloBenchmarks {
                 consumer.run();
                 int idle = sandbox.apiRequestCount();
                 int fullRead = (tenant + 99) / 100;
-                rows.add(new Row("5a idle poll, 100,000 tickets", idle + " request(s)",
+                rows.add(new Row(
+                        "5a idle poll, 100,000 tickets", idle + " request(s)",
                         fullRead + " requests to read the tenant (computed)", ratio(idle, fullRead), "= 1", idle == 1));
 
                 for (int i = 1; i <= k; i++) {
@@ -223,8 +229,9 @@ public final class HaloBenchmarks {
                 consumer.run();
                 int changed = sandbox.apiRequestCount();
                 int bound = 1 + (k + 99) / 100;
-                rows.add(new Row("5b poll after " + k + " changes", changed + " requests, " + delivered.get()
-                                                                    + " delivered",
+                rows.add(new Row(
+                        "5b poll after " + k + " changes", changed + " requests, " + delivered.get()
+                                                           + " delivered",
                         fullRead + " requests to read the tenant (computed)", ratio(changed, fullRead),
                         "<= 1 + ceil(k/100) = " + bound, changed <= bound && delivered.get() == k));
             } finally {
@@ -261,8 +268,9 @@ public final class HaloBenchmarks {
                 }
                 long singleMs = (System.nanoTime() - t0) / 1_000_000;
                 int single = sandbox.apiRequestCount();
-                rows.add(new Row("6 batch create of 1,000", batch + " requests, " + batchMs + " ms"
-                                                             + (inOrder ? ", results in input order" : ", ORDER LOST"),
+                rows.add(new Row(
+                        "6 batch create of 1,000", batch + " requests, " + batchMs + " ms"
+                                                   + (inOrder ? ", results in input order" : ", ORDER LOST"),
                         single + " requests, " + singleMs + " ms, one per record", ratio(batch, single), "<= 10 requests",
                         batch <= 10 && inOrder));
             } finally {
@@ -294,12 +302,16 @@ public final class HaloBenchmarks {
         double streamSeconds = Double.parseDouble(stream.getOrDefault("seconds", "NaN"));
         double sequentialSeconds = Double.parseDouble(sequential.getOrDefault("seconds", "NaN"));
         double ratio = streamSeconds / sequentialSeconds;
-        rows.add(new Row("2a streamed walk of " + String.format(Locale.ROOT, "%,d", STREAM_RECORDS) + " in -Xmx96m",
+        rows.add(new Row(
+                "2a streamed walk of " + String.format(Locale.ROOT, "%,d", STREAM_RECORDS) + " in -Xmx96m",
                 (walked ? stream.get("records") + " records" : "FAILED " + stream) + ", heap peak <= "
-                                                                                 + stream.get("peakHeapMb") + " MB",
+                                                                                                            + stream.get(
+                                                                                                                    "peakHeapMb")
+                                                                                                            + " MB",
                 "buffered List: " + (bufferedFails ? buffered.get("failed") : "fitted, " + buffered.get("records")),
                 "-", "completes; buffered does not fit", walked && bufferedFails));
-        rows.add(new Row("2b streamed walk time (+20 ms/page each side)",
+        rows.add(new Row(
+                "2b streamed walk time (+20 ms/page each side)",
                 String.format(Locale.ROOT, "%.1f s", streamSeconds),
                 String.format(Locale.ROOT, "%.1f s pages one after another", sequentialSeconds),
                 String.format(Locale.ROOT, "%.3fx", ratio), "<= 0.6x", walked && ratio <= 0.6));
@@ -309,7 +321,8 @@ public final class HaloBenchmarks {
         String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
         // an OutOfMemoryError in any thread (the HTTP client's included) ends the JVM at once, with exit code 3,
         // rather than leaving the walk waiting for a reply that will never be read
-        Process process = new ProcessBuilder(java, "-Xmx96m", "-XX:+ExitOnOutOfMemoryError", "-cp",
+        Process process = new ProcessBuilder(
+                java, "-Xmx96m", "-XX:+ExitOnOutOfMemoryError", "-cp",
                 System.getProperty("java.class.path"), StreamWalk.class.getName(), baseUrl, mode,
                 String.valueOf(routeMsPerPage), String.valueOf(WALK_LIMIT_SECONDS))
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
@@ -409,8 +422,9 @@ public final class HaloBenchmarks {
         List<String[]> lines = new ArrayList<>();
         lines.add(header);
         for (Row r : rows) {
-            lines.add(new String[] { r.name, r.figure, r.baseline, r.ratio, r.goal,
-                r.pass == null ? "info" : r.pass ? "PASS" : "FAIL" });
+            lines.add(new String[] {
+                    r.name, r.figure, r.baseline, r.ratio, r.goal,
+                    r.pass == null ? "info" : r.pass ? "PASS" : "FAIL" });
         }
         System.out.println();
         for (String[] line : lines) {
@@ -422,7 +436,8 @@ public final class HaloBenchmarks {
         long judged = rows.stream().filter(r -> r.pass != null).count();
         long failed = rows.stream().filter(r -> Boolean.FALSE.equals(r.pass)).count();
         System.out.println();
-        System.out.println(failed == 0 ? "all " + judged + " judged rows pass" : failed + " of " + judged + " judged rows fail");
+        System.out
+                .println(failed == 0 ? "all " + judged + " judged rows pass" : failed + " of " + judged + " judged rows fail");
     }
 
     /** @param pass PASS / FAIL against the goal; {@code null}: reported only */

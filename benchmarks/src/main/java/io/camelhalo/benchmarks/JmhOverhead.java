@@ -34,16 +34,18 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * {@link CpuTimeProfiler}; prints route / raw ratios of throughput, CPU per call and bytes per call.
  * <p>
  * The raw and route forks run in pairs, the order swapped every pair (raw, route, route, raw, ...): JMH would run all
- * forks of one benchmark before the other's, and on a machine shared with other builds the load moves between
- * minutes far more than the difference measured. Each pair's ratio compares forks that ran back to back; the figure
- * is the median of the pair ratios, each side of a pair taken as the median of its measured iterations. {@code routeGoverned} and {@code camelOnly} run once after the pairs.
+ * forks of one benchmark before the other's, and on a machine shared with other builds the load moves between minutes
+ * far more than the difference measured. Each pair's ratio compares forks that ran back to back; the figure is the
+ * median of the pair ratios, each side of a pair taken as the median of its measured iterations. {@code routeGoverned}
+ * and {@code camelOnly} run once after the pairs.
  * <p>
- * Each fork runs on its own core ({@link CorePinning}) and first warms up until steady ({@link SteadyWarmUp}), then
- * 5 JMH warm-up iterations of 1 s and 10 measured iterations of 1 s, throughput mode (CPU and bytes per call from the
- * profilers). Defaults: 2 rounds of forks (raw, route, rawDirect, the order rotated), then one sample-time fork each of raw and route for the latency
- * percentiles, then {@code routeGoverned} and {@code camelOnly}. {@code -Dbench.quick=true}: 1 pair, 3 + 5
- * iterations, a shorter steady warm-up, no sample-time forks. Arguments are JMH command-line options; with a benchmark
- * pattern (e.g. {@code route -prof stack}) they run as one plain JMH run instead of the pairs.
+ * Each fork runs on its own core ({@link CorePinning}) and first warms up until steady ({@link SteadyWarmUp}), then 5
+ * JMH warm-up iterations of 1 s and 10 measured iterations of 1 s, throughput mode (CPU and bytes per call from the
+ * profilers). Defaults: 2 rounds of forks (raw, route, rawDirect, the order rotated), then one sample-time fork each of
+ * raw and route for the latency percentiles, then {@code routeGoverned} and {@code camelOnly}.
+ * {@code -Dbench.quick=true}: 1 pair, 3 + 5 iterations, a shorter steady warm-up, no sample-time forks. Arguments are
+ * JMH command-line options; with a benchmark pattern (e.g. {@code route -prof stack}) they run as one plain JMH run
+ * instead of the pairs.
  */
 public final class JmhOverhead {
 
@@ -69,8 +71,10 @@ public final class JmhOverhead {
             warmUp(server);
             List<RunResult> results = new ArrayList<>();
             if (!cmd.getIncludes().isEmpty()) {
-                results.addAll(new Runner(options(cmd, server, pinning, quick, null, null,
-                        cmd.getForkCount().orElse(1))).run());
+                results.addAll(new Runner(
+                        options(cmd, server, pinning, quick, null, null,
+                                cmd.getForkCount().orElse(1)))
+                        .run());
                 return new Summary(results);
             }
             int pairs = cmd.getForkCount().orElse(quick ? 1 : 2);
@@ -100,7 +104,8 @@ public final class JmhOverhead {
     private static List<String> alternatingRounds(BenchServer server, CorePinning pinning, int rounds, int blockMillis)
             throws Exception {
         List<String> command = new ArrayList<>();
-        command.add(pinning.forkJvm() != null ? pinning.forkJvm()
+        command.add(pinning.forkJvm() != null
+                ? pinning.forkJvm()
                 : java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of("-Xmx1g", "-Dbench.quick=" + Boolean.getBoolean("bench.quick"), "-cp",
                 System.getProperty("java.class.path"), AlternatingRounds.class.getName(), server.baseUrl(),
@@ -125,8 +130,9 @@ public final class JmhOverhead {
         return results;
     }
 
-    private static Options options(CommandLineOptions cmd, BenchServer server, CorePinning pinning, boolean quick,
-                                   String method, Mode mode, int forks) {
+    private static Options options(
+            CommandLineOptions cmd, BenchServer server, CorePinning pinning, boolean quick,
+            String method, Mode mode, int forks) {
         List<String> jvmArgs = new ArrayList<>(cmd.getJvmArgsAppend().orElse(List.of()));
         jvmArgs.add("-Dbench.url=" + server.baseUrl());
         jvmArgs.add("-Dbench.quick=" + quick);
@@ -205,9 +211,10 @@ public final class JmhOverhead {
         /** A percentile of the sampled call time in microseconds, mean over the forks; NaN without a sample run. */
         double latencyMicros(String method, double percentile) {
             List<RunResult> runs = byName.get(method + "/sample");
-            return runs == null ? Double.NaN : runs.stream()
-                    .mapToDouble(r -> r.getPrimaryResult().getStatistics().getPercentile(percentile) * 1000)
-                    .average().orElse(Double.NaN);
+            return runs == null
+                    ? Double.NaN : runs.stream()
+                            .mapToDouble(r -> r.getPrimaryResult().getStatistics().getPercentile(percentile) * 1000)
+                            .average().orElse(Double.NaN);
         }
 
         /** Median over the rounds of baseline throughput / route throughput: how much slower the route is. */
@@ -258,7 +265,8 @@ public final class JmhOverhead {
 
         void print() {
             System.out.println();
-            System.out.println("1. overhead (JMH): per call, throughput mode, median of the measured iterations; CPU in us, allocation in bytes");
+            System.out.println(
+                    "1. overhead (JMH): per call, throughput mode, median of the measured iterations; CPU in us, allocation in bytes");
             String format = "   %-14s %9s %9s %9s %9s %9s %10s %10s %8s %8s%n";
             System.out.printf(Locale.ROOT, format, "benchmark", "calls/s", "cpu.call", "cpu.clnt", "cpu.srv",
                     "cpu.tot", "bytes", "bytes.call", "p50 us", "p99 us");

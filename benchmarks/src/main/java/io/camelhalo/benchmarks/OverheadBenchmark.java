@@ -30,13 +30,13 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 /**
  * Target 1 in JMH: one {@code GET /api/Tickets/1} and its JSON parsed, through a plain JDK {@link HttpClient} (the
  * baseline) and through {@code from("direct:get").to("halo:tickets/get")} with a {@link ProducerTemplate}, against the
- * same loopback {@link BenchServer}. The server runs in the JVM that launched JMH ({@code -Dbench.url}), so what a
- * fork spends per call (CPU, allocation) is the client side alone; run standalone it starts its own.
+ * same loopback {@link BenchServer}. The server runs in the JVM that launched JMH ({@code -Dbench.url}), so what a fork
+ * spends per call (CPU, allocation) is the client side alone; run standalone it starts its own.
  * <p>
  * {@link #route()} runs as the existing benchmark configures the component: rate governor off ({@code rateLimit=0}),
  * retries and bounded replies on. {@link #routeGoverned()} is the same route with the governor on (a limit it never
- * reaches), to price the governor's bookkeeping; {@link #camelOnly()} is the template and a {@code direct:} route to
- * an empty processor, to price Camel's exchange and routing.
+ * reaches), to price the governor's bookkeeping; {@link #camelOnly()} is the template and a {@code direct:} route to an
+ * empty processor, to price Camel's exchange and routing.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode({ Mode.Throughput, Mode.SampleTime })

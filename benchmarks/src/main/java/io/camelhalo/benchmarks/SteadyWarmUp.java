@@ -6,13 +6,12 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
-
 /**
  * Warm-up until steady, run by each fork before JMH's own warm-up iterations: the benchmark's call in windows of one
  * second until the last {@value #WINDOWS} windows' throughputs are within {@value #SPREAD} of each other (max / min),
  * after at least {@code bench.steady.min} seconds and at most {@code bench.steady.max}. A fixed count of warm-up
- * iterations cannot tell warm-up from cost: on one core the route's code (Camel, the component, the JDK client)
- * was still being compiled 30 s in, its throughput climbing, while the raw call was steady after 20 s.
+ * iterations cannot tell warm-up from cost: on one core the route's code (Camel, the component, the JDK client) was
+ * still being compiled 30 s in, its throughput climbing, while the raw call was steady after 20 s.
  */
 final class SteadyWarmUp {
 

@@ -23,8 +23,8 @@ import org.apache.camel.impl.DefaultCamelContext;
  * <ul>
  * <li>{@code stream}: {@code halo:tickets/list?streamList=true} split streaming, the route spending
  * {@code routeMsPerPage} on the first record of each page of 100;</li>
- * <li>{@code sequential}: the same pages fetched one after another (the component's pager, no prefetch), the same
- * work per page between them;</li>
+ * <li>{@code sequential}: the same pages fetched one after another (the component's pager, no prefetch), the same work
+ * per page between them;</li>
  * <li>{@code buffered}: {@code halo:tickets/list} into one List.</li>
  * </ul>
  */

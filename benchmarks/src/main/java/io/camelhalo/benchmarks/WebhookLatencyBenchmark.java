@@ -1,8 +1,5 @@
 package io.camelhalo.benchmarks;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
@@ -13,7 +10,6 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import io.camelhalo.component.halo.HaloComponent;
 import io.camelhalo.component.halo.HaloConfiguration;
-import io.camelhalo.component.halo.HaloConstants;
 import io.camelhalo.sandbox.HaloSandbox;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Consumer;
@@ -30,11 +26,11 @@ import org.apache.camel.spi.PollingConsumerPollStrategy;
  * halo-webhook against halo-poll at its default delay (60 s), and API requests per idle hour of each.
  * <p>
  * Webhook latency is measured end to end: from the API write to the route taking the change (the sandbox posts the
- * delivery as Halo would). Poll latency at a 60 s delay is not waited out: a change lands at a uniformly random
- * point of the poll interval, so it waits {@code U x 60 s} for the next poll, plus the poll's own service time
- * {@code S} (poll start to route), which is measured here per change with a short delay; {@code U} comes from a
- * seeded random, so the figures repeat. Idle cost is counted on the sandbox over an idle window (webhook) and per
- * idle poll (poll), then scaled to an hour. System property {@code bench.webhookChanges} (default 200).
+ * delivery as Halo would). Poll latency at a 60 s delay is not waited out: a change lands at a uniformly random point
+ * of the poll interval, so it waits {@code U x 60 s} for the next poll, plus the poll's own service time {@code S}
+ * (poll start to route), which is measured here per change with a short delay; {@code U} comes from a seeded random, so
+ * the figures repeat. Idle cost is counted on the sandbox over an idle window (webhook) and per idle poll (poll), then
+ * scaled to an hour. System property {@code bench.webhookChanges} (default 200).
  */
 public final class WebhookLatencyBenchmark {
 
@@ -238,7 +234,8 @@ public final class WebhookLatencyBenchmark {
     }
 
     private static int freePort() throws java.io.IOException {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1,
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(
+                0, 1,
                 java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }

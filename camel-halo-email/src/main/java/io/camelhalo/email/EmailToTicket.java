@@ -15,11 +15,11 @@ import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
 
 /**
- * The email rules of Halo's email product, as one decision: a tagged reply becomes a note on its ticket (an agent
- * note when an agent sent it); anything else becomes a new ticket for whoever sent it (found by
- * {@link HaloFindByEmail}), with the sender's name and address kept on it. Attachments follow the email either way.
- * Emails a machine sent (auto-replies, bounces, lists) are left alone. Halo is called only through {@code halo:}
- * endpoints; status names are resolved by the component (names instead of ids).
+ * The email rules of Halo's email product, as one decision: a tagged reply becomes a note on its ticket (an agent note
+ * when an agent sent it); anything else becomes a new ticket for whoever sent it (found by {@link HaloFindByEmail}),
+ * with the sender's name and address kept on it. Attachments follow the email either way. Emails a machine sent
+ * (auto-replies, bounces, lists) are left alone. Halo is called only through {@code halo:} endpoints; status names are
+ * resolved by the component (names instead of ids).
  */
 public class EmailToTicket {
 

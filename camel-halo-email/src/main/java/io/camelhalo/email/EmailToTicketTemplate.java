@@ -1,23 +1,26 @@
 package io.camelhalo.email;
 
-import io.camelhalo.component.halo.lookup.HaloFindByEmail;
 import jakarta.mail.Message;
+
+import io.camelhalo.component.halo.lookup.HaloFindByEmail;
 import org.apache.camel.Exchange;
 import org.apache.camel.RouteTemplateContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mail.MailMessage;
 
 /**
- * Email to ticket, shipped as a route template in {@code io.camelhalo:camel-halo-email} ({@code halo-email-to-ticket}): reads a mailbox and turns each email into a
- * Halo note or ticket (see {@link EmailToTicket}). Instantiate it from YAML with {@code templatedRoute} (as
- * {@code routes/email-to-ticket.yaml} does) or from Java with {@code TemplatedRouteBuilder}.
+ * Email to ticket, shipped as a route template in {@code io.camelhalo:camel-halo-email} ({@code halo-email-to-ticket}):
+ * reads a mailbox and turns each email into a Halo note or ticket (see {@link EmailToTicket}). Instantiate it from YAML
+ * with {@code templatedRoute} (as {@code routes/email-to-ticket.yaml} does) or from Java with
+ * {@code TemplatedRouteBuilder}.
  * <p>
  * Parameters that matter: {@code mailboxUri} (any camel-mail consumer URI, e.g. {@code imaps://...}),
  * {@code tagStart}/{@code tagEnd} (Halo's ticket tag, default {@code [ID:} and {@code ]}), {@code searchBody},
- * {@code defaultClientId} (the catch-all client for unknown senders), {@code createMissing} ({@code none},
- * {@code user} or {@code client-and-user}), {@code ignoredUri} (where auto-replies, bounces and list mail go), {@code closedTicketPolicy} ({@code reopen} or {@code new-ticket}) and
- * {@code autoStartup} and {@code deadLetterUri}: an email that cannot be handled (no sender, Halo refuses it) is kept there as an
- * {@code .eml} file for a person to fix and replay.
+ * {@code defaultClientId} (the catch-all client for unknown senders), {@code createMissing} ({@code none}, {@code user}
+ * or {@code client-and-user}), {@code ignoredUri} (where auto-replies, bounces and list mail go),
+ * {@code closedTicketPolicy} ({@code reopen} or {@code new-ticket}) and {@code autoStartup} and {@code deadLetterUri}:
+ * an email that cannot be handled (no sender, Halo refuses it) is kept there as an {@code .eml} file for a person to
+ * fix and replay.
  */
 public class EmailToTicketTemplate extends RouteBuilder {
 
@@ -46,7 +49,8 @@ public class EmailToTicketTemplate extends RouteBuilder {
                     HaloFindByEmail senders = new HaloFindByEmail();
                     senders.setDefaultClientId(Long.valueOf(param(rtc, "defaultClientId")));
                     senders.setCreateMissing(param(rtc, "createMissing"));
-                    return new EmailToTicket(rtc.getCamelContext(),
+                    return new EmailToTicket(
+                            rtc.getCamelContext(),
                             new TicketTag(param(rtc, "tagStart"), param(rtc, "tagEnd")),
                             Boolean.parseBoolean(param(rtc, "searchBody")), senders,
                             EmailToTicket.ClosedTicketPolicy.parse(param(rtc, "closedTicketPolicy")),
@@ -54,26 +58,26 @@ public class EmailToTicketTemplate extends RouteBuilder {
                             Long.valueOf(param(rtc, "requestSource")));
                 })
                 .from("{{mailboxUri}}").autoStartup("{{autoStartup}}")
-                    // whatever fails, the email as it arrived goes to the dead-letter folder and is marked handled
-                    .onException(Exception.class).handled(true)
-                        .log(org.apache.camel.LoggingLevel.ERROR,
-                                "Email '${header.Subject}' kept in {{deadLetterUri}}: ${exception.message}")
-                        .setBody(exchangeProperty(RAW))
-                        .setHeader(Exchange.FILE_NAME, simple("email-${date:now:yyyyMMdd-HHmmss}-${exchangeId}.eml"))
-                        .to("{{deadLetterUri}}")
-                    .end()
-                    .process(e -> e.setProperty(RAW, IncomingEmail.raw(mime(e))))
-                    .process(e -> e.getMessage().setBody(IncomingEmail.of(mime(e))))
-                    .log("Email from ${body.senderEmail}: '${body.subject}' (${body.attachments.size} attachments)")
-                    .filter(simple("${body.automatic} != null"))
-                        // never answer a machine: no ticket, no note, so no acknowledgement mails it back
-                        .log("Email from ${body.senderEmail} not sent to Halo: automatic (${body.automatic})")
-                        .setBody(exchangeProperty(RAW))
-                        .to("{{ignoredUri}}")
-                        .stop()
-                    .end()
-                    .bean("{{emailToTicket}}", "handle") // a template bean is referred to as {{name}}
-                    .log("Email to ticket: ${body}");
+                // whatever fails, the email as it arrived goes to the dead-letter folder and is marked handled
+                .onException(Exception.class).handled(true)
+                .log(org.apache.camel.LoggingLevel.ERROR,
+                        "Email '${header.Subject}' kept in {{deadLetterUri}}: ${exception.message}")
+                .setBody(exchangeProperty(RAW))
+                .setHeader(Exchange.FILE_NAME, simple("email-${date:now:yyyyMMdd-HHmmss}-${exchangeId}.eml"))
+                .to("{{deadLetterUri}}")
+                .end()
+                .process(e -> e.setProperty(RAW, IncomingEmail.raw(mime(e))))
+                .process(e -> e.getMessage().setBody(IncomingEmail.of(mime(e))))
+                .log("Email from ${body.senderEmail}: '${body.subject}' (${body.attachments.size} attachments)")
+                .filter(simple("${body.automatic} != null"))
+                // never answer a machine: no ticket, no note, so no acknowledgement mails it back
+                .log("Email from ${body.senderEmail} not sent to Halo: automatic (${body.automatic})")
+                .setBody(exchangeProperty(RAW))
+                .to("{{ignoredUri}}")
+                .stop()
+                .end()
+                .bean("{{emailToTicket}}", "handle") // a template bean is referred to as {{name}}
+                .log("Email to ticket: ${body}");
     }
 
     /** A template parameter, with property placeholders such as {@code {{halo.email.tag-start}}} resolved. */

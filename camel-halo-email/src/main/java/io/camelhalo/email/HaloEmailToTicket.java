@@ -3,18 +3,19 @@ package io.camelhalo.email;
 import java.io.ByteArrayInputStream;
 import java.util.Properties;
 
-import io.camelhalo.component.halo.lookup.HaloFindByEmail;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
+
+import io.camelhalo.component.halo.lookup.HaloFindByEmail;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.mail.MailMessage;
 
 /**
  * Email to ticket as one bean step, for a Kamelet action or any route that reads mail itself: the body is a mail
- * message (from a camel-mail consumer) or its raw RFC 822 text; the body out is the line saying what was done. The
- * same rules as the {@code halo-email-to-ticket} template ({@link EmailToTicket}), automatic emails left out;
- * failures are the calling route's to handle (a dead-letter channel keeps the email).
+ * message (from a camel-mail consumer) or its raw RFC 822 text; the body out is the line saying what was done. The same
+ * rules as the {@code halo-email-to-ticket} template ({@link EmailToTicket}), automatic emails left out; failures are
+ * the calling route's to handle (a dead-letter channel keeps the email).
  */
 public class HaloEmailToTicket {
 
@@ -47,7 +48,8 @@ public class HaloEmailToTicket {
                     HaloFindByEmail senders = new HaloFindByEmail();
                     senders.setDefaultClientId(defaultClientId);
                     senders.setCreateMissing(createMissing);
-                    rules = new EmailToTicket(exchange.getContext(), new TicketTag(tagStart, tagEnd), searchBody,
+                    rules = new EmailToTicket(
+                            exchange.getContext(), new TicketTag(tagStart, tagEnd), searchBody,
                             senders, EmailToTicket.ClosedTicketPolicy.parse(closedTicketPolicy), closedStatus,
                             reopenStatus, requestSource);
                 }

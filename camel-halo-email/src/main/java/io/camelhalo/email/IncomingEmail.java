@@ -19,20 +19,20 @@ import jakarta.mail.internet.InternetAddress;
 /**
  * The parts of an email the ticket workflow uses, read once from the MIME message.
  *
- * @param senderEmail   null when the message has no usable From address
- * @param automatic     why the email was sent by a machine (an auto-reply, a bounce, a list), or null when a person
- *                      sent it
+ * @param senderEmail null when the message has no usable From address
+ * @param automatic   why the email was sent by a machine (an auto-reply, a bounce, a list), or null when a person sent
+ *                    it
  */
 public record IncomingEmail(String senderEmail, String senderName, String subject, String body,
-                            List<Attachment> attachments, String automatic) {
+        List<Attachment> attachments, String automatic) {
 
     /** A file attached to the email, ready for Halo's {@code data_base64}. */
     public record Attachment(String filename, String base64) {
     }
 
     /**
-     * Reads a MIME message: the first text part is the body (an HTML-only email turned into readable text), parts
-     * with a file name are attachments.
+     * Reads a MIME message: the first text part is the body (an HTML-only email turned into readable text), parts with
+     * a file name are attachments.
      */
     public static IncomingEmail of(Message message) throws MessagingException, IOException {
         String email = null;
@@ -48,7 +48,8 @@ public record IncomingEmail(String senderEmail, String senderName, String subjec
         StringBuilder html = new StringBuilder();
         read(message, text, html, attachments);
         String body = !text.isEmpty() ? text.toString() : HtmlText.toText(html.toString());
-        return new IncomingEmail(email, name, message.getSubject() == null ? "" : message.getSubject(), body.trim(),
+        return new IncomingEmail(
+                email, name, message.getSubject() == null ? "" : message.getSubject(), body.trim(),
                 List.copyOf(attachments), LoopGuard.automatic(message, email));
     }
 

@@ -6,9 +6,9 @@ import jakarta.mail.MessagingException;
 /**
  * Tells an email a machine sent (an out-of-office reply, a bounce, a mailing list) from one a person sent, by the
  * headers mail systems set for exactly this (RFC 3834 {@code Auto-Submitted}, Exchange's
- * {@code X-Auto-Response-Suppress}, {@code Precedence: bulk|junk|list}) and the senders of bounces. Such an email
- * never becomes a ticket or a note, so Halo's acknowledgement never answers an auto-reply and two systems never mail
- * each other forever.
+ * {@code X-Auto-Response-Suppress}, {@code Precedence: bulk|junk|list}) and the senders of bounces. Such an email never
+ * becomes a ticket or a note, so Halo's acknowledgement never answers an auto-reply and two systems never mail each
+ * other forever.
  */
 final class LoopGuard {
 

@@ -5,15 +5,16 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-import io.camelhalo.component.halo.HaloComponent;
-import io.camelhalo.sandbox.HaloSandbox;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.camelhalo.component.halo.HaloComponent;
+import io.camelhalo.sandbox.HaloSandbox;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.NotifyBuilder;
 import org.apache.camel.builder.TemplatedRouteBuilder;
@@ -46,8 +47,10 @@ class EmailToTicketTemplateTest {
     @BeforeEach
     void start() throws Exception {
         halo = HaloSandbox.start(0);
-        mail = new GreenMail(new ServerSetup[] { new ServerSetup(0, "127.0.0.1", "smtp"),
-                new ServerSetup(0, "127.0.0.1", "imap") });
+        mail = new GreenMail(
+                new ServerSetup[] {
+                        new ServerSetup(0, "127.0.0.1", "smtp"),
+                        new ServerSetup(0, "127.0.0.1", "imap") });
         mail.start();
         mail.setUser(MAILBOX, MAILBOX, "pw");
         context = new DefaultCamelContext();
@@ -84,7 +87,8 @@ class EmailToTicketTemplateTest {
         // when it arrives
         receive(email("Wile E. Coyote <wile@acme.example>", "Anvil delivery",
                 "<html><head><style>p{color:red}</style></head><body><p>The anvil &amp; the rocket</p>"
-                + "<p>arrived<br>broken.</p></body></html>", "text/html; charset=UTF-8"));
+                                                                              + "<p>arrived<br>broken.</p></body></html>",
+                "text/html; charset=UTF-8"));
 
         // then one ticket for the user, its text readable, the sender kept, in two API requests (find, create)
         assertEquals(tickets + 1, halo.count("tickets"));

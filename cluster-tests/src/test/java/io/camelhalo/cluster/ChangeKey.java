@@ -8,8 +8,8 @@ import org.apache.camel.Message;
 
 /**
  * The version of a record a halo-poll exchange carries: its {@code id} (from the record itself) and its last-modified
- * time, e.g. {@code 1042@2026-12-01T03:30:00.123Z}. Two deliveries of the same change have the same key; a later
- * change of the same record has another.
+ * time, e.g. {@code 1042@2026-12-01T03:30:00.123Z}. Two deliveries of the same change have the same key; a later change
+ * of the same record has another.
  */
 public final class ChangeKey {
 
@@ -20,7 +20,8 @@ public final class ChangeKey {
         Object id = message.getBody(Map.class).get("id");
         Instant lastModified = message.getHeader(HaloConstants.LAST_MODIFIED, Instant.class);
         if (id == null || lastModified == null) {
-            throw new IllegalArgumentException("A halo-poll change without id or " + HaloConstants.LAST_MODIFIED
+            throw new IllegalArgumentException(
+                    "A halo-poll change without id or " + HaloConstants.LAST_MODIFIED
                                                + ": id=" + id + ", last modified=" + lastModified);
         }
         return id + "@" + lastModified;

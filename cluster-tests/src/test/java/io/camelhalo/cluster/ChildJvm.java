@@ -4,9 +4,9 @@ import java.lang.reflect.Method;
 import java.util.Arrays;
 
 /**
- * The entry point of every JVM a test starts: {@code ChildJvm <main class> <args...>}. It halts this JVM as soon as
- * the test JVM that started it is gone, so a test JVM that dies (or is killed by a timeout) leaves no process behind,
- * then runs the real main class.
+ * The entry point of every JVM a test starts: {@code ChildJvm <main class> <args...>}. It halts this JVM as soon as the
+ * test JVM that started it is gone, so a test JVM that dies (or is killed by a timeout) leaves no process behind, then
+ * runs the real main class.
  */
 public final class ChildJvm {
 

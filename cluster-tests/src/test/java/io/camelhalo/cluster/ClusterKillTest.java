@@ -27,11 +27,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The cluster promise the way a team lives it: two or three JVMs of a poll app ({@link ClusterNode}) share an
- * embedded PostgreSQL and a file-lock cluster service, the halo-sandbox runs in its own JVM, records change there,
- * and the leader is killed with kill -9 in the middle of delivering them. A follower takes over, the dead node is
- * restarted, and the receiving end counts every change: all arrive, once past the idempotent consumer, and at most
- * the exchange in flight at each kill arrives twice before it.
+ * The cluster promise the way a team lives it: two or three JVMs of a poll app ({@link ClusterNode}) share an embedded
+ * PostgreSQL and a file-lock cluster service, the halo-sandbox runs in its own JVM, records change there, and the
+ * leader is killed with kill -9 in the middle of delivering them. A follower takes over, the dead node is restarted,
+ * and the receiving end counts every change: all arrive, once past the idempotent consumer, and at most the exchange in
+ * flight at each kill arrives twice before it.
  * <p>
  * Short in every {@code mvn verify} (system properties {@code cluster.changes}, {@code cluster.nodes},
  * {@code cluster.kills}, set by the pom); {@code -Pcluster-long} runs three nodes and three kills. The figures go to
@@ -131,13 +131,15 @@ class ClusterKillTest {
 
         report(List.of(
                 "| nodes | changes | kills (leader at sink count) | delivered to the sink | duplicates at the sink | "
-                + "duplicates before the idempotent consumer | takeover (kill to the follower's first delivery) | "
-                + "wall time |",
+                       + "duplicates before the idempotent consumer | takeover (kill to the follower's first delivery) | "
+                       + "wall time |",
                 "|---|---|---|---|---|---|---|---|",
                 "| " + NODES + " | " + CHANGES + " | " + String.join("; ", kills) + " | " + end.sinkCount() + " | "
-                + twiceAtSink.size() + " | " + rawDuplicates + " | "
-                + takeovers.stream().map(d -> d.toMillis() + " ms").collect(Collectors.joining(", ")) + " | "
-                + wall.toMillis() + " ms |"));
+                                                     + twiceAtSink.size() + " | " + rawDuplicates + " | "
+                                                     + takeovers.stream().map(d -> d.toMillis() + " ms")
+                                                             .collect(Collectors.joining(", "))
+                                                     + " | "
+                                                     + wall.toMillis() + " ms |"));
     }
 
     private void startNode(String name, Path locks) {

@@ -21,8 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * runs in its own JVM and is killed with kill -9 in the middle of handling a change, at the two points that matter;
  * after a restart, the change has exactly one follow-up ticket: never two, never none.
  * <ul>
- * <li>before the write: the node has read the project (its {@code GET /Projects/{id}} is held by the sandbox) and
- * not sent the create;</li>
+ * <li>before the write: the node has read the project (its {@code GET /Projects/{id}} is held by the sandbox) and not
+ * sent the create;</li>
  * <li>during the write: Halo received the create and applies it, the node dies before the reply.</li>
  * </ul>
  * The sandbox runs in this JVM here, so the test can hold a request and see it arrive.

@@ -6,8 +6,8 @@ import io.camelhalo.examples.ExamplesConfiguration;
 import org.apache.camel.main.Main;
 
 /**
- * The example app with only its project follow-up route (routes/project-follow-up.yaml) and its own beans, in its
- * own JVM: {@code FollowUpNode <halo base url> <client id> <client secret> <work folder>}. The work folder holds the
+ * The example app with only its project follow-up route (routes/project-follow-up.yaml) and its own beans, in its own
+ * JVM: {@code FollowUpNode <halo base url> <client id> <client secret> <work folder>}. The work folder holds the
  * route's poll progress and processed-changes files, so a restarted node finds them.
  */
 public final class FollowUpNode {

@@ -10,8 +10,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A JVM started by a test on this module's test classpath, its output in a log file. {@link #kill()} is kill -9:
- * {@link Process#destroyForcibly()} sends SIGKILL on Linux, so nothing in the JVM runs after it (no shutdown hook,
- * no finally block, no flush).
+ * {@link Process#destroyForcibly()} sends SIGKILL on Linux, so nothing in the JVM runs after it (no shutdown hook, no
+ * finally block, no flush).
  */
 final class JvmProcess implements AutoCloseable {
 
@@ -30,8 +30,9 @@ final class JvmProcess implements AutoCloseable {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // surefire runs tests from a manifest-only jar; it passes the real class path in this property
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx192m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-cp", classPath, ChildJvm.class.getName(), mainClass.getName()));
+        List<String> command = new ArrayList<>(
+                List.of(java, "-Xmx192m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                        "-cp", classPath, ChildJvm.class.getName(), mainClass.getName()));
         command.addAll(List.of(args));
         Path log = logDir.resolve(name + ".log");
         try {

@@ -13,8 +13,8 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 /**
- * The receiving end's tables on the shared PostgreSQL, as the test reads them: {@code RAW_DELIVERIES} (every
- * delivery that reached the route, before the idempotent consumer), {@code SINK} (what passed it) and camel-sql's
+ * The receiving end's tables on the shared PostgreSQL, as the test reads them: {@code RAW_DELIVERIES} (every delivery
+ * that reached the route, before the idempotent consumer), {@code SINK} (what passed it) and camel-sql's
  * {@code CAMEL_MESSAGEPROCESSED} (the idempotent consumer's keys; with a primary key, so even two writers could not
  * store one key twice). {@code SINK} has no unique key on purpose: a duplicate there is counted, not refused.
  */

@@ -30,8 +30,8 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * The state database goes away for a while: halo-poll's polls fail and its health check says DOWN, nothing is
- * delivered without progress to record it in; when PostgreSQL is back, the changes made meanwhile arrive, each once.
+ * The state database goes away for a while: halo-poll's polls fail and its health check says DOWN, nothing is delivered
+ * without progress to record it in; when PostgreSQL is back, the changes made meanwhile arrive, each once.
  */
 class StateDatabaseOutageTest {
 

@@ -74,7 +74,8 @@ class WebhookClusterTest {
         ExecutorService both = Executors.newFixedThreadPool(2);
         try {
             for (int round = 0; round < 5; round++) {
-                String body = round == 0 ? delivery
+                String body = round == 0
+                        ? delivery
                         : "[" + change(11, "2026-01-05T10:0" + round + ":00") + "]"; // a later change of ticket 11
                 Future<Integer> a = both.submit(() -> post(0, body));
                 Future<Integer> b = both.submit(() -> post(1, body));

@@ -16,8 +16,8 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * The YAML of the README's "Running on a cluster" (routes/halo-poll-on-a-cluster.yaml) runs as written in Camel
- * Main: two members, one leader polling, progress in PostgreSQL; the other takes over when the leader stops.
+ * The YAML of the README's "Running on a cluster" (routes/halo-poll-on-a-cluster.yaml) runs as written in Camel Main:
+ * two members, one leader polling, progress in PostgreSQL; the other takes over when the leader stops.
  */
 class YamlClusterConfigurationTest {
 
@@ -68,7 +68,7 @@ class YamlClusterConfigurationTest {
 
     private static boolean polling(Main member) {
         return member.getCamelContext() != null
-               && member.getCamelContext().getRouteController().getRouteStatus("project-sync") == ServiceStatus.Started;
+                && member.getCamelContext().getRouteController().getRouteStatus("project-sync") == ServiceStatus.Started;
     }
 
     private Main member(String id) throws Exception {

@@ -1,7 +1,5 @@
 package io.camelhalo.sandbox;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,11 +13,13 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 /**
- * What Halo's published API description declares for the paths the sandbox serves: per path template
- * and method, the query parameter names and the request-body schema; per schema, its field names.
- * Read once per JVM from the vendored subset (see {@code halo-openapi/README.md} beside this class).
- * Names compare case-insensitively, as ASP.NET binds them.
+ * What Halo's published API description declares for the paths the sandbox serves: per path template and method, the
+ * query parameter names and the request-body schema; per schema, its field names. Read once per JVM from the vendored
+ * subset (see {@code halo-openapi/README.md} beside this class). Names compare case-insensitively, as ASP.NET binds
+ * them.
  */
 final class ApiDescription {
 
@@ -50,7 +50,8 @@ final class ApiDescription {
                 String ref = m.getValue().path("requestBody").path("content").path("application/json")
                         .path("schema").path("items").path("$ref").asText(null);
                 String method = m.getKey().toUpperCase(Locale.ROOT);
-                byMethod.put(method, new Operation(p.getKey(), method, query,
+                byMethod.put(method, new Operation(
+                        p.getKey(), method, query,
                         ref == null ? null : ref.substring(SCHEMA_PREFIX.length())));
             });
             paths.put(p.getKey(), byMethod);

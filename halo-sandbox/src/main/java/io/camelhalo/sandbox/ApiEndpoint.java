@@ -1,7 +1,5 @@
 package io.camelhalo.sandbox;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -9,9 +7,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+
 /**
- * Routes an authorised {@code /api/<Path>[/<id>]} request to the store: list, get, create/update and
- * delete, answering as Halo does.
+ * Routes an authorised {@code /api/<Path>[/<id>]} request to the store: list, get, create/update and delete, answering
+ * as Halo does.
  */
 final class ApiEndpoint {
 
@@ -49,7 +49,8 @@ final class ApiEndpoint {
         try {
             switch (method) {
                 case "GET":
-                    return rawId == null ? json(200, ListQuery.run(r, store.all(r), params, modes.get()))
+                    return rawId == null
+                            ? json(200, ListQuery.run(r, store.all(r), params, modes.get()))
                             : getOne(r, parseId(rawId), params);
                 case "POST":
                     return rawId == null ? save(r, path.substring("/api".length()), body) : notAllowed(method);

@@ -1,17 +1,17 @@
 package io.camelhalo.sandbox;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+
 /**
- * Checks one {@code /api} request against Halo's API description ({@link ApiDescription}) and the
- * declared exceptions ({@link SpecExceptions}): the path and method are declared, each query parameter
- * is declared for them, each top-level field of each body element is in the body schema.
+ * Checks one {@code /api} request against Halo's API description ({@link ApiDescription}) and the declared exceptions
+ * ({@link SpecExceptions}): the path and method are declared, each query parameter is declared for them, each top-level
+ * field of each body element is in the body schema.
  */
 final class ConformanceCheck {
 
@@ -22,8 +22,8 @@ final class ConformanceCheck {
     }
 
     /**
-     * @param apiPath the path after {@code /api}, e.g. {@code /Tickets/12}
-     * @return what is outside the description; empty when the request conforms
+     * @param  apiPath the path after {@code /api}, e.g. {@code /Tickets/12}
+     * @return         what is outside the description; empty when the request conforms
      */
     List<String> problems(String method, String apiPath, Iterable<String> queryNames, String body) {
         List<String> problems = new ArrayList<>();
@@ -36,7 +36,7 @@ final class ConformanceCheck {
         Optional<ApiDescription.Operation> op = description.operation(t, method);
         if (op.isEmpty()) {
             problems.add("method " + method + " is not declared for " + t + " (declared: "
-                    + description.methods(t) + ")");
+                         + description.methods(t) + ")");
             return problems;
         }
         for (String name : queryNames) {
@@ -76,8 +76,8 @@ final class ConformanceCheck {
     }
 
     /**
-     * One body element as Halo keeps it: fields of the schema under their declared spelling; any other
-     * field dropped, as Halo's deserialiser drops it. A field allowed by an exception is kept as sent.
+     * One body element as Halo keeps it: fields of the schema under their declared spelling; any other field dropped,
+     * as Halo's deserialiser drops it. A field allowed by an exception is kept as sent.
      */
     Map<String, Object> knownFields(String apiPath, Map<String, Object> element) {
         Optional<String> template = description.template(apiPath);

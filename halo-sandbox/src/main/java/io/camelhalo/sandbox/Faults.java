@@ -7,8 +7,8 @@ import java.util.Deque;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The fault switches for {@code /api} requests: added latency, the next k requests failing, and a
- * rolling-window rate limit. A faulted request changes nothing in the store.
+ * The fault switches for {@code /api} requests: added latency, the next k requests failing, and a rolling-window rate
+ * limit. A faulted request changes nothing in the store.
  */
 final class Faults {
 
@@ -23,7 +23,11 @@ final class Faults {
     private volatile Duration replyDelay = Duration.ZERO;
 
     /** What happens to a reply after its request was processed. */
-    enum AfterProcessing { SEND, DROP, DELAY }
+    enum AfterProcessing {
+        SEND,
+        DROP,
+        DELAY
+    }
 
     /** Arrival times (nanoTime) of admitted requests inside the window; a rejected one does not count. */
     private final Deque<Long> admitted = new ArrayDeque<>();
@@ -100,7 +104,8 @@ final class Faults {
                 }
                 if (admitted.size() >= rateMax) {
                     HttpReply tooMany = HttpReply.text(429, "Rate Limit Reached");
-                    return retryAfterSeconds == null ? tooMany
+                    return retryAfterSeconds == null
+                            ? tooMany
                             : tooMany.withHeader("Retry-After", String.valueOf(retryAfterSeconds));
                 }
                 admitted.addLast(now);

@@ -1,10 +1,5 @@
 package io.camelhalo.sandbox;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -35,14 +30,20 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
- * A small, stateful, in-memory emulator of the Halo ITSM / PSA REST API on loopback, for tests,
- * demos and benchmarks. It behaves like Halo (list envelopes, paging quirks, array POSTs, OAuth
- * client credentials), not like a tidier API we might wish for.
+ * A small, stateful, in-memory emulator of the Halo ITSM / PSA REST API on loopback, for tests, demos and benchmarks.
+ * It behaves like Halo (list envelopes, paging quirks, array POSTs, OAuth client credentials), not like a tidier API we
+ * might wish for.
  *
- * <p>The API is at {@code baseUrl() + "/api"}, the auth server at {@code baseUrl() + "/auth"}.
- * Besides serving HTTP it lets a test inspect what arrived ({@link #requests()}), read and write
- * records directly, control "now", and switch faults on (failures, rate limit, latency, token expiry).
+ * <p>
+ * The API is at {@code baseUrl() + "/api"}, the auth server at {@code baseUrl() + "/auth"}. Besides serving HTTP it
+ * lets a test inspect what arrived ({@link #requests()}), read and write records directly, control "now", and switch
+ * faults on (failures, rate limit, latency, token expiry).
  *
  * <pre>{@code
  * try (HaloSandbox halo = HaloSandbox.start(0)) {
@@ -94,7 +95,7 @@ public final class HaloSandbox implements AutoCloseable {
         if (options.seedData()) {
             SeedData.load(store);
         }
-        InetAddress loopback = InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
+        InetAddress loopback = InetAddress.getByAddress(new byte[] { 127, 0, 0, 1 });
         this.server = HttpServer.create(new InetSocketAddress(loopback, options.port()), 128);
         AtomicInteger threadNo = new AtomicInteger();
         this.executor = Executors.newFixedThreadPool(THREADS, task -> {
@@ -209,8 +210,8 @@ public final class HaloSandbox implements AutoCloseable {
 
     /**
      * The requests this sandbox received that Halo's API description does not declare (and no entry of
-     * {@code spec-exceptions.json} allows), oldest first. Every test class fails on them
-     * ({@link ConformanceExtension}) unless a test that provoked them on purpose takes them.
+     * {@code spec-exceptions.json} allows), oldest first. Every test class fails on them ({@link ConformanceExtension})
+     * unless a test that provoked them on purpose takes them.
      */
     public List<Violation> violations() {
         synchronized (violations) {
@@ -246,8 +247,8 @@ public final class HaloSandbox implements AutoCloseable {
     }
 
     /**
-     * A copy of one record, or {@code null}. Actions are keyed by ticket and id: use
-     * {@link #action(long, long)} for them.
+     * A copy of one record, or {@code null}. Actions are keyed by ticket and id: use {@link #action(long, long)} for
+     * them.
      */
     public Map<String, Object> record(String resource, long id) {
         return store.get(notActions(resource), 0, id);
@@ -264,9 +265,9 @@ public final class HaloSandbox implements AutoCloseable {
     }
 
     /**
-     * Inserts or updates a record directly, bypassing HTTP and validation. A missing id gets the next
-     * one; an existing id is updated field by field; an unknown id is inserted as given. Stamps the
-     * last-modified field with {@link #now()}. Actions need a {@code ticket_id}.
+     * Inserts or updates a record directly, bypassing HTTP and validation. A missing id gets the next one; an existing
+     * id is updated field by field; an unknown id is inserted as given. Stamps the last-modified field with
+     * {@link #now()}. Actions need a {@code ticket_id}.
      *
      * @return a copy of the stored record
      */
@@ -317,8 +318,8 @@ public final class HaloSandbox implements AutoCloseable {
     }
 
     /**
-     * The next {@code k} API requests are processed (a write is applied), then their replies wait {@code delay}:
-     * a client with a shorter read timeout gives up although the work was done.
+     * The next {@code k} API requests are processed (a write is applied), then their replies wait {@code delay}: a
+     * client with a shorter read timeout gives up although the work was done.
      */
     public void delayNextReplies(int k, Duration delay) {
         faults.delayNextReplies(k, delay);
@@ -330,8 +331,8 @@ public final class HaloSandbox implements AutoCloseable {
     }
 
     /**
-     * Beyond {@code maxRequests} API requests in a rolling {@code window}, answer 429 with the text
-     * "Rate Limit Reached". Rejected requests do not count towards the window. {@code rateLimit(0, null)}: off.
+     * Beyond {@code maxRequests} API requests in a rolling {@code window}, answer 429 with the text "Rate Limit
+     * Reached". Rejected requests do not count towards the window. {@code rateLimit(0, null)}: off.
      */
     public void rateLimit(int maxRequests, Duration window) {
         faults.rateLimit(maxRequests, window);
@@ -357,7 +358,10 @@ public final class HaloSandbox implements AutoCloseable {
         tokens.expireAll();
     }
 
-    /** When on, {@code /auth/token} answers 500 with an HTML error page, as Halo does when the application has no agent to log in as. */
+    /**
+     * When on, {@code /auth/token} answers 500 with an HTML error page, as Halo does when the application has no agent
+     * to log in as.
+     */
     public void simulateNoAgentToLogInAs(boolean on) {
         tokenEndpoint.noAgentToLogInAs(on);
     }
@@ -420,7 +424,8 @@ public final class HaloSandbox implements AutoCloseable {
             if (recorded.size() == MAX_RECORDED) {
                 recorded.removeFirst();
             }
-            recorded.addLast(new RecordedRequest(method, path, uri.getRawQuery(), exchange.getRequestHeaders(), body,
+            recorded.addLast(new RecordedRequest(
+                    method, path, uri.getRawQuery(), exchange.getRequestHeaders(), body,
                     System.nanoTime()));
         }
         String lower = path.toLowerCase(Locale.ROOT);
@@ -441,8 +446,8 @@ public final class HaloSandbox implements AutoCloseable {
     }
 
     /**
-     * {@code GET /sandbox/modes}: the modes on, as a JSON array of names; {@code PUT} (or {@code POST}) with such
-     * an array: exactly those on. Outside {@code /api}, unauthenticated, like the other switches a test uses.
+     * {@code GET /sandbox/modes}: the modes on, as a JSON array of names; {@code PUT} (or {@code POST}) with such an
+     * array: exactly those on. Outside {@code /api}, unauthenticated, like the other switches a test uses.
      */
     private HttpReply modesEndpoint(String method, String body) {
         if (method.equals("PUT") || method.equals("POST")) {
@@ -453,7 +458,7 @@ public final class HaloSandbox implements AutoCloseable {
                 }
             } catch (IOException | IllegalArgumentException e) {
                 return HttpReply.json(400, Map.of("error", "expected a JSON array of mode names, any of "
-                        + Arrays.toString(TenantMode.values()) + "; got: " + body));
+                                                           + Arrays.toString(TenantMode.values()) + "; got: " + body));
             }
             setModes(Set.copyOf(on));
         } else if (!method.equals("GET")) {
@@ -537,8 +542,9 @@ public final class HaloSandbox implements AutoCloseable {
     private static SandboxResource notActions(String name) {
         SandboxResource r = resource(name);
         if (r.keyedByTicket()) {
-            throw new IllegalArgumentException("actions are keyed by (ticket_id, id): use action(ticketId, id)"
-                    + " or deleteAction(ticketId, id)");
+            throw new IllegalArgumentException(
+                    "actions are keyed by (ticket_id, id): use action(ticketId, id)"
+                                               + " or deleteAction(ticketId, id)");
         }
         return r;
     }

@@ -44,7 +44,7 @@ public final class HaloSandboxMain {
         HaloSandbox sandbox = HaloSandbox.start(options);
         Runtime.getRuntime().addShutdownHook(new Thread(sandbox::close, "halo-sandbox-stop"));
         System.out.println("Halo sandbox listening on " + sandbox.baseUrl() + " (client id " + sandbox.clientId()
-                + ", secret " + sandbox.clientSecret() + ")");
+                           + ", secret " + sandbox.clientSecret() + ")");
         new CountDownLatch(1).await();
     }
 

@@ -19,7 +19,7 @@ import java.util.Set;
  * @param modes         the real-tenant modes switched on ({@link TenantMode}); empty: as documented
  */
 public record HaloSandboxOptions(int port, String clientId, String clientSecret, Duration tokenLifetime,
-                                 boolean seedData, Set<TenantMode> modes) {
+        boolean seedData, Set<TenantMode> modes) {
 
     /** Default client id. */
     public static final String DEFAULT_CLIENT_ID = "sandbox-client";

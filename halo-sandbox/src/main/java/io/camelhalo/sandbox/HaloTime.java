@@ -26,8 +26,8 @@ final class HaloTime {
     private static final Pattern STORED = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}");
 
     /**
-     * A reply value with every stored stamp written as the timestamp modes say (offset, no fraction or seven
-     * fraction digits); unchanged when none is on.
+     * A reply value with every stored stamp written as the timestamp modes say (offset, no fraction or seven fraction
+     * digits); unchanged when none is on.
      */
     static Object restyle(Object value, Set<TenantMode> modes) {
         boolean offset = modes.contains(TenantMode.TIMESTAMPS_WITH_OFFSET);
@@ -62,8 +62,8 @@ final class HaloTime {
     }
 
     /**
-     * Parses what a client may send or a record may hold: with an offset (converted to UTC), without
-     * one (taken as UTC) or a bare date (midnight UTC).
+     * Parses what a client may send or a record may hold: with an offset (converted to UTC), without one (taken as UTC)
+     * or a bare date (midnight UTC).
      *
      * @throws DateTimeParseException when the text is none of these
      */

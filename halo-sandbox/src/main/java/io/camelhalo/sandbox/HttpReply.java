@@ -1,11 +1,11 @@
 package io.camelhalo.sandbox;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** One HTTP answer: status, content type, body and extra headers. */
 record HttpReply(int status, String contentType, byte[] body, Map<String, String> headers) {

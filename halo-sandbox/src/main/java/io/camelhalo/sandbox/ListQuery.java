@@ -1,7 +1,5 @@
 package io.camelhalo.sandbox;
 
-import io.camelhalo.sandbox.SandboxResource.Filter;
-
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -14,9 +12,11 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
 
+import io.camelhalo.sandbox.SandboxResource.Filter;
+
 /**
- * {@code GET /api/<Path>}: Halo's list semantics over a resource's records: filters, order, paging
- * (with its quirks) and the reply envelope.
+ * {@code GET /api/<Path>}: Halo's list semantics over a resource's records: filters, order, paging (with its quirks)
+ * and the reply envelope.
  */
 final class ListQuery {
 
@@ -32,13 +32,15 @@ final class ListQuery {
     }
 
     /**
-     * @param records all records of the resource, ordered by id
-     * @param params  the query parameters, with case-insensitive names
-     * @param modes   the real-tenant modes on
-     * @return a bare list or an envelope map, ready to serialise
+     * @param  records all records of the resource, ordered by id
+     * @param  params  the query parameters, with case-insensitive names
+     * @param  modes   the real-tenant modes on
+     * @return         a bare list or an envelope map, ready to serialise
      */
-    static Object run(SandboxResource r, List<Map<String, Object>> records, Map<String, String> params,
-                      Set<TenantMode> modes) throws SandboxError {
+    static Object run(
+            SandboxResource r, List<Map<String, Object>> records, Map<String, String> params,
+            Set<TenantMode> modes)
+            throws SandboxError {
         var filters = r.filters();
         if (filters.contains(Filter.TICKET_ID_REQUIRED) && params.get("ticket_id") == null) {
             throw SandboxError.badRequest("ticket_id is required");
@@ -141,8 +143,9 @@ final class ListQuery {
         return slim;
     }
 
-    private static void addEquality(List<Predicate<Map<String, Object>>> tests, Map<String, String> params,
-                                    java.util.Set<Filter> filters, Filter filter, String field)
+    private static void addEquality(
+            List<Predicate<Map<String, Object>>> tests, Map<String, String> params,
+            java.util.Set<Filter> filters, Filter filter, String field)
             throws SandboxError {
         String raw = params.get(field);
         if (!filters.contains(filter) || raw == null || raw.isEmpty()) {

@@ -13,9 +13,8 @@ import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /**
- * The sandbox's data: one ordered table per resource, guarded by this object's lock. Records are
- * plain JSON-shaped maps; every value handed out or taken in is deep-copied, so callers can never
- * alter the store behind its back.
+ * The sandbox's data: one ordered table per resource, guarded by this object's lock. Records are plain JSON-shaped
+ * maps; every value handed out or taken in is deep-copied, so callers can never alter the store behind its back.
  */
 final class RecordStore {
 
@@ -78,8 +77,8 @@ final class RecordStore {
     }
 
     /**
-     * Direct insert or update, bypassing HTTP and validation: an existing id is shallow-merged, an
-     * absent or unknown id is inserted. Stamps last-modified (and the creation field on insert).
+     * Direct insert or update, bypassing HTTP and validation: an existing id is shallow-merged, an absent or unknown id
+     * is inserted. Stamps last-modified (and the creation field on insert).
      */
     synchronized Map<String, Object> put(SandboxResource r, Map<String, Object> fields) {
         Map<String, Object> in = copy(fields);
@@ -105,8 +104,8 @@ final class RecordStore {
     }
 
     /**
-     * {@code POST /api/<Path>}: validates the whole batch first, so an invalid element saves nothing,
-     * then creates (no id, or id &lt;= 0) or updates (existing id; only the fields sent change).
+     * {@code POST /api/<Path>}: validates the whole batch first, so an invalid element saves nothing, then creates (no
+     * id, or id &lt;= 0) or updates (existing id; only the fields sent change).
      */
     synchronized List<Map<String, Object>> save(SandboxResource r, List<?> elements) throws SandboxError {
         if (elements.isEmpty()) {

@@ -9,15 +9,15 @@ import java.util.TreeMap;
 /**
  * One HTTP request the sandbox received, as the client sent it.
  *
- * @param method  the HTTP method, e.g. {@code GET}
- * @param path    the decoded path, e.g. {@code /api/Tickets/12}
- * @param query   the raw (still URL-encoded) query string, or {@code null} when there was none
- * @param headers the request headers; names are looked up case-insensitively
- * @param body    the request body as UTF-8 text ({@code ""} when empty)
+ * @param method        the HTTP method, e.g. {@code GET}
+ * @param path          the decoded path, e.g. {@code /api/Tickets/12}
+ * @param query         the raw (still URL-encoded) query string, or {@code null} when there was none
+ * @param headers       the request headers; names are looked up case-insensitively
+ * @param body          the request body as UTF-8 text ({@code ""} when empty)
  * @param receivedNanos when it arrived, on {@link System#nanoTime()}'s clock (to count requests per window)
  */
 public record RecordedRequest(String method, String path, String query, Map<String, List<String>> headers,
-                              String body, long receivedNanos) {
+        String body, long receivedNanos) {
 
     /** Copies the headers into an unmodifiable, case-insensitive map. */
     public RecordedRequest {

@@ -1,8 +1,8 @@
 package io.camelhalo.sandbox;
 
 /**
- * A request Halo would refuse; carries the reply to send. Internal to the sandbox (named apart from
- * camel-halo's {@code HaloApiException}, which is the client side of such a reply).
+ * A request Halo would refuse; carries the reply to send. Internal to the sandbox (named apart from camel-halo's
+ * {@code HaloApiException}, which is the client side of such a reply).
  */
 final class SandboxError extends Exception {
 

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The text {@code java -jar halo-sandbox.jar --help} prints: the options, the credentials a route needs, and the
- * demo data set, read from the data itself so the help cannot drift from it.
+ * The text {@code java -jar halo-sandbox.jar --help} prints: the options, the credentials a route needs, and the demo
+ * data set, read from the data itself so the help cannot drift from it.
  */
 final class SandboxHelp {
 
@@ -26,7 +26,7 @@ final class SandboxHelp {
                 .append("  tokens from POST /auth/token (grant client_credentials), valid ")
                 .append(defaults.tokenLifetime().toSeconds()).append(" s\n\n")
                 .append("Seed data (omitted with --no-seed; timestamps in January 2025):\n");
-        RecordStore seed = new RecordStore(Instant::now, java.util.Set::<TenantMode>of);
+        RecordStore seed = new RecordStore(Instant::now, java.util.Set::<TenantMode> of);
         SeedData.load(seed);
         for (SandboxResource resource : SandboxResource.values()) {
             List<Map<String, Object>> records = seed.all(resource);

@@ -18,69 +18,70 @@ import static io.camelhalo.sandbox.SandboxResource.Filter.UPDATED;
 import static io.camelhalo.sandbox.SandboxResource.Filter.USER_ID;
 
 /**
- * The one table of Halo resources the sandbox serves (the sandbox's own, not camel-halo's
- * {@code HaloResource}): path under {@code /api}, list envelope key,
- * whether lists page, the last-modified and creation-date fields, and the list filters Halo offers.
+ * The one table of Halo resources the sandbox serves (the sandbox's own, not camel-halo's {@code HaloResource}): path
+ * under {@code /api}, list envelope key, whether lists page, the last-modified and creation-date fields, and the list
+ * filters Halo offers.
  *
- * <p>Paths, fields and filters come from Halo's OpenAPI description ("Halo API v2"); envelope keys
- * from the HaloAPI PowerShell module. Filters are only those the OpenAPI lists for the resource and
- * the seeded records carry; any other query parameter is ignored, as Halo ignores unknown ones
- * (and, when Halo's description does not declare it, recorded as a {@link Violation}).
+ * <p>
+ * Paths, fields and filters come from Halo's OpenAPI description ("Halo API v2"); envelope keys from the HaloAPI
+ * PowerShell module. Filters are only those the OpenAPI lists for the resource and the seeded records carry; any other
+ * query parameter is ignored, as Halo ignores unknown ones (and, when Halo's description does not declare it, recorded
+ * as a {@link Violation}).
  *
- * <p>Tickets, projects and opportunities are all Halo tickets (schema {@code Faults}). The sandbox keeps
- * them in separate stores (so {@code GET /Tickets/{projectId}} is a 404 here unless
- * {@link TenantMode#TICKET_PATH_SERVES_PROJECTS} is on) but
- * draws their ids from one shared sequence, so an id names at most one of them and actions or
- * attachments can point at any of them through {@code ticket_id}.
+ * <p>
+ * Tickets, projects and opportunities are all Halo tickets (schema {@code Faults}). The sandbox keeps them in separate
+ * stores (so {@code GET /Tickets/{projectId}} is a 404 here unless {@link TenantMode#TICKET_PATH_SERVES_PROJECTS} is
+ * on) but draws their ids from one shared sequence, so an id names at most one of them and actions or attachments can
+ * point at any of them through {@code ticket_id}.
  */
 public enum SandboxResource {
     // name, Halo path, envelope key (null = bare array), paginated, last-modified field, creation field, filters
     ACTIONS("actions", "Actions", "actions", false, "last_updated", "actiondatecreated",
             EnumSet.of(TICKET_ID_REQUIRED, TICKET_ID, COUNT)),
     AGENTS("agents", "Agent", null, false, "last_modified", "datecreated",
-            EnumSet.of(SEARCH)),
+           EnumSet.of(SEARCH)),
     APPOINTMENTS("appointments", "Appointment", null, true, "last_modified", null, // bare array: verify
-            EnumSet.of(CLIENT_ID, TICKET_ID, ORDER, SEARCH)),
+                 EnumSet.of(CLIENT_ID, TICKET_ID, ORDER, SEARCH)),
     ASSETS("assets", "Asset", "assets", true, "last_modified", null,
-            EnumSet.of(CLIENT_ID, SITE_ID, USER_ID, UPDATED, ORDER, SEARCH)),
+           EnumSet.of(CLIENT_ID, SITE_ID, USER_ID, UPDATED, ORDER, SEARCH)),
     ATTACHMENTS("attachments", "Attachment", "attachments", false, "last_updated", "datecreated",
-            EnumSet.of(TICKET_ID_REQUIRED, TICKET_ID, ORDER)),
+                EnumSet.of(TICKET_ID_REQUIRED, TICKET_ID, ORDER)),
     CLIENTS("clients", "Client", "clients", true, "alastupdate", "datecreated",
             EnumSet.of(UPDATED, ORDER, SEARCH)),
     CLIENTCONTRACTS("clientcontracts", "ClientContract", "contracts", true, "last_modified", null,
-            EnumSet.of(CLIENT_ID, SITE_ID, ORDER, SEARCH)),
+                    EnumSet.of(CLIENT_ID, SITE_ID, ORDER, SEARCH)),
     // Halo has no updated-since filter on invoices: clients must order by last_modified instead.
     INVOICES("invoices", "Invoice", "invoices", true, "last_modified", "date_created",
-            EnumSet.of(CLIENT_ID, SITE_ID, USER_ID, TICKET_ID, ORDER, SEARCH)),
+             EnumSet.of(CLIENT_ID, SITE_ID, USER_ID, TICKET_ID, ORDER, SEARCH)),
     ITEMS("items", "Item", "items", true, "lastmodified", "datecreated",
-            EnumSet.of(ORDER, SEARCH)),
+          EnumSet.of(ORDER, SEARCH)),
     KBARTICLES("kbarticles", "KBArticle", "articles", true, null, "date_created",
-            EnumSet.of(ORDER, SEARCH)),
+               EnumSet.of(ORDER, SEARCH)),
     OPPORTUNITIES("opportunities", "Opportunities", "tickets", true, "last_update", "dateoccurred",
-            EnumSet.of(CLIENT_ID, SITE_ID, USER_ID, OPEN_ONLY, UPDATED, ORDER, SEARCH)),
+                  EnumSet.of(CLIENT_ID, SITE_ID, USER_ID, OPEN_ONLY, UPDATED, ORDER, SEARCH)),
     // Halo keeps priorities per SLA (schema Policy: slaid, priorityid, name); GET /Priority?slaid= lists one SLA's
     PRIORITIES("priorities", "Priority", null, false, null, null, // bare array: verify
-            EnumSet.of(SLA_ID)),
+               EnumSet.of(SLA_ID)),
     PROJECTS("projects", "Projects", "tickets", true, "last_update", "dateoccurred",
-            EnumSet.of(CLIENT_ID, SITE_ID, USER_ID, OPEN_ONLY, UPDATED, ORDER, SEARCH)),
+             EnumSet.of(CLIENT_ID, SITE_ID, USER_ID, OPEN_ONLY, UPDATED, ORDER, SEARCH)),
     QUOTATIONS("quotations", "Quotation", "quotes", true, "last_update_time", null,
-            EnumSet.of(CLIENT_ID, SITE_ID, USER_ID, TICKET_ID, ORDER, SEARCH)),
+               EnumSet.of(CLIENT_ID, SITE_ID, USER_ID, TICKET_ID, ORDER, SEARCH)),
     REPORTS("reports", "Report", "reports", true, null, null,
             EnumSet.of(ORDER, SEARCH)),
     SITES("sites", "Site", "sites", true, "slastupdate", "datecreated",
-            EnumSet.of(CLIENT_ID, UPDATED, ORDER, SEARCH)),
+          EnumSet.of(CLIENT_ID, UPDATED, ORDER, SEARCH)),
     STATUSES("statuses", "Status", null, false, null, null,
-            EnumSet.noneOf(Filter.class)),
+             EnumSet.noneOf(Filter.class)),
     SUPPLIERS("suppliers", "Supplier", "suppliers", true, "last_modified", "datecreated",
-            EnumSet.of(ORDER, SEARCH)),
+              EnumSet.of(ORDER, SEARCH)),
     TEAMS("teams", "Team", null, false, "last_modified", null,
-            EnumSet.noneOf(Filter.class)),
+          EnumSet.noneOf(Filter.class)),
     TICKETTYPES("tickettypes", "TicketType", null, false, null, null,
-            EnumSet.noneOf(Filter.class)),
+                EnumSet.noneOf(Filter.class)),
     TICKETS("tickets", "Tickets", "tickets", true, "last_update", "dateoccurred",
             EnumSet.of(CLIENT_ID, SITE_ID, USER_ID, OPEN_ONLY, UPDATED, ORDER, SEARCH)),
     USERS("users", "Users", "users", true, "ulastupdate", "datecreated",
-            EnumSet.of(CLIENT_ID, SITE_ID, UPDATED, ORDER, SEARCH));
+          EnumSet.of(CLIENT_ID, SITE_ID, UPDATED, ORDER, SEARCH));
 
     /** The list query features a resource supports; everything else is ignored. */
     public enum Filter {
@@ -117,7 +118,7 @@ public enum SandboxResource {
     private final Set<Filter> filters;
 
     SandboxResource(String resourceName, String path, String envelopeKey, boolean paginated,
-                 String lastModifiedField, String createdField, Set<Filter> filters) {
+                    String lastModifiedField, String createdField, Set<Filter> filters) {
         this.resourceName = resourceName;
         this.path = path;
         this.envelopeKey = envelopeKey;

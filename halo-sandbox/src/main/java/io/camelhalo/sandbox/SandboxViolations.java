@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The violations recorded by every sandbox started in this JVM and not yet taken: what
- * {@link ConformanceExtension} checks after each test class, so no test has to.
+ * The violations recorded by every sandbox started in this JVM and not yet taken: what {@link ConformanceExtension}
+ * checks after each test class, so no test has to.
  */
 public final class SandboxViolations {
 

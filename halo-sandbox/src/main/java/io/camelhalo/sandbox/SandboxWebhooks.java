@@ -1,7 +1,5 @@
 package io.camelhalo.sandbox;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,13 +11,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+
 /**
- * Halo's outbound webhooks: {@code /api/Webhook} (list, create or update by id, get and delete by id) and, after
- * every API write of tickets (Halo's webhook events are notification rules such as "New Ticket Logged" and "Ticket
- * Updated"), a delivery of the saved records to each active webhook: one record per delivery, or up to
- * {@code batchSize} records as an array when batching, posted in order by one sender thread; a non-2xx answer is
- * retried up to {@code maxAttempts} times. Every delivery is kept in a log a test can re-send from, as a person
- * re-sends from Halo's Deliveries log.
+ * Halo's outbound webhooks: {@code /api/Webhook} (list, create or update by id, get and delete by id) and, after every
+ * API write of tickets (Halo's webhook events are notification rules such as "New Ticket Logged" and "Ticket Updated"),
+ * a delivery of the saved records to each active webhook: one record per delivery, or up to {@code batchSize} records
+ * as an array when batching, posted in order by one sender thread; a non-2xx answer is retried up to
+ * {@code maxAttempts} times. Every delivery is kept in a log a test can re-send from, as a person re-sends from Halo's
+ * Deliveries log.
  */
 final class SandboxWebhooks {
 
@@ -182,7 +182,8 @@ final class SandboxWebhooks {
             }
         }
         synchronized (this) {
-            WebhookDelivery delivery = new WebhookDelivery(log.size() + 1, webhook.get("id").toString(),
+            WebhookDelivery delivery = new WebhookDelivery(
+                    log.size() + 1, webhook.get("id").toString(),
                     String.valueOf(webhook.get("url")), body, resentFrom, List.copyOf(statuses));
             log.add(delivery);
             return delivery;
@@ -200,7 +201,8 @@ final class SandboxWebhooks {
             original = log.get(number - 1);
             webhook = webhooks.get(original.webhookId());
             if (webhook == null) {
-                throw new IllegalArgumentException("webhook " + original.webhookId() + " of delivery " + number
+                throw new IllegalArgumentException(
+                        "webhook " + original.webhookId() + " of delivery " + number
                                                    + " was deleted");
             }
         }

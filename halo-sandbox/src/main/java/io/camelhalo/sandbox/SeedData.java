@@ -4,8 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The demo data set: a small MSP with three customers, consistent ids across resources and fixed
- * timestamps in January 2025 (so "updated since now" finds none of them).
+ * The demo data set: a small MSP with three customers, consistent ids across resources and fixed timestamps in January
+ * 2025 (so "updated since now" finds none of them).
  */
 final class SeedData {
 
@@ -27,7 +27,7 @@ final class SeedData {
         s.load(SandboxResource.TICKETTYPES, rec("id", 5, "name", "Opportunity", "use", "opp", "sequence", 5));
 
         // priorities per SLA (schema Policy): the ticket's priority_id is a row's priorityid, not its id
-        String[] priorities = {"Critical", "High", "Medium", "Low"};
+        String[] priorities = { "Critical", "High", "Medium", "Low" };
         for (int i = 0; i < priorities.length; i++) {
             s.load(SandboxResource.PRIORITIES, rec("id", 1 + i, "slaid", 1, "priorityid", 1 + i, "name", priorities[i]));
             s.load(SandboxResource.PRIORITIES, rec("id", 5 + i, "slaid", 2, "priorityid", 1 + i, "name", priorities[i]));
@@ -148,8 +148,9 @@ final class SeedData {
                 "inactive", false, "datecreated", stamp, "alastupdate", stamp));
     }
 
-    private static void site(RecordStore s, int id, String name, int clientId, String clientName, String emailDomain,
-                             String stamp) {
+    private static void site(
+            RecordStore s, int id, String name, int clientId, String clientName, String emailDomain,
+            String stamp) {
         s.load(SandboxResource.SITES, rec("id", id, "name", name, "client_id", clientId, "client_name", clientName,
                 "emaildomain", emailDomain, "inactive", false, "datecreated", stamp, "slastupdate", stamp));
     }
@@ -159,9 +160,10 @@ final class SeedData {
                 "site_id", siteId, "inactive", false, "datecreated", stamp, "ulastupdate", stamp));
     }
 
-    private static void ticket(RecordStore s, SandboxResource r, int id, String summary, String details, int clientId,
-                               int siteId, int userId, int statusId, int ticketTypeId, int priorityId, String team,
-                               String occurred, String updated) {
+    private static void ticket(
+            RecordStore s, SandboxResource r, int id, String summary, String details, int clientId,
+            int siteId, int userId, int statusId, int ticketTypeId, int priorityId, String team,
+            String occurred, String updated) {
         s.load(r, rec("id", id, "summary", summary, "details", details, "client_id", clientId, "site_id", siteId,
                 "user_id", userId, "status_id", statusId, "tickettype_id", ticketTypeId, "priority_id", priorityId,
                 "team", team, "dateoccurred", occurred, "last_update", updated));

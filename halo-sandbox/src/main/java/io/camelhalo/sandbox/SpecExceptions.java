@@ -1,16 +1,16 @@
 package io.camelhalo.sandbox;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 /**
- * The one list of requests allowed although Halo's API description does not declare them, each with
- * its evidence: {@code halo-openapi/spec-exceptions.json} beside this class.
+ * The one list of requests allowed although Halo's API description does not declare them, each with its evidence:
+ * {@code halo-openapi/spec-exceptions.json} beside this class.
  */
 final class SpecExceptions {
 
@@ -33,7 +33,8 @@ final class SpecExceptions {
                 if (e.path("evidence").asText("").isBlank()) {
                     throw new IllegalStateException(RESOURCE + ": every exception needs its evidence: " + e);
                 }
-                read.add(new Entry(e.path("method").asText().toUpperCase(Locale.ROOT), e.path("path").asText(),
+                read.add(new Entry(
+                        e.path("method").asText().toUpperCase(Locale.ROOT), e.path("path").asText(),
                         names(e.path("query")), names(e.path("bodyFields"))));
             }
             loaded = l = List.copyOf(read);

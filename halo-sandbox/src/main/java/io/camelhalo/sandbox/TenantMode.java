@@ -3,11 +3,11 @@ package io.camelhalo.sandbox;
 import java.util.Set;
 
 /**
- * How a real tenant may answer where Halo's documentation leaves a fact uncertain. By default the sandbox
- * answers as {@code halo-api.md} documents; each mode switches one uncertain fact to the other way a real
- * tenant may behave, so a test can prove the component copes with both. Set them with
- * {@link HaloSandboxOptions#withModes}, {@link HaloSandbox#setModes}, {@code --mode NAME} on the command line,
- * or {@code PUT /sandbox/modes} with a JSON array of names.
+ * How a real tenant may answer where Halo's documentation leaves a fact uncertain. By default the sandbox answers as
+ * {@code halo-api.md} documents; each mode switches one uncertain fact to the other way a real tenant may behave, so a
+ * test can prove the component copes with both. Set them with {@link HaloSandboxOptions#withModes},
+ * {@link HaloSandbox#setModes}, {@code --mode NAME} on the command line, or {@code PUT /sandbox/modes} with a JSON
+ * array of names.
  */
 public enum TenantMode {
 
@@ -15,8 +15,8 @@ public enum TenantMode {
     ORDER_IGNORED,
 
     /**
-     * List items are slim: only the list view's fields ({@link #LIST_VIEW_FIELDS}); the last-modified and
-     * creation fields and everything else come only from {@code GET /<Path>/{id}}.
+     * List items are slim: only the list view's fields ({@link #LIST_VIEW_FIELDS}); the last-modified and creation
+     * fields and everything else come only from {@code GET /<Path>/{id}}.
      */
     SLIM_LIST_ITEMS,
 
@@ -36,8 +36,8 @@ public enum TenantMode {
     INACTIVE_HIDDEN,
 
     /**
-     * {@code GET /Tickets/{id}} also answers a project or an opportunity, as all three are Halo tickets sharing
-     * one id sequence.
+     * {@code GET /Tickets/{id}} also answers a project or an opportunity, as all three are Halo tickets sharing one id
+     * sequence.
      */
     TICKET_PATH_SERVES_PROJECTS,
 

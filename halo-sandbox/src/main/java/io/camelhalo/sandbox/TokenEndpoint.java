@@ -13,20 +13,20 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
- * {@code POST /auth/token}: Halo's OAuth token endpoint for the {@code client_credentials} and
- * {@code refresh_token} grants, with form fields or HTTP Basic client authentication.
+ * {@code POST /auth/token}: Halo's OAuth token endpoint for the {@code client_credentials} and {@code refresh_token}
+ * grants, with form fields or HTTP Basic client authentication.
  */
 final class TokenEndpoint {
 
-    private static final Set<String> FIXED_SCOPES =
-            Set.of("all", "all:standard", "all:teams", "admin", "admin:webhooks", "offline_access");
+    private static final Set<String> FIXED_SCOPES
+            = Set.of("all", "all:standard", "all:teams", "admin", "admin:webhooks", "offline_access");
     private static final Pattern AREA_SCOPE = Pattern.compile("(read|edit):([a-z]+)");
     /** Halo has no such areas: actions fall under :tickets, sites under :customers. */
     private static final Set<String> NO_SUCH_AREA = Set.of("actions", "sites");
 
     /** What Halo answers when the application has no "agent to log in as": an IIS error page. */
     private static final String SERVER_ERROR_PAGE = "<!DOCTYPE html><html><head><title>Runtime Error</title></head>"
-            + "<body><h1>Server Error in '/' Application.</h1><h2><i>Runtime Error</i></h2></body></html>";
+                                                    + "<body><h1>Server Error in '/' Application.</h1><h2><i>Runtime Error</i></h2></body></html>";
 
     private final String clientId;
     private final String clientSecret;
@@ -129,13 +129,14 @@ final class TokenEndpoint {
             return null;
         }
         try {
-            String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()),
+            String decoded = new String(
+                    Base64.getDecoder().decode(authorization.substring(6).trim()),
                     StandardCharsets.UTF_8);
             int colon = decoded.indexOf(':');
             if (colon < 0) {
                 return null;
             }
-            return new String[] {Forms.decode(decoded.substring(0, colon)), Forms.decode(decoded.substring(colon + 1))};
+            return new String[] { Forms.decode(decoded.substring(0, colon)), Forms.decode(decoded.substring(colon + 1)) };
         } catch (IllegalArgumentException e) {
             return null;
         }

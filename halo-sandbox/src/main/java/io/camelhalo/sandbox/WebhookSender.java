@@ -19,11 +19,11 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Posts one delivery as a configured Halo webhook would: JSON body, and the authentication its
  * {@code authentication_type} says. Halo's codes are unverified; the sandbox assumes (as camel-halo's
- * {@code WebhookRegistration} does): 0 none, 1 Basic ({@code basic_username}/{@code basic_password}),
- * 2 a header ({@code authentication_header} is {@code "Name: value"}), 3 an HMAC signature over the raw body
- * (secret in {@code basic_password}, header named by {@code authentication_header}, default
- * {@code X-Halo-Signature}; {@code algorithm} 1 HmacSHA256, 2 HmacSHA512; {@code digest} 0 hex, 1 base64;
- * {@code signature_prefix} before it). Only loopback URLs are posted to.
+ * {@code WebhookRegistration} does): 0 none, 1 Basic ({@code basic_username}/{@code basic_password}), 2 a header
+ * ({@code authentication_header} is {@code "Name: value"}), 3 an HMAC signature over the raw body (secret in
+ * {@code basic_password}, header named by {@code authentication_header}, default {@code X-Halo-Signature};
+ * {@code algorithm} 1 HmacSHA256, 2 HmacSHA512; {@code digest} 0 hex, 1 base64; {@code signature_prefix} before it).
+ * Only loopback URLs are posted to.
  */
 final class WebhookSender {
 
@@ -87,7 +87,8 @@ final class WebhookSender {
             Mac mac = Mac.getInstance(algorithm);
             mac.init(new SecretKeySpec(text(webhook, "basic_password").getBytes(StandardCharsets.UTF_8), algorithm));
             byte[] signature = mac.doFinal(body);
-            return Integer.valueOf(1).equals(webhook.get("digest")) ? Base64.getEncoder().encodeToString(signature)
+            return Integer.valueOf(1).equals(webhook.get("digest"))
+                    ? Base64.getEncoder().encodeToString(signature)
                     : HexFormat.of().formatHex(signature);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(algorithm + " is not available", e);

@@ -1,13 +1,13 @@
 package io.camelhalo.sandbox;
 
+import java.lang.reflect.Proxy;
+import java.util.List;
+import java.util.Optional;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionContext;
-
-import java.lang.reflect.Proxy;
-import java.util.List;
-import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -40,7 +40,7 @@ class ConformanceTest {
     void declaredRequestsRecordNothing() {
         // given requests that use only what the description declares (names in any case, as ASP.NET binds them)
         client.get("/Tickets?pageinate=true&page_size=10&page_no=1&ORDER=last_update&orderdesc=true"
-                + "&lastupdatefromdate=2025-01-01T00:00:00");
+                   + "&lastupdatefromdate=2025-01-01T00:00:00");
         client.get("/Tickets/1?includedetails=true");
         client.post("/Tickets", "[{\"summary\":\"Declared fields only\",\"client_id\":1,\"Details\":\"x\"}]");
         client.get("/Actions?ticket_id=1");
@@ -122,7 +122,7 @@ class ConformanceTest {
 
     private static ExtensionContext contextOf(Class<?> testClass) {
         return (ExtensionContext) Proxy.newProxyInstance(ExtensionContext.class.getClassLoader(),
-                new Class<?>[] {ExtensionContext.class}, (proxy, method, args) -> {
+                new Class<?>[] { ExtensionContext.class }, (proxy, method, args) -> {
                     if (method.getName().equals("getTestClass")) {
                         return Optional.of(testClass);
                     }

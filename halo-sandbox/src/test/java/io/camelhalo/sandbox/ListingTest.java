@@ -1,14 +1,14 @@
 package io.camelhalo.sandbox;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -99,12 +99,16 @@ class ListingTest {
         halo.setNow(Instant.parse("2025-06-01T12:00:00Z"));
         client.post("/Tickets", "[{\"id\":1,\"status_id\":2}]"); // an update counts too
 
-        assertEquals(List.of(1L, newer), ids(client.get("/Tickets?lastupdatefromdate=2025-06-01T11:00:00").json().get("tickets")));
-        assertEquals(List.of(1L), ids(client.get("/Tickets?lastupdatefromdate=2025-06-01T11:00:00.001Z").json().get("tickets")));
+        assertEquals(List.of(1L, newer),
+                ids(client.get("/Tickets?lastupdatefromdate=2025-06-01T11:00:00").json().get("tickets")));
+        assertEquals(List.of(1L),
+                ids(client.get("/Tickets?lastupdatefromdate=2025-06-01T11:00:00.001Z").json().get("tickets")));
         assertEquals(List.of(newer), ids(client.get("/Tickets?lastupdatefromdate=2025-06-01T10:30:00"
-                + "&lastupdatetodate=2025-06-01T11:30:00").json().get("tickets")));
+                                                    + "&lastupdatetodate=2025-06-01T11:30:00")
+                .json().get("tickets")));
         // an offset is converted to UTC
-        assertEquals(List.of(1L), ids(client.get("/Tickets?lastupdatefromdate=2025-06-01T13:30:00%2B02:00").json().get("tickets")));
+        assertEquals(List.of(1L),
+                ids(client.get("/Tickets?lastupdatefromdate=2025-06-01T13:30:00%2B02:00").json().get("tickets")));
         assertEquals(400, client.get("/Tickets?lastupdatefromdate=yesterday").status());
     }
 

@@ -1,8 +1,5 @@
 package io.camelhalo.sandbox;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -13,6 +10,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -60,7 +60,7 @@ final class SandboxClient {
 
     String token(String scope) {
         Response r = tokenRequest("grant_type=client_credentials&client_id=" + enc(halo.clientId())
-                + "&client_secret=" + enc(halo.clientSecret()) + "&scope=" + enc(scope));
+                                  + "&client_secret=" + enc(halo.clientSecret()) + "&scope=" + enc(scope));
         assertEquals(200, r.status(), r.body());
         return r.json().get("access_token").asText();
     }

@@ -24,7 +24,7 @@ class SandboxHelpTest {
         assertTrue(help.contains("camel.component.halo.client-secret = sandbox-secret"), help);
         assertTrue(help.contains("#1 Printer on floor 2 is jammed"), help);
         try (HaloSandbox sandbox = HaloSandbox.start(0)) {
-            for (String resource : new String[] {"tickets", "clients", "users", "statuses"}) {
+            for (String resource : new String[] { "tickets", "clients", "users", "statuses" }) {
                 Matcher line = Pattern.compile("(?m)^  " + resource + " +/api/\\S+ +(\\d+):").matcher(help);
                 assertTrue(line.find(), resource + " listed in\n" + help);
                 assertEquals(sandbox.count(resource), Integer.parseInt(line.group(1)), resource);

@@ -1,13 +1,13 @@
 package io.camelhalo.sandbox;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.Base64;
 
 import static io.camelhalo.sandbox.SandboxClient.enc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -72,14 +72,15 @@ class TokenEndpointTest {
 
     @Test
     void unknownScopeIsInvalidScope() {
-        for (String scope : new String[] {"bogus", "read:actions", "all edit:sites"}) {
+        for (String scope : new String[] { "bogus", "read:actions", "all edit:sites" }) {
             SandboxClient.Response r = client.tokenRequest(
                     "grant_type=client_credentials&" + credentials() + "&scope=" + enc(scope));
             assertEquals(400, r.status(), scope);
             assertEquals("invalid_scope", r.json().get("error").asText(), scope);
         }
         SandboxClient.Response konnectify = client.tokenRequest("grant_type=client_credentials&" + credentials()
-                + "&scope=" + enc("all:standard all:teams admin:webhooks offline_access read:tickets edit:customers"));
+                                                                + "&scope="
+                                                                + enc("all:standard all:teams admin:webhooks offline_access read:tickets edit:customers"));
         assertEquals(200, konnectify.status(), konnectify.body());
     }
 
@@ -94,7 +95,8 @@ class TokenEndpointTest {
     @Test
     void refreshTokenGivesANewAccessTokenAndRotates() {
         JsonNode first = client.tokenRequest("grant_type=client_credentials&" + credentials()
-                + "&scope=" + enc("all offline_access")).json();
+                                             + "&scope=" + enc("all offline_access"))
+                .json();
         String refresh = first.get("refresh_token").asText();
 
         SandboxClient.Response refreshed = client.tokenRequest(

@@ -1,13 +1,5 @@
 package io.camelhalo.sandbox;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -19,6 +11,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -72,7 +73,7 @@ class WebhooksTest {
     void aTicketWriteIsPostedWithBasicAuthentication() {
         // given a webhook with Basic authentication
         SandboxClient.Response created = client.post("/Webhook", "[{\"name\":\"camel\",\"url\":\"" + url()
-                + "\",\"authentication_type\":1,\"basic_username\":\"halo\",\"basic_password\":\"s3cret\"}]");
+                                                                 + "\",\"authentication_type\":1,\"basic_username\":\"halo\",\"basic_password\":\"s3cret\"}]");
         assertEquals(200, created.status(), created.body());
         assertFalse(created.json().has("basic_password"), "the API does not show the password");
 
@@ -93,7 +94,7 @@ class WebhooksTest {
     @Test
     void aSignedDeliveryCarriesTheHmacOfItsBody() throws Exception {
         client.post("/Webhook", "[{\"name\":\"signed\",\"url\":\"" + url() + "\",\"authentication_type\":3,"
-                + "\"basic_password\":\"k3y\",\"algorithm\":1,\"digest\":0,\"signature_prefix\":\"sha256=\"}]");
+                                + "\"basic_password\":\"k3y\",\"algorithm\":1,\"digest\":0,\"signature_prefix\":\"sha256=\"}]");
 
         client.post("/Tickets", "[{\"id\":2,\"summary\":\"Signed\"}]");
 

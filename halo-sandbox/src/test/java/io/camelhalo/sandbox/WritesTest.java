@@ -1,13 +1,13 @@
 package io.camelhalo.sandbox;
 
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -168,7 +168,7 @@ class WritesTest {
         assertEquals(404, client.get("/NoSuchThing").status());
         assertEquals(405, client.post("/Tickets/1", "[]").status());
         assertEquals(List.of("path /NoSuchThing is not in Halo's API description",
-                        "method POST is not declared for /Tickets/{id} (declared: [DELETE, GET])"),
+                "method POST is not declared for /Tickets/{id} (declared: [DELETE, GET])"),
                 halo.takeViolations().stream().map(Violation::problem).toList());
     }
 

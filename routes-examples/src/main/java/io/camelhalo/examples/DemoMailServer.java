@@ -30,7 +30,7 @@ public final class DemoMailServer implements AutoCloseable {
     /** camel-mail consumer URI of the helpdesk inbox; {@code delay} in ms between checks. */
     public String mailboxUri(long delay) {
         return "imap://127.0.0.1:" + mail.getImap().getPort() + "?username=" + MAILBOX + "&password=" + PASSWORD
-                + "&delay=" + delay;
+               + "&delay=" + delay;
     }
 
     public int smtpPort() {

@@ -15,10 +15,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Where the examples send their requests: a real tenant from the environment ({@code HALO_BASE_URL},
- * {@code HALO_CLIENT_ID}, {@code HALO_CLIENT_SECRET}, {@code HALO_TENANT}, and {@code HALO_MAILBOX_URI} for the
- * email route), or, with no {@code HALO_BASE_URL}, the
- * embedded Halo sandbox plus an embedded mail server, a fresh work folder, a free HTTP port and short poll delays so
- * the demo runs in seconds.
+ * {@code HALO_CLIENT_ID}, {@code HALO_CLIENT_SECRET}, {@code HALO_TENANT}, and {@code HALO_MAILBOX_URI} for the email
+ * route), or, with no {@code HALO_BASE_URL}, the embedded Halo sandbox plus an embedded mail server, a fresh work
+ * folder, a free HTTP port and short poll delays so the demo runs in seconds.
  */
 public final class HaloTarget implements AutoCloseable {
 

@@ -24,8 +24,8 @@ class CustomerOnboardingTest {
             int sites = app.halo().count("sites");
             int users = app.halo().count("users");
             String csv = HEADER
-                    + "Umbrella Corp,umbrella.example,Raccoon City,Alice Abernathy,alice@umbrella.example\n"
-                    + "Umbrella Corp,umbrella.example,Raccoon City,Carlos Oliveira,carlos@umbrella.example\n";
+                         + "Umbrella Corp,umbrella.example,Raccoon City,Alice Abernathy,alice@umbrella.example\n"
+                         + "Umbrella Corp,umbrella.example,Raccoon City,Carlos Oliveira,carlos@umbrella.example\n";
 
             drop(app, "customers.csv", csv);
 
@@ -74,15 +74,15 @@ class CustomerOnboardingTest {
         try (RunningExamples app = RunningExamples.start()) {
             int clients = app.halo().count("clients");
             drop(app, "mixed.csv", HEADER
-                    + "Stark Industries,stark.example,Stark Tower,Pepper Potts,pepper@stark.example\n"
-                    + "Wayne Enterprises,wayne.example,Wayne Tower,Lucius Fox\n"
-                    + ",,Nowhere,Nobody,nobody@nowhere.example\n"
-                    + "Cyberdyne,cyberdyne.example,Sunnyvale,Miles Dyson,miles@cyberdyne.example\n");
+                                   + "Stark Industries,stark.example,Stark Tower,Pepper Potts,pepper@stark.example\n"
+                                   + "Wayne Enterprises,wayne.example,Wayne Tower,Lucius Fox\n"
+                                   + ",,Nowhere,Nobody,nobody@nowhere.example\n"
+                                   + "Cyberdyne,cyberdyne.example,Sunnyvale,Miles Dyson,miles@cyberdyne.example\n");
 
             assertEquals(clients + 2, app.halo().count("clients"), "Stark and Cyberdyne");
             Path errors = app.dir("halo.onboarding.error-dir").resolve("mixed.csv.errors.txt");
             List<String> lines = await().atMost(Duration.ofSeconds(5)).until(
-                    () -> Files.exists(errors) ? Files.readAllLines(errors) : List.<String>of(), l -> !l.isEmpty());
+                    () -> Files.exists(errors) ? Files.readAllLines(errors) : List.<String> of(), l -> !l.isEmpty());
             assertEquals(2, lines.size(), lines.toString());
             assertTrue(lines.get(0).startsWith("line 3: expected 5 values, found 4"), lines.get(0));
             assertTrue(lines.get(1).startsWith("line 4: empty [client_name]"), lines.get(1));

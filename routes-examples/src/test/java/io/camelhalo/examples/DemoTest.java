@@ -59,7 +59,7 @@ class DemoTest {
             assertEquals(1, ticket3.size(), () -> String.valueOf(lines));
             assertTrue(ticket3.get(0).endsWith("VPN drops every hour (vendor contacted)"));
             assertTrue(halo.webhookDeliveries().stream().anyMatch(d -> d.body().contains("vendor contacted")
-                                                                      && d.succeeded()));
+                    && d.succeeded()));
         }
     }
 

@@ -30,8 +30,9 @@ class ExternalRequestTest {
             String data = Base64.getEncoder().encodeToString("door log".getBytes(StandardCharsets.UTF_8));
 
             HttpResponse<String> reply = post(app, "application/json", "{\"summary\": \"Door reader offline\","
-                    + " \"details\": \"Since 8am\", \"client_id\": 2, \"department\": \"Facilities\","
-                    + " \"filename\": \"door.log\", \"data_base64\": \"" + data + "\"}");
+                                                                       + " \"details\": \"Since 8am\", \"client_id\": 2, \"department\": \"Facilities\","
+                                                                       + " \"filename\": \"door.log\", \"data_base64\": \""
+                                                                       + data + "\"}");
 
             assertEquals(201, reply.statusCode(), reply.body());
             long ticketId = ((Number) JSON.readValue(reply.body(), Map.class).get("ticket_id")).longValue();
@@ -68,13 +69,13 @@ class ExternalRequestTest {
         try (RunningExamples app = RunningExamples.start()) {
             String boundary = "----halo-example-boundary";
             String body = "--" + boundary + "\r\n"
-                    + "Content-Disposition: form-data; name=\"summary\"\r\n\r\n"
-                    + "Scanner broken\r\n"
-                    + "--" + boundary + "\r\n"
-                    + "Content-Disposition: form-data; name=\"file\"; filename=\"scan.txt\"\r\n"
-                    + "Content-Type: text/plain\r\n\r\n"
-                    + "paper stuck in scanner\r\n"
-                    + "--" + boundary + "--\r\n";
+                          + "Content-Disposition: form-data; name=\"summary\"\r\n\r\n"
+                          + "Scanner broken\r\n"
+                          + "--" + boundary + "\r\n"
+                          + "Content-Disposition: form-data; name=\"file\"; filename=\"scan.txt\"\r\n"
+                          + "Content-Type: text/plain\r\n\r\n"
+                          + "paper stuck in scanner\r\n"
+                          + "--" + boundary + "--\r\n";
 
             HttpResponse<String> reply = post(app, "multipart/form-data; boundary=" + boundary, body);
 
@@ -121,7 +122,7 @@ class ExternalRequestTest {
 
     private static HttpResponse<String> post(RunningExamples app, String contentType, String body) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                        "http://127.0.0.1:" + app.property("halo.requests.http-port") + "/requests"))
+                "http://127.0.0.1:" + app.property("halo.requests.http-port") + "/requests"))
                 .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -9,8 +9,8 @@ import org.apache.camel.ProducerTemplate;
 import org.apache.camel.main.Main;
 
 /**
- * The example app as the demo runs it (embedded sandbox, embedded mail server, temporary work folder, free HTTP
- * port), but without the demo driver: the test plays the outside world itself.
+ * The example app as the demo runs it (embedded sandbox, embedded mail server, temporary work folder, free HTTP port),
+ * but without the demo driver: the test plays the outside world itself.
  */
 public final class RunningExamples implements AutoCloseable {
 

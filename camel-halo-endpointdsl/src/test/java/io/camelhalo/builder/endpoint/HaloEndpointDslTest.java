@@ -36,7 +36,7 @@ class HaloEndpointDslTest {
     /** How a user writes them: Camel's EndpointRouteBuilder plus the halo, halo-poll and halo-webhook builders. */
     static class TicketRoutes extends EndpointRouteBuilder
             implements HaloEndpointBuilderFactory.HaloBuilders, HaloPollEndpointBuilderFactory.HaloPollBuilders,
-                       HaloWebhookEndpointBuilderFactory.HaloWebhookBuilders {
+            HaloWebhookEndpointBuilderFactory.HaloWebhookBuilders {
         @Override
         public void configure() {
             from(direct("create-ticket")).to(halo("tickets/create"));
@@ -83,7 +83,8 @@ class HaloEndpointDslTest {
                 .map(HaloEndpoint.class::cast).findFirst().orElseThrow();
         assertEquals(2, list.getProducerConfiguration().getPageSize());
         assertEquals("true", String.valueOf(list.getProducerConfiguration().getQuery().get("open_only")));
-        assertEquals("From the endpoint DSL", sandbox.record("tickets", ((Number) created.get("id")).longValue()).get("summary"));
+        assertEquals("From the endpoint DSL",
+                sandbox.record("tickets", ((Number) created.get("id")).longValue()).get("summary"));
         long expectedOpen = sandbox.records("tickets").stream()
                 .filter(t -> !(t.get("status_id") instanceof Number n && n.intValue() == 9)).count();
         assertEquals(expectedOpen, open.size(), "all open tickets, over pages of 2");

@@ -15,8 +15,8 @@ import io.camelhalo.component.halo.client.HaloPager;
 import io.camelhalo.component.halo.http.HaloRateGovernor;
 import io.camelhalo.component.halo.http.HaloRetryPolicy;
 import io.camelhalo.component.halo.http.HaloTransport;
-import io.camelhalo.component.halo.metrics.HaloMetrics;
 import io.camelhalo.component.halo.lookup.HaloLookupCache;
+import io.camelhalo.component.halo.metrics.HaloMetrics;
 import org.apache.camel.Endpoint;
 import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.spi.Metadata;
@@ -26,8 +26,8 @@ import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.util.PropertiesHelper;
 
 /**
- * The Halo component: {@code halo:<resource>/<operation>}. It keeps one {@link HaloConnection} (HTTP client and
- * token manager) per tenant and application, shared by all its endpoints and by halo-poll's and halo-webhook's.
+ * The Halo component: {@code halo:<resource>/<operation>}. It keeps one {@link HaloConnection} (HTTP client and token
+ * manager) per tenant and application, shared by all its endpoints and by halo-poll's and halo-webhook's.
  */
 @Component("halo")
 public class HaloComponent extends HealthCheckComponent implements SSLContextParametersAware {
@@ -78,8 +78,11 @@ public class HaloComponent extends HealthCheckComponent implements SSLContextPar
     public HaloLookupCache lookupCache(HaloConfiguration endpointConfiguration) {
         HaloConnection connection = connection(endpointConfiguration);
         return lookupCaches.computeIfAbsent(endpointConfiguration.connectionKey(),
-                key -> new HaloLookupCache(new HaloPager(connection.httpClient(),
-                        Duration.ofMillis(endpointConfiguration.getReadTimeout())), System::currentTimeMillis));
+                key -> new HaloLookupCache(
+                        new HaloPager(
+                                connection.httpClient(),
+                                Duration.ofMillis(endpointConfiguration.getReadTimeout())),
+                        System::currentTimeMillis));
     }
 
     /**
@@ -94,7 +97,8 @@ public class HaloComponent extends HealthCheckComponent implements SSLContextPar
             for (int n = 2; isProducerHealthCheckId(id); n++) {
                 id = base + "-" + n;
             }
-            HaloProducerHealthCheck check = new HaloProducerHealthCheck(connection, id,
+            HaloProducerHealthCheck check = new HaloProducerHealthCheck(
+                    connection, id,
                     Duration.ofMillis(endpoint.getConfiguration().getReadTimeout()));
             check.setEnabled(isHealthCheckProducerEnabled());
             return check;
@@ -125,15 +129,16 @@ public class HaloComponent extends HealthCheckComponent implements SSLContextPar
                 // task can stall the selector, and a call saves two thread hand-offs (docs/BENCHMARKS.md, row 1)
                 .executor(Runnable::run)
                 .build();
-        HaloRetryPolicy retryPolicy = new HaloRetryPolicy(cfg.getMaxRetries(), Duration.ofMillis(cfg.getRetryDelay()),
+        HaloRetryPolicy retryPolicy = new HaloRetryPolicy(
+                cfg.getMaxRetries(), Duration.ofMillis(cfg.getRetryDelay()),
                 Duration.ofMillis(cfg.getMaxRetryDelay()), Duration.ofMillis(cfg.getMaxRateLimitWait()));
         HaloTransport transport = new HaloTransport(http, governor(cfg), retryPolicy, cfg.getMaxResponseSize());
         return new HaloConnection(key, transport, Duration.ofMillis(cfg.getReadTimeout()));
     }
 
     /**
-     * The rate governor of a tenant: Halo counts requests per tenant, so every connection to it shares one. The
-     * first configuration to reach a tenant sets its limit.
+     * The rate governor of a tenant: Halo counts requests per tenant, so every connection to it shares one. The first
+     * configuration to reach a tenant sets its limit.
      */
     private HaloRateGovernor governor(HaloConfiguration cfg) {
         return governors.computeIfAbsent(cfg.tenantKey(),

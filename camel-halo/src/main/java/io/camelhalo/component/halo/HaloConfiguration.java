@@ -9,15 +9,15 @@ import java.util.Set;
 
 import io.camelhalo.component.halo.auth.HaloCredentials;
 import io.camelhalo.component.halo.client.HaloConnection;
-import org.apache.camel.spi.StateRepository;
 import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.UriParam;
-import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.spi.UriParams;
+import org.apache.camel.support.jsse.SSLContextParameters;
 
 /**
- * The connection options of the Halo components: set once on the component
- * ({@code camel.component.halo.base-url=...}) and copied to every endpoint, where the URI may override any of them.
+ * The connection options of the Halo components: set once on the component ({@code camel.component.halo.base-url=...})
+ * and copied to every endpoint, where the URI may override any of them.
  */
 @UriParams
 public class HaloConfiguration implements Cloneable {
@@ -34,7 +34,8 @@ public class HaloConfiguration implements Cloneable {
     private String clientSecret;
     @UriParam(label = "security", defaultValue = "all")
     private String scope = "all";
-    @UriParam(label = "security", defaultValue = HaloCredentials.CLIENT_CREDENTIALS, enums = HaloCredentials.CLIENT_CREDENTIALS + "," + HaloCredentials.REFRESH_TOKEN)
+    @UriParam(label = "security", defaultValue = HaloCredentials.CLIENT_CREDENTIALS,
+              enums = HaloCredentials.CLIENT_CREDENTIALS + "," + HaloCredentials.REFRESH_TOKEN)
     private String grantType = HaloCredentials.CLIENT_CREDENTIALS;
     @UriParam(label = "security", secret = true)
     private String refreshToken;
@@ -72,8 +73,8 @@ public class HaloConfiguration implements Cloneable {
     }
 
     /**
-     * The Halo instance, e.g. https://acme.haloitsm.com; the API is {baseUrl}/api. Plain
-     * http:// is refused unless the host is loopback or allowInsecureHttp=true.
+     * The Halo instance, e.g. https://acme.haloitsm.com; the API is {baseUrl}/api. Plain http:// is refused unless the
+     * host is loopback or allowInsecureHttp=true.
      */
     public void setBaseUrl(String baseUrl) {
         this.baseUrl = baseUrl;
@@ -128,8 +129,8 @@ public class HaloConfiguration implements Cloneable {
     }
 
     /**
-     * The OAuth scopes to ask for, space separated, e.g. all or read:tickets edit:tickets. A token
-     * asked for with no scope is issued by Halo but refused on every call.
+     * The OAuth scopes to ask for, space separated, e.g. all or read:tickets edit:tickets. A token asked for with no
+     * scope is issued by Halo but refused on every call.
      */
     public void setScope(String scope) {
         this.scope = scope;
@@ -141,9 +142,8 @@ public class HaloConfiguration implements Cloneable {
     }
 
     /**
-     * The OAuth grant: client_credentials (an API application with a client secret), or
-     * refresh_token for an application authorised through Halo's consent screen (needs
-     * refreshToken).
+     * The OAuth grant: client_credentials (an API application with a client secret), or refresh_token for an
+     * application authorised through Halo's consent screen (needs refreshToken).
      */
     public void setGrantType(String grantType) {
         this.grantType = grantType;
@@ -246,9 +246,9 @@ public class HaloConfiguration implements Cloneable {
     }
 
     /**
-     * How long a request may wait in total for a rate-limit permit and through Halo's 429 replies before it fails
-     * with HaloRateLimitException, in milliseconds or a duration such as 6m (long enough to outlast a 5-minute
-     * window). 429 replies are retried after Retry-After when Halo sends it, else with exponential backoff.
+     * How long a request may wait in total for a rate-limit permit and through Halo's 429 replies before it fails with
+     * HaloRateLimitException, in milliseconds or a duration such as 6m (long enough to outlast a 5-minute window). 429
+     * replies are retried after Retry-After when Halo sends it, else with exponential backoff.
      */
     public void setMaxRateLimitWait(long maxRateLimitWait) {
         this.maxRateLimitWait = maxRateLimitWait;
@@ -261,8 +261,8 @@ public class HaloConfiguration implements Cloneable {
 
     /**
      * Retries after a failed attempt: reads and deletes on connection failures, timeouts and 502/503/504; a write
-     * (POST) only when it provably never reached Halo (connection refused, 503). A write that was sent and got no
-     * reply is never retried: the HaloIOException says it may have been applied.
+     * (POST) only when it provably never reached Halo (connection refused, 503). A write that was sent and got no reply
+     * is never retried: the HaloIOException says it may have been applied.
      */
     public void setMaxRetries(int maxRetries) {
         this.maxRetries = maxRetries;
@@ -294,8 +294,8 @@ public class HaloConfiguration implements Cloneable {
     }
 
     /**
-     * The largest reply body read into memory, in bytes (default 50 MiB); a larger one fails with
-     * HaloIOException instead of exhausting memory.
+     * The largest reply body read into memory, in bytes (default 50 MiB); a larger one fails with HaloIOException
+     * instead of exhausting memory.
      */
     public void setMaxResponseSize(long maxResponseSize) {
         this.maxResponseSize = maxResponseSize;
@@ -354,7 +354,8 @@ public class HaloConfiguration implements Cloneable {
             }
         } else {
             throw new IllegalArgumentException(
-                    "Invalid grantType '" + grantType + "'. Allowed: " + HaloCredentials.CLIENT_CREDENTIALS + ", " + HaloCredentials.REFRESH_TOKEN);
+                    "Invalid grantType '" + grantType + "'. Allowed: " + HaloCredentials.CLIENT_CREDENTIALS + ", "
+                                               + HaloCredentials.REFRESH_TOKEN);
         }
         if (rateLimit < 0 || rateLimitWindow <= 0 || maxRateLimitWait < 0) {
             throw new IllegalArgumentException(
@@ -410,12 +411,15 @@ public class HaloConfiguration implements Cloneable {
                 || h.equals("0:0:0:0:0:0:0:1");
     }
 
-    /** What makes two endpoints share a connection (HTTP client, token): the API, authorisation server and credentials. */
+    /**
+     * What makes two endpoints share a connection (HTTP client, token): the API, authorisation server and credentials.
+     */
     public HaloConnection.Key connectionKey() {
         boolean authUrlGiven = authUrl != null && !authUrl.isBlank();
-        return new HaloConnection.Key(apiUrl(), effectiveAuthUrl(), tenant, clientId, grantType, scope, clientSecret,
-                                      refreshToken, refreshTokenRepository, authUrlGiven ? null : apiUrl() + "/authinfo",
-                                      sslContextParameters);
+        return new HaloConnection.Key(
+                apiUrl(), effectiveAuthUrl(), tenant, clientId, grantType, scope, clientSecret,
+                refreshToken, refreshTokenRepository, authUrlGiven ? null : apiUrl() + "/authinfo",
+                sslContextParameters);
     }
 
     /** What makes two connections share a rate governor: the same tenant. */

@@ -16,7 +16,8 @@ public final class HaloConstants {
               javaType = "String")
     public static final String RESOURCE = "CamelHaloResource";
 
-    @Metadata(label = "producer", description = "The operation for this exchange, overriding the one in the URI: `create`, `update`, "
+    @Metadata(label = "producer",
+              description = "The operation for this exchange, overriding the one in the URI: `create`, `update`, "
                             + "`get`, `list` or `delete`.",
               javaType = "String")
     public static final String OPERATION = "CamelHaloOperation";
@@ -27,7 +28,8 @@ public final class HaloConstants {
               javaType = "Long")
     public static final String ID = "CamelHaloId";
 
-    @Metadata(label = "producer", description = "The ticket id an action belongs to: Halo action ids are unique only within a ticket, so "
+    @Metadata(label = "producer",
+              description = "The ticket id an action belongs to: Halo action ids are unique only within a ticket, so "
                             + "get, list and delete of `actions` (and list of `attachments`) need it.",
               javaType = "Long")
     public static final String TICKET_ID = "CamelHaloTicketId";
@@ -38,7 +40,8 @@ public final class HaloConstants {
               javaType = "String")
     public static final String FILE_NAME = "CamelHaloFileName";
 
-    @Metadata(label = "producer", description = "Halo query parameters for this exchange, added to (and overriding) the endpoint's "
+    @Metadata(label = "producer",
+              description = "Halo query parameters for this exchange, added to (and overriding) the endpoint's "
                             + "`query.` options, e.g. `{client_id: 12, open_only: true}`.",
               javaType = "java.util.Map<String, Object>")
     public static final String QUERY = "CamelHaloQuery";

@@ -6,8 +6,8 @@ import org.apache.camel.support.HealthCheckComponent;
 /**
  * The base of the consumer-only components, halo-poll and halo-webhook: their connection options default to the halo
  * component's, so {@code camel.component.halo.*} configures all three, and each option set on one of them
- * ({@code camel.component.halo-poll.read-timeout}, say) overrides just that option, even when set to its default.
- * Their endpoints share the halo component's connections (HTTP client, token manager, rate governor).
+ * ({@code camel.component.halo-poll.read-timeout}, say) overrides just that option, even when set to its default. Their
+ * endpoints share the halo component's connections (HTTP client, token manager, rate governor).
  */
 public abstract class HaloConsumerComponent extends HealthCheckComponent {
 
@@ -16,8 +16,8 @@ public abstract class HaloConsumerComponent extends HealthCheckComponent {
     private HaloConfiguration configuration;
 
     /**
-     * The configuration of a new endpoint: a copy of the halo component's with every option set on this component
-     * laid over it. The component options are bound (Camel Main, Spring Boot) before any endpoint is created.
+     * The configuration of a new endpoint: a copy of the halo component's with every option set on this component laid
+     * over it. The component options are bound (Camel Main, Spring Boot) before any endpoint is created.
      */
     protected HaloConfiguration endpointConfiguration() {
         HaloConfiguration halo = getCamelContext().getComponent("halo", HaloComponent.class).getConfiguration();
@@ -29,8 +29,8 @@ public abstract class HaloConsumerComponent extends HealthCheckComponent {
     }
 
     /**
-     * The connection configuration: each option set here overrides the halo component's, even when set to its
-     * default; the options not set here are the halo component's.
+     * The connection configuration: each option set here overrides the halo component's, even when set to its default;
+     * the options not set here are the halo component's.
      */
     public void setConfiguration(HaloConfiguration configuration) {
         this.configuration = configuration;

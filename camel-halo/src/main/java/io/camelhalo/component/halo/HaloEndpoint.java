@@ -112,7 +112,8 @@ public class HaloEndpoint extends DefaultEndpoint implements HaloServiceLocation
         HaloQuery.checkDeclared(resource, operation, producerConfiguration.getQuery().keySet(), "query.");
         if (producerConfiguration.getMatchExisting() != null && operation != HaloOperation.CREATE
                 && operation != HaloOperation.UPDATE) {
-            throw new IllegalArgumentException("Option matchExisting applies to create and update only, not to "
+            throw new IllegalArgumentException(
+                    "Option matchExisting applies to create and update only, not to "
                                                + operation.uriName() + " of " + resource.uriName());
         }
     }

@@ -155,8 +155,8 @@ public class HaloProducer extends DefaultProducer {
     }
 
     /**
-     * Sends the records, in one array POST or in chunks of batchSize one after another, none retried: a failing
-     * chunk stops the write and says what was saved.
+     * Sends the records, in one array POST or in chunks of batchSize one after another, none retried: a failing chunk
+     * stops the write and says what was saved.
      */
     private Posted send(Message in, HaloResource resource, HaloOperation operation, List<Map<String, Object>> records)
             throws Exception {
@@ -178,15 +178,17 @@ public class HaloProducer extends DefaultProducer {
                 Posted posted = post(resource, sent);
                 if (posted.saved().size() != sent.size()) {
                     LOG.warn("{} of {}: Halo answered {} records for the {} of chunk {}; the results cannot be matched "
-                             + "to the inputs one by one", operation.uriName(), resource.uriName(), posted.saved().size(),
+                             + "to the inputs one by one",
+                            operation.uriName(), resource.uriName(), posted.saved().size(),
                             sent.size(), chunk + 1);
                 }
                 saved.addAll(posted.saved());
                 status = posted.status();
             } catch (Exception e) {
                 in.setHeader(HaloConstants.ID, ids(saved));
-                throw new HaloBatchWriteException(operation.uriName(), resource.uriName(), from, saved, sent,
-                                                  records.subList(to, records.size()), chunk + 1, chunks, e);
+                throw new HaloBatchWriteException(
+                        operation.uriName(), resource.uriName(), from, saved, sent,
+                        records.subList(to, records.size()), chunk + 1, chunks, e);
             }
         }
         return new Posted(saved, status);
@@ -209,8 +211,9 @@ public class HaloProducer extends DefaultProducer {
                 if (existing == null) {
                     throw HaloValidationException.refused("POST", "/api/" + resource.path(),
                             "matchExisting=" + field + ": no " + resource.uriName() + " has " + field + " '"
-                                                                                 + record.get(field).toString().trim()
-                                                                                 + "', so there is no record to update; nothing was sent");
+                                                                                             + record.get(field).toString()
+                                                                                                     .trim()
+                                                                                             + "', so there is no record to update; nothing was sent");
                 }
                 record.put("id", existing.get("id"));
             }
@@ -235,8 +238,8 @@ public class HaloProducer extends DefaultProducer {
     }
 
     /**
-     * Names instead of ids (the table {@code api/HaloNameField}): Halo's name fields given without their id become
-     * ids, before anything is sent; an unknown or ambiguous name fails here. Off with {@code resolveNames=false}.
+     * Names instead of ids (the table {@code api/HaloNameField}): Halo's name fields given without their id become ids,
+     * before anything is sent; an unknown or ambiguous name fails here. Off with {@code resolveNames=false}.
      */
     private void resolveNames(HaloResource resource, List<Map<String, Object>> records) throws Exception {
         if (configuration.isResolveNames()) {

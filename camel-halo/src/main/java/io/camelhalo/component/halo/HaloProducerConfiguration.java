@@ -9,8 +9,8 @@ import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 
 /**
- * The options of a halo: endpoint that concern one operation rather than the connection: which record, which
- * filters, how many records, and what a failed reply does.
+ * The options of a halo: endpoint that concern one operation rather than the connection: which record, which filters,
+ * how many records, and what a failed reply does.
  */
 @UriParams
 public class HaloProducerConfiguration {
@@ -61,7 +61,8 @@ public class HaloProducerConfiguration {
                     "Invalid lookupCacheTtl " + lookupCacheTtl + ". Allowed: 0 (read the lists on every write) or more ms");
         }
         if (matchExisting != null && !MATCH_FIELD.matcher(matchExisting).matches()) {
-            throw new IllegalArgumentException("Invalid matchExisting '" + matchExisting
+            throw new IllegalArgumentException(
+                    "Invalid matchExisting '" + matchExisting
                                                + "'. Allowed: one field name of the record (letters, digits, _), "
                                                + "e.g. name or emailaddress");
         }
@@ -85,8 +86,8 @@ public class HaloProducerConfiguration {
     }
 
     /**
-     * The ticket id for actions (get, list, delete) and for listing attachments, when header CamelHaloTicketId does
-     * not give one.
+     * The ticket id for actions (get, list, delete) and for listing attachments, when header CamelHaloTicketId does not
+     * give one.
      */
     public void setTicketId(Long ticketId) {
         this.ticketId = ticketId;
@@ -141,9 +142,9 @@ public class HaloProducerConfiguration {
     /**
      * Whether list returns the records as an Iterator for split(body()).streaming() instead of a List: pages are read
      * while the route works, one page ahead of it (the next page is fetched while the current one is processed), so
-     * memory stays at two pages whatever the size of the list. Paging, maxResults and the record_count check are
-     * the same as for a List; an error while paging is thrown from the iterator, after the records read before it.
-     * The iterator is closed (no further request) when the splitter stops, or the exchange fails or completes. Header
+     * memory stays at two pages whatever the size of the list. Paging, maxResults and the record_count check are the
+     * same as for a List; an error while paging is thrown from the iterator, after the records read before it. The
+     * iterator is closed (no further request) when the splitter stops, or the exchange fails or completes. Header
      * CamelHaloRecordCount is not set.
      */
     public void setStreamList(boolean streamList) {
@@ -156,9 +157,9 @@ public class HaloProducerConfiguration {
 
     /**
      * Records per request when create or update has a List body, 1 to 100: the list is sent as Halo's array POST in
-     * chunks of this many, one chunk after another, and the saved records come back in input order. When a chunk
-     * fails, the later chunks are not sent and HaloBatchWriteException tells which records were saved, which may
-     * have reached Halo and which were not sent; nothing is retried.
+     * chunks of this many, one chunk after another, and the saved records come back in input order. When a chunk fails,
+     * the later chunks are not sent and HaloBatchWriteException tells which records were saved, which may have reached
+     * Halo and which were not sent; nothing is retried.
      */
     public void setBatchSize(int batchSize) {
         this.batchSize = batchSize;
@@ -170,8 +171,8 @@ public class HaloProducerConfiguration {
 
     /**
      * On update, keep the record's other custom fields: Halo replaces the whole customfields list, so an update whose
-     * record carries customfields first reads the record (one GET per such record) and sends its list with the
-     * changed fields laid over it, matched by id, else by name. false sends the list as given.
+     * record carries customfields first reads the record (one GET per such record) and sends its list with the changed
+     * fields laid over it, matched by id, else by name. false sends the list as given.
      */
     public void setMergeCustomFields(boolean mergeCustomFields) {
         this.mergeCustomFields = mergeCustomFields;
@@ -182,11 +183,11 @@ public class HaloProducerConfiguration {
     }
 
     /**
-     * Whether create and update resolve Halo's own name fields given without their id before the write:
-     * status_name, agent_name, tickettype_name, client_name, site_name, user_name and priority_name (within the
-     * record's sla_id) become status_id, agent_id and so on, and team is checked to exist; matching ignores case and
-     * is exact. An unknown or ambiguous name fails with HaloValidationException before anything is sent. The lists
-     * are read once per connection and kept for lookupCacheTtl. False sends the names to Halo as given.
+     * Whether create and update resolve Halo's own name fields given without their id before the write: status_name,
+     * agent_name, tickettype_name, client_name, site_name, user_name and priority_name (within the record's sla_id)
+     * become status_id, agent_id and so on, and team is checked to exist; matching ignores case and is exact. An
+     * unknown or ambiguous name fails with HaloValidationException before anything is sent. The lists are read once per
+     * connection and kept for lookupCacheTtl. False sends the names to Halo as given.
      */
     public void setResolveNames(boolean resolveNames) {
         this.resolveNames = resolveNames;
@@ -198,8 +199,8 @@ public class HaloProducerConfiguration {
 
     /**
      * How long a list read to resolve names (statuses, agents, teams, priorities, a client found by name) is kept
-     * before it is read again (ms or a duration, 10m); a name not in a kept list makes it be read once more
-     * before the write fails. The lists are shared by every endpoint of the same connection.
+     * before it is read again (ms or a duration, 10m); a name not in a kept list makes it be read once more before the
+     * write fails. The lists are shared by every endpoint of the same connection.
      */
     public void setLookupCacheTtl(long lookupCacheTtl) {
         this.lookupCacheTtl = lookupCacheTtl;
@@ -212,12 +213,11 @@ public class HaloProducerConfiguration {
     /**
      * Create unless it exists: on create, the field (e.g. name for clients and sites, emailaddress for users) whose
      * value identifies a record already in Halo. The record with the same value, ignoring case, is looked for first
-     * (within the record's client_id for sites and users, inactive records included, with one list request); when
-     * found it is the answer and nothing is created, and header CamelHaloCreated says which happened; a value repeated
-     * within one List body is created once. Two matches
-     * fail with HaloValidationException before anything is sent. Makes a replayed create do nothing the second time.
-     * On update, a record without an id updates the one record whose field has that value (e.g. a report by
-     * name); none or two fail with HaloValidationException before anything is sent.
+     * (within the record's client_id for sites and users, inactive records included, with one list request); when found
+     * it is the answer and nothing is created, and header CamelHaloCreated says which happened; a value repeated within
+     * one List body is created once. Two matches fail with HaloValidationException before anything is sent. Makes a
+     * replayed create do nothing the second time. On update, a record without an id updates the one record whose field
+     * has that value (e.g. a report by name); none or two fail with HaloValidationException before anything is sent.
      */
     public void setMatchExisting(String matchExisting) {
         // blank is "not set", as a Kamelet passes an optional property it was not given

@@ -16,17 +16,17 @@ import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.health.WritableHealthCheckRepository;
 
 /**
- * Readiness of the halo: producers of one {@link HaloConnection} (one tenant, application and credentials): a token
- * can be had and Halo answers a cheap read ({@code GET /api/Status}). One check per connection however many producers
- * use it, in Camel's "producers" health repository while at least one of them runs (when camel-health is present).
+ * Readiness of the halo: producers of one {@link HaloConnection} (one tenant, application and credentials): a token can
+ * be had and Halo answers a cheap read ({@code GET /api/Status}). One check per connection however many producers use
+ * it, in Camel's "producers" health repository while at least one of them runs (when camel-health is present).
  * <p>
- * It costs Halo's request budget next to nothing: Halo is asked at most once per {@link #PROBE_INTERVAL}, however
- * many endpoints there are and however often the check is called; in between, the last result is reported. A probe
- * never waits, for a request permit, a 429's back-off or another thread's token renewal: when the budget is busy it
- * is not sent, and the last result stands (UP before the first probe), with detail {@link #NOT_PROBED} saying why.
- * A busy budget means the routes are using Halo right now, which is no sign that Halo is unreachable; turning DOWN
- * then would take the application out of service when it is busiest. A real failure (refused credentials, an error
- * reply, no reply) is DOWN, until the next probe.
+ * It costs Halo's request budget next to nothing: Halo is asked at most once per {@link #PROBE_INTERVAL}, however many
+ * endpoints there are and however often the check is called; in between, the last result is reported. A probe never
+ * waits, for a request permit, a 429's back-off or another thread's token renewal: when the budget is busy it is not
+ * sent, and the last result stands (UP before the first probe), with detail {@link #NOT_PROBED} saying why. A busy
+ * budget means the routes are using Halo right now, which is no sign that Halo is unreachable; turning DOWN then would
+ * take the application out of service when it is busiest. A real failure (refused credentials, an error reply, no
+ * reply) is DOWN, until the next probe.
  */
 public class HaloProducerHealthCheck implements HealthCheck {
 

@@ -28,8 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class HaloApiErrorsTest extends HaloTestSupport {
 
-    private static final String CAB_ERROR =
-            "{\"ClassName\":\"Halo.Exceptions.HaloException\",\"Message\":\"CODE:APP03/2 Please select the CAB members\"}";
+    private static final String CAB_ERROR
+            = "{\"ClassName\":\"Halo.Exceptions.HaloException\",\"Message\":\"CODE:APP03/2 Please select the CAB members\"}";
 
     @RegisterExtension
     static WireMockExtension halo = newHalo();

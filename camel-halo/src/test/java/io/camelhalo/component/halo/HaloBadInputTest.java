@@ -16,8 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /**
- * Input that is wrong on its own: each gives a clear error naming the value and what is allowed, and Halo hears
- * nothing (not even a token request). Route options fail when the route starts; headers and bodies fail the exchange.
+ * Input that is wrong on its own: each gives a clear error naming the value and what is allowed, and Halo hears nothing
+ * (not even a token request). Route options fail when the route starts; headers and bodies fail the exchange.
  */
 class HaloBadInputTest extends HaloTestSupport {
 
@@ -204,8 +204,9 @@ class HaloBadInputTest extends HaloTestSupport {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("badExchanges")
-    void aBadMessageFailsTheExchangeNamingTheValueAndWhatIsAllowed(String why, String uri, Object body,
-                                                                    Map<String, Object> headers, List<String> fragments) {
+    void aBadMessageFailsTheExchangeNamingTheValueAndWhatIsAllowed(
+            String why, String uri, Object body,
+            Map<String, Object> headers, List<String> fragments) {
         // given a Halo that would answer anything (it must not be asked)
         stubToken();
 

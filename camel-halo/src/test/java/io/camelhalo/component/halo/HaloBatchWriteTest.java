@@ -24,8 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 /**
- * batchSize: a List body is sent as Halo's array POST in chunks, one after another; a failed chunk stops the write
- * and the exception says what was saved, what may have reached Halo and what was not sent.
+ * batchSize: a List body is sent as Halo's array POST in chunks, one after another; a failed chunk stops the write and
+ * the exception says what was saved, what may have reached Halo and what was not sent.
  */
 class HaloBatchWriteTest extends HaloTestSupport {
 

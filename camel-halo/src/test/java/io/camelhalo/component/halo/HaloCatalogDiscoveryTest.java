@@ -19,8 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Tooling (camel-report's validate goal, IDE plugins) finds third-party components the way upstream jars are found:
- * {@code META-INF/services/org/apache/camel/component.properties} lists the jar's components, each component's
- * service file names its class, and the JSON metadata lies where Camel 4's build puts it,
+ * {@code META-INF/services/org/apache/camel/component.properties} lists the jar's components, each component's service
+ * file names its class, and the JSON metadata lies where Camel 4's build puts it,
  * {@code META-INF/<package of the class>/<name>.json}. (The catalog's two-argument {@code addComponent} still looks
  * beside the class without {@code META-INF/}, the Camel 2 location, so tooling passes the JSON itself.) Nothing here
  * names the JSON files or the component classes: all of it comes from the jar.
@@ -75,7 +75,8 @@ class HaloCatalogDiscoveryTest {
     }
 
     private static String metadata(String name, String javaType) throws Exception {
-        String location = "META-INF/" + javaType.substring(0, javaType.lastIndexOf('.')).replace('.', '/') + "/" + name + ".json";
+        String location
+                = "META-INF/" + javaType.substring(0, javaType.lastIndexOf('.')).replace('.', '/') + "/" + name + ".json";
         try (InputStream in = HaloCatalogDiscoveryTest.class.getClassLoader().getResourceAsStream(location)) {
             assertNotNull(in, location);
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -17,8 +17,8 @@ import io.camelhalo.component.halo.api.HaloOperation;
 import io.camelhalo.component.halo.api.HaloResource;
 import org.apache.camel.catalog.CamelCatalog;
 import org.apache.camel.catalog.DefaultCamelCatalog;
-import org.apache.camel.tooling.model.ComponentModel;
 import org.apache.camel.catalog.EndpointValidationResult;
+import org.apache.camel.tooling.model.ComponentModel;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -28,8 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The generated component metadata is what Camel's tooling sees: every option and header must be in it, described,
- * and a route's URIs must be checkable against it before the route runs.
+ * The generated component metadata is what Camel's tooling sees: every option and header must be in it, described, and
+ * a route's URIs must be checkable against it before the route runs.
  */
 class HaloComponentMetadataTest {
 
@@ -116,7 +116,7 @@ class HaloComponentMetadataTest {
         assertTrue(good.isSuccess(), good.summaryErrorMessage(false));
         EndpointValidationResult bad = catalog.validateEndpointProperties("halo-webhook:statuses?signatureEncoding=z");
         assertTrue(bad.getInvalidEnum() != null && bad.getInvalidEnum().containsKey("resource")
-                   && bad.getInvalidEnum().containsKey("signatureEncoding"), bad.summaryErrorMessage(false));
+                && bad.getInvalidEnum().containsKey("signatureEncoding"), bad.summaryErrorMessage(false));
         for (String secret : List.of("basicUsername", "basicPassword", "token", "signatureSecret", "clientSecret")) {
             assertTrue(webhookModel.at("/properties/" + secret + "/secret").asBoolean(), secret + " is secret");
         }

@@ -95,7 +95,8 @@ class HaloConfigurationOverlayTest {
         } else if (type == org.apache.camel.spi.StateRepository.class) {
             return new MemoryStateRepository();
         }
-        throw new AssertionError("no value other than the default for " + option.getName() + " of " + type
+        throw new AssertionError(
+                "no value other than the default for " + option.getName() + " of " + type
                                  + ": add one here");
     }
 }

@@ -16,11 +16,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * halo-poll and halo-webhook take the halo component's connection options, and an option set on them overrides
- * halo's, in both directions: set to its default over halo's other value, or to another value over halo's default.
- * Configured as a user configures them, through Camel Main's {@code camel.component.*} properties; shown for a
- * boolean (allowInsecureHttp), a timeout (readTimeout) and a secret (clientSecret). No Halo is called: the
- * endpoints are only created.
+ * halo-poll and halo-webhook take the halo component's connection options, and an option set on them overrides halo's,
+ * in both directions: set to its default over halo's other value, or to another value over halo's default. Configured
+ * as a user configures them, through Camel Main's {@code camel.component.*} properties; shown for a boolean
+ * (allowInsecureHttp), a timeout (readTimeout) and a secret (clientSecret). No Halo is called: the endpoints are only
+ * created.
  */
 class HaloConsumerComponentSettingsTest {
 
@@ -125,7 +125,8 @@ class HaloConsumerComponentSettingsTest {
 
     /** An endpoint URI of the scheme, on {@code baseUrl} when given (else the component's). */
     private static String endpointUri(String scheme, String baseUrl) {
-        String uri = scheme.equals("halo-poll") ? "halo-poll:tickets?startScheduler=false"
+        String uri = scheme.equals("halo-poll")
+                ? "halo-poll:tickets?startScheduler=false"
                 // register=true: halo-webhook checks its connection options only when it registers itself
                 : "halo-webhook:tickets?allowUnauthenticated=true&register=true"
                   + "&webhookUrl=https://camel.example.com/halo-webhook/tickets";

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Halo replaces a record's whole custom field list on update (as the sandbox does): an update of one custom field
- * must not wipe the others.
+ * Halo replaces a record's whole custom field list on update (as the sandbox does): an update of one custom field must
+ * not wipe the others.
  */
 class HaloCustomFieldsTest {
 
@@ -29,9 +29,10 @@ class HaloCustomFieldsTest {
     void start() {
         sandbox = halo.sandbox();
         template = halo.template();
-        Map<String, Object> ticket = sandbox.put("tickets", new HashMap<>(Map.of("summary", "Laptop", "customfields",
-                List.of(Map.of("id", 101, "name", "CFAssetTag", "value", "LT-1"),
-                        Map.of("id", 102, "name", "CFCostCentre", "value", "Sales")))));
+        Map<String, Object> ticket = sandbox.put("tickets", new HashMap<>(
+                Map.of("summary", "Laptop", "customfields",
+                        List.of(Map.of("id", 101, "name", "CFAssetTag", "value", "LT-1"),
+                                Map.of("id", 102, "name", "CFCostCentre", "value", "Sales")))));
         ticketId = ((Number) ticket.get("id")).longValue();
     }
 

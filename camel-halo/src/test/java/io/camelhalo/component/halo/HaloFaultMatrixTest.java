@@ -33,10 +33,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The fault matrix: each fault Halo or the network can produce, once, in front of each operation. A cell either
- * retries and succeeds, or fails with the right exception; a write that may have reached Halo is never sent twice.
- * The observed outcome of every cell is written to target/reliability/fault-matrix.md (copied into
- * docs/RELIABILITY.md).
+ * The fault matrix: each fault Halo or the network can produce, once, in front of each operation. A cell either retries
+ * and succeeds, or fails with the right exception; a write that may have reached Halo is never sent twice. The observed
+ * outcome of every cell is written to target/reliability/fault-matrix.md (copied into docs/RELIABILITY.md).
  */
 class HaloFaultMatrixTest extends HaloTestSupport {
 

@@ -20,9 +20,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * Random and hostile ids, query values and bodies, with a fixed seed so a failure reproduces. Whatever comes in,
- * the outcome is a success, a clear IllegalArgumentException before any request, or a HaloApiException from Halo:
- * never another exception, never a request to a path the id did not name.
+ * Random and hostile ids, query values and bodies, with a fixed seed so a failure reproduces. Whatever comes in, the
+ * outcome is a success, a clear IllegalArgumentException before any request, or a HaloApiException from Halo: never
+ * another exception, never a request to a path the id did not name.
  */
 class HaloFuzzTest {
 

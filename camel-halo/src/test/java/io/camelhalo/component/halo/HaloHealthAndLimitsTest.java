@@ -29,9 +29,9 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The producer and poll-consumer health checks in Camel's health registry, and the reply size limit. The producer
- * check is one per connection and asks Halo at most once a minute, never waiting for the rate budget: counted here
- * with a clock the test moves.
+ * The producer and poll-consumer health checks in Camel's health registry, and the reply size limit. The producer check
+ * is one per connection and asks Halo at most once a minute, never waiting for the rate budget: counted here with a
+ * clock the test moves.
  */
 class HaloHealthAndLimitsTest {
 
@@ -86,7 +86,8 @@ class HaloHealthAndLimitsTest {
     private HealthCheck.Result result(String idPart) {
         Collection<HealthCheck.Result> results = HealthCheckHelper.invoke(context);
         return results.stream().filter(r -> r.getCheck().getId().contains(idPart)).findFirst()
-                .orElseThrow(() -> new AssertionError("no health check " + idPart + " in "
+                .orElseThrow(() -> new AssertionError(
+                        "no health check " + idPart + " in "
                                                       + results.stream().map(r -> r.getCheck().getId()).toList()));
     }
 

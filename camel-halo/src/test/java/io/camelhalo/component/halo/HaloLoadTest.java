@@ -26,9 +26,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * 8 threads x 1000 mixed operations against the sandbox, with the same rate limit set on the component and enforced
- * by the sandbox: no exchange fails, and Halo never sees more than the limit in any window (counted at the sandbox,
- * from arrival times). The figures go to target/reliability/load.md (copied into docs/RELIABILITY.md).
+ * 8 threads x 1000 mixed operations against the sandbox, with the same rate limit set on the component and enforced by
+ * the sandbox: no exchange fails, and Halo never sees more than the limit in any window (counted at the sandbox, from
+ * arrival times). The figures go to target/reliability/load.md (copied into docs/RELIABILITY.md).
  */
 class HaloLoadTest {
 
@@ -103,8 +103,9 @@ class HaloLoadTest {
     }
 
     /** 40% get, 20% list (one page), 25% create, 10% update, 5% delete of a record this worker created. */
-    private static Exchange operation(ProducerTemplate template, int dice, int worker, int i, List<Object> mine,
-                                      Random random) {
+    private static Exchange operation(
+            ProducerTemplate template, int dice, int worker, int i, List<Object> mine,
+            Random random) {
         if (dice < 40) {
             return template.send("halo:tickets/get", e -> e.getMessage().setHeader(HaloConstants.ID, 1 + random.nextInt(5)));
         } else if (dice < 60) {

@@ -24,8 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Create unless it exists ({@code matchExisting}): a create whose match field names a record already in Halo
- * answers that record and sends no write, so replaying the same create creates nothing new.
+ * Create unless it exists ({@code matchExisting}): a create whose match field names a record already in Halo answers
+ * that record and sends no write, so replaying the same create creates nothing new.
  */
 class HaloMatchExistingTest {
 
@@ -198,8 +198,9 @@ class HaloMatchExistingTest {
         sandbox.resetCounters();
 
         // when it is updated by name, in other letter case
-        Map<?, ?> saved = template.requestBody("halo:reports/update?matchExisting=name", new HashMap<>(Map.of(
-                "name", report.get("name").toString().toUpperCase(java.util.Locale.ROOT), "description", "stamped")),
+        Map<?, ?> saved = template.requestBody("halo:reports/update?matchExisting=name", new HashMap<>(
+                Map.of(
+                        "name", report.get("name").toString().toUpperCase(java.util.Locale.ROOT), "description", "stamped")),
                 Map.class);
 
         // then that report changed: one look-up, one write

@@ -18,8 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Names instead of ids on create and update: Halo's own name fields given without their id are resolved from
- * Halo's lists (kept per connection) before the write, and a name Halo does not have fails before anything is sent.
+ * Names instead of ids on create and update: Halo's own name fields given without their id are resolved from Halo's
+ * lists (kept per connection) before the write, and a name Halo does not have fails before anything is sent.
  */
 class HaloNamesTest {
 
@@ -119,8 +119,10 @@ class HaloNamesTest {
 
         // when a ticket is created with it
         CamelExecutionException e = assertThrows(CamelExecutionException.class,
-                () -> template.requestBody("halo:tickets/create", new HashMap<>(Map.of("summary", "x", "status_name",
-                        "Closd")), Map.class));
+                () -> template.requestBody("halo:tickets/create", new HashMap<>(
+                        Map.of("summary", "x", "status_name",
+                                "Closd")),
+                        Map.class));
 
         // then it is a validation error (status 0) naming the value and the closest names, and nothing was written
         HaloValidationException v = assertInstanceOf(HaloValidationException.class, e.getCause());
@@ -192,7 +194,8 @@ class HaloNamesTest {
     }
 
     private String lastWriteBody() {
-        return sandbox.requests().stream().filter(r -> r.method().equals("POST") && r.path().startsWith("/api")).reduce((a, b) -> b).orElseThrow()
+        return sandbox.requests().stream().filter(r -> r.method().equals("POST") && r.path().startsWith("/api"))
+                .reduce((a, b) -> b).orElseThrow()
                 .body();
     }
 

@@ -23,9 +23,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Under faults, what Halo holds afterwards: the sandbox's own record count shows no duplicate and no silent loss.
- * Every record Halo created belongs to a create that succeeded or to one that failed saying the write may have been
- * applied; none was created twice.
+ * Under faults, what Halo holds afterwards: the sandbox's own record count shows no duplicate and no silent loss. Every
+ * record Halo created belongs to a create that succeeded or to one that failed saying the write may have been applied;
+ * none was created twice.
  */
 class HaloNoDuplicateTest {
 

@@ -105,7 +105,8 @@ class HaloOAuthTest extends HaloTestSupport {
         // given a token manager on a clock the test moves, and a Halo issuing hour-long tokens
         stubTokenSequence(tokenReply("tok-1", 3600), tokenReply("tok-2", 3600));
         MovableClock clock = new MovableClock(Instant.parse("2025-01-01T10:00:00Z"));
-        HaloTransport transport = new HaloTransport(HttpClient.newHttpClient(), new HaloRateGovernor(0, Duration.ofMinutes(5)),
+        HaloTransport transport = new HaloTransport(
+                HttpClient.newHttpClient(), new HaloRateGovernor(0, Duration.ofMinutes(5)),
                 new HaloRetryPolicy(0, Duration.ZERO, Duration.ZERO, Duration.ZERO), 1_000_000);
         HaloTokenManager tokens = tokenManager(transport, clock);
 
@@ -129,7 +130,8 @@ class HaloOAuthTest extends HaloTestSupport {
         // given a token manager whose tenant allows one request per second, that one permit held by the test
         stubTokenSequence(tokenReply("tok-1", 3600));
         HaloRateGovernor governor = new HaloRateGovernor(1, Duration.ofSeconds(1));
-        HaloTransport transport = new HaloTransport(HttpClient.newHttpClient(), governor,
+        HaloTransport transport = new HaloTransport(
+                HttpClient.newHttpClient(), governor,
                 new HaloRetryPolicy(0, Duration.ZERO, Duration.ZERO, Duration.ofSeconds(30)), 1_000_000);
         HaloTokenManager tokens = tokenManager(transport, Clock.systemUTC());
         assertTrue(governor.acquire(Duration.ZERO));
@@ -160,8 +162,11 @@ class HaloOAuthTest extends HaloTestSupport {
     }
 
     private HaloTokenManager tokenManager(HaloTransport transport, Clock clock) {
-        return new HaloTokenManager(transport, new HaloCredentials(baseUrl() + "/auth", null, CLIENT_ID, CLIENT_SECRET,
-                "all", "client_credentials", null), Duration.ofSeconds(10), clock, null, null);
+        return new HaloTokenManager(
+                transport, new HaloCredentials(
+                        baseUrl() + "/auth", null, CLIENT_ID, CLIENT_SECRET,
+                        "all", "client_credentials", null),
+                Duration.ofSeconds(10), clock, null, null);
     }
 
     @Test

@@ -24,9 +24,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The resource table against Halo's own API description: every path the component calls exists in Halo's OpenAPI
- * spec with the verbs it uses, and the paging and ticket_id parameters it sends are ones Halo declares. The spec
- * excerpt is in src/test/resources/halo-openapi-resource-paths.txt (its header names the source).
+ * The resource table against Halo's own API description: every path the component calls exists in Halo's OpenAPI spec
+ * with the verbs it uses, and the paging and ticket_id parameters it sends are ones Halo declares. The spec excerpt is
+ * in src/test/resources/halo-openapi-resource-paths.txt (its header names the source).
  */
 class HaloOpenApiPathsTest {
 

@@ -10,8 +10,8 @@ import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -24,8 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 /**
- * What the route sees of Halo's replies to writes (one record, a list, Halo's object-for-array answers), the bodies
- * it may send (Map, JSON text, POJO, List), and the headers that change one exchange's target and query.
+ * What the route sees of Halo's replies to writes (one record, a list, Halo's object-for-array answers), the bodies it
+ * may send (Map, JSON text, POJO, List), and the headers that change one exchange's target and query.
  */
 class HaloRepliesAndHeadersTest extends HaloTestSupport {
 

@@ -20,9 +20,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Requests counted at the sandbox (counts do not depend on the machine): a cold component that 16 threads hit at
- * once asks for one token, and so does a run of 10,000 calls within the token's lifetime; creating 1,000 records
- * from one List body takes 10 requests, where one exchange per record takes 1,000.
+ * Requests counted at the sandbox (counts do not depend on the machine): a cold component that 16 threads hit at once
+ * asks for one token, and so does a run of 10,000 calls within the token's lifetime; creating 1,000 records from one
+ * List body takes 10 requests, where one exchange per record takes 1,000.
  */
 class HaloRequestCountTest {
 
@@ -131,8 +131,9 @@ class HaloRequestCountTest {
     @Test
     void anUpdateOfOneCustomFieldIsTwoRequests() {
         // given a ticket; when one custom field is updated
-        template.requestBody("halo:tickets/update", new HashMap<>(Map.of("id", ticketId,
-                "customfields", List.of(Map.of("id", 101, "value", "Finance")))));
+        template.requestBody("halo:tickets/update", new HashMap<>(
+                Map.of("id", ticketId,
+                        "customfields", List.of(Map.of("id", 101, "value", "Finance")))));
 
         // then it is two requests: the read that keeps the record's other custom fields (Halo replaces the whole
         // list), and the write

@@ -61,7 +61,8 @@ record HaloResourceFacts(String resource, String path, String envelopeKey, boole
                 String[] cells = line.split(",", -1);
                 Set<String> ticketOps = cells[4].isBlank()
                         ? Set.of() : Arrays.stream(cells[4].split("\\|")).collect(Collectors.toUnmodifiableSet());
-                rows.put(cells[0], new HaloResourceFacts(cells[0], cells[1], "-".equals(cells[2]) ? null : cells[2],
+                rows.put(cells[0], new HaloResourceFacts(
+                        cells[0], cells[1], "-".equals(cells[2]) ? null : cells[2],
                         "yes".equals(cells[3]), ticketOps));
             }
         } catch (IOException e) {

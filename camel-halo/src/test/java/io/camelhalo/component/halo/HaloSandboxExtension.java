@@ -29,7 +29,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * {@link TestCamel}, with a {@link ProducerTemplate}. The request counters are zero when a test starts, so
  * {@link #apiRequestCount()} and {@link #apiRequests()} are what the test caused. Everything is stopped after it.
  *
- * <p>A test class registers it with {@code @RegisterExtension} and reads what it needs from it:
+ * <p>
+ * A test class registers it with {@code @RegisterExtension} and reads what it needs from it:
  *
  * <pre>{@code
  * final HaloSandboxExtension halo = HaloSandboxExtension.perTest()
@@ -40,9 +41,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * assertEquals(1, halo.apiRequestCount());
  * }</pre>
  *
- * <p>Lifecycle: {@link #perTest()} (an instance field) starts a sandbox for each test; {@link #perClass()} (a
- * {@code static} field) starts one for the class, keeps its records, and puts back between tests what a test may
- * have switched: faults, modes, token lifetime and counters. The Camel context is always one per test. With
+ * <p>
+ * Lifecycle: {@link #perTest()} (an instance field) starts a sandbox for each test; {@link #perClass()} (a
+ * {@code static} field) starts one for the class, keeps its records, and puts back between tests what a test may have
+ * switched: faults, modes, token lifetime and counters. The Camel context is always one per test. With
  * {@link #withoutContext()} none is started for the test, which makes its own with {@link #newContext()} or
  * {@link #startContext(RoutesBuilder)}: those point at the sandbox too and are stopped after the test as well.
  */
@@ -68,7 +70,9 @@ public final class HaloSandboxExtension
         this.perClass = perClass;
     }
 
-    /** A sandbox (demo data, default credentials) and a Camel context for each test; register it on an instance field. */
+    /**
+     * A sandbox (demo data, default credentials) and a Camel context for each test; register it on an instance field.
+     */
     public static HaloSandboxExtension perTest() {
         return new HaloSandboxExtension(false);
     }
@@ -124,9 +128,10 @@ public final class HaloSandboxExtension
     /** The sandbox. */
     public HaloSandbox sandbox() {
         if (sandbox == null) {
-            throw new IllegalStateException(perClass
-                    ? "no sandbox: HaloSandboxExtension.perClass() must be registered on a static field"
-                    : "no sandbox outside a test");
+            throw new IllegalStateException(
+                    perClass
+                            ? "no sandbox: HaloSandboxExtension.perClass() must be registered on a static field"
+                            : "no sandbox outside a test");
         }
         return sandbox;
     }
@@ -134,8 +139,10 @@ public final class HaloSandboxExtension
     /** The test's started Camel context. */
     public CamelContext context() {
         if (context == null) {
-            throw new IllegalStateException(startContext ? "no Camel context outside a test"
-                    : "this extension starts no context (withoutContext()): use newContext()");
+            throw new IllegalStateException(
+                    startContext
+                            ? "no Camel context outside a test"
+                            : "this extension starts no context (withoutContext()): use newContext()");
         }
         return context;
     }

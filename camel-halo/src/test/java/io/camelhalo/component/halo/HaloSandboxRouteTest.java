@@ -82,7 +82,8 @@ class HaloSandboxRouteTest {
                 List.of(Map.of("summary", "one"), Map.of("summary", "two"), Map.of("summary", "three")), List.class);
         assertEquals(3, saved.size());
         assertEquals(before + 3, sandbox.count("tickets"));
-        assertEquals(1, sandbox.requests().stream().filter(r -> r.method().equals("POST") && r.path().equals("/api/Tickets")).count());
+        assertEquals(1,
+                sandbox.requests().stream().filter(r -> r.method().equals("POST") && r.path().equals("/api/Tickets")).count());
         assertEquals(List.of("one", "two", "three"), saved.stream().map(r -> r.get("summary")).toList());
     }
 
@@ -128,7 +129,8 @@ class HaloSandboxRouteTest {
             List<?> records = template.requestBodyAndHeaders("direct:any", null, headers, List.class);
             assertNotNull(records, resource.uriName());
             List<Long> expected = sandbox.records(resource.uriName()).stream()
-                    .filter(r -> !resource.needsTicketId(HaloOperation.LIST) || Long.valueOf(1L).equals(toLong(r.get("ticket_id"))))
+                    .filter(r -> !resource.needsTicketId(HaloOperation.LIST)
+                            || Long.valueOf(1L).equals(toLong(r.get("ticket_id"))))
                     .map(r -> toLong(r.get("id"))).toList();
             assertEquals(expected.size(), records.size(), "all " + resource.uriName());
             assertEquals(expected, records.stream().map(r -> toLong(((Map<?, ?>) r).get("id"))).toList(),

@@ -93,7 +93,8 @@ class HaloSecretsTest extends HaloTestSupport {
 
         // when the route's token is refused and renewing it with the rotated refresh token fails
         HaloApiException e = failure(send("halo:tickets/get?id=5&grantType=refresh_token&refreshToken=RAW("
-                                          + REFRESH_TOKEN + ")", null), HaloApiException.class);
+                                          + REFRESH_TOKEN + ")",
+                null), HaloApiException.class);
 
         // then the error advises re-authorising, naming no token
         assertMentions(e.getMessage(), "invalid_grant", "refresh token");
@@ -137,7 +138,8 @@ class HaloSecretsTest extends HaloTestSupport {
     @Test
     void credentialsNeverPrintTheirSecrets() {
         // given the credentials the token manager holds
-        HaloCredentials credentials = new HaloCredentials(baseUrl() + "/auth", "acme", CLIENT_ID, CLIENT_SECRET,
+        HaloCredentials credentials = new HaloCredentials(
+                baseUrl() + "/auth", "acme", CLIENT_ID, CLIENT_SECRET,
                 "all", "refresh_token", REFRESH_TOKEN);
 
         // when they are printed (as a debugger or a careless log line would)
@@ -168,7 +170,7 @@ class HaloSecretsTest extends HaloTestSupport {
         try {
             halo.stubFor(post(urlPathEqualTo("/auth/token")).willReturn(okJson(
                     "{\"access_token\":\"" + ACCESS_TOKEN + "\",\"expires_in\":3600,\"refresh_token\":\""
-                    + ROTATED_REFRESH_TOKEN + "\"}")));
+                                                                               + ROTATED_REFRESH_TOKEN + "\"}")));
             halo.stubFor(get(urlPathEqualTo("/api/Tickets/5")).willReturn(aResponse().withStatus(401)));
             halo.stubFor(get(urlPathEqualTo("/api/Tickets/6")).willReturn(okJson("{\"id\":6}")));
 

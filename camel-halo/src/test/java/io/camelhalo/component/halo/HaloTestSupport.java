@@ -31,9 +31,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * What the WireMock tests share: a fresh Camel context per test whose {@code halo} component points at the test
- * class's own WireMock server (loopback only, dynamic port), and helpers to send, to stub the token endpoint and to
- * read what Halo (WireMock) received.
+ * What the WireMock tests share: a fresh Camel context per test whose {@code halo} component points at the test class's
+ * own WireMock server (loopback only, dynamic port), and helpers to send, to stub the token endpoint and to read what
+ * Halo (WireMock) received.
  */
 abstract class HaloTestSupport {
 

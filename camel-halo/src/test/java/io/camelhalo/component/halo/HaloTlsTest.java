@@ -22,10 +22,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Halo over TLS, as every tenant is: the token and API calls through the component's JDK client, whose follow-up
- * tasks (the TLS handshake's among them) run on its selector thread, against a WireMock HTTPS server on loopback with
- * a test certificate (src/test/resources/tls, made with keytool). The trust comes from {@code sslContextParameters},
- * or from the Camel context's global parameters with {@code useGlobalSslContextParameters}.
+ * Halo over TLS, as every tenant is: the token and API calls through the component's JDK client, whose follow-up tasks
+ * (the TLS handshake's among them) run on its selector thread, against a WireMock HTTPS server on loopback with a test
+ * certificate (src/test/resources/tls, made with keytool). The trust comes from {@code sslContextParameters}, or from
+ * the Camel context's global parameters with {@code useGlobalSslContextParameters}.
  */
 class HaloTlsTest extends HaloTestSupport {
 

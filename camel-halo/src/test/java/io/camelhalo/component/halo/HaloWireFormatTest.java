@@ -142,7 +142,8 @@ class HaloWireFormatTest extends HaloTestSupport {
             case LIST -> {
                 String records = "[{\"id\":1,\"name\":\"one\"},{\"id\":2,\"name\":\"two\"}]";
                 // an enveloped reply also carries another array, so only the right key gives the right records
-                yield okJson(facts.envelopeKey() == null ? records
+                yield okJson(facts.envelopeKey() == null
+                        ? records
                         : "{\"record_count\":2,\"columns\":[{\"id\":999}],\"" + facts.envelopeKey() + "\":" + records + "}");
             }
         };

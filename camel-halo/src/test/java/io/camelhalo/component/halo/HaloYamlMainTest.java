@@ -148,7 +148,7 @@ class HaloYamlMainTest {
 
         // when a YAML route updates ticket 2 with names only
         template.requestBody("direct:escalate", "{\"id\": 2, \"status_name\": \"Action Required\", "
-                + "\"priority_name\": \"critical\", \"agent_name\": \"Alice Agent\", \"team\": \"Escalations\"}");
+                                                + "\"priority_name\": \"critical\", \"agent_name\": \"Alice Agent\", \"team\": \"Escalations\"}");
 
         // then Halo has the ids of those names
         Map<String, Object> ticket = sandbox.record("tickets", 2);

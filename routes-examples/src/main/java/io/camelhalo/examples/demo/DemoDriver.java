@@ -12,9 +12,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
-import io.camelhalo.examples.DemoMailServer;
-import io.camelhalo.examples.HaloTarget;
-import io.camelhalo.sandbox.HaloSandbox;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
@@ -22,6 +19,10 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+
+import io.camelhalo.examples.DemoMailServer;
+import io.camelhalo.examples.HaloTarget;
+import io.camelhalo.sandbox.HaloSandbox;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.NotifyBuilder;
@@ -29,9 +30,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Plays the outside world once against the sandbox, so each automation visibly fires: changes an invoice and a
- * project in Halo, posts an external request, drops an onboarding CSV, sends two emails, escalates and closes a
- * ticket, updates one whose change Halo posts to the app's webhook. Waits for each route to finish its exchange before the next step, then calls {@code finished}.
+ * Plays the outside world once against the sandbox, so each automation visibly fires: changes an invoice and a project
+ * in Halo, posts an external request, drops an onboarding CSV, sends two emails, escalates and closes a ticket, updates
+ * one whose change Halo posts to the app's webhook. Waits for each route to finish its exchange before the next step,
+ * then calls {@code finished}.
  */
 public class DemoDriver implements Runnable {
 
@@ -78,10 +80,10 @@ public class DemoDriver implements Runnable {
 
         step("3/7 external-requests: an app posts a request with a file", "external-requests", any(), () -> {
             String json = "{\"summary\": \"Badge reader at reception is offline\", \"details\": \"Since 08:00.\","
-                    + " \"client_id\": 2, \"department\": \"Facilities\", \"filename\": \"reader.log\","
-                    + " \"data_base64\": \"" + b64("reader offline at 08:00") + "\"}";
+                          + " \"client_id\": 2, \"department\": \"Facilities\", \"filename\": \"reader.log\","
+                          + " \"data_base64\": \"" + b64("reader offline at 08:00") + "\"}";
             HttpResponse<String> reply = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                            "http://127.0.0.1:" + property("halo.requests.http-port") + "/requests"))
+                    "http://127.0.0.1:" + property("halo.requests.http-port") + "/requests"))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
             LOG.info("DEMO the app got HTTP {} {}", reply.statusCode(), reply.body());
@@ -90,8 +92,8 @@ public class DemoDriver implements Runnable {
         step("4/7 customer-onboarding: a CSV with two customers is dropped in the inbox", "customer-onboarding", any(),
                 () -> Files.writeString(Path.of(property("halo.onboarding.inbox-dir")).resolve("new-customers.csv"),
                         "client_name,website,site_name,user_name,user_email\n"
-                                + "Umbrella Corp,umbrella.example,Umbrella Raccoon City,Alice Abernathy,alice@umbrella.example\n"
-                                + "Stark Industries,stark.example,Stark Tower,Pepper Potts,pepper@stark.example\n"));
+                                                                                                                     + "Umbrella Corp,umbrella.example,Umbrella Raccoon City,Alice Abernathy,alice@umbrella.example\n"
+                                                                                                                     + "Stark Industries,stark.example,Stark Tower,Pepper Potts,pepper@stark.example\n"));
 
         step("5/7 email-to-ticket: a new email from a known user, with an attachment", "email-to-ticket",
                 subject("Monitor flickers"),

@@ -15,10 +15,10 @@ import com.fasterxml.jackson.dataformat.csv.CsvParser;
 
 /**
  * Reads the onboarding CSV: a header line naming the columns (any order), then one customer per line. Columns:
- * {@code client_name, website, site_name, user_name, user_email} ({@code website} may be empty). Jackson's CSV
- * reader does the CSV (quotes, commas and line breaks inside quotes); this class checks the columns and values. A
- * file without one of the columns is refused as a whole; a bad line is reported with its line number and the others
- * still go through.
+ * {@code client_name, website, site_name, user_name, user_email} ({@code website} may be empty). Jackson's CSV reader
+ * does the CSV (quotes, commas and line breaks inside quotes); this class checks the columns and values. A file without
+ * one of the columns is refused as a whole; a bad line is reported with its line number and the others still go
+ * through.
  */
 public final class CustomerCsv {
 
@@ -42,8 +42,9 @@ public final class CustomerCsv {
             List<String> header = lines.nextValue().stream().map(h -> h.toLowerCase(Locale.ROOT)).toList();
             List<String> missing = COLUMNS.stream().filter(c -> !header.contains(c)).toList();
             if (!missing.isEmpty()) {
-                throw new IllegalArgumentException("line 1: missing column(s) " + missing + "; the header must name "
-                        + COLUMNS);
+                throw new IllegalArgumentException(
+                        "line 1: missing column(s) " + missing + "; the header must name "
+                                                   + COLUMNS);
             }
             Map<String, Integer> at = COLUMNS.stream().collect(Collectors.toMap(Function.identity(), header::indexOf));
             List<CustomerRow> rows = new ArrayList<>();
@@ -57,7 +58,7 @@ public final class CustomerCsv {
                 }
                 if (cells.size() != header.size()) {
                     errors.add("line " + line + ": expected " + header.size() + " values, found " + cells.size()
-                            + ": " + raw);
+                               + ": " + raw);
                     continue;
                 }
                 Function<String, String> get = column -> cells.get(at.get(column));
@@ -67,9 +68,10 @@ public final class CustomerCsv {
                     errors.add("line " + line + ": empty " + empty + ": " + raw);
                 } else if (!get.apply("user_email").contains("@")) {
                     errors.add("line " + line + ": user_email '" + get.apply("user_email")
-                            + "' is not an email address: " + raw);
+                               + "' is not an email address: " + raw);
                 } else {
-                    rows.add(new CustomerRow(line, get.apply("client_name"), get.apply("website"),
+                    rows.add(new CustomerRow(
+                            line, get.apply("client_name"), get.apply("website"),
                             get.apply("site_name"), get.apply("user_name"), get.apply("user_email")));
                 }
             }

@@ -7,7 +7,7 @@ import java.util.Map;
  * One customer to onboard: a client, its site and its first user, from line {@code line} of the CSV.
  */
 public record CustomerRow(int line, String clientName, String website, String siteName, String userName,
-                          String userEmail) {
+        String userEmail) {
 
     /** The Halo client to create (unless one of that name exists). */
     public Map<String, Object> client() {

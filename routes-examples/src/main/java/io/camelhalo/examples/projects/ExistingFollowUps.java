@@ -6,12 +6,12 @@ import java.util.Map;
 import io.camelhalo.examples.lookup.HaloCalls;
 
 /**
- * Asks Halo whether a project change already has its follow-up ticket. halo-poll delivers a change again when the
- * app died after Halo created the ticket but before the change was recorded as done; only Halo knows then.
+ * Asks Halo whether a project change already has its follow-up ticket. halo-poll delivers a change again when the app
+ * died after Halo created the ticket but before the change was recorded as done; only Halo knows then.
  * <p>
  * The tickets are listed with {@code parent_id} (declared for {@code GET /Tickets} in Halo's API description) and
- * matched here on the change mark in the summary, so a tenant that ignores the filter costs more reads, never a
- * wrong answer.
+ * matched here on the change mark in the summary, so a tenant that ignores the filter costs more reads, never a wrong
+ * answer.
  */
 public class ExistingFollowUps {
 

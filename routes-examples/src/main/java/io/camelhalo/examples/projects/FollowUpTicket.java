@@ -4,8 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The follow-up ticket for a changed project: same client and site, linked to the project as its parent. Built in
- * Java rather than as JSON text in the YAML route, so a quote in a project's name cannot break the request.
+ * The follow-up ticket for a changed project: same client and site, linked to the project as its parent. Built in Java
+ * rather than as JSON text in the YAML route, so a quote in a project's name cannot break the request.
  */
 public final class FollowUpTicket {
 
@@ -25,8 +25,8 @@ public final class FollowUpTicket {
     }
 
     /**
-     * How the summary of the follow-up for one version of a project starts: it names the change, so the ticket can
-     * be found again (see {@link ExistingFollowUps}); the project's name comes after it, where a cut does no harm.
+     * How the summary of the follow-up for one version of a project starts: it names the change, so the ticket can be
+     * found again (see {@link ExistingFollowUps}); the project's name comes after it, where a cut does no harm.
      */
     public static String summaryStart(Object projectId, Object lastModified) {
         return "Follow up: project " + projectId + " changed at " + lastModified;

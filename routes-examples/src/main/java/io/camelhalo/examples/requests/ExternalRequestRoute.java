@@ -15,9 +15,9 @@ import org.apache.camel.builder.RouteBuilder;
 /**
  * Create tickets from external requests ("External App Trigger → Create Ticket → Create Attachment"):
  * {@code POST /requests} with JSON, a form or a multipart upload creates a Halo ticket (custom fields mapped by
- * {@code halo.requests.custom-fields}) and attaches the uploaded file, then answers 201 with the ticket id.
- * A malformed request gets 400 with the reason, creates nothing, and is kept in
- * {@code halo.requests.dead-letter-dir} for a person to fix and replay.
+ * {@code halo.requests.custom-fields}) and attaches the uploaded file, then answers 201 with the ticket id. A malformed
+ * request gets 400 with the reason, creates nothing, and is kept in {@code halo.requests.dead-letter-dir} for a person
+ * to fix and replay.
  * <p>
  * Options: {@code halo.requests.http-port}, {@code halo.requests.default-client-id},
  * {@code halo.requests.custom-fields} ({@code requestField:customFieldId,...}), {@code halo.requests.dead-letter-dir}.
@@ -52,14 +52,14 @@ public class ExternalRequestRoute extends RouteBuilder {
 
         from("platform-http:/requests?httpMethodRestrict=POST").routeId("external-requests")
                 .onException(IllegalArgumentException.class).handled(true)
-                    .log("Rejected request: ${exception.message}; kept in {{halo.requests.dead-letter-dir}}")
-                    .setBody(exchangeProperty("requestText"))
-                    .setHeader(Exchange.FILE_NAME, simple("request-${date:now:yyyyMMdd-HHmmss}-${exchangeId}.txt"))
-                    .to("file:{{halo.requests.dead-letter-dir}}")
-                    .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(400))
-                    .setHeader(Exchange.CONTENT_TYPE, constant("application/json"))
-                    .process(e -> e.getMessage().setBody(JSON.writeValueAsString(Map.of("error",
-                            e.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class).getMessage()))))
+                .log("Rejected request: ${exception.message}; kept in {{halo.requests.dead-letter-dir}}")
+                .setBody(exchangeProperty("requestText"))
+                .setHeader(Exchange.FILE_NAME, simple("request-${date:now:yyyyMMdd-HHmmss}-${exchangeId}.txt"))
+                .to("file:{{halo.requests.dead-letter-dir}}")
+                .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(400))
+                .setHeader(Exchange.CONTENT_TYPE, constant("application/json"))
+                .process(e -> e.getMessage().setBody(JSON.writeValueAsString(Map.of("error",
+                        e.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class).getMessage()))))
                 .end()
                 .setProperty("requestText", simple("${bodyAs(String)}"))
                 .process(e -> e.setProperty("request", mapper.map(requestFields(e))))
@@ -68,10 +68,10 @@ public class ExternalRequestRoute extends RouteBuilder {
                 .setProperty("ticketId", header(HaloConstants.ID))
                 .log("External request: created ticket ${exchangeProperty.ticketId} '${body[summary]}'")
                 .filter(simple("${exchangeProperty.request.hasAttachment}"))
-                    .process(e -> e.getMessage().setBody(e.getProperty("request", TicketRequest.class)
-                            .attachmentFor(e.getProperty("ticketId", Long.class))))
-                    .to("halo:attachments/create")
-                    .log("External request: attached ${body[filename]} to ticket ${exchangeProperty.ticketId}")
+                .process(e -> e.getMessage().setBody(e.getProperty("request", TicketRequest.class)
+                        .attachmentFor(e.getProperty("ticketId", Long.class))))
+                .to("halo:attachments/create")
+                .log("External request: attached ${body[filename]} to ticket ${exchangeProperty.ticketId}")
                 .end()
                 .removeHeaders("*")
                 .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(201))

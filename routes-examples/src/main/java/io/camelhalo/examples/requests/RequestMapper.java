@@ -10,9 +10,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Reads an external request (JSON, or an HTML form's fields) into a {@link TicketRequest}. Fields: {@code summary} (required),
- * {@code details}, {@code client_id} (else the default client), the request fields named in the custom-field map
- * (each becomes a Halo custom field), and optionally {@code filename} with {@code data_base64}.
+ * Reads an external request (JSON, or an HTML form's fields) into a {@link TicketRequest}. Fields: {@code summary}
+ * (required), {@code details}, {@code client_id} (else the default client), the request fields named in the
+ * custom-field map (each becomes a Halo custom field), and optionally {@code filename} with {@code data_base64}.
  * Anything malformed fails with {@link IllegalArgumentException} saying what is wrong.
  */
 public class RequestMapper {
@@ -37,7 +37,8 @@ public class RequestMapper {
     /** @param body a JSON text, or the fields of a form (platform-http reads a form into a Map) */
     @SuppressWarnings("unchecked")
     public TicketRequest map(Object body) {
-        Map<String, Object> fields = body instanceof Map<?, ?> form ? (Map<String, Object>) form
+        Map<String, Object> fields = body instanceof Map<?, ?> form
+                ? (Map<String, Object>) form
                 : json((String) body);
         Object summary = fields.get("summary");
         if (summary == null || summary.toString().isBlank()) {

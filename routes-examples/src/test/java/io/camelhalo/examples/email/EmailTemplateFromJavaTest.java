@@ -1,11 +1,11 @@
 package io.camelhalo.examples.email;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.time.Duration;
 
-import io.camelhalo.examples.DemoMailServer;
 import io.camelhalo.email.EmailToTicketTemplate;
+import io.camelhalo.examples.DemoMailServer;
 import io.camelhalo.examples.RunningExamples;
 import io.camelhalo.sandbox.HaloSandbox;
 import org.apache.camel.builder.TemplatedRouteBuilder;

@@ -25,8 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Route 5, the halo-email-to-ticket template as routes/email-to-ticket.yaml instantiates it: real MIME emails over
- * SMTP into the embedded IMAP mailbox, and what the route did to Halo.
+ * Route 5, the halo-email-to-ticket template as routes/email-to-ticket.yaml instantiates it: real MIME emails over SMTP
+ * into the embedded IMAP mailbox, and what the route did to Halo.
  */
 class EmailToTicketTest {
 

@@ -17,7 +17,9 @@ final class Mails {
     private Mails() {
     }
 
-    /** @param from null for an email without a From header; @param attachment file name (content is derived), or null */
+    /**
+     * @param from null for an email without a From header; @param attachment file name (content is derived), or null
+     */
     static void send(int smtpPort, String from, String to, String subject, String text, String attachment)
             throws Exception {
         Properties props = new Properties();

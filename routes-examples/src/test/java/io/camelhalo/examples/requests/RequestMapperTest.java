@@ -16,7 +16,7 @@ class RequestMapperTest {
     @Test
     void mapsJsonWithCustomFieldsAndAFile() {
         TicketRequest r = mapper.map("{\"summary\":\" Door \",\"client_id\":\"3\",\"cost_centre\":\"CC1\","
-                + "\"filename\":\"a.txt\",\"data_base64\":\"aGk=\"}");
+                                     + "\"filename\":\"a.txt\",\"data_base64\":\"aGk=\"}");
         assertEquals("Door", r.ticket().get("summary"));
         assertEquals(3L, r.ticket().get("client_id"));
         assertEquals(List.of(Map.of("id", 102L, "value", "CC1")), r.ticket().get("customfields"));

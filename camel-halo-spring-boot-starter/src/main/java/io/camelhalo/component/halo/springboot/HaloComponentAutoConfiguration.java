@@ -18,9 +18,9 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Lazy;
 
 /**
- * Configures the halo component from {@code camel.component.halo.*}, in the shape of camel-spring-boot's
- * generated starters: a {@link ComponentCustomizer} copies the bound {@link HaloComponentConfiguration} onto the
- * component when Camel creates it; {@code camel.component.halo.enabled=false} (or
+ * Configures the halo component from {@code camel.component.halo.*}, in the shape of camel-spring-boot's generated
+ * starters: a {@link ComponentCustomizer} copies the bound {@link HaloComponentConfiguration} onto the component when
+ * Camel creates it; {@code camel.component.halo.enabled=false} (or
  * {@code camel.component.halo.customizer.enabled=false}) turns it off.
  */
 @AutoConfiguration(after = { CamelAutoConfiguration.class, HaloComponentConverter.class })
@@ -34,7 +34,7 @@ public class HaloComponentAutoConfiguration {
     private final HaloComponentConfiguration configuration;
 
     public HaloComponentAutoConfiguration(ApplicationContext applicationContext, CamelContext camelContext,
-                                   HaloComponentConfiguration configuration) {
+                                          HaloComponentConfiguration configuration) {
         this.applicationContext = applicationContext;
         this.camelContext = camelContext;
         this.configuration = configuration;
@@ -53,7 +53,7 @@ public class HaloComponentAutoConfiguration {
             public boolean isEnabled(String name, Component target) {
                 return HierarchicalPropertiesEvaluator.evaluate(applicationContext,
                         "camel.component.customizer", "camel.component.halo.customizer")
-                       && target instanceof HaloComponent;
+                        && target instanceof HaloComponent;
             }
         };
     }

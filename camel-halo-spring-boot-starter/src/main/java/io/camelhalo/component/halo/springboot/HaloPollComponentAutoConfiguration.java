@@ -34,7 +34,7 @@ public class HaloPollComponentAutoConfiguration {
     private final HaloPollComponentConfiguration configuration;
 
     public HaloPollComponentAutoConfiguration(ApplicationContext applicationContext, CamelContext camelContext,
-                                   HaloPollComponentConfiguration configuration) {
+                                              HaloPollComponentConfiguration configuration) {
         this.applicationContext = applicationContext;
         this.camelContext = camelContext;
         this.configuration = configuration;
@@ -53,7 +53,7 @@ public class HaloPollComponentAutoConfiguration {
             public boolean isEnabled(String name, Component target) {
                 return HierarchicalPropertiesEvaluator.evaluate(applicationContext,
                         "camel.component.customizer", "camel.component.halo-poll.customizer")
-                       && target instanceof HaloPollComponent;
+                        && target instanceof HaloPollComponent;
             }
         };
     }

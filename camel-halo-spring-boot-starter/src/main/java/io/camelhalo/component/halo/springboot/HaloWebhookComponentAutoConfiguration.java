@@ -35,7 +35,7 @@ public class HaloWebhookComponentAutoConfiguration {
     private final HaloWebhookComponentConfiguration configuration;
 
     public HaloWebhookComponentAutoConfiguration(ApplicationContext applicationContext, CamelContext camelContext,
-                                   HaloWebhookComponentConfiguration configuration) {
+                                                 HaloWebhookComponentConfiguration configuration) {
         this.applicationContext = applicationContext;
         this.camelContext = camelContext;
         this.configuration = configuration;
@@ -54,7 +54,7 @@ public class HaloWebhookComponentAutoConfiguration {
             public boolean isEnabled(String name, Component target) {
                 return HierarchicalPropertiesEvaluator.evaluate(applicationContext,
                         "camel.component.customizer", "camel.component.halo-webhook.customizer")
-                       && target instanceof HaloWebhookComponent;
+                        && target instanceof HaloWebhookComponent;
             }
         };
     }

@@ -9,13 +9,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * Writes a starter's {@code <Name>ComponentConfiguration} class from the component JSON, as camel-spring-boot's
  * generator writes the upstream starters: one field per component option, its Javadoc the option's description (so
- * spring-boot-configuration-processor puts that description in {@code spring-configuration-metadata.json}), its
- * initial value the option's default. The JSON is the one source; {@link ComponentConfigurationSourceTest} fails when
- * the committed class differs from what this writes.
+ * spring-boot-configuration-processor puts that description in {@code spring-configuration-metadata.json}), its initial
+ * value the option's default. The JSON is the one source; {@link ComponentConfigurationSourceTest} fails when the
+ * committed class differs from what this writes.
  * <p>
  * Unlike upstream, a connection option that halo-poll or halo-webhook takes from the halo component has no initial
- * value: the auto-configuration copies every non-null property onto the component, and a copied default would count
- * as set there and override halo's value.
+ * value: the auto-configuration copies every non-null property onto the component, and a copied default would count as
+ * set there and override halo's value.
  */
 final class ComponentConfigurationSource {
 
@@ -41,7 +41,8 @@ final class ComponentConfigurationSource {
                 description += (description.endsWith(".") ? "" : ".") + " The option is a "
                                + option.path("javaType").asText() + " type.";
             }
-            String initialValue = inheritedFromHalo(scheme, option) ? null
+            String initialValue = inheritedFromHalo(scheme, option)
+                    ? null
                     : initialValue(type, option.path("defaultValue"));
             field(fields, accessors, e.getKey(), type, initialValue, description);
         });
@@ -55,8 +56,9 @@ final class ComponentConfigurationSource {
                + fields + accessors + "}\n";
     }
 
-    private static void field(StringBuilder fields, StringBuilder accessors, String name, String type,
-                              String initialValue, String description) {
+    private static void field(
+            StringBuilder fields, StringBuilder accessors, String name, String type,
+            String initialValue, String description) {
         fields.append("    /**\n").append(javadoc(description, "    ")).append("     */\n")
                 .append("    private ").append(type).append(' ').append(name)
                 .append(initialValue == null ? "" : " = " + initialValue).append(";\n");

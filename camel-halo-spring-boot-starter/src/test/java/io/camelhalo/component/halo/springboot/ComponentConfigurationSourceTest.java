@@ -12,8 +12,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * The starter's configuration classes are generated from the component JSON in the camel-halo jar. The build fails
- * here when they drift from it (a new option, a changed Javadoc); to rewrite them:
+ * The starter's configuration classes are generated from the component JSON in the camel-halo jar. The build fails here
+ * when they drift from it (a new option, a changed Javadoc); to rewrite them:
  * {@code mvn -B -ntp verify -pl camel-halo-spring-boot-starter -am -Dtest=ComponentConfigurationSourceTest
  * -Dsurefire.failIfNoSpecifiedTests=false -Dhalo.docs.update=true}.
  */

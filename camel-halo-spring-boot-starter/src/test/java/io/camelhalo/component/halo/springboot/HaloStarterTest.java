@@ -2,7 +2,6 @@ package io.camelhalo.component.halo.springboot;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import io.camelhalo.component.halo.HaloComponent;
 import io.camelhalo.component.halo.HaloConfiguration;

@@ -6,8 +6,8 @@ package io.camelhalo.component.halo.api;
 public enum ChangeDetection {
 
     /**
-     * The list takes {@code lastupdatefromdate}: ask for changes since the watermark, all pages, read newest first
-     * (a record changed mid-read moves to the front and is read twice rather than skipped).
+     * The list takes {@code lastupdatefromdate}: ask for changes since the watermark, all pages, read newest first (a
+     * record changed mid-read moves to the front and is read twice rather than skipped).
      */
     UPDATED_SINCE_FILTER,
     /**

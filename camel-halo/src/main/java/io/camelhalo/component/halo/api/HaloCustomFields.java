@@ -8,8 +8,8 @@ import java.util.Objects;
 
 /**
  * Halo replaces a record's whole {@code customfields} list on update: a list holding one field wipes the others
- * (docs/HALO-FACTS.md). {@link #merge} lays the fields to change over the record's current ones, matched by
- * {@code id}, else by {@code name}, so the update sends the whole list.
+ * (docs/HALO-FACTS.md). {@link #merge} lays the fields to change over the record's current ones, matched by {@code id},
+ * else by {@code name}, so the update sends the whole list.
  */
 public final class HaloCustomFields {
 

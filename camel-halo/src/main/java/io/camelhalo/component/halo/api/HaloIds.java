@@ -46,15 +46,16 @@ public final class HaloIds {
     }
 
     /**
-     * Checks the raw text of whole-number URI options before Camel binds them. Camel reads a Long or int option
-     * through its duration parser, so id=abc would silently become 0 and id=5s 5000; an id goes into a URL path.
+     * Checks the raw text of whole-number URI options before Camel binds them. Camel reads a Long or int option through
+     * its duration parser, so id=abc would silently become 0 and id=5s 5000; an id goes into a URL path.
      *
      * @param parameters the endpoint's URI parameters, not yet bound
      * @param ids        options holding record ids: positive whole numbers
      * @param counts     options holding counts, each with the range allowed (checked again after binding)
      */
-    public static void checkUriWholeNumbers(Map<String, Object> parameters, List<String> ids,
-                                            Map<String, String> counts) {
+    public static void checkUriWholeNumbers(
+            Map<String, Object> parameters, List<String> ids,
+            Map<String, String> counts) {
         for (String option : ids) {
             Object raw = parameters.get(option);
             if (raw != null) {

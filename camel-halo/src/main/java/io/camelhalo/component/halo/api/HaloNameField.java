@@ -17,15 +17,15 @@ import static io.camelhalo.component.halo.api.HaloResource.TICKET_TYPES;
 import static io.camelhalo.component.halo.api.HaloResource.USERS;
 
 /**
- * The companion table of {@link HaloResource} for names instead of ids: which of Halo's own name fields of a record
- * the producer resolves, through which resource's list, into which id field. This is the one place that says so.
+ * The companion table of {@link HaloResource} for names instead of ids: which of Halo's own name fields of a record the
+ * producer resolves, through which resource's list, into which id field. This is the one place that says so.
  * <p>
  * Columns: the name field, the id field it fills ({@code null}: the name is Halo's own field and is only checked to
- * exist, as {@code team} on a ticket, which has no {@code team_id}), the resource listed, the field of a listed
- * record that holds the id, the record field that scopes the list and the query parameter it is sent as
- * ({@code null}: none), whether the list is asked with {@code search=<name>} (large lists) rather than read whole,
- * and the resources whose writes carry the field. The order is the order of resolving: a client before its site
- * and user, so the client's id scopes them.
+ * exist, as {@code team} on a ticket, which has no {@code team_id}), the resource listed, the field of a listed record
+ * that holds the id, the record field that scopes the list and the query parameter it is sent as ({@code null}: none),
+ * whether the list is asked with {@code search=<name>} (large lists) rather than read whole, and the resources whose
+ * writes carry the field. The order is the order of resolving: a client before its site and user, so the client's id
+ * scopes them.
  */
 public enum HaloNameField {
 

@@ -45,7 +45,8 @@ public enum HaloOperation {
         }
         throw new IllegalArgumentException(
                 "Unknown Halo operation '" + name + "'."
-                                           + HaloNames.didYouMean(name, Arrays.stream(values()).map(HaloOperation::uriName).toList())
+                                           + HaloNames.didYouMean(name,
+                                                   Arrays.stream(values()).map(HaloOperation::uriName).toList())
                                            + " Allowed: "
                                            + Arrays.stream(values()).map(HaloOperation::uriName)
                                                    .collect(Collectors.joining(", ")));

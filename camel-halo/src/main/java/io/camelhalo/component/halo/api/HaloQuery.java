@@ -13,8 +13,8 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * Halo's rules for list query parameters: names are plain identifiers, the component owns the paging parameters, and
- * a page holds at most 100 records.
+ * Halo's rules for list query parameters: names are plain identifiers, the component owns the paging parameters, and a
+ * page holds at most 100 records.
  */
 public final class HaloQuery {
 
@@ -69,15 +69,16 @@ public final class HaloQuery {
     }
 
     /**
-     * Checks that Halo's description declares each query parameter for the request the operation makes: Halo
-     * ignores one it does not know ({@code query.client-id} on {@code /Tickets} answers every ticket, unfiltered).
-     * Names match without regard to case, as Halo binds them.
+     * Checks that Halo's description declares each query parameter for the request the operation makes: Halo ignores
+     * one it does not know ({@code query.client-id} on {@code /Tickets} answers every ticket, unfiltered). Names match
+     * without regard to case, as Halo binds them.
      *
      * @param  where                    where the names were given, for the message (e.g. "query.")
      * @throws IllegalArgumentException naming the unknown parameter, a likely intended one and the declared ones
      */
-    public static void checkDeclared(HaloResource resource, HaloOperation operation, Collection<String> names,
-                                     String where) {
+    public static void checkDeclared(
+            HaloResource resource, HaloOperation operation, Collection<String> names,
+            String where) {
         String request = request(resource, operation);
         Set<String> declared = request == null ? null : DECLARED.get(request);
         if (declared == null) {

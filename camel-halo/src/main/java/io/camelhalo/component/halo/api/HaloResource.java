@@ -19,10 +19,10 @@ import static io.camelhalo.component.halo.api.HaloOperation.LIST;
  * here.
  * <p>
  * Columns: URI name, Halo path under {@code /api}, list envelope key ({@code null}: the list is a bare JSON array),
- * whether the list takes {@code pageinate/page_size/page_no}, the last-modified field ({@code null}: none), whether
- * the creation-date field, how halo-poll detects changes, the OAuth scope area, and which operations need a ticket id.
- * Every resource supports all five operations: Halo's API description has GET and POST on {@code /<Path>} and GET
- * and DELETE on {@code /<Path>/{id}} for each.
+ * whether the list takes {@code pageinate/page_size/page_no}, the last-modified field ({@code null}: none), whether the
+ * creation-date field, how halo-poll detects changes, the OAuth scope area, and which operations need a ticket id.
+ * Every resource supports all five operations: Halo's API description has GET and POST on {@code /<Path>} and GET and
+ * DELETE on {@code /<Path>/{id}} for each.
  */
 public enum HaloResource {
 
@@ -183,7 +183,8 @@ public enum HaloResource {
         }
         throw new IllegalArgumentException(
                 "Unknown Halo resource '" + name + "'."
-                                           + HaloNames.didYouMean(name, Arrays.stream(values()).map(HaloResource::uriName).toList())
+                                           + HaloNames.didYouMean(name,
+                                                   Arrays.stream(values()).map(HaloResource::uriName).toList())
                                            + " Allowed: "
                                            + Arrays.stream(values()).map(HaloResource::uriName)
                                                    .collect(Collectors.joining(", ")));

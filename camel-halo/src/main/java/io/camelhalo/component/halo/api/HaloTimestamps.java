@@ -9,9 +9,9 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
 /**
- * Halo's timestamps. Halo writes ISO-8601 date-times without an offset ({@code 2024-05-01T10:22:31.123}); they are
- * read as UTC, and the {@code lastupdatefromdate} filter is written the same way (verify: this class is the one
- * place to change if a tenant turns out to use its local time zone).
+ * Halo's timestamps. Halo writes ISO-8601 date-times without an offset ({@code 2024-05-01T10:22:31.123}); they are read
+ * as UTC, and the {@code lastupdatefromdate} filter is written the same way (verify: this class is the one place to
+ * change if a tenant turns out to use its local time zone).
  */
 public final class HaloTimestamps {
 
@@ -46,9 +46,9 @@ public final class HaloTimestamps {
     }
 
     /**
-     * The latest instant a stamp may stand for: a stamp to the whole second (a tenant that writes no fraction) may
-     * mean any moment of that second, so a change in the same second as a query's start is not taken for an older
-     * one, nor forgotten while a query may still return it.
+     * The latest instant a stamp may stand for: a stamp to the whole second (a tenant that writes no fraction) may mean
+     * any moment of that second, so a change in the same second as a query's start is not taken for an older one, nor
+     * forgotten while a query may still return it.
      */
     public static Instant latestMeant(Instant stamp) {
         return stamp.getNano() == 0 ? stamp.plusMillis(999) : stamp;

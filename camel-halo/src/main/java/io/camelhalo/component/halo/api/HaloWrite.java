@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The records a create or update sends: Halo takes a JSON array on {@code POST /api/<Path>} for both, where an
- * element with an id updates that record and one without creates a record. This class turns a message body (a Map,
- * a JSON String, a POJO or a List of them) into that array and enforces the rule that keeps the two apart: a create
- * never carries an id, and an update always does, so an update can never create a record by accident.
+ * The records a create or update sends: Halo takes a JSON array on {@code POST /api/<Path>} for both, where an element
+ * with an id updates that record and one without creates a record. This class turns a message body (a Map, a JSON
+ * String, a POJO or a List of them) into that array and enforces the rule that keeps the two apart: a create never
+ * carries an id, and an update always does, so an update can never create a record by accident.
  *
  * @param records the records to send, in order
  * @param single  whether the body was one record (the reply is then one record too)
@@ -129,8 +129,9 @@ public record HaloWrite(List<Map<String, Object>> records, boolean single) {
         if (value == null || value instanceof CharSequence || value instanceof Number || value instanceof Boolean
                 || value instanceof Collection<?> || value.getClass().isArray()) {
             throw new IllegalArgumentException(
-                    where + " is " + (value == null ? "null" : "a " + value.getClass().getSimpleName() + " (" + abbreviate(
-                            String.valueOf(value)) + ")")
+                    where + " is " + (value == null
+                            ? "null" : "a " + value.getClass().getSimpleName() + " (" + abbreviate(
+                                    String.valueOf(value)) + ")")
                                                + ", not a record: each record must be a Map, a JSON object or a POJO");
         }
         try {

@@ -31,8 +31,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Holds the OAuth 2.0 access token of one Halo connection and renews it. Every endpoint and thread of the connection
- * asks here: the token is fetched once, renewed a margin before {@code expires_in} runs out, and renewed by one
- * thread while the others wait for it.
+ * asks here: the token is fetched once, renewed a margin before {@code expires_in} runs out, and renewed by one thread
+ * while the others wait for it.
  */
 public final class HaloTokenManager implements HaloAccessTokens {
 
@@ -120,7 +120,8 @@ public final class HaloTokenManager implements HaloAccessTokens {
         if (wait) {
             renewLock.lockInterruptibly();
         } else if (!renewLock.tryLock()) {
-            throw new HaloRateLimitException(0, "POST", tokenUrl(), null, null,
+            throw new HaloRateLimitException(
+                    0, "POST", tokenUrl(), null, null,
                     "Another request is renewing the access token and this one does not wait; nothing was sent");
         }
         try {
@@ -189,7 +190,7 @@ public final class HaloTokenManager implements HaloAccessTokens {
             json = MAPPER.readTree(response.body());
         } catch (IOException e) {
             throw HaloAuthenticationException.unusableTokenReply(tokenUrl, "The token endpoint did not answer JSON: "
-                    + "check authUrl (it should be Halo's authorisation server, e.g. https://acme.haloitsm.com/auth)");
+                                                                           + "check authUrl (it should be Halo's authorisation server, e.g. https://acme.haloitsm.com/auth)");
         }
         JsonNode accessToken = json.get("access_token");
         if (accessToken == null || accessToken.asText().isBlank()) {
@@ -240,8 +241,8 @@ public final class HaloTokenManager implements HaloAccessTokens {
     }
 
     /**
-     * Asks Halo where its authorisation server is ({@code GET /api/authinfo}, as the HaloAPI client does), for a
-     * tenant whose server is not at {baseUrl}/auth. True when it named another one, which is used from now on.
+     * Asks Halo where its authorisation server is ({@code GET /api/authinfo}, as the HaloAPI client does), for a tenant
+     * whose server is not at {baseUrl}/auth. True when it named another one, which is used from now on.
      */
     private boolean discoverAuthUrl(HaloTransport via) throws InterruptedException, HaloRateLimitException {
         if (discoveryTried) {
@@ -302,7 +303,8 @@ public final class HaloTokenManager implements HaloAccessTokens {
         if (response.status() >= 500 && oauthError == null && !HaloErrorMessages.isHtml(body)) {
             return response.failure("Halo's token endpoint failed", true);
         }
-        return new HaloAuthenticationException(response.status(), "POST", tokenUrl, response.headerMap(), body,
+        return new HaloAuthenticationException(
+                response.status(), "POST", tokenUrl, response.headerMap(), body,
                 HaloErrorMessages.extract(body), advice, true);
     }
 

@@ -10,8 +10,8 @@ import org.apache.camel.support.DefaultConsumer;
 /**
  * The one delivery step of both change paths, halo-poll and halo-webhook: claims a change's version in the shared
  * idempotent repository, sets the body and headers, runs the route, then confirms the claim or releases it and moves
- * the consumer's progress. What an exchange stands for is kept here, not read back from the message: whatever the
- * route does to headers, body or properties, the change is counted the same.
+ * the consumer's progress. What an exchange stands for is kept here, not read back from the message: whatever the route
+ * does to headers, body or properties, the change is counted the same.
  */
 public final class ChangeDelivery {
 

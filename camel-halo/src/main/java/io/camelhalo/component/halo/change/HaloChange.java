@@ -11,8 +11,8 @@ import io.camelhalo.component.halo.api.HaloTimestamps;
  * its key, last-modified instant and event type, and read from here by everything after.
  * <p>
  * The key is {@code <resource>/<id>@<last-modified instant>} (the id per ticket for actions: {@code <ticket>:<id>}).
- * The instant is normalised, so a list reply and a webhook payload that write the same stamp differently give the
- * same key, and an idempotent repository shared by both paths drops a version either path delivered.
+ * The instant is normalised, so a list reply and a webhook payload that write the same stamp differently give the same
+ * key, and an idempotent repository shared by both paths drops a version either path delivered.
  *
  * @param resource     the record's resource
  * @param record       the record as read from Halo (the exchange's body)
@@ -29,20 +29,23 @@ public record HaloChange(HaloResource resource, Map<String, Object> record, Stri
     /**
      * The change a record stands for.
      *
-     * @param deliveredUpTo the instant up to which the consumer had delivered changes before this one (halo-poll's
-     *                      watermark), or {@code null} for a change that arrives alone (a webhook delivery)
-     * @throws IllegalArgumentException when the record has no id or no readable last-modified value
-     *                                  (see {@link #isReadable})
+     * @param  deliveredUpTo            the instant up to which the consumer had delivered changes before this one
+     *                                  (halo-poll's watermark), or {@code null} for a change that arrives alone (a
+     *                                  webhook delivery)
+     * @throws IllegalArgumentException when the record has no id or no readable last-modified value (see
+     *                                  {@link #isReadable})
      */
     public static HaloChange of(HaloResource resource, Map<String, Object> record, Instant deliveredUpTo) {
         Instant lastModified = lastModifiedOf(resource, record);
         if (record.get("id") == null || lastModified == null) {
-            throw new IllegalArgumentException(resource.uriName() + " record " + record.get("id") + " has no id or no "
+            throw new IllegalArgumentException(
+                    resource.uriName() + " record " + record.get("id") + " has no id or no "
                                                + "readable '" + resource.lastModifiedField() + "'");
         }
         Instant created = resource.createdField() == null
                 ? null : HaloTimestamps.parse(record.get(resource.createdField()));
-        return new HaloChange(resource, record, key(resource, record, lastModified), lastModified,
+        return new HaloChange(
+                resource, record, key(resource, record, lastModified), lastModified,
                 eventType(created, lastModified, deliveredUpTo));
     }
 
@@ -62,10 +65,9 @@ public record HaloChange(HaloResource resource, Map<String, Object> record, Stri
     }
 
     /**
-     * The one rule for {@code CamelHaloEventType}: {@code created} when the record was created after what the
-     * consumer had delivered before this change, so the route sees its creation once, whichever path brings it. A
-     * change that arrives alone covers the second before it (a creation stamped within a second of the change is
-     * that change).
+     * The one rule for {@code CamelHaloEventType}: {@code created} when the record was created after what the consumer
+     * had delivered before this change, so the route sees its creation once, whichever path brings it. A change that
+     * arrives alone covers the second before it (a creation stamped within a second of the change is that change).
      */
     static String eventType(Instant created, Instant lastModified, Instant deliveredUpTo) {
         if (created == null) {
@@ -78,7 +80,8 @@ public record HaloChange(HaloResource resource, Map<String, Object> record, Stri
     }
 
     private static String key(HaloResource resource, Map<String, Object> record, Instant lastModified) {
-        String id = resource == HaloResource.ACTIONS ? record.get("ticket_id") + ":" + record.get("id")
+        String id = resource == HaloResource.ACTIONS
+                ? record.get("ticket_id") + ":" + record.get("id")
                 : String.valueOf(record.get("id"));
         return resource.uriName() + "/" + id + "@" + lastModified;
     }

@@ -11,8 +11,8 @@ import java.util.Locale;
  *   mvn -B -ntp -q -Ptenant-check verify -DskipTests -pl camel-halo -am
  * </pre>
  *
- * Prints one line per resource and fact: confirmed, contradicted (with what to do) or unknown. The secret is read
- * from the environment, never from the command line, and never printed.
+ * Prints one line per resource and fact: confirmed, contradicted (with what to do) or unknown. The secret is read from
+ * the environment, never from the command line, and never printed.
  */
 public final class HaloTenantCheck {
 
@@ -29,7 +29,8 @@ public final class HaloTenantCheck {
                                + " HALO_CLIENT_SECRET (and HALO_TENANT for a hosted tenant, HALO_SCOPE if not 'all')");
             System.exit(2);
         }
-        List<TenantFinding> findings = new TenantCheck(baseUrl, System.getenv("HALO_TENANT"), clientId, secret,
+        List<TenantFinding> findings = new TenantCheck(
+                baseUrl, System.getenv("HALO_TENANT"), clientId, secret,
                 System.getenv("HALO_SCOPE")).run();
         System.out.print(table(findings));
     }

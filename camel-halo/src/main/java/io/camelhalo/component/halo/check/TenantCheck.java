@@ -32,8 +32,9 @@ import static io.camelhalo.component.halo.check.TenantFinding.Verdict.UNKNOWN;
 /**
  * Checks, read-only, the facts about Halo that docs/HALO-FACTS.md marks unverified, on one tenant: for each resource
  * with a last-modified field, one to three pages of its list (envelope, last-modified in list items, timestamp format,
- * order, {@code record_count}, inactive records), and one attachment download. It talks HTTP itself (JDK client, Jackson), not through
- * the component, so a wrong assumption in the component cannot hide a wrong fact. Only the token request is a POST.
+ * order, {@code record_count}, inactive records), and one attachment download. It talks HTTP itself (JDK client,
+ * Jackson), not through the component, so a wrong assumption in the component cannot hide a wrong fact. Only the token
+ * request is a POST.
  */
 public final class TenantCheck {
 
@@ -88,13 +89,15 @@ public final class TenantCheck {
         JsonNode desc = list(r, r.paginated() ? pageQuery(field, true, 1) : "");
         JsonNode items = records(r, desc);
         if (items == null) {
-            out.add(new TenantFinding(name, "list envelope", CONTRADICTED,
+            out.add(new TenantFinding(
+                    name, "list envelope", CONTRADICTED,
                     "expected " + (r.listKey() == null ? "a bare array" : "the records under '" + r.listKey() + "'")
-                    + ", got " + shape(desc),
+                                                         + ", got " + shape(desc),
                     "the component cannot read this list: report the reply shape (HaloResource list key)"));
             return;
         }
-        out.add(new TenantFinding(name, "list envelope", CONFIRMED,
+        out.add(new TenantFinding(
+                name, "list envelope", CONFIRMED,
                 r.listKey() == null ? "bare array" : "records under '" + r.listKey() + "'", ""));
         if (items.isEmpty()) {
             out.add(new TenantFinding(name, "last-modified in list items", UNKNOWN, "the list is empty", ""));
@@ -104,7 +107,8 @@ public final class TenantCheck {
         items.forEach(i -> stamps.add(i.hasNonNull(field) ? i.get(field).asText() : null));
         long missing = stamps.stream().filter(Objects::isNull).count();
         if (missing > 0) {
-            out.add(new TenantFinding(name, "last-modified in list items", CONTRADICTED,
+            out.add(new TenantFinding(
+                    name, "last-modified in list items", CONTRADICTED,
                     missing + " of " + stamps.size() + " list items have no '" + field + "'",
                     "halo-poll:" + name + " would miss these records' changes; no setting yet (issue 10: read by id)"));
         } else {
@@ -124,8 +128,8 @@ public final class TenantCheck {
     }
 
     /**
-     * Whether a list includes inactive records (the component never sends {@code includeinactive}): seen directly
-     * when the first page holds one, else by comparing {@code record_count} with and without the parameter.
+     * Whether a list includes inactive records (the component never sends {@code includeinactive}): seen directly when
+     * the first page holds one, else by comparing {@code record_count} with and without the parameter.
      */
     private TenantFinding inactiveListed(HaloResource r, JsonNode items, JsonNode firstPage)
             throws IOException, InterruptedException {
@@ -139,7 +143,8 @@ public final class TenantCheck {
         long without = firstPage.path("record_count").asLong(-1);
         long with = all.path("record_count").asLong(-1);
         if (without >= 0 && with > without) {
-            return new TenantFinding(name, "inactive records listed", CONTRADICTED,
+            return new TenantFinding(
+                    name, "inactive records listed", CONTRADICTED,
                     "record_count " + without + ", with includeinactive=true " + with,
                     "halo-poll:" + name + " does not see a record made inactive; no setting yet (issue 10)");
         }
@@ -158,12 +163,14 @@ public final class TenantCheck {
                 if (type.toLowerCase(Locale.ROOT).contains("json")) {
                     return new TenantFinding("attachments", "get answers JSON", CONFIRMED, "content type " + type, "");
                 }
-                return new TenantFinding("attachments", "get answers JSON", CONTRADICTED,
+                return new TenantFinding(
+                        "attachments", "get answers JSON", CONTRADICTED,
                         "GET /Attachment/" + id + " answers the file (content type " + type + ")",
                         "attachments/get fails with 'not valid JSON'; no setting yet (issue 10: attachments are files)");
             }
         }
-        return new TenantFinding("attachments", "get answers JSON", UNKNOWN,
+        return new TenantFinding(
+                "attachments", "get answers JSON", UNKNOWN,
                 "no attachment on the first tickets listed", "");
     }
 
@@ -182,19 +189,22 @@ public final class TenantCheck {
     private static TenantFinding timestamps(String name, List<String> stamps) {
         for (String s : stamps) {
             if (HaloTimestamps.parse(s) == null) {
-                return new TenantFinding(name, "timestamp format", CONTRADICTED, "unreadable: " + s,
+                return new TenantFinding(
+                        name, "timestamp format", CONTRADICTED, "unreadable: " + s,
                         "the component cannot read this tenant's stamps: report the format (HaloTimestamps)");
             }
         }
         String sample = stamps.get(0);
         if (stamps.stream().anyMatch(s -> HAS_OFFSET.matcher(s).matches())) {
-            return new TenantFinding(name, "timestamp format", CONTRADICTED, "with an offset, e.g. " + sample,
+            return new TenantFinding(
+                    name, "timestamp format", CONTRADICTED, "with an offset, e.g. " + sample,
                     "none needed: the component reads offsets");
         }
         if (stamps.stream().allMatch(s -> EXPECTED_STAMP.matcher(s).matches())) {
             return new TenantFinding(name, "timestamp format", CONFIRMED, "no offset, with a fraction, e.g. " + sample, "");
         }
-        return new TenantFinding(name, "timestamp format", CONTRADICTED, "whole seconds, e.g. " + sample,
+        return new TenantFinding(
+                name, "timestamp format", CONTRADICTED, "whole seconds, e.g. " + sample,
                 "a change in the second a route starts may be missed; no setting yet (issue 10)");
     }
 
@@ -208,7 +218,8 @@ public final class TenantCheck {
             ascItems.forEach(i -> asc.add(i.hasNonNull(field) ? HaloTimestamps.parse(i.get(field).asText()) : null));
         }
         if (desc.size() < 2 || desc.stream().distinct().count() < 2 || asc.contains(null)) {
-            return new TenantFinding(name, "order honoured", UNKNOWN,
+            return new TenantFinding(
+                    name, "order honoured", UNKNOWN,
                     "too few records with distinct '" + field + "' values in the first page to tell", "");
         }
         boolean descSorted = sorted(desc, true);
@@ -216,7 +227,8 @@ public final class TenantCheck {
         if (descSorted && ascSorted) {
             return new TenantFinding(name, "order honoured", CONFIRMED, "order=" + field + " sorts both ways", "");
         }
-        return new TenantFinding(name, "order honoured", CONTRADICTED,
+        return new TenantFinding(
+                name, "order honoured", CONTRADICTED,
                 "order=" + field + (descSorted ? "" : "&orderdesc=true") + " answered an unsorted page",
                 r.changeDetection() == ChangeDetection.NEWEST_FIRST
                         ? "halo-poll:" + name + " would miss changes; no setting yet (issue 10: read to the end)"
@@ -242,10 +254,12 @@ public final class TenantCheck {
             more = next != null && !next.isEmpty() && !next.get(0).path("id").equals(lastItems.get(0).path("id"));
         }
         if (counted == promised && !more) {
-            return new TenantFinding(name, "record_count exact", CONFIRMED,
+            return new TenantFinding(
+                    name, "record_count exact", CONFIRMED,
                     "record_count " + promised + " matches the pages", "");
         }
-        return new TenantFinding(name, "record_count exact", CONTRADICTED,
+        return new TenantFinding(
+                name, "record_count exact", CONTRADICTED,
                 "record_count " + promised + ", the pages hold " + (more ? "more than " : "") + counted,
                 "list and poll may stop early at record_count; no setting yet (issue 10)");
     }
@@ -293,7 +307,8 @@ public final class TenantCheck {
                 .header("Accept", "application/json").GET().build();
         HttpResponse<String> reply = http.send(request, HttpResponse.BodyHandlers.ofString());
         if (reply.statusCode() != 200) {
-            throw new IOException("GET /api/" + r.path() + " answered HTTP " + reply.statusCode() + ": "
+            throw new IOException(
+                    "GET /api/" + r.path() + " answered HTTP " + reply.statusCode() + ": "
                                   + abbreviate(reply.body()));
         }
         return JSON.readTree(reply.body());
@@ -308,7 +323,8 @@ public final class TenantCheck {
         JsonNode token = reply.statusCode() == 200 ? JSON.readTree(reply.body()).get("access_token") : null;
         if (token == null) {
             // the body of a refused token request never holds the secret; it is shortened all the same
-            throw new IOException("POST " + tokenUrl + " answered HTTP " + reply.statusCode() + " without an access token: "
+            throw new IOException(
+                    "POST " + tokenUrl + " answered HTTP " + reply.statusCode() + " without an access token: "
                                   + abbreviate(reply.body()));
         }
         return token.asText();

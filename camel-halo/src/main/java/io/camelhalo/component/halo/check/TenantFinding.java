@@ -13,6 +13,8 @@ public record TenantFinding(String resource, String fact, Verdict verdict, Strin
 
     /** The outcome of one check. */
     public enum Verdict {
-        CONFIRMED, CONTRADICTED, UNKNOWN
+        CONFIRMED,
+        CONTRADICTED,
+        UNKNOWN
     }
 }

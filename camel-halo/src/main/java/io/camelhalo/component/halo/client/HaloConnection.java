@@ -60,16 +60,17 @@ public final class HaloConnection {
     public HaloConnection(Key key, HaloTransport transport, Duration readTimeout) {
         this.key = key;
         this.statistics = transport.statistics();
-        this.tokenManager = new HaloTokenManager(transport, key.credentials(), readTimeout, Clock.systemUTC(),
-                                                 key.refreshTokenRepository(), key.authInfoUrl());
+        this.tokenManager = new HaloTokenManager(
+                transport, key.credentials(), readTimeout, Clock.systemUTC(),
+                key.refreshTokenRepository(), key.authInfoUrl());
         this.httpClient = new HaloHttpClient(transport, key.apiUrl(), tokenManager);
         this.probeClient = new HaloHttpClient(transport.withoutWaiting(), key.apiUrl(), tokenManager.withoutWaiting());
     }
 
     /**
      * Checks that a token can be had and Halo answers a cheap read ({@code GET /api/Status}, a short list), without
-     * waiting: for a request permit, a 429's back-off, or another thread's token renewal. It sends one API request,
-     * and a token request only when the token needs renewing (one more of each if Halo refuses the token once).
+     * waiting: for a request permit, a 429's back-off, or another thread's token renewal. It sends one API request, and
+     * a token request only when the token needs renewing (one more of each if Halo refuses the token once).
      *
      * @param  timeout                how long to wait for Halo's reply
      * @throws HaloRateLimitException nothing was checked: that would have meant waiting for the rate budget

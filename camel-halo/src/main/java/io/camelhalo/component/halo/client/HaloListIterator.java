@@ -14,10 +14,10 @@ import java.util.function.BooleanSupplier;
 import org.apache.camel.RuntimeCamelException;
 
 /**
- * The records of a Halo list, read lazily for {@code split(body()).streaming()}: a background task walks the pages
- * with {@link HaloPager#forEachPage} (so the paging contract and its stop rules are the pager's) and hands each page
- * over when the reader asks for it. The hand-over is a {@link SynchronousQueue}: the task fetches page n+1 while the
- * reader works through page n, then waits, so at most two pages are in memory whatever the size of the list.
+ * The records of a Halo list, read lazily for {@code split(body()).streaming()}: a background task walks the pages with
+ * {@link HaloPager#forEachPage} (so the paging contract and its stop rules are the pager's) and hands each page over
+ * when the reader asks for it. The hand-over is a {@link SynchronousQueue}: the task fetches page n+1 while the reader
+ * works through page n, then waits, so at most two pages are in memory whatever the size of the list.
  * <p>
  * An error while paging (a Halo error reply, a timeout, a list shorter than Halo's {@code record_count}) reaches the
  * reader from {@link #hasNext()} as a {@link RuntimeCamelException} whose cause is the original exception, after the
@@ -75,8 +75,8 @@ public final class HaloListIterator implements Iterator<Map<String, Object>>, Cl
     }
 
     /**
-     * Waits for the first page, so that an error on the first request (a refused token, a 403, a bad filter) fails
-     * the producer call itself rather than the splitter.
+     * Waits for the first page, so that an error on the first request (a refused token, a 403, a bad filter) fails the
+     * producer call itself rather than the splitter.
      *
      * @throws Exception the first request's error, as the pager threw it
      */

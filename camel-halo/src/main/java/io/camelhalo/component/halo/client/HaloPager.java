@@ -45,8 +45,9 @@ public final class HaloPager {
      * @param pageSize   records per page, 1 to 100
      * @param maxResults the most records to return, 0 for all
      */
-    public List<Map<String, Object>> readAll(HaloResource resource, Map<String, Object> query, int pageSize,
-                                             int maxResults)
+    public List<Map<String, Object>> readAll(
+            HaloResource resource, Map<String, Object> query, int pageSize,
+            int maxResults)
             throws Exception {
         List<Map<String, Object>> records = new ArrayList<>();
         forEachPage(resource, query, maxResults > 0 ? Math.min(pageSize, maxResults) : pageSize, page -> {
@@ -67,8 +68,9 @@ public final class HaloPager {
      * @param  executor   runs the background task, one thread per open iterator
      * @throws Exception  the first request's error, as {@link #forEachPage} throws it
      */
-    public HaloListIterator iterator(HaloResource resource, Map<String, Object> query, int pageSize, int maxResults,
-                                     Executor executor)
+    public HaloListIterator iterator(
+            HaloResource resource, Map<String, Object> query, int pageSize, int maxResults,
+            Executor executor)
             throws Exception {
         int size = maxResults > 0 ? Math.min(pageSize, maxResults) : pageSize;
         HaloListIterator iterator = new HaloListIterator(
@@ -127,7 +129,8 @@ public final class HaloPager {
         if (promised != null && read < promised) {
             throw HaloApiException.unusableReply("GET", "/api/" + resource.path(),
                     "Halo's record_count promised " + promised + " " + resource.uriName() + " but paging returned only "
-                    + read + "; refusing to return a truncated list (were records deleted while paging?)");
+                                                                                   + read
+                                                                                   + "; refusing to return a truncated list (were records deleted while paging?)");
         }
     }
 
@@ -158,14 +161,17 @@ public final class HaloPager {
                 return new Page(HaloJson.toRecords(records), recordCount);
             }
             throw HaloApiException.unusableReply("GET", target, "Halo's list reply for " + resource.uriName()
-                    + " has no '" + resource.listKey() + "' array; its keys are " + envelope.keySet());
+                                                                + " has no '" + resource.listKey() + "' array; its keys are "
+                                                                + envelope.keySet());
         }
         throw HaloApiException.unusableReply("GET", target, "Halo's list reply for " + resource.uriName()
-                + " is neither an array nor an object", String.valueOf(reply), null);
+                                                            + " is neither an array nor an object",
+                String.valueOf(reply), null);
     }
 
     private static List<Map<String, Object>> limit(List<Map<String, Object>> records, int maxResults) {
-        return maxResults > 0 && records.size() > maxResults ? new ArrayList<>(records.subList(0, maxResults))
+        return maxResults > 0 && records.size() > maxResults
+                ? new ArrayList<>(records.subList(0, maxResults))
                 : records;
     }
 

@@ -22,10 +22,10 @@ import org.apache.camel.util.json.JsonArray;
 import org.apache.camel.util.json.JsonObject;
 
 /**
- * The {@code halo} dev console (camel-console, {@code camel get halo}, the Spring Boot actuator's camel console):
- * per connection when its access token expires (never the token), the rate governor's permits in use and the
- * requests waiting, 429s, retries and replies by resource, operation and status; per halo-poll route its watermark,
- * last poll and records delivered; per halo-webhook route the path it serves and whether its webhook is registered.
+ * The {@code halo} dev console (camel-console, {@code camel get halo}, the Spring Boot actuator's camel console): per
+ * connection when its access token expires (never the token), the rate governor's permits in use and the requests
+ * waiting, 429s, retries and replies by resource, operation and status; per halo-poll route its watermark, last poll
+ * and records delivered; per halo-webhook route the path it serves and whether its webhook is registered.
  */
 @DevConsole(name = "halo", displayName = "Halo",
             description = "Halo connections (token expiry, rate governor, 429s, retries), halo-poll routes (watermark, "
@@ -42,7 +42,7 @@ public class HaloDevConsole extends AbstractDevConsole {
         for (HaloConnection connection : connections()) {
             HaloConnectionStatistics s = connection.statistics();
             text.append(String.format("Connection %s (tenant %s)%n", connection.key().apiUrl(),
-                            connection.key().tenant()))
+                    connection.key().tenant()))
                     .append(String.format("    Token expires at: %s%n",
                             s.tokenExpiresAt() == null ? "no token yet" : s.tokenExpiresAt()))
                     .append(String.format("    Rate governor: %s, %d waiting, %d ms waited in all%n",

@@ -10,8 +10,8 @@ import org.apache.camel.spi.HttpResponseAware;
  * A call to Halo failed: Halo answered with a status that is not 2xx (on the API or its token endpoint), or with a
  * reply that cannot be used ({@link #isUnusableReply()}: not JSON, a list shorter than Halo promised). Like
  * camel-http's {@code HttpOperationFailedException} it carries the status, the response headers and body, and the
- * method and path asked for; it never holds a token or the client secret (those travel only in request headers and
- * form bodies, which are not kept).
+ * method and path asked for; it never holds a token or the client secret (those travel only in request headers and form
+ * bodies, which are not kept).
  * <p>
  * The subclasses are the failures a route handles differently in {@code onException}:
  * {@code HaloAuthenticationException} (fix the credentials), {@code HaloNotFoundException} (no such record),
@@ -79,8 +79,9 @@ public class HaloApiException extends CamelException implements HttpResponseAwar
      * @param responseBody the reply's body as text
      * @param cause        why it could not be read
      */
-    public static HaloApiException unusableReply(String method, String path, String problem, String responseBody,
-                                                 Throwable cause) {
+    public static HaloApiException unusableReply(
+            String method, String path, String problem, String responseBody,
+            Throwable cause) {
         return new HaloApiException(method, path, responseBody, problem, false, cause);
     }
 
@@ -121,8 +122,9 @@ public class HaloApiException extends CamelException implements HttpResponseAwar
         this.unusableReply = false;
     }
 
-    private static String message(int statusCode, String method, String path, String body, String haloMessage,
-                                  String advice) {
+    private static String message(
+            int statusCode, String method, String path, String body, String haloMessage,
+            String advice) {
         StringBuilder sb = statusCode == 0
                 ? new StringBuilder("No usable reply from Halo to ").append(method).append(' ').append(path)
                 : new StringBuilder("Halo answered HTTP ").append(statusCode).append(" to ").append(method).append(' ')
@@ -161,8 +163,8 @@ public class HaloApiException extends CamelException implements HttpResponseAwar
     }
 
     /**
-     * Whether a write may have been applied by Halo although it failed here (the request was sent, but the reply
-     * never came or could not be read). Such a write is never retried; look in Halo before sending it again.
+     * Whether a write may have been applied by Halo although it failed here (the request was sent, but the reply never
+     * came or could not be read). Such a write is never retried; look in Halo before sending it again.
      */
     public boolean isWritePossiblyApplied() {
         return false;

@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Halo refused the credentials or what they allow: the token endpoint refused them, or the API answered 401 even
- * after a fresh token, or 403 (the token lacks a scope or the application's agent a permission). Retrying does not
- * help; the configuration or Halo's application settings must change.
+ * Halo refused the credentials or what they allow: the token endpoint refused them, or the API answered 401 even after
+ * a fresh token, or 403 (the token lacks a scope or the application's agent a permission). Retrying does not help; the
+ * configuration or Halo's application settings must change.
  */
 public class HaloAuthenticationException extends HaloApiException {
 

@@ -6,14 +6,14 @@ import java.util.Map;
 import org.apache.camel.CamelException;
 
 /**
- * A create or update of a List body, sent in several chunks ({@code batchSize} records per request), stopped at a
- * chunk that failed. The chunks are sent one after another and none is retried, so the input records fall into three
- * parts, in order:
+ * A create or update of a List body, sent in several chunks ({@code batchSize} records per request), stopped at a chunk
+ * that failed. The chunks are sent one after another and none is retried, so the input records fall into three parts,
+ * in order:
  * <ul>
  * <li><b>saved</b>: the chunks before the failed one; Halo confirmed them, {@link #getSaved()} holds Halo's reply for
  * each of these inputs;</li>
- * <li><b>not confirmed</b>: the failed chunk; its request may have reached Halo (a timeout, a lost connection, a 5xx
- * or 4xx reply): check in Halo before sending these again;</li>
+ * <li><b>not confirmed</b>: the failed chunk; its request may have reached Halo (a timeout, a lost connection, a 5xx or
+ * 4xx reply): check in Halo before sending these again;</li>
  * <li><b>not sent</b>: the chunks after it; nothing of them reached Halo, so they are safe to send again.</li>
  * </ul>
  * The cause is the failed chunk's error (a {@link HaloApiException} for an error reply), so an
@@ -44,7 +44,8 @@ public class HaloBatchWriteException extends CamelException {
                                    List<Map<String, Object>> notConfirmed, List<Map<String, Object>> notSent,
                                    int failedChunk, int chunks, Throwable cause) {
         super(message(operation, resource, savedInputs, notConfirmed.size(), notSent.size(), failedChunk, chunks,
-                cause), cause);
+                cause),
+              cause);
         this.saved = List.copyOf(saved);
         this.notConfirmed = List.copyOf(notConfirmed);
         this.notSent = List.copyOf(notSent);
@@ -52,8 +53,9 @@ public class HaloBatchWriteException extends CamelException {
         this.chunks = chunks;
     }
 
-    private static String message(String operation, String resource, int saved, int notConfirmed, int notSent,
-                                  int failedChunk, int chunks, Throwable cause) {
+    private static String message(
+            String operation, String resource, int saved, int notConfirmed, int notSent,
+            int failedChunk, int chunks, Throwable cause) {
         return operation + " of " + (saved + notConfirmed + notSent) + " " + resource + ": chunk " + failedChunk
                + " of " + chunks + " failed (" + cause.getMessage() + "). Saved: " + range(0, saved)
                + "; not confirmed (the request may have reached Halo: check before sending again): "

@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * No usable reply: the connection failed, Halo did not answer within {@code readTimeout}, or Halo's answer was cut
- * at {@code maxResponseSize} (then the status is Halo's and the message says that Halo did answer). A write that was
- * sent may have been applied ({@link #isWritePossiblyApplied()}): it is never retried.
+ * No usable reply: the connection failed, Halo did not answer within {@code readTimeout}, or Halo's answer was cut at
+ * {@code maxResponseSize} (then the status is Halo's and the message says that Halo did answer). A write that was sent
+ * may have been applied ({@link #isWritePossiblyApplied()}): it is never retried.
  */
 public class HaloIOException extends HaloApiException {
 

@@ -10,9 +10,9 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 
 /**
- * Reads a reply body into memory up to a limit, and fails as soon as the body passes it: a runaway reply costs at
- * most the limit, not the heap. A reply that declares its length is checked up front and read by the JDK's own
- * subscriber (the fast path); only a chunked reply is counted as it arrives.
+ * Reads a reply body into memory up to a limit, and fails as soon as the body passes it: a runaway reply costs at most
+ * the limit, not the heap. A reply that declares its length is checked up front and read by the JDK's own subscriber
+ * (the fast path); only a chunked reply is counted as it arrives.
  */
 final class BoundedBodyHandler implements HttpResponse.BodyHandler<byte[]> {
 

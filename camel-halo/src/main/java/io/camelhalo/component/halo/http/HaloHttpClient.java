@@ -46,18 +46,20 @@ public final class HaloHttpClient {
     /**
      * Sends one request to Halo's API and returns its reply, whose JSON has been read.
      *
-     * @param method   GET, POST or DELETE
-     * @param resource the resource, whose path the request goes to
-     * @param id       the record id, appended to the path, or {@code null}
-     * @param query    query parameters, sent in iteration order; null values are left out
-     * @param jsonBody the JSON body for POST, else {@code null}
-     * @param timeout  how long to wait for the reply
+     * @param  method           GET, POST or DELETE
+     * @param  resource         the resource, whose path the request goes to
+     * @param  id               the record id, appended to the path, or {@code null}
+     * @param  query            query parameters, sent in iteration order; null values are left out
+     * @param  jsonBody         the JSON body for POST, else {@code null}
+     * @param  timeout          how long to wait for the reply
      * @throws HaloApiException for a reply that is not 2xx or not JSON, or no reply
      */
-    public HaloReply call(String method, HaloResource resource, Long id, Map<String, ?> query, byte[] jsonBody,
-                          Duration timeout)
+    public HaloReply call(
+            String method, HaloResource resource, Long id, Map<String, ?> query, byte[] jsonBody,
+            Duration timeout)
             throws InterruptedException, HaloApiException {
-        String target = id == null ? API + resource.path() + queryString(query)
+        String target = id == null
+                ? API + resource.path() + queryString(query)
                 : API + resource.path() + "/" + id + queryString(query);
         return json(send(method, target, resource.scope(!"GET".equals(method)),
                 HaloRequestLabel.of(resource, method, id != null), jsonBody, timeout));
@@ -67,12 +69,13 @@ public final class HaloHttpClient {
      * Sends one request to a Halo API path outside the resource table (e.g. {@code Webhook} for halo-webhook's
      * registration) and returns its reply, whose JSON has been read.
      *
-     * @param path  the path under {@code /api/}, e.g. {@code Webhook/<id>}
-     * @param scope the OAuth scope the call needs, named when Halo answers 403
+     * @param  path             the path under {@code /api/}, e.g. {@code Webhook/<id>}
+     * @param  scope            the OAuth scope the call needs, named when Halo answers 403
      * @throws HaloApiException for a reply that is not 2xx or not JSON, or no reply
      */
-    public HaloReply call(String method, String path, String scope, Map<String, ?> query, byte[] jsonBody,
-                          Duration timeout)
+    public HaloReply call(
+            String method, String path, String scope, Map<String, ?> query, byte[] jsonBody,
+            Duration timeout)
             throws InterruptedException, HaloApiException {
         return json(send(method, API + path + queryString(query), scope, HaloRequestLabel.of(method, path),
                 jsonBody, timeout));
@@ -97,8 +100,9 @@ public final class HaloHttpClient {
     }
 
     /** @param target {@code /api/<path>?<query>}, built once: the request and every message about it name it */
-    private HaloReply send(String method, String target, String scope, HaloRequestLabel label, byte[] jsonBody,
-                      Duration timeout)
+    private HaloReply send(
+            String method, String target, String scope, HaloRequestLabel label, byte[] jsonBody,
+            Duration timeout)
             throws InterruptedException, HaloApiException {
         URI uri = URI.create(origin + target);
         String token = tokens.accessToken();
@@ -112,8 +116,9 @@ public final class HaloHttpClient {
         return reply;
     }
 
-    private HaloReply exchange(String method, URI uri, String target, HaloRequestLabel label, byte[] jsonBody,
-                                  Duration timeout, String token)
+    private HaloReply exchange(
+            String method, URI uri, String target, HaloRequestLabel label, byte[] jsonBody,
+            Duration timeout, String token)
             throws HaloApiException, InterruptedException {
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
                 .timeout(timeout)

@@ -7,8 +7,8 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * Keeps the requests to one Halo tenant within its rate limit (Halo counts per tenant, over a rolling window), for
  * every endpoint, route and thread. A request holds a permit from before it is sent until its reply has arrived, and
- * then counts for one more window: so however long requests take on the way, Halo never sees more than the limit
- * in any window. Callers wait for a permit rather than fail; the wait is bounded by the caller.
+ * then counts for one more window: so however long requests take on the way, Halo never sees more than the limit in any
+ * window. Callers wait for a permit rather than fail; the wait is bounded by the caller.
  */
 public final class HaloRateGovernor {
 

@@ -16,9 +16,9 @@ import io.camelhalo.component.halo.error.HaloRateLimitException;
 import io.camelhalo.component.halo.error.HaloValidationException;
 
 /**
- * One reply from Halo (status, headers, raw body, and the request it answers), and the one place that decides what
- * it means: its JSON, or the {@link HaloApiException} (subclass) for its status or for a body that cannot be used.
- * A reply is read by the thread that received it.
+ * One reply from Halo (status, headers, raw body, and the request it answers), and the one place that decides what it
+ * means: its JSON, or the {@link HaloApiException} (subclass) for its status or for a body that cannot be used. A reply
+ * is read by the thread that received it.
  */
 public final class HaloReply {
 
@@ -128,7 +128,7 @@ public final class HaloReply {
     /**
      * Throws unless the status is 2xx.
      *
-     * @param  scope           the OAuth scope the call needs, named when Halo answers 403
+     * @param  scope            the OAuth scope the call needs, named when Halo answers 403
      * @throws HaloApiException the exception for the status, see {@link #failure}
      */
     public void requireSuccess(String scope) throws HaloApiException {

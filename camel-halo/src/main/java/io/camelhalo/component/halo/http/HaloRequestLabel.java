@@ -5,9 +5,9 @@ import java.util.Locale;
 import io.camelhalo.component.halo.api.HaloResource;
 
 /**
- * What a request is, as the connection's statistics and meters count it: the resource's URI name and the operation
- * Halo sees ({@code get}, {@code list}, {@code write}, {@code delete}, or {@code token} for the token endpoint). Made
- * by the caller, which knows both, once per resource and operation: the transport never takes a path apart per call.
+ * What a request is, as the connection's statistics and meters count it: the resource's URI name and the operation Halo
+ * sees ({@code get}, {@code list}, {@code write}, {@code delete}, or {@code token} for the token endpoint). Made by the
+ * caller, which knows both, once per resource and operation: the transport never takes a path apart per call.
  *
  * @param resource  e.g. {@code tickets}
  * @param operation e.g. {@code get}
@@ -37,7 +37,8 @@ public record HaloRequestLabel(String resource, String operation) {
      */
     public static HaloRequestLabel of(HaloResource resource, String method, boolean oneRecord) {
         int op = index(method, oneRecord);
-        return op < 0 ? new HaloRequestLabel(resource.uriName(), method.toLowerCase(Locale.ROOT))
+        return op < 0
+                ? new HaloRequestLabel(resource.uriName(), method.toLowerCase(Locale.ROOT))
                 : TABLE[resource.ordinal()][op];
     }
 
@@ -59,7 +60,8 @@ public record HaloRequestLabel(String resource, String operation) {
             }
         }
         int op = index(method, oneRecord);
-        return new HaloRequestLabel(first.toLowerCase(Locale.ROOT),
+        return new HaloRequestLabel(
+                first.toLowerCase(Locale.ROOT),
                 op < 0 ? method.toLowerCase(Locale.ROOT) : OPERATIONS[op]);
     }
 

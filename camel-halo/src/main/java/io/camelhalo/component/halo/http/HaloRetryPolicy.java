@@ -7,9 +7,9 @@ import java.time.format.DateTimeParseException;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * When a failed request may be sent again, and how long to wait first. The rule that matters: a request that may
- * have changed something in Halo (a POST that was sent, whose reply never came) is never sent again; reads and
- * deletes are, and so is any request Halo provably did not process (connection refused, 429, 503).
+ * When a failed request may be sent again, and how long to wait first. The rule that matters: a request that may have
+ * changed something in Halo (a POST that was sent, whose reply never came) is never sent again; reads and deletes are,
+ * and so is any request Halo provably did not process (connection refused, 429, 503).
  *
  * @param maxRetries       retries after the first attempt for connection failures, timeouts and 502/503/504
  * @param retryDelay       the first backoff; it doubles per retry, with jitter
@@ -51,8 +51,8 @@ public record HaloRetryPolicy(int maxRetries, Duration retryDelay, Duration maxR
     }
 
     /**
-     * The wait Halo asks for in a Retry-After header (seconds or an HTTP date), or {@code null} when it asks for
-     * none or the value cannot be read.
+     * The wait Halo asks for in a Retry-After header (seconds or an HTTP date), or {@code null} when it asks for none
+     * or the value cannot be read.
      */
     public static Duration retryAfter(String header) {
         if (header == null || header.isBlank()) {

@@ -17,9 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends requests to one Halo tenant: within the tenant's rate limit, with bounded reply bodies, retrying only what
- * is safe to retry. Both the API client and the token manager send through here, so these rules hold for every
- * request the component makes.
+ * Sends requests to one Halo tenant: within the tenant's rate limit, with bounded reply bodies, retrying only what is
+ * safe to retry. Both the API client and the token manager send through here, so these rules hold for every request the
+ * component makes.
  */
 public final class HaloTransport {
 
@@ -47,12 +47,13 @@ public final class HaloTransport {
     }
 
     /**
-     * This transport (same HTTP client, rate governor and statistics) for requests that must not wait: no permit
-     * free now, or a 429, fails at once with a {@link HaloRateLimitException}, and nothing is retried. For the
-     * readiness probe, which must neither wait nor spend more than one request of the budget.
+     * This transport (same HTTP client, rate governor and statistics) for requests that must not wait: no permit free
+     * now, or a 429, fails at once with a {@link HaloRateLimitException}, and nothing is retried. For the readiness
+     * probe, which must neither wait nor spend more than one request of the budget.
      */
     public HaloTransport withoutWaiting() {
-        return new HaloTransport(http, governor, new HaloRetryPolicy(0, Duration.ZERO, Duration.ZERO, Duration.ZERO),
+        return new HaloTransport(
+                http, governor, new HaloRetryPolicy(0, Duration.ZERO, Duration.ZERO, Duration.ZERO),
                 maxResponseSize, statistics);
     }
 
@@ -88,8 +89,9 @@ public final class HaloTransport {
                     backoff(++retries, method, target, label, e.toString());
                     continue;
                 }
-                throw new HaloIOException(0, method, target, null, "could not connect (" + e + ") after " + retries
-                                                                   + " retries; nothing was sent",
+                throw new HaloIOException(
+                        0, method, target, null, "could not connect (" + e + ") after " + retries
+                                                 + " retries; nothing was sent",
                         false, e);
             } catch (IOException e) {
                 if (tooLargeIn(e) != null) { // the client wraps what the body subscriber failed with
@@ -100,8 +102,10 @@ public final class HaloTransport {
                     backoff(++retries, method, target, label, what);
                     continue;
                 }
-                throw new HaloIOException(0, method, target, null,
-                        idempotent ? what + " after " + retries + " retries"
+                throw new HaloIOException(
+                        0, method, target, null,
+                        idempotent
+                                ? what + " after " + retries + " retries"
                                 : what + ". The request was sent and Halo may have applied it: it is NOT retried; "
                                   + "check Halo before sending it again",
                         !idempotent, e);
@@ -121,10 +125,14 @@ public final class HaloTransport {
                 Duration wait = rateLimitBackoff(++rateLimited, response);
                 Duration waited = Duration.ofNanos(System.nanoTime() - rateLimitWaitStart);
                 if (waited.plus(wait).compareTo(retryPolicy.maxRateLimitWait()) > 0) {
-                    throw new HaloRateLimitException(429, method, target, response.headerMap(), response.bodyAsString(),
+                    throw new HaloRateLimitException(
+                            429, method, target, response.headerMap(), response.bodyAsString(),
                             "Halo's rate limit was still reached after waiting " + waited.toSeconds()
-                            + " s (maxRateLimitWait " + retryPolicy.maxRateLimitWait().toSeconds() + " s); nothing was "
-                            + "applied. Lower the request rate or the rateLimit option");
+                                                                                                + " s (maxRateLimitWait "
+                                                                                                + retryPolicy.maxRateLimitWait()
+                                                                                                        .toSeconds()
+                                                                                                + " s); nothing was "
+                                                                                                + "applied. Lower the request rate or the rateLimit option");
                 }
                 LOG.info("Halo answered 429 to {} {}: waiting {} ms before retrying", method, target, wait.toMillis());
                 TimeUnit.MILLISECONDS.sleep(wait.toMillis());
@@ -153,10 +161,13 @@ public final class HaloTransport {
             statistics.waitedForPermit(System.nanoTime() - permitWaitStart);
         }
         if (!permitted) {
-            throw new HaloRateLimitException(0, method, target, null, null, "No request permit "
-                    + (retryPolicy.maxRateLimitWait().isZero() ? "free now, and this request does not wait"
-                            : "within maxRateLimitWait (" + retryPolicy.maxRateLimitWait().toSeconds() + " s)")
-                    + " from the rate governor (" + governor + "); nothing was sent");
+            throw new HaloRateLimitException(
+                    0, method, target, null, null, "No request permit "
+                                                   + (retryPolicy.maxRateLimitWait().isZero()
+                                                           ? "free now, and this request does not wait"
+                                                           : "within maxRateLimitWait ("
+                                                             + retryPolicy.maxRateLimitWait().toSeconds() + " s)")
+                                                   + " from the rate governor (" + governor + "); nothing was sent");
         }
     }
 
@@ -188,10 +199,13 @@ public final class HaloTransport {
 
     /** Halo did answer, but more than maxResponseSize: the reply is lost, so a write may have been applied. */
     private static HaloIOException tooLarge(String method, String target, boolean idempotent, IOException e) {
-        return new HaloIOException(0, method, target, null,
+        return new HaloIOException(
+                0, method, target, null,
                 "Halo answered, but " + e.getMessage() + "; raise maxResponseSize or ask for less (pageSize, query "
-                                                          + "filters)"
-                                                          + (idempotent ? "" : ". The write may have been applied: check Halo before sending it again"),
+                                         + "filters)"
+                                         + (idempotent
+                                                 ? ""
+                                                 : ". The write may have been applied: check Halo before sending it again"),
                 !idempotent, e);
     }
 

@@ -17,15 +17,15 @@ import io.camelhalo.component.halo.client.HaloPager;
 import io.camelhalo.component.halo.error.HaloValidationException;
 
 /**
- * Create unless it exists (option {@code matchExisting}): before a create, the record of the same resource whose
- * match field has the same value (ignoring case and surrounding blanks) is looked for, within the record's client
- * where Halo scopes the resource by client (sites, users: the scope column of {@link HaloNameField}). Found, it is
- * the answer and nothing is created; two found is ambiguous and fails before anything is sent.
+ * Create unless it exists (option {@code matchExisting}): before a create, the record of the same resource whose match
+ * field has the same value (ignoring case and surrounding blanks) is looked for, within the record's client where Halo
+ * scopes the resource by client (sites, users: the scope column of {@link HaloNameField}). Found, it is the answer and
+ * nothing is created; two found is ambiguous and fails before anything is sent.
  * <p>
  * The list is read fresh (never from the lookup cache: a record created a moment ago must be seen) and with inactive
- * records, so a deactivated client is not created twice. {@code search=} narrows it only for the fields Halo's
- * search is known to match (HALO-FACTS: names and email addresses); any other field reads the whole (scoped) list,
- * so a field Halo's search does not index can never cause a duplicate.
+ * records, so a deactivated client is not created twice. {@code search=} narrows it only for the fields Halo's search
+ * is known to match (HALO-FACTS: names and email addresses); any other field reads the whole (scoped) list, so a field
+ * Halo's search does not index can never cause a duplicate.
  */
 public final class HaloExistingRecords {
 
@@ -39,8 +39,8 @@ public final class HaloExistingRecords {
     }
 
     /**
-     * Which of the records of one create are already in Halo, and which repeat an earlier record of the same write
-     * (the same value within the same scope): those are created once, and the repeat is answered with that record.
+     * Which of the records of one create are already in Halo, and which repeat an earlier record of the same write (the
+     * same value within the same scope): those are created once, and the repeat is answered with that record.
      */
     public Plan plan(HaloResource resource, List<Map<String, Object>> records, String field) throws Exception {
         List<Map<String, Object>> found = new ArrayList<>(records.size());
@@ -57,8 +57,8 @@ public final class HaloExistingRecords {
     }
 
     /**
-     * The outcome of {@link #plan}: per record, the record found in Halo (or null), and the earlier record of the
-     * same write it repeats (or -1).
+     * The outcome of {@link #plan}: per record, the record found in Halo (or null), and the earlier record of the same
+     * write it repeats (or -1).
      */
     public record Plan(List<Map<String, Object>> records, List<Map<String, Object>> found, int[] sameAs) {
 
@@ -117,10 +117,11 @@ public final class HaloExistingRecords {
     }
 
     /**
-     * @param  resource the resource about to be created
-     * @param  record   the record about to be created
-     * @param  field    the field that identifies an existing record, e.g. {@code name}
-     * @return          the existing record, or {@code null} when there is none (or the record has no such value)
+     * @param  resource                the resource about to be created
+     * @param  record                  the record about to be created
+     * @param  field                   the field that identifies an existing record, e.g. {@code name}
+     * @return                         the existing record, or {@code null} when there is none (or the record has no
+     *                                 such value)
      * @throws HaloValidationException when more than one record matches
      */
     public Map<String, Object> find(HaloResource resource, Map<String, Object> record, String field) throws Exception {
@@ -137,14 +138,16 @@ public final class HaloExistingRecords {
             throw HaloValidationException.refused("POST", "/api/" + resource.path(),
                     "matchExisting=" + field + ": " + matches.size() + " " + resource.uriName() + " have " + field
                                                                                      + " '" + wanted + "' (ids "
-                                                                                     + matches.stream().map(r -> r.get("id")).toList()
+                                                                                     + matches.stream().map(r -> r.get("id"))
+                                                                                             .toList()
                                                                                      + "), so it is not known which one is meant; nothing was created");
         }
         return matches.isEmpty() ? null : matches.get(0);
     }
 
-    private static Map<String, Object> query(HaloResource resource, Map<String, Object> record, String field,
-                                             String wanted) {
+    private static Map<String, Object> query(
+            HaloResource resource, Map<String, Object> record, String field,
+            String wanted) {
         Map<String, Object> query = new LinkedHashMap<>();
         HaloNameField scope = HaloNameField.listing(resource);
         if (scope != null && scope.scopeField() != null && record.get(scope.scopeField()) != null) {

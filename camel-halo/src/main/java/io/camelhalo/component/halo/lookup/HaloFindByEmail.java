@@ -14,11 +14,11 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 
 /**
- * Finds the Halo user and client for an email address (seed "Find Halo User and Client by Email"), as Halo's own
- * email rules do: the user with exactly that address; else the client with a site whose {@code emaildomain} is the
- * sender's domain (Halo keeps the email domain on sites); else the configured default client. With
- * {@code createMissing} it creates the user (under the client found by domain), or also the client with a main
- * site carrying the domain, looking first so that running twice creates nothing new.
+ * Finds the Halo user and client for an email address (seed "Find Halo User and Client by Email"), as Halo's own email
+ * rules do: the user with exactly that address; else the client with a site whose {@code emaildomain} is the sender's
+ * domain (Halo keeps the email domain on sites); else the configured default client. With {@code createMissing} it
+ * creates the user (under the client found by domain), or also the client with a main site carrying the domain, looking
+ * first so that running twice creates nothing new.
  * <p>
  * A bean shipped in the component, for any DSL: in YAML declare it under {@code beans:} (type
  * {@code io.camelhalo.component.halo.lookup.HaloFindByEmail}, properties {@code defaultClientId},
@@ -96,7 +96,7 @@ public class HaloFindByEmail {
         if (defaultClientId == null) {
             throw HaloValidationException.refused("GET", "/api/Users",
                     "no Halo user has the email address '" + sender.email() + "', no site has the email domain '"
-                                                                   + sender.domain() + "', and no defaultClientId is set");
+                                                                       + sender.domain() + "', and no defaultClientId is set");
         }
         return answer(null, null, defaultClientId, "default client", null, null);
     }
@@ -106,8 +106,9 @@ public class HaloFindByEmail {
                 "client_id", clientId, "site_id", siteId));
     }
 
-    private static Map<String, Object> answer(Long userId, String userHow, Long clientId, String clientHow, Long siteId,
-                                              String siteHow) {
+    private static Map<String, Object> answer(
+            Long userId, String userHow, Long clientId, String clientHow, Long siteId,
+            String siteHow) {
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("user_id", userId);
         answer.put("client_id", clientId);
@@ -166,7 +167,8 @@ public class HaloFindByEmail {
                 throw new IllegalArgumentException(
                         "Invalid email address '" + address + "'. Allowed: name@domain or Name <name@domain>");
             }
-            return new Sender(text, name == null || name.isBlank() ? text : name,
+            return new Sender(
+                    text, name == null || name.isBlank() ? text : name,
                     text.substring(at + 1).toLowerCase(Locale.ROOT));
         }
     }

@@ -12,10 +12,10 @@ import io.camelhalo.component.halo.client.HaloPager;
 import org.apache.camel.RuntimeCamelException;
 
 /**
- * Halo's lists of names (statuses, agents, teams, priorities, clients found by name...), read once per connection
- * and kept for a while, so that a run of writes by name reads each list once. One instance per connection: the
- * component keeps it beside the connection. A list is read again when it is older than the caller's time to live,
- * or when the caller asks (a name was not found: someone may have added it in Halo since).
+ * Halo's lists of names (statuses, agents, teams, priorities, clients found by name...), read once per connection and
+ * kept for a while, so that a run of writes by name reads each list once. One instance per connection: the component
+ * keeps it beside the connection. A list is read again when it is older than the caller's time to live, or when the
+ * caller asks (a name was not found: someone may have added it in Halo since).
  */
 public final class HaloLookupCache {
 
@@ -43,8 +43,8 @@ public final class HaloLookupCache {
     }
 
     /**
-     * The records of {@code resource} matching {@code query}: from the cache when read less than {@code ttl} ago,
-     * else from Halo. Concurrent callers for the same list wait for one read.
+     * The records of {@code resource} matching {@code query}: from the cache when read less than {@code ttl} ago, else
+     * from Halo. Concurrent callers for the same list wait for one read.
      */
     public Lookup list(HaloResource resource, Map<String, Object> query, Duration ttl) throws Exception {
         Key key = new Key(resource, new TreeMap<>(query));

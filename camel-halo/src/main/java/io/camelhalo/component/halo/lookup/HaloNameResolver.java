@@ -19,9 +19,9 @@ import io.camelhalo.component.halo.error.HaloValidationException;
 
 /**
  * Names instead of ids: before a write, each of Halo's own name fields given without its id (the table
- * {@link HaloNameField}) is looked up in Halo's list, case-insensitively and exactly, and the id put in its place.
- * An unknown or ambiguous name fails with {@link HaloValidationException} (status 0) naming the value and the
- * closest names Halo has, before anything is sent. A name not in a cached list makes the list be read once more.
+ * {@link HaloNameField}) is looked up in Halo's list, case-insensitively and exactly, and the id put in its place. An
+ * unknown or ambiguous name fails with {@link HaloValidationException} (status 0) naming the value and the closest
+ * names Halo has, before anything is sent. A name not in a cached list makes the list be read once more.
  */
 public final class HaloNameResolver {
 
@@ -103,8 +103,9 @@ public final class HaloNameResolver {
                 .map(n -> n.toString().trim()).findFirst().orElse(name);
     }
 
-    private static String problem(HaloNameField field, String name, Map<String, Object> query, Set<Object> ids,
-                                  List<Map<String, Object>> listed) {
+    private static String problem(
+            HaloNameField field, String name, Map<String, Object> query, Set<Object> ids,
+            List<Map<String, Object>> listed) {
         String where = field.listedResource().uriName() + (query.containsKey(field.scopeParameter())
                 ? " with " + field.scopeParameter() + "=" + query.get(field.scopeParameter()) : "");
         if (ids.size() > 1) {
@@ -118,8 +119,9 @@ public final class HaloNameResolver {
         String lower = name.toLowerCase(Locale.ROOT);
         names.sort(Comparator.comparingInt((String n) -> HaloNames.distance(lower, n.toLowerCase(Locale.ROOT)))
                 .thenComparing(Comparator.naturalOrder()));
-        String closest = names.isEmpty() ? "none listed" : String.join(", ", names.subList(0, Math.min(CANDIDATES_SHOWN,
-                names.size())));
+        String closest = names.isEmpty()
+                ? "none listed" : String.join(", ", names.subList(0, Math.min(CANDIDATES_SHOWN,
+                        names.size())));
         return "unknown " + field.nameField() + " '" + name + "': no " + where + " has that name (matched without "
                + "regard to case); closest: " + closest;
     }

@@ -5,8 +5,8 @@ import org.apache.camel.CamelContext;
 
 /**
  * Publishes a connection's statistics to Micrometer when Micrometer is on the classpath (camel-micrometer brings it)
- * and a {@code MeterRegistry} is in Camel's registry; otherwise does nothing. This class names no Micrometer type,
- * so camel-halo runs without Micrometer.
+ * and a {@code MeterRegistry} is in Camel's registry; otherwise does nothing. This class names no Micrometer type, so
+ * camel-halo runs without Micrometer.
  */
 public final class HaloMetrics {
 

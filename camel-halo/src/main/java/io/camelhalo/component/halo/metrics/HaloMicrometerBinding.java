@@ -34,8 +34,9 @@ final class HaloMicrometerBinding implements HaloConnectionStatistics.Listener {
     private HaloMicrometerBinding(MeterRegistry registry, HaloConnection connection) {
         this.registry = registry;
         this.connectionTags = Tags.of("halo.api", connection.key().apiUrl());
-        this.permitWait = Timer.builder("halo.rate.governor.wait").description("Time requests waited for a rate-governor permit")
-                .tags(connectionTags).register(registry);
+        this.permitWait
+                = Timer.builder("halo.rate.governor.wait").description("Time requests waited for a rate-governor permit")
+                        .tags(connectionTags).register(registry);
         HaloConnectionStatistics statistics = connection.statistics();
         Gauge.builder("halo.rate.governor.permits.used", statistics, HaloConnectionStatistics::permitsUsed)
                 .description("Rate-governor permits in use (in flight or counting in the window)")

@@ -14,9 +14,9 @@ import io.camelhalo.component.halo.api.HaloOperation;
 import io.camelhalo.component.halo.api.HaloResource;
 import io.camelhalo.component.halo.api.HaloTimestamps;
 import io.camelhalo.component.halo.change.HaloChange;
-import io.camelhalo.component.halo.http.HaloHttpClient;
 import io.camelhalo.component.halo.client.HaloPager;
 import io.camelhalo.component.halo.error.HaloApiException;
+import io.camelhalo.component.halo.http.HaloHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,18 +24,18 @@ import org.slf4j.LoggerFactory;
  * Finds the records of one resource changed since an instant, as the resource table's {@link ChangeDetection} says:
  * <ul>
  * <li>{@code UPDATED_SINCE_FILTER}: Halo filters with {@code lastupdatefromdate}; every page is read.</li>
- * <li>{@code NEWEST_FIRST}: Halo sorts by the last-modified field, newest first; paging stops at the first record
- * older than the instant.</li>
+ * <li>{@code NEWEST_FIRST}: Halo sorts by the last-modified field, newest first; paging stops at the first record older
+ * than the instant.</li>
  * <li>{@code FULL_SCAN}: the unpaged list is read whole and filtered here.</li>
  * </ul>
  * Paged reads go newest first in every case: a record changed while the pages are read moves to the front, so the
  * records behind it shift back and at worst appear twice (dropped here), never skipped. The result is sorted oldest
  * first, by last-modified then id.
  * <p>
- * Two facts about Halo are checked as they are used rather than assumed (docs/HALO-FACTS.md): that a list asked to
- * sort newest first is sorted (if a page is not, paging no longer stops early: every page is read, and a WARN says
- * so once), and that list items carry the last-modified field (an item without it is read in full by id; a record
- * that has none even then fails the poll, loudly, rather than being dropped).
+ * Two facts about Halo are checked as they are used rather than assumed (docs/HALO-FACTS.md): that a list asked to sort
+ * newest first is sorted (if a page is not, paging no longer stops early: every page is read, and a WARN says so once),
+ * and that list items carry the last-modified field (an item without it is read in full by id; a record that has none
+ * even then fails the poll, loudly, rather than being dropped).
  */
 final class HaloChangeFeed {
 
@@ -121,8 +121,8 @@ final class HaloChangeFeed {
     }
 
     /**
-     * The record with its last-modified value: the listed item when it has one, else the full record read by id
-     * (Halo's list items may carry fewer fields than the record).
+     * The record with its last-modified value: the listed item when it has one, else the full record read by id (Halo's
+     * list items may carry fewer fields than the record).
      *
      * @throws HaloApiException when even the full record has no readable last-modified value
      */
@@ -149,9 +149,11 @@ final class HaloChangeFeed {
         if (full == null || !HaloChange.isReadable(resource, full)) {
             throw HaloApiException.unusableReply("GET", "/api/" + resource.path() + (id == null ? "" : "/" + id),
                     "halo-poll:" + resource.uriName() + " cannot tell when record " + listed.get("id")
-                                  + " changed: it has no readable '" + resource.lastModifiedField()
-                                  + "', in the list or read by id. The poll stops here rather than drop the record; "
-                                  + "see docs/HALO-FACTS.md");
+                                                                                                                  + " changed: it has no readable '"
+                                                                                                                  + resource
+                                                                                                                          .lastModifiedField()
+                                                                                                                  + "', in the list or read by id. The poll stops here rather than drop the record; "
+                                                                                                                  + "see docs/HALO-FACTS.md");
         }
         return full;
     }

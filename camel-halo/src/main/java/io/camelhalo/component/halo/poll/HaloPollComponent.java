@@ -12,8 +12,8 @@ import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.util.PropertiesHelper;
 
 /**
- * The halo-poll component: {@code halo-poll:<resource>}. Its connection options are the halo component's, with each
- * one set on this component laid over them ({@link HaloConsumerComponent}).
+ * The halo-poll component: {@code halo-poll:<resource>}. Its connection options are the halo component's, with each one
+ * set on this component laid over them ({@link HaloConsumerComponent}).
  */
 @Component("halo-poll")
 public class HaloPollComponent extends HaloConsumerComponent {

@@ -18,9 +18,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Fires one exchange per record changed since the last poll, oldest first, through the delivery step both change
- * paths share ({@link ChangeDelivery}). Progress is read from the state repository at the start of every poll and
- * written after every settled change, so a restart or another cluster member continues exactly where this one stopped.
+ * Fires one exchange per record changed since the last poll, oldest first, through the delivery step both change paths
+ * share ({@link ChangeDelivery}). Progress is read from the state repository at the start of every poll and written
+ * after every settled change, so a restart or another cluster member continues exactly where this one stopped.
  */
 public class HaloPollConsumer extends ScheduledBatchPollingConsumer {
 
@@ -45,8 +45,9 @@ public class HaloPollConsumer extends ScheduledBatchPollingConsumer {
     protected void doStart() throws Exception {
         Duration timeout = Duration.ofMillis(endpoint.getConfiguration().getReadTimeout());
         HaloPager pager = new HaloPager(endpoint.getConnection().httpClient(), timeout);
-        feed = new HaloChangeFeed(pager, endpoint.getConnection().httpClient(), timeout, resource, endpoint.filters(),
-                                  endpoint.getPageSize());
+        feed = new HaloChangeFeed(
+                pager, endpoint.getConnection().httpClient(), timeout, resource, endpoint.filters(),
+                endpoint.getPageSize());
         stateRepository = endpoint.stateRepository();
         ServiceHelper.startService(stateRepository); // a FileStateRepository loads its file here
         ServiceHelper.startService(endpoint.getIdempotentRepository());

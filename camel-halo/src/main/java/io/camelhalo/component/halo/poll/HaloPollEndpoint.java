@@ -187,7 +187,8 @@ public class HaloPollEndpoint extends ScheduledPollEndpoint implements HaloServi
     String stateKey(String routeId) {
         String filters = filters().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("&"));
-        return "halo-poll|" + configuration.apiUrl() + "|" + (configuration.getTenant() == null ? "" : configuration.getTenant())
+        return "halo-poll|" + configuration.apiUrl() + "|"
+               + (configuration.getTenant() == null ? "" : configuration.getTenant())
                + "|" + resource.uriName() + (filters.isEmpty() ? "" : "?" + filters) + "|" + routeId;
     }
 
@@ -232,8 +233,8 @@ public class HaloPollEndpoint extends ScheduledPollEndpoint implements HaloServi
     }
 
     /**
-     * How far before the watermark each poll looks again, in milliseconds or a duration (5s): covers clock skew
-     * and records that share a timestamp or become visible late. Versions already delivered are not delivered again.
+     * How far before the watermark each poll looks again, in milliseconds or a duration (5s): covers clock skew and
+     * records that share a timestamp or become visible late. Versions already delivered are not delivered again.
      */
     public void setOverlap(long overlap) {
         this.overlap = overlap;
@@ -311,8 +312,8 @@ public class HaloPollEndpoint extends ScheduledPollEndpoint implements HaloServi
     }
 
     /**
-     * The most changes one poll delivers (0: all). The rest, newer ones, come with the next poll: useful to catch up
-     * on a large backlog in bounded batches.
+     * The most changes one poll delivers (0: all). The rest, newer ones, come with the next poll: useful to catch up on
+     * a large backlog in bounded batches.
      */
     public void setMaxMessagesPerPoll(int maxMessagesPerPoll) {
         this.maxMessagesPerPoll = maxMessagesPerPoll;

@@ -94,10 +94,10 @@ final class PollProgress {
     }
 
     /**
-     * Where this poll's query starts. Once the overlap has passed since the watermark, every version stamped up to
-     * it has long become visible and been delivered (unless one failed, or the poll that stored it was cut short by
-     * a crash), so the query starts just after the watermark: an idle poll then costs one request however busy the
-     * tenant was before.
+     * Where this poll's query starts. Once the overlap has passed since the watermark, every version stamped up to it
+     * has long become visible and been delivered (unless one failed, or the poll that stored it was cut short by a
+     * crash), so the query starts just after the watermark: an idle poll then costs one request however busy the tenant
+     * was before.
      */
     Instant queryFrom(Instant now, Duration overlap) {
         if (finished && retryFrom == null && watermark != null && !now.isBefore(watermark.plus(overlap))
@@ -121,8 +121,8 @@ final class PollProgress {
 
     /**
      * Records a delivered version, moves the watermark up to it and, since changes are delivered oldest first, moves
-     * {@code from} up behind it as {@link #finishPoll} would: what is stored stays bounded by the overlap window,
-     * not by the number of changes, even in the middle of a long catch-up (or when a crash cuts it short).
+     * {@code from} up behind it as {@link #finishPoll} would: what is stored stays bounded by the overlap window, not
+     * by the number of changes, even in the middle of a long catch-up (or when a crash cuts it short).
      *
      * @param oldestFailed the oldest version of this poll whose processing failed so far, or {@code null}
      */
@@ -137,8 +137,8 @@ final class PollProgress {
 
     /**
      * Ends a poll: the next query starts {@code overlap} before the watermark, but no later than the oldest version
-     * that failed (so it is delivered again) and never earlier than this poll's start (what was pruned stays
-     * pruned). Versions older than the new start can no longer come back and are forgotten.
+     * that failed (so it is delivered again) and never earlier than this poll's start (what was pruned stays pruned).
+     * Versions older than the new start can no longer come back and are forgotten.
      */
     void finishPoll(Duration overlap, Instant oldestFailed) {
         finished = true;

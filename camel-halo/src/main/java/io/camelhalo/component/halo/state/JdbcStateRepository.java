@@ -16,18 +16,18 @@ import org.apache.camel.support.service.ServiceSupport;
 
 /**
  * A {@link StateRepository} in a database table, so the members of a cluster share halo-poll progress through the
- * database they already have. One row per state key; the table is created on start when missing (the default DDL
- * is tested on PostgreSQL and H2; create it yourself where it does not suit):
+ * database they already have. One row per state key; the table is created on start when missing (the default DDL is
+ * tested on PostgreSQL and H2; create it yourself where it does not suit):
  *
  * <pre>
  * CREATE TABLE CAMEL_HALO_STATE (STATE_KEY VARCHAR(512) PRIMARY KEY, STATE_VALUE TEXT NOT NULL)
  * </pre>
  *
- * The value column is unbounded ({@code TEXT}: PostgreSQL's unlimited string, a character large object in H2),
- * because progress grows with the changes of one poll. A table made with a bounded column (earlier versions used
- * {@code VARCHAR(32000)}) fails a longer value with an error naming the key, the size and the statement that widens
- * the column. Every read and write is its own statement in auto-commit, so a member killed at any point leaves
- * either the old value or the new one.
+ * The value column is unbounded ({@code TEXT}: PostgreSQL's unlimited string, a character large object in H2), because
+ * progress grows with the changes of one poll. A table made with a bounded column (earlier versions used
+ * {@code VARCHAR(32000)}) fails a longer value with an error naming the key, the size and the statement that widens the
+ * column. Every read and write is its own statement in auto-commit, so a member killed at any point leaves either the
+ * old value or the new one.
  */
 public class JdbcStateRepository extends ServiceSupport implements StateRepository<String, String> {
 
@@ -91,13 +91,15 @@ public class JdbcStateRepository extends ServiceSupport implements StateReposito
             }
         } catch (SQLException e) {
             if (VALUE_TOO_LONG.equals(e.getSQLState())) {
-                throw new RuntimeCamelException("Cannot write state '" + key + "': its value of " + value.length()
+                throw new RuntimeCamelException(
+                        "Cannot write state '" + key + "': its value of " + value.length()
                                                 + " characters does not fit the STATE_VALUE column of table " + tableName
                                                 + ". Make the column unbounded, e.g. on PostgreSQL: ALTER TABLE "
                                                 + tableName + " ALTER COLUMN STATE_VALUE TYPE TEXT",
                         e);
             }
-            throw new RuntimeCamelException("Cannot write state '" + key + "' (" + value.length()
+            throw new RuntimeCamelException(
+                    "Cannot write state '" + key + "' (" + value.length()
                                             + " characters) to table " + tableName,
                     e);
         }

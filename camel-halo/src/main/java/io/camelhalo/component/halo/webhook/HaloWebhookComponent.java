@@ -9,8 +9,8 @@ import org.apache.camel.spi.annotations.Component;
 
 /**
  * The halo-webhook component: {@code halo-webhook:<resource>}. Its connection options (used only to register the
- * webhook and to read a record a payload lacks) are the halo component's, with each one set on this component laid
- * over them ({@link HaloConsumerComponent}), as halo-poll's are.
+ * webhook and to read a record a payload lacks) are the halo component's, with each one set on this component laid over
+ * them ({@link HaloConsumerComponent}), as halo-poll's are.
  */
 @Component("halo-webhook")
 public class HaloWebhookComponent extends HaloConsumerComponent {

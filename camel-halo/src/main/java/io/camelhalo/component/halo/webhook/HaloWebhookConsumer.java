@@ -20,12 +20,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Serves one path on the platform HTTP server. For each delivery: authenticate (401, nothing routed), split it into
- * its records in order (a body that is not JSON records, or a record without an id: 400, nothing routed), and hand
- * them one by one to the delivery step both change paths share ({@link ChangeDelivery}), which drops a version
- * already delivered; only then answer 200. If the route fails on a record, its version is released and Halo is
- * answered 500, so its retry (or a re-send, or the halo-poll safety net) brings it again; the records before it are
- * then dropped as duplicates.
+ * Serves one path on the platform HTTP server. For each delivery: authenticate (401, nothing routed), split it into its
+ * records in order (a body that is not JSON records, or a record without an id: 400, nothing routed), and hand them one
+ * by one to the delivery step both change paths share ({@link ChangeDelivery}), which drops a version already
+ * delivered; only then answer 200. If the route fails on a record, its version is released and Halo is answered 500, so
+ * its retry (or a re-send, or the halo-poll safety net) brings it again; the records before it are then dropped as
+ * duplicates.
  */
 public class HaloWebhookConsumer extends DefaultConsumer {
 
@@ -126,7 +126,8 @@ public class HaloWebhookConsumer extends DefaultConsumer {
                 change = change(record);
             } catch (Exception e) {
                 LOG.warn("Could not read the change of {} {} delivered to {}: {}; Halo is answered 500 so it delivers "
-                         + "it again", resource.uriName(), record.get("id"), endpoint.httpPath(), e.getMessage());
+                         + "it again",
+                        resource.uriName(), record.get("id"), endpoint.httpPath(), e.getMessage());
                 reply(http, 500, "{\"error\":\"could not read record " + record.get("id") + "\"}");
                 return;
             }

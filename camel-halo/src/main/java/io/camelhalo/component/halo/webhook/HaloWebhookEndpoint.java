@@ -19,10 +19,10 @@ import org.apache.camel.support.DefaultEndpoint;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 
 /**
- * Receives Halo's webhook deliveries through the runtime's platform HTTP server (Vert.x under Camel Main, the
- * servlet container under Spring Boot) and fires one exchange per changed record, with the headers halo-poll sets.
- * A change version (resource, id, last-modified) already delivered, by an earlier delivery, a re-send or a
- * halo-poll route sharing the idempotent repository, is dropped.
+ * Receives Halo's webhook deliveries through the runtime's platform HTTP server (Vert.x under Camel Main, the servlet
+ * container under Spring Boot) and fires one exchange per changed record, with the headers halo-poll sets. A change
+ * version (resource, id, last-modified) already delivered, by an earlier delivery, a re-send or a halo-poll route
+ * sharing the idempotent repository, is dropped.
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "halo-webhook", title = "Halo Webhook", syntax = "halo-webhook:resource",
              consumerOnly = true, category = { Category.API, Category.CLOUD }, headersClass = HaloConstants.class)
@@ -233,7 +233,9 @@ public class HaloWebhookEndpoint extends DefaultEndpoint implements HaloServiceL
         return signatureSecret;
     }
 
-    /** The shared secret of the HMAC signature over the raw body; when set, a delivery without a valid one is refused. */
+    /**
+     * The shared secret of the HMAC signature over the raw body; when set, a delivery without a valid one is refused.
+     */
     public void setSignatureSecret(String signatureSecret) {
         this.signatureSecret = signatureSecret;
     }
@@ -279,8 +281,8 @@ public class HaloWebhookEndpoint extends DefaultEndpoint implements HaloServiceL
     }
 
     /**
-     * Accept deliveries with no authentication configured: only behind a gateway that authenticates Halo. Without
-     * it, a route with no credential or secret set does not start.
+     * Accept deliveries with no authentication configured: only behind a gateway that authenticates Halo. Without it, a
+     * route with no credential or secret set does not start.
      */
     public void setAllowUnauthenticated(boolean allowUnauthenticated) {
         this.allowUnauthenticated = allowUnauthenticated;
@@ -333,7 +335,9 @@ public class HaloWebhookEndpoint extends DefaultEndpoint implements HaloServiceL
         return unregisterOnStop;
     }
 
-    /** Delete the registered webhook from Halo when the route stops (changes made while stopped are then not posted). */
+    /**
+     * Delete the registered webhook from Halo when the route stops (changes made while stopped are then not posted).
+     */
     public void setUnregisterOnStop(boolean unregisterOnStop) {
         this.unregisterOnStop = unregisterOnStop;
     }

@@ -42,7 +42,8 @@ public class HaloWebhookHealthCheck implements HealthCheck {
             builder.detail(REGISTERED, registered);
             if (!registered) {
                 return builder.down().message("The webhook '" + endpoint.registrationName()
-                                              + "' is not registered in Halo").build();
+                                              + "' is not registered in Halo")
+                        .build();
             }
         }
         return builder.up().build();

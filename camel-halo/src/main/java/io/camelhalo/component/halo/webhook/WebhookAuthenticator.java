@@ -15,9 +15,9 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Decides whether a delivery comes from Halo: every check configured must pass (Basic credentials, a header token,
- * an HMAC signature over the raw body). Comparisons are constant-time ({@link MessageDigest#isEqual}); no secret
- * and no received credential is ever put in a message.
+ * Decides whether a delivery comes from Halo: every check configured must pass (Basic credentials, a header token, an
+ * HMAC signature over the raw body). Comparisons are constant-time ({@link MessageDigest#isEqual}); no secret and no
+ * received credential is ever put in a message.
  */
 final class WebhookAuthenticator {
 
@@ -66,12 +66,15 @@ final class WebhookAuthenticator {
         try {
             Mac.getInstance(algorithm).init(key);
         } catch (NoSuchAlgorithmException | InvalidKeyException ex) {
-            throw new IllegalArgumentException("Invalid signatureAlgorithm '" + algorithm
-                                               + "': a javax.crypto Mac name such as HmacSHA256 or HmacSHA512", ex);
+            throw new IllegalArgumentException(
+                    "Invalid signatureAlgorithm '" + algorithm
+                                               + "': a javax.crypto Mac name such as HmacSHA256 or HmacSHA512",
+                    ex);
         }
         String encoding = e.getSignatureEncoding().toLowerCase(Locale.ROOT);
         if (!encoding.equals("hex") && !encoding.equals("base64")) {
-            throw new IllegalArgumentException("Invalid signatureEncoding '" + e.getSignatureEncoding()
+            throw new IllegalArgumentException(
+                    "Invalid signatureEncoding '" + e.getSignatureEncoding()
                                                + "': hex or base64");
         }
         String prefix = e.getSignaturePrefix() == null ? "" : e.getSignaturePrefix();
@@ -89,7 +92,8 @@ final class WebhookAuthenticator {
             } catch (NoSuchAlgorithmException | InvalidKeyException ex) {
                 return false; // checked at start; never reached
             }
-            String expected = encoding.equals("hex") ? HexFormat.of().formatHex(mac)
+            String expected = encoding.equals("hex")
+                    ? HexFormat.of().formatHex(mac)
                     : Base64.getEncoder().encodeToString(mac);
             String value = received.substring(prefix.length()).trim();
             // hex is compared case-insensitively: senders differ in the case they write

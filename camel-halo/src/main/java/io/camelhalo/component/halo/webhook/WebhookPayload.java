@@ -11,10 +11,10 @@ import io.camelhalo.component.halo.api.HaloResource;
 import io.camelhalo.component.halo.error.HaloApiException;
 
 /**
- * What a delivery holds. Halo posts the record (the ticket, and the action where there is one), several as a JSON
- * array when it batches. The exact envelope is unverified (docs/HALO-FACTS.md), so a record wrapped under its
- * resource's singular name ({@code {"ticket": {...}, "action": {...}}}) is unwrapped too: that is the one place to
- * change when a tenant shows otherwise.
+ * What a delivery holds. Halo posts the record (the ticket, and the action where there is one), several as a JSON array
+ * when it batches. The exact envelope is unverified (docs/HALO-FACTS.md), so a record wrapped under its resource's
+ * singular name ({@code {"ticket": {...}, "action": {...}}}) is unwrapped too: that is the one place to change when a
+ * tenant shows otherwise.
  */
 final class WebhookPayload {
 

@@ -7,16 +7,15 @@ import java.util.List;
 import java.util.Map;
 
 import io.camelhalo.component.halo.api.HaloJson;
-import io.camelhalo.component.halo.http.HaloHttpClient;
 import io.camelhalo.component.halo.error.HaloApiException;
+import io.camelhalo.component.halo.http.HaloHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Creates or updates the endpoint's webhook in Halo through {@code /Webhook} (found again by name, so a restart
- * updates the one it made instead of adding another) and deletes it on request. Halo's codes for
- * {@code authentication_type}, {@code algorithm} and {@code digest} are unverified (docs/HALO-FACTS.md): they are
- * here, and only here.
+ * Creates or updates the endpoint's webhook in Halo through {@code /Webhook} (found again by name, so a restart updates
+ * the one it made instead of adding another) and deletes it on request. Halo's codes for {@code authentication_type},
+ * {@code algorithm} and {@code digest} are unverified (docs/HALO-FACTS.md): they are here, and only here.
  */
 final class WebhookRegistration {
 

@@ -34,8 +34,9 @@ class TenantCheckTest {
 
     private static Verdict verdict(List<TenantFinding> findings, String resource, String fact) {
         return findings.stream().filter(f -> f.resource().equals(resource) && f.fact().equals(fact))
-                .map(TenantFinding::verdict).findFirst().orElseThrow(() -> new AssertionError(resource + " / " + fact
-                        + " not checked: " + findings));
+                .map(TenantFinding::verdict).findFirst().orElseThrow(() -> new AssertionError(
+                        resource + " / " + fact
+                                                                                              + " not checked: " + findings));
     }
 
     private static List<TenantFinding> contradicted(List<TenantFinding> findings) {

@@ -38,7 +38,8 @@ class HaloDevConsoleTest {
             .routes(r -> {
                 r.from("direct:list").to("halo:tickets/list");
                 // one poll, then quiet for the test: the figures below do not move under it
-                r.from("halo-poll:tickets?startFrom=beginning&initialDelay=0&delay=600000").routeId("ticket-watch").to("mock:seen");
+                r.from("halo-poll:tickets?startFrom=beginning&initialDelay=0&delay=600000").routeId("ticket-watch")
+                        .to("mock:seen");
             });
 
     private HaloSandbox sandbox;

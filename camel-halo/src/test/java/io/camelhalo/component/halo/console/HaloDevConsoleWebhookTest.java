@@ -85,7 +85,8 @@ class HaloDevConsoleWebhookTest {
                 tickets.getString("webhookName"))), text);
         assertTrue(text.contains(String.format("Route invoice-hook (halo-webhook:invoices)%n"
                                                + "    Path: /hooks/invoices (serving)%n"
-                                               + "    Registered in Halo: not asked (register=false)")), text);
+                                               + "    Registered in Halo: not asked (register=false)")),
+                text);
 
         // and the connection the registration opened is listed, once
         JsonArray connections = (JsonArray) json.get("connections");

@@ -14,10 +14,10 @@ import com.fasterxml.jackson.databind.JsonNode;
  * JSON metadata, the one source of every option and header description (itself generated from the Javadoc).
  * <p>
  * Upstream, camel-package-maven-plugin's {@code update-readme} goal does this job, but in Camel 4 it writes
- * {@code include::partial$component-endpoint-options.adoc[]} lines that only camel-website's Antora build can
- * resolve (they render as nothing anywhere else), and it insists on the line {@code *Since Camel {since}*}, which for
- * a third-party component would state camel-halo's version as a Camel version. So this class renders the same
- * header attributes and the tables themselves, as plain AsciiDoc.
+ * {@code include::partial$component-endpoint-options.adoc[]} lines that only camel-website's Antora build can resolve
+ * (they render as nothing anywhere else), and it insists on the line {@code *Since Camel {since}*}, which for a
+ * third-party component would state camel-halo's version as a Camel version. So this class renders the same header
+ * attributes and the tables themselves, as plain AsciiDoc.
  */
 public final class ComponentPage {
 

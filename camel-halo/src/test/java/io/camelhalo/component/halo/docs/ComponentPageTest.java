@@ -17,8 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The component pages carry no hand-written option or header table: the build fails here when a page's generated
- * parts differ from the component JSON (changed Javadoc, a new option). To rewrite them:
+ * The component pages carry no hand-written option or header table: the build fails here when a page's generated parts
+ * differ from the component JSON (changed Javadoc, a new option). To rewrite them:
  * {@code mvn -B -ntp verify -pl camel-halo -am -Dtest=ComponentPageTest -Dsurefire.failIfNoSpecifiedTests=false -Dhalo.docs.update=true}.
  */
 class ComponentPageTest {
@@ -45,7 +45,7 @@ class ComponentPageTest {
             return;
         }
         assertEquals(expected, committed, page + " is out of date with " + json
-                + "; rewrite it with -D" + UPDATE + "=true (see this test's Javadoc)");
+                                          + "; rewrite it with -D" + UPDATE + "=true (see this test's Javadoc)");
         model.get("componentProperties").fieldNames().forEachRemaining(
                 option -> assertTrue(committed.contains("| *" + option + "* "), option + " in " + page));
         model.get("headers").fieldNames().forEachRemaining(
@@ -71,7 +71,8 @@ class ComponentPageTest {
     @Test
     void aPageWithoutTheGeneratedBlockIsRefusedByName() throws Exception {
         JsonNode model = metadata("META-INF/io/camelhalo/component/halo/halo.json");
-        String headerOnly = ":shortname: x\n:artifactid: x\n:description: x\n:since: x\n:supportlevel: x\n:component-header: x\n";
+        String headerOnly
+                = ":shortname: x\n:artifactid: x\n:description: x\n:since: x\n:supportlevel: x\n:component-header: x\n";
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ComponentPage.update(headerOnly, model));
         assertTrue(e.getMessage().contains(ComponentPage.START), e.getMessage());

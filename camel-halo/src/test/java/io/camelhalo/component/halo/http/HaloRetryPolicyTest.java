@@ -13,7 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class HaloRetryPolicyTest {
 
-    private final HaloRetryPolicy policy = new HaloRetryPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(30),
+    private final HaloRetryPolicy policy = new HaloRetryPolicy(
+            3, Duration.ofSeconds(1), Duration.ofSeconds(30),
             Duration.ofMinutes(6));
 
     @Test

@@ -65,7 +65,8 @@ class HaloMetricsTest {
         assertEquals(1.0, count("halo.rate.limited", "resource", "tickets", "operation", "list"));
         assertEquals(7L, meters.get("halo.rate.governor.wait").timer().count(), "one permit per request sent");
         assertTrue(meters.get("halo.rate.governor.permits.used").gauge().value() >= 7, "within the window");
-        assertEquals(sandbox.baseUrl() + "/api", meters.get("halo.requests").counters().iterator().next().getId().getTag("halo.api"));
+        assertEquals(sandbox.baseUrl() + "/api",
+                meters.get("halo.requests").counters().iterator().next().getId().getTag("halo.api"));
     }
 
     private double count(String name, String... tags) {

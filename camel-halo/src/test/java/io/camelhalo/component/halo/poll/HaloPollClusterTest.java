@@ -20,20 +20,20 @@ import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.impl.cluster.ClusteredRoutePolicy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Scale-out with what Camel already has: two Camel instances run the same halo-poll route under a
- * ClusteredRoutePolicy over a file-lock CamelClusterService, sharing progress in a JdbcStateRepository on a real SQL
- * server. Only the leader polls; when it stops, the other takes over where it left off.
+ * Scale-out with what Camel already has: two Camel instances run the same halo-poll route under a ClusteredRoutePolicy
+ * over a file-lock CamelClusterService, sharing progress in a JdbcStateRepository on a real SQL server. Only the leader
+ * polls; when it stops, the other takes over where it left off.
  */
 @ParameterizedClass(name = "[{0}]")
 @MethodSource("io.camelhalo.component.halo.poll.PollTenants#tenants")

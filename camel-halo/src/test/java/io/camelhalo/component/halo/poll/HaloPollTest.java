@@ -22,14 +22,14 @@ import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.support.processor.state.FileStateRepository;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static io.camelhalo.component.halo.poll.PollTestSupport.consumer;
@@ -42,8 +42,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * halo-poll against the stateful sandbox: changes made between polls arrive exactly once, in order, and idle polls
- * cost one request. Polls are driven one at a time (startScheduler=false) so each assertion is about one poll.
+ * halo-poll against the stateful sandbox: changes made between polls arrive exactly once, in order, and idle polls cost
+ * one request. Polls are driven one at a time (startScheduler=false) so each assertion is about one poll.
  */
 @ParameterizedClass(name = "[{0}]")
 @MethodSource("io.camelhalo.component.halo.poll.PollTenants#tenants")

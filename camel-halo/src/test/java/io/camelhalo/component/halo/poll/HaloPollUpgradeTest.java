@@ -26,8 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Progress stored by camel-halo 0.2.0 is read by this version: nothing it delivered is delivered again. The stored
- * states under src/test/resources/poll/ were written by the 0.2.0 code itself (a halo-poll:tickets route that
- * delivered tickets 1, 2 and 3, and a halo-poll:actions?ticketId=1 route that delivered action 3), copied verbatim.
+ * states under src/test/resources/poll/ were written by the 0.2.0 code itself (a halo-poll:tickets route that delivered
+ * tickets 1, 2 and 3, and a halo-poll:actions?ticketId=1 route that delivered action 3), copied verbatim.
  */
 class HaloPollUpgradeTest {
 

@@ -24,7 +24,8 @@ class PollProgressTest {
         p.delivered("tickets/1@a", T0.plusSeconds(10), OVERLAP, null);
         p.finishPoll(OVERLAP, null);
         assertEquals(T0.plusSeconds(5), p.queryFrom(T0.plusSeconds(11), OVERLAP), "watermark - overlap");
-        assertEquals(T0.plusSeconds(10), p.queryFrom(T0.plusSeconds(16), OVERLAP), "window passed: a whole-second watermark is read again");
+        assertEquals(T0.plusSeconds(10), p.queryFrom(T0.plusSeconds(16), OVERLAP),
+                "window passed: a whole-second watermark is read again");
         assertTrue(p.isSeen("tickets/1@a"));
     }
 

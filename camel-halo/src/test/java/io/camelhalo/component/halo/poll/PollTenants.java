@@ -12,28 +12,29 @@ import io.camelhalo.sandbox.HaloSandboxOptions;
 import io.camelhalo.sandbox.TenantMode;
 
 /**
- * The tenants the poll tests run against ({@code @ParameterizedClass}): the sandbox as halo-api.md documents
- * Halo, then each real-tenant mode alone, so a poll is proven against every way a real tenant may answer.
+ * The tenants the poll tests run against ({@code @ParameterizedClass}): the sandbox as halo-api.md documents Halo, then
+ * each real-tenant mode alone, so a poll is proven against every way a real tenant may answer.
  */
 final class PollTenants {
 
     /**
-     * Whether a poll of the resource on this tenant costs what the README promises (one request when idle, one per
-     * page of changes). It costs more, by design, where a fact turned out otherwise: list items without the
-     * last-modified field are each read by id; a list that ignores the order asked for is read to its end on every
-     * poll; stamps to the whole second make a burst within one second come back on every poll until a newer change.
-     * Correctness (every change once, in order) is asserted under every mode.
+     * Whether a poll of the resource on this tenant costs what the README promises (one request when idle, one per page
+     * of changes). It costs more, by design, where a fact turned out otherwise: list items without the last-modified
+     * field are each read by id; a list that ignores the order asked for is read to its end on every poll; stamps to
+     * the whole second make a burst within one second come back on every poll until a newer change. Correctness (every
+     * change once, in order) is asserted under every mode.
      */
     static boolean pollCostsAsDocumented(Tenant tenant, String resource) {
         Set<TenantMode> modes = tenant.modes();
         boolean newestFirst = HaloResource.fromUriName(resource).changeDetection() == ChangeDetection.NEWEST_FIRST;
         return !modes.contains(TenantMode.SLIM_LIST_ITEMS) && !modes.contains(TenantMode.TIMESTAMPS_WITHOUT_FRACTION)
-               && !(newestFirst && modes.contains(TenantMode.ORDER_IGNORED));
+                && !(newestFirst && modes.contains(TenantMode.ORDER_IGNORED));
     }
 
     /** How far apart the tests' changes are stamped: far enough for the tenant's stamps to tell them apart. */
     static Duration changeSpacing(Tenant tenant) {
-        return tenant.modes().contains(TenantMode.TIMESTAMPS_WITHOUT_FRACTION) ? Duration.ofSeconds(1)
+        return tenant.modes().contains(TenantMode.TIMESTAMPS_WITHOUT_FRACTION)
+                ? Duration.ofSeconds(1)
                 : Duration.ofMillis(5);
     }
 

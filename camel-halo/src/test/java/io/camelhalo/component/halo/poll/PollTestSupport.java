@@ -4,11 +4,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAccessor;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +26,8 @@ final class PollTestSupport {
     }
 
     /**
-     * The consumer of a route, to drive its polls one at a time (routes use startScheduler=false), with its clock
-     * set to the sandbox's so that "now" means the same to both.
+     * The consumer of a route, to drive its polls one at a time (routes use startScheduler=false), with its clock set
+     * to the sandbox's so that "now" means the same to both.
      */
     static HaloPollConsumer consumer(CamelContext context, String routeId, HaloSandbox sandbox) {
         HaloPollEndpoint endpoint = (HaloPollEndpoint) context.getRoute(routeId).getEndpoint();
@@ -58,9 +58,8 @@ final class PollTestSupport {
     }
 
     /**
-     * "id@last-modified" of a record, the stamp read as UTC to the second: a real tenant may write it with or
-     * without an offset and with 0, 3 or 7 fraction digits (the sandbox's timestamp modes), and all name one
-     * version.
+     * "id@last-modified" of a record, the stamp read as UTC to the second: a real tenant may write it with or without
+     * an offset and with 0, 3 or 7 fraction digits (the sandbox's timestamp modes), and all name one version.
      */
     static String version(Map<?, ?> record, String lastModifiedField) {
         Object stamp = record.get(lastModifiedField);

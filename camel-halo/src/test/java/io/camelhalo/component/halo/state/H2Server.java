@@ -9,8 +9,8 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.h2.tools.Server;
 
 /**
- * A real SQL database server for the tests: H2 in server mode on loopback, with an in-memory database that lives
- * as long as the server. Each client gets its own DataSource, as separate cluster members would.
+ * A real SQL database server for the tests: H2 in server mode on loopback, with an in-memory database that lives as
+ * long as the server. Each client gets its own DataSource, as separate cluster members would.
  */
 public final class H2Server implements AutoCloseable {
 

@@ -30,9 +30,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The JDBC state repository against real SQL servers: PostgreSQL (embedded, started from Maven-served binaries) and
- * H2 in server mode, both over TCP on loopback. Every member gets its own DataSource, as separate nodes would, and
- * every test its own table.
+ * The JDBC state repository against real SQL servers: PostgreSQL (embedded, started from Maven-served binaries) and H2
+ * in server mode, both over TCP on loopback. Every member gets its own DataSource, as separate nodes would, and every
+ * test its own table.
  */
 class JdbcStateRepositoryTest {
 

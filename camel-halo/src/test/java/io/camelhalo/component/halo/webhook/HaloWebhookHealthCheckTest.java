@@ -61,7 +61,8 @@ class HaloWebhookHealthCheckTest {
         registry.register(registry.resolveById("consumers"));
         String url = "http://127.0.0.1:" + port + "/halo-webhook/tickets";
         camel.addRoutes(WebhookTestSupport.recording("ticket-hook", "halo-webhook:tickets?webhookUrl=" + url + "&"
-                                                                    + options, "webhook",
+                                                                    + options,
+                "webhook",
                 WebhookTestSupport.newTakenList()));
         camel.start();
     }
@@ -122,7 +123,7 @@ class HaloWebhookHealthCheckTest {
         halo.failNext(1, 403);
         startRoute(BASIC + "&register=true", true, true);
         await().until(() -> halo.requests().stream().anyMatch(r -> r.path().equals("/api/Webhook"))
-                            && camel.getRouteController().getRouteStatus("ticket-hook") == ServiceStatus.Stopped);
+                && camel.getRouteController().getRouteStatus("ticket-hook") == ServiceStatus.Stopped);
 
         // then the route's consumer check is DOWN, its consumer serves nothing, and Halo has no webhook
         HealthCheck.Result result = consumerCheck();
@@ -148,7 +149,8 @@ class HaloWebhookHealthCheckTest {
     private HealthCheck.Result consumerCheck() {
         Collection<HealthCheck.Result> results = HealthCheckHelper.invoke(camel);
         return results.stream().filter(r -> r.getCheck().getId().equals("consumer:ticket-hook")).findFirst()
-                .orElseThrow(() -> new AssertionError("no consumer:ticket-hook in "
+                .orElseThrow(() -> new AssertionError(
+                        "no consumer:ticket-hook in "
                                                       + results.stream().map(r -> r.getCheck().getId()).toList()));
     }
 }

@@ -14,7 +14,6 @@ import io.camelhalo.sandbox.HaloSandbox;
 import io.camelhalo.sandbox.WebhookDelivery;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
-import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
@@ -32,8 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The webhook with halo-poll as its safety net, sharing one idempotent repository: each change is taken once,
- * whichever path sees it first, across Halo's retries, re-sends and a restart of the application.
+ * The webhook with halo-poll as its safety net, sharing one idempotent repository: each change is taken once, whichever
+ * path sees it first, across Halo's retries, re-sends and a restart of the application.
  */
 class HaloWebhookSafetyNetTest {
 
@@ -63,8 +62,9 @@ class HaloWebhookSafetyNetTest {
     }
 
     /** The application: the webhook route and, if asked, a halo-poll route of tickets sharing its repository. */
-    private CamelContext startApp(IdempotentRepository changes, FileStateRepository progress, Instant pollFrom,
-                                  long pollDelay)
+    private CamelContext startApp(
+            IdempotentRepository changes, FileStateRepository progress, Instant pollFrom,
+            long pollDelay)
             throws Exception {
         CamelContext context = WebhookTestSupport.context(extension, port);
         context.getRegistry().bind("changes", changes);
@@ -103,7 +103,7 @@ class HaloWebhookSafetyNetTest {
 
         // then each change is taken exactly once, by one path or the other
         await().until(() -> taken.size() >= 3
-                            && taken.stream().map(Taken::summary).toList().contains("seen by both again"));
+                && taken.stream().map(Taken::summary).toList().contains("seen by both again"));
         int requests = halo.apiRequestCount();
         await().until(() -> halo.apiRequestCount() >= requests + 3); // three more polls, which must add nothing
         assertEquals(3, taken.size(), taken::toString);

@@ -62,7 +62,8 @@ class HaloWebhookTest {
     private void startRoute(String options) throws Exception {
         camel = WebhookTestSupport.context(extension, port);
         camel.addRoutes(WebhookTestSupport.recording("webhook", "halo-webhook:tickets?register=true&webhookUrl="
-                                                                + url() + "&" + options, "webhook", taken));
+                                                                + url() + "&" + options,
+                "webhook", taken));
         camel.start();
     }
 
@@ -84,7 +85,7 @@ class HaloWebhookTest {
         assertEquals(List.of("third first", "first second", "second third"),
                 taken.stream().map(Taken::summary).toList());
         assertTrue(taken.stream().allMatch(t -> t.resource().equals("tickets") && t.eventType().equals("updated")
-                                              && t.lastModified() instanceof java.time.Instant));
+                && t.lastModified() instanceof java.time.Instant));
         assertTrue(halo.webhookDeliveries().stream().allMatch(WebhookDelivery::succeeded));
     }
 
@@ -106,7 +107,8 @@ class HaloWebhookTest {
         // given the route expects one password and Halo is configured with another
         startRoute(BASIC);
         String id = String.valueOf(halo.webhooks().get(0).get("id"));
-        WebhookTestSupport.updateWebhook(halo, writerContext, id, Map.of("authentication_type", 1, "basic_username", "halo", "basic_password", "guess"));
+        WebhookTestSupport.updateWebhook(halo, writerContext, id,
+                Map.of("authentication_type", 1, "basic_username", "halo", "basic_password", "guess"));
 
         // when a ticket changes
         updateTicket(writer, 1, "not for you");

@@ -23,8 +23,8 @@ import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 
 /**
- * Camel contexts that serve halo-webhook on a loopback port through Vert.x platform-http, as Camel Main would, and
- * the record of what their routes took.
+ * Camel contexts that serve halo-webhook on a loopback port through Vert.x platform-http, as Camel Main would, and the
+ * record of what their routes took.
  */
 final class WebhookTestSupport {
 
@@ -64,7 +64,8 @@ final class WebhookTestSupport {
 
     static Taken taken(Exchange e, String path) {
         Map<?, ?> body = e.getMessage().getBody(Map.class);
-        return new Taken(e.getMessage().getHeader(HaloConstants.RECORD_RESOURCE, String.class),
+        return new Taken(
+                e.getMessage().getHeader(HaloConstants.RECORD_RESOURCE, String.class),
                 e.getMessage().getHeader(HaloConstants.RECORD_ID),
                 e.getMessage().getHeader(HaloConstants.LAST_MODIFIED),
                 e.getMessage().getHeader(HaloConstants.EVENT_TYPE, String.class),
