@@ -79,7 +79,7 @@ class StateDatabaseOutageTest {
         // the last one's progress is stored too (an exchange whose progress a failing database could not store is
         // delivered again: the documented bound, not what this test is about)
         Object last = before.get(4);
-        await().atMost(Duration.ofSeconds(20)).until(() -> storedProgress(jdbcUrl).contains("\"" + last + "@"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> storedProgress(jdbcUrl).contains("\"tickets/" + last + "@"));
 
         // when the database goes away and records change meanwhile
         postgres.close();

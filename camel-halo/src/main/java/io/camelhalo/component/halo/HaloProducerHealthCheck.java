@@ -43,8 +43,8 @@ public class HaloProducerHealthCheck implements HealthCheck {
     private final String id;
     private final Duration timeout;
     private final ReentrantLock probing = new ReentrantLock();
-    /** The producers using this check; guarded by itself. */
-    private final Set<HaloProducer> producers = new HashSet<>();
+    /** The producers using this check (any object: the check needs only their number); guarded by itself. */
+    private final Set<Object> producers = new HashSet<>();
     private volatile Clock clock = Clock.systemUTC();
     private volatile boolean enabled = true;
     /** The result to report until {@code until}; null before the first call. */
@@ -65,7 +65,7 @@ public class HaloProducerHealthCheck implements HealthCheck {
     }
 
     /** Adds this check to the repository with the first producer that uses it. */
-    void addProducer(HaloProducer producer, WritableHealthCheckRepository repository) {
+    void addProducer(Object producer, WritableHealthCheckRepository repository) {
         synchronized (producers) {
             if (producers.add(producer) && producers.size() == 1) {
                 repository.addHealthCheck(this);
@@ -74,7 +74,7 @@ public class HaloProducerHealthCheck implements HealthCheck {
     }
 
     /** Removes this check from the repository with the last producer that used it. */
-    void removeProducer(HaloProducer producer, WritableHealthCheckRepository repository) {
+    void removeProducer(Object producer, WritableHealthCheckRepository repository) {
         synchronized (producers) {
             if (producers.remove(producer) && producers.isEmpty()) {
                 repository.removeHealthCheck(this);
