@@ -71,15 +71,33 @@ public final class HaloConstants {
               javaType = "Long")
     public static final String RECORD_ID = "CamelHaloRecordId";
 
-    @Metadata(label = "consumer", description = "`created` when the record was created after the changes the "
-                                                + "consumer had delivered before (halo-poll: its watermark; "
-                                                + "halo-webhook: the second before the change), else `updated`.",
+    @Metadata(label = "consumer", description = "`created`, `updated` or `deleted`. halo-webhook: as Halo's event "
+                                                + "says (`deleted` also for a record Halo no longer has); without an "
+                                                + "event, and for halo-poll: `created` when the record was created "
+                                                + "after the changes the consumer had delivered before (halo-poll: "
+                                                + "its watermark; halo-webhook: the second before the change), else "
+                                                + "`updated`.",
               javaType = "String")
     public static final String EVENT_TYPE = "CamelHaloEventType";
 
     @Metadata(label = "consumer", description = "The record's last-modified time, as Halo stamped it (read as UTC).",
               javaType = "java.time.Instant")
     public static final String LAST_MODIFIED = "CamelHaloLastModified";
+
+    @Metadata(label = "consumer", description = "halo-webhook: Halo's event text for the change, as the delivery "
+                                                + "names it (e.g. New Ticket Logged); not set when the payload has "
+                                                + "none.",
+              javaType = "String")
+    public static final String WEBHOOK_EVENT = "CamelHaloWebhookEvent";
+
+    @Metadata(label = "consumer", description = "halo-webhook: the id of the Halo webhook that sent the delivery.",
+              javaType = "String")
+    public static final String WEBHOOK_ID = "CamelHaloWebhookId";
+
+    @Metadata(label = "consumer", description = "halo-webhook: the delivery's own id (Halo's GUID for it, as its "
+                                                + "delivery log shows it); never a record id.",
+              javaType = "String")
+    public static final String DELIVERY_ID = "CamelHaloDeliveryId";
 
     private HaloConstants() {
     }

@@ -27,6 +27,10 @@ public class HaloWebhookEndpointConfigurer extends PropertyConfigurerSupport imp
         case "allowInsecureHttp": target.getConfiguration().setAllowInsecureHttp(property(camelContext, boolean.class, value)); return true;
         case "allowunauthenticated":
         case "allowUnauthenticated": target.setAllowUnauthenticated(property(camelContext, boolean.class, value)); return true;
+        case "apikey":
+        case "apiKey": target.setApiKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "apikeyheader":
+        case "apiKeyHeader": target.setApiKeyHeader(property(camelContext, java.lang.String.class, value)); return true;
         case "authurl":
         case "authUrl": target.getConfiguration().setAuthUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "baseurl":
@@ -35,6 +39,8 @@ public class HaloWebhookEndpointConfigurer extends PropertyConfigurerSupport imp
         case "basicPassword": target.setBasicPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "basicusername":
         case "basicUsername": target.setBasicUsername(property(camelContext, java.lang.String.class, value)); return true;
+        case "bearertoken":
+        case "bearerToken": target.setBearerToken(property(camelContext, java.lang.String.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "clientid":
@@ -43,6 +49,7 @@ public class HaloWebhookEndpointConfigurer extends PropertyConfigurerSupport imp
         case "clientSecret": target.getConfiguration().setClientSecret(property(camelContext, java.lang.String.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "events": target.setEvents(property(camelContext, java.lang.String.class, value)); return true;
         case "exceptionhandler":
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
@@ -51,6 +58,10 @@ public class HaloWebhookEndpointConfigurer extends PropertyConfigurerSupport imp
         case "grantType": target.getConfiguration().setGrantType(property(camelContext, java.lang.String.class, value)); return true;
         case "idempotentrepository":
         case "idempotentRepository": target.setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
+        case "inflightwait":
+        case "inFlightWait": target.setInFlightWait(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "maxbodysize":
+        case "maxBodySize": target.setMaxBodySize(property(camelContext, long.class, value)); return true;
         case "maxratelimitwait":
         case "maxRateLimitWait": target.getConfiguration().setMaxRateLimitWait(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxresponsesize":
@@ -60,12 +71,16 @@ public class HaloWebhookEndpointConfigurer extends PropertyConfigurerSupport imp
         case "maxretrydelay":
         case "maxRetryDelay": target.getConfiguration().setMaxRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "path": target.setPath(property(camelContext, java.lang.String.class, value)); return true;
+        case "payloadtype":
+        case "payloadType": target.setPayloadType(property(camelContext, java.lang.String.class, value)); return true;
         case "ratelimit":
         case "rateLimit": target.getConfiguration().setRateLimit(property(camelContext, int.class, value)); return true;
         case "ratelimitwindow":
         case "rateLimitWindow": target.getConfiguration().setRateLimitWindow(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "readtimeout":
         case "readTimeout": target.getConfiguration().setReadTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "recordidfield":
+        case "recordIdField": target.setRecordIdField(property(camelContext, java.lang.String.class, value)); return true;
         case "refreshtoken":
         case "refreshToken": target.getConfiguration().setRefreshToken(property(camelContext, java.lang.String.class, value)); return true;
         case "refreshtokenrepository":
@@ -87,9 +102,6 @@ public class HaloWebhookEndpointConfigurer extends PropertyConfigurerSupport imp
         case "sslcontextparameters":
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "tenant": target.getConfiguration().setTenant(property(camelContext, java.lang.String.class, value)); return true;
-        case "token": target.setToken(property(camelContext, java.lang.String.class, value)); return true;
-        case "tokenheader":
-        case "tokenHeader": target.setTokenHeader(property(camelContext, java.lang.String.class, value)); return true;
         case "unregisteronstop":
         case "unregisterOnStop": target.setUnregisterOnStop(property(camelContext, boolean.class, value)); return true;
         case "webhookname":
@@ -107,6 +119,10 @@ public class HaloWebhookEndpointConfigurer extends PropertyConfigurerSupport imp
         case "allowInsecureHttp": return boolean.class;
         case "allowunauthenticated":
         case "allowUnauthenticated": return boolean.class;
+        case "apikey":
+        case "apiKey": return java.lang.String.class;
+        case "apikeyheader":
+        case "apiKeyHeader": return java.lang.String.class;
         case "authurl":
         case "authUrl": return java.lang.String.class;
         case "baseurl":
@@ -115,6 +131,8 @@ public class HaloWebhookEndpointConfigurer extends PropertyConfigurerSupport imp
         case "basicPassword": return java.lang.String.class;
         case "basicusername":
         case "basicUsername": return java.lang.String.class;
+        case "bearertoken":
+        case "bearerToken": return java.lang.String.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
         case "clientid":
@@ -123,6 +141,7 @@ public class HaloWebhookEndpointConfigurer extends PropertyConfigurerSupport imp
         case "clientSecret": return java.lang.String.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "events": return java.lang.String.class;
         case "exceptionhandler":
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
         case "exchangepattern":
@@ -131,6 +150,10 @@ public class HaloWebhookEndpointConfigurer extends PropertyConfigurerSupport imp
         case "grantType": return java.lang.String.class;
         case "idempotentrepository":
         case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
+        case "inflightwait":
+        case "inFlightWait": return long.class;
+        case "maxbodysize":
+        case "maxBodySize": return long.class;
         case "maxratelimitwait":
         case "maxRateLimitWait": return long.class;
         case "maxresponsesize":
@@ -140,12 +163,16 @@ public class HaloWebhookEndpointConfigurer extends PropertyConfigurerSupport imp
         case "maxretrydelay":
         case "maxRetryDelay": return long.class;
         case "path": return java.lang.String.class;
+        case "payloadtype":
+        case "payloadType": return java.lang.String.class;
         case "ratelimit":
         case "rateLimit": return int.class;
         case "ratelimitwindow":
         case "rateLimitWindow": return long.class;
         case "readtimeout":
         case "readTimeout": return long.class;
+        case "recordidfield":
+        case "recordIdField": return java.lang.String.class;
         case "refreshtoken":
         case "refreshToken": return java.lang.String.class;
         case "refreshtokenrepository":
@@ -167,9 +194,6 @@ public class HaloWebhookEndpointConfigurer extends PropertyConfigurerSupport imp
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "tenant": return java.lang.String.class;
-        case "token": return java.lang.String.class;
-        case "tokenheader":
-        case "tokenHeader": return java.lang.String.class;
         case "unregisteronstop":
         case "unregisterOnStop": return boolean.class;
         case "webhookname":
@@ -188,6 +212,10 @@ public class HaloWebhookEndpointConfigurer extends PropertyConfigurerSupport imp
         case "allowInsecureHttp": return target.getConfiguration().isAllowInsecureHttp();
         case "allowunauthenticated":
         case "allowUnauthenticated": return target.isAllowUnauthenticated();
+        case "apikey":
+        case "apiKey": return target.getApiKey();
+        case "apikeyheader":
+        case "apiKeyHeader": return target.getApiKeyHeader();
         case "authurl":
         case "authUrl": return target.getConfiguration().getAuthUrl();
         case "baseurl":
@@ -196,6 +224,8 @@ public class HaloWebhookEndpointConfigurer extends PropertyConfigurerSupport imp
         case "basicPassword": return target.getBasicPassword();
         case "basicusername":
         case "basicUsername": return target.getBasicUsername();
+        case "bearertoken":
+        case "bearerToken": return target.getBearerToken();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "clientid":
@@ -204,6 +234,7 @@ public class HaloWebhookEndpointConfigurer extends PropertyConfigurerSupport imp
         case "clientSecret": return target.getConfiguration().getClientSecret();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
+        case "events": return target.getEvents();
         case "exceptionhandler":
         case "exceptionHandler": return target.getExceptionHandler();
         case "exchangepattern":
@@ -212,6 +243,10 @@ public class HaloWebhookEndpointConfigurer extends PropertyConfigurerSupport imp
         case "grantType": return target.getConfiguration().getGrantType();
         case "idempotentrepository":
         case "idempotentRepository": return target.getIdempotentRepository();
+        case "inflightwait":
+        case "inFlightWait": return target.getInFlightWait();
+        case "maxbodysize":
+        case "maxBodySize": return target.getMaxBodySize();
         case "maxratelimitwait":
         case "maxRateLimitWait": return target.getConfiguration().getMaxRateLimitWait();
         case "maxresponsesize":
@@ -221,12 +256,16 @@ public class HaloWebhookEndpointConfigurer extends PropertyConfigurerSupport imp
         case "maxretrydelay":
         case "maxRetryDelay": return target.getConfiguration().getMaxRetryDelay();
         case "path": return target.getPath();
+        case "payloadtype":
+        case "payloadType": return target.getPayloadType();
         case "ratelimit":
         case "rateLimit": return target.getConfiguration().getRateLimit();
         case "ratelimitwindow":
         case "rateLimitWindow": return target.getConfiguration().getRateLimitWindow();
         case "readtimeout":
         case "readTimeout": return target.getConfiguration().getReadTimeout();
+        case "recordidfield":
+        case "recordIdField": return target.getRecordIdField();
         case "refreshtoken":
         case "refreshToken": return target.getConfiguration().getRefreshToken();
         case "refreshtokenrepository":
@@ -248,9 +287,6 @@ public class HaloWebhookEndpointConfigurer extends PropertyConfigurerSupport imp
         case "sslcontextparameters":
         case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
         case "tenant": return target.getConfiguration().getTenant();
-        case "token": return target.getToken();
-        case "tokenheader":
-        case "tokenHeader": return target.getTokenHeader();
         case "unregisteronstop":
         case "unregisterOnStop": return target.isUnregisterOnStop();
         case "webhookname":

@@ -1,5 +1,11 @@
 package io.camelhalo.component.halo.change;
 
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
 import io.camelhalo.component.halo.HaloConstants;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
@@ -22,7 +28,12 @@ public final class ChangeDelivery {
         /** Its version was claimed already (by the other path, or another instance): not routed again. */
         DUPLICATE,
         /** The route (or the claim) failed: released, so it is delivered again. */
-        FAILED
+        FAILED,
+        /**
+         * Another delivery in this JVM is still routing the same version and did not finish within the wait: not
+         * routed, and not done either (it may still fail); progress does not pass it.
+         */
+        IN_FLIGHT
     }
 
     /** What a settled change moves: halo-poll's stored progress; nothing for halo-webhook. */
@@ -44,7 +55,7 @@ public final class ChangeDelivery {
         /** The change was routed, or had been already: progress may pass it. */
         void delivered(HaloChange change);
 
-        /** The change failed: progress must not pass it. */
+        /** The change failed, or is still in flight elsewhere: progress must not pass it. */
         void failed(HaloChange change);
     }
 
@@ -66,25 +77,70 @@ public final class ChangeDelivery {
     /**
      * Delivers one change of a batch (a poll's changes, or a webhook delivery's records).
      *
-     * @param index the change's place in its batch, from 0
-     * @param size  the batch's size
+     * @param index        the change's place in its batch, from 0
+     * @param size         the batch's size
+     * @param headers      headers of the change's source to set besides the change's own (e.g. the webhook's event)
+     * @param inFlightWait how long to wait for another delivery of the same version still being routed in this JVM
+     *                     (zero: do not wait)
      */
-    public Outcome deliver(HaloChange change, int index, int size, Progress progress) {
-        Exchange exchange = consumer.createExchange(false);
-        try {
-            boolean claimed;
+    public Outcome deliver(
+            HaloChange change, int index, int size, Progress progress, Map<String, Object> headers,
+            Duration inFlightWait) {
+        for (int attempt = 1;; attempt++) {
+            ChangeClaims.Result claim;
             try {
-                claimed = claims.claim(change.key());
+                claim = claims.claim(change.key());
             } catch (RuntimeException e) {
                 // the repository cannot say: route nothing and release nothing, the change comes again
-                exchange.setException(e);
-                return failed(change, exchange, progress);
+                return failed(change, e, progress);
             }
-            if (!claimed) {
+            if (claim == ChangeClaims.Result.TAKEN) {
                 progress.delivered(change);
                 return Outcome.DUPLICATE;
             }
+            if (claim == ChangeClaims.Result.CLAIMED) {
+                return route(change, index, size, progress, headers);
+            }
+            Boolean routed = outcomeWithin(change, inFlightWait);
+            if (routed == null || (!routed && attempt > 1)) {
+                progress.failed(change); // still in flight (or failing again elsewhere): not done, not passed
+                return Outcome.IN_FLIGHT;
+            }
+            if (routed) {
+                progress.delivered(change);
+                return Outcome.DUPLICATE;
+            }
+            // the first delivery failed and released it: claim it again and route it here
+        }
+    }
+
+    /** Delivers one change with no source headers, not waiting for another delivery of it. */
+    public Outcome deliver(HaloChange change, int index, int size, Progress progress) {
+        return deliver(change, index, size, progress, Map.of(), Duration.ZERO);
+    }
+
+    /** The outcome of the in-flight delivery of a change, or {@code null} when it did not finish within the wait. */
+    private Boolean outcomeWithin(HaloChange change, Duration wait) {
+        if (wait.isZero() || wait.isNegative()) {
+            return null;
+        }
+        try {
+            return claims.outcome(change.key()).get(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (ExecutionException e) {
+            return Boolean.FALSE; // never completed exceptionally; read as released
+        }
+    }
+
+    private Outcome route(HaloChange change, int index, int size, Progress progress, Map<String, Object> headers) {
+        Exchange exchange = consumer.createExchange(false);
+        try {
             prepare(exchange, change, index, size);
+            exchange.getMessage().getHeaders().putAll(headers);
             try {
                 consumer.getProcessor().process(exchange);
             } catch (Exception e) {
@@ -92,7 +148,9 @@ public final class ChangeDelivery {
             }
             if (exchange.isFailed()) {
                 claims.release(change.key()); // only what this delivery claimed: another instance's is not ours
-                return failed(change, exchange, progress);
+                progress.failed(change);
+                consumer.getExceptionHandler().handleException(message(change), exchange, exchange.getException());
+                return Outcome.FAILED;
             }
             claims.confirm(change.key());
             progress.delivered(change);
@@ -102,11 +160,14 @@ public final class ChangeDelivery {
         }
     }
 
-    private Outcome failed(HaloChange change, Exchange exchange, Progress progress) {
+    private Outcome failed(HaloChange change, Exception cause, Progress progress) {
         progress.failed(change);
-        consumer.getExceptionHandler().handleException(
-                "Routing the change " + change.key() + " failed; " + redelivery, exchange, exchange.getException());
+        consumer.getExceptionHandler().handleException(message(change), cause);
         return Outcome.FAILED;
+    }
+
+    private String message(HaloChange change) {
+        return "Routing the change " + change.key() + " failed; " + redelivery;
     }
 
     /** The exchange for one change; its headers report the change and are never read back. */

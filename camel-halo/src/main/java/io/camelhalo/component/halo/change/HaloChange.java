@@ -18,13 +18,14 @@ import io.camelhalo.component.halo.api.HaloTimestamps;
  * @param record       the record as read from Halo (the exchange's body)
  * @param key          the version's key
  * @param lastModified when the record changed, as Halo stamped it
- * @param eventType    {@value #CREATED} or {@value #UPDATED}
+ * @param eventType    {@value #CREATED}, {@value #UPDATED} or {@value #DELETED}
  */
 public record HaloChange(HaloResource resource, Map<String, Object> record, String key, Instant lastModified,
         String eventType) {
 
     public static final String CREATED = "created";
     public static final String UPDATED = "updated";
+    public static final String DELETED = "deleted";
 
     /**
      * The change a record stands for.
@@ -47,6 +48,23 @@ public record HaloChange(HaloResource resource, Map<String, Object> record, Stri
         return new HaloChange(
                 resource, record, key(resource, record, lastModified), lastModified,
                 eventType(created, lastModified, deliveredUpTo));
+    }
+
+    /**
+     * The deletion of a record Halo no longer has, as a webhook announced it: keyed by the instant Halo raised the
+     * event, so a re-sent announcement is the same change.
+     *
+     * @param record what is known of the record (at least its id)
+     */
+    public static HaloChange deleted(HaloResource resource, Map<String, Object> record, Instant at) {
+        return new HaloChange(resource, record, key(resource, record, at), at, DELETED);
+    }
+
+    /** This change with the event type its source reported (Halo's webhook event), where it reported one. */
+    public HaloChange withEventType(String reported) {
+        return reported == null || reported.equals(eventType)
+                ? this
+                : new HaloChange(resource, record, key, lastModified, reported);
     }
 
     /** Whether a record has what a change needs: an id and a readable last-modified value. */

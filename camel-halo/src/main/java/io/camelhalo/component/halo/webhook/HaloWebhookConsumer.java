@@ -1,13 +1,18 @@
 package io.camelhalo.component.halo.webhook;
 
-import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
-import io.camelhalo.component.halo.api.HaloJson;
+import io.camelhalo.component.halo.HaloConstants;
 import io.camelhalo.component.halo.api.HaloResource;
+import io.camelhalo.component.halo.api.HaloWebhookFormat;
 import io.camelhalo.component.halo.change.ChangeDelivery;
 import io.camelhalo.component.halo.change.HaloChange;
+import io.camelhalo.component.halo.error.HaloNotFoundException;
 import org.apache.camel.Consumer;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
@@ -20,12 +25,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Serves one path on the platform HTTP server. For each delivery: authenticate (401, nothing routed), split it into its
- * records in order (a body that is not JSON records, or a record without an id: 400, nothing routed), and hand them one
- * by one to the delivery step both change paths share ({@link ChangeDelivery}), which drops a version already
- * delivered; only then answer 200. If the route fails on a record, its version is released and Halo is answered 500, so
- * its retry (or a re-send, or the halo-poll safety net) brings it again; the records before it are then dropped as
- * duplicates.
+ * Serves one path on the platform HTTP server. For each delivery: check Halo's credentials before the body is read
+ * (401, nothing routed) and the body's size (413); read the changes it announces in any of Halo's payload types
+ * ({@link HaloWebhookFormat}; a body no retry can mend: 400, nothing routed); hand them one by one to the delivery step
+ * both change paths share ({@link ChangeDelivery}), which drops a version already delivered; only then answer 200.
+ * <p>
+ * What Halo retries is answered with an error only where a retry can help: the route failed (500: the version is
+ * released and Halo's retry, a re-send or the halo-poll safety net brings it again; the records before it are then
+ * duplicates), Halo could not be read (503), or the same version is still being routed by an earlier delivery (503 with
+ * Retry-After, never 200 before the first is confirmed). A record Halo no longer has is routed as its deletion; a
+ * version older than one already routed for that record is acknowledged and not routed.
  */
 public class HaloWebhookConsumer extends DefaultConsumer {
 
@@ -37,6 +46,7 @@ public class HaloWebhookConsumer extends DefaultConsumer {
     private ChangeDelivery delivery;
     private Consumer httpConsumer;
     private WebhookRegistration registration;
+    private final NewestRouted newestRouted = new NewestRouted(HaloWebhookEndpoint.DEFAULT_MEMORY_SIZE);
 
     public HaloWebhookConsumer(HaloWebhookEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -94,70 +104,143 @@ public class HaloWebhookConsumer extends DefaultConsumer {
 
     private void onDelivery(Exchange http) {
         Message in = http.getMessage();
+        Function<String, String> headers = name -> in.getHeader(name, String.class);
+        if (!authenticator.acceptsHeaders(headers)) { // before a byte of the body is read
+            refuse(http, 401, "authentication missing or wrong", "unauthorized");
+            return;
+        }
+        Long declared = in.getHeader("Content-Length", Long.class);
+        if (declared != null && declared > endpoint.getMaxBodySize()) {
+            refuse(http, 413, "a body of " + declared + " bytes", "larger than " + endpoint.getMaxBodySize() + " bytes");
+            return;
+        }
         byte[] body = in.getBody(byte[].class);
         body = body == null ? new byte[0] : body;
-        if (!authenticator.accepts(name -> in.getHeader(name, String.class), body)) {
-            LOG.warn("Refused a delivery to {}: authentication missing or wrong (401)", endpoint.httpPath());
-            reply(http, 401, "{\"error\":\"unauthorized\"}");
+        if (body.length > endpoint.getMaxBodySize()) {
+            refuse(http, 413, "a body of " + body.length + " bytes", "larger than " + endpoint.getMaxBodySize()
+                                                                     + " bytes");
             return;
         }
-        List<Map<String, Object>> records;
+        if (!authenticator.acceptsBody(headers, body)) {
+            refuse(http, 401, "signature missing or wrong", "unauthorized");
+            return;
+        }
+        List<HaloWebhookFormat.Item> items;
         try {
-            records = WebhookPayload.records(HaloJson.parse(body), resource);
-        } catch (IOException | IllegalArgumentException e) {
-            reply(http, 400, "{\"error\":\"the body is not a JSON record or array of records\"}");
+            items = HaloWebhookFormat.parse(body, resource, endpoint.getRecordIdField());
+        } catch (IllegalArgumentException e) {
+            // malformed, not failed: Halo's retry would bring the same body again, so refuse it whole
+            refuse(http, 400, e.getMessage(), e.getMessage() + "; nothing was routed");
             return;
         }
-        for (int i = 0; i < records.size(); i++) {
-            if (records.get(i).get("id") == null) {
-                // malformed, not failed: Halo's retry would bring the same record again, so refuse the whole delivery
-                LOG.warn("Refused a delivery to {}: record {} of {} has no id (400)", endpoint.httpPath(), i + 1,
-                        records.size());
-                reply(http, 400, "{\"error\":\"record " + (i + 1) + " of the delivery has no id; nothing was routed\"}");
-                return;
-            }
-        }
-        int routed = 0;
-        int duplicates = 0;
-        for (int index = 0; index < records.size(); index++) {
-            Map<String, Object> record = records.get(index);
+        Tally tally = new Tally();
+        for (int index = 0; index < items.size(); index++) {
+            HaloWebhookFormat.Item item = items.get(index);
             HaloChange change;
             try {
-                change = change(record);
+                change = change(item);
             } catch (Exception e) {
-                LOG.warn("Could not read the change of {} {} delivered to {}: {}; Halo is answered 500 so it delivers "
-                         + "it again",
-                        resource.uriName(), record.get("id"), endpoint.httpPath(), e.getMessage());
-                reply(http, 500, "{\"error\":\"could not read record " + record.get("id") + "\"}");
+                // Halo unreachable or refusing the read: a retry can help
+                LOG.warn("Could not read {} {} announced to {}: {}; Halo is answered 503 so it delivers it again",
+                        resource.uriName(), item.recordId(), endpoint.httpPath(), e.getMessage());
+                reply(http, 503, "{\"error\":\"could not read record " + item.recordId() + " from Halo\"}");
                 return;
             }
-            switch (delivery.deliver(change, index, records.size(), ChangeDelivery.Progress.NONE)) {
-                case ROUTED -> routed++;
-                case DUPLICATE -> duplicates++;
+            if (newestRouted.isNewerThan(change)) {
+                tally.stale++; // Halo's retry of an older version, after a newer one was routed
+                continue;
+            }
+            ChangeDelivery.Outcome outcome = delivery.deliver(change, index, items.size(), ChangeDelivery.Progress.NONE,
+                    headers(item), Duration.ofMillis(endpoint.getInFlightWait()));
+            switch (outcome) {
+                case ROUTED -> {
+                    tally.routed++;
+                    newestRouted.routed(change);
+                }
+                case DUPLICATE -> {
+                    tally.duplicates++;
+                    newestRouted.routed(change);
+                }
                 case FAILED -> {
                     // the rest are not routed: order is kept, and Halo's retry brings them again
-                    reply(http, 500, "{\"error\":\"the route failed on record " + record.get("id") + "\"}");
+                    reply(http, 500, "{\"error\":\"the route failed on record " + item.recordId() + "\"}");
+                    return;
+                }
+                case IN_FLIGHT -> {
+                    Message out = reply(http, 503, "{\"error\":\"record " + item.recordId() + " is still being "
+                                                   + "routed by an earlier delivery\"}");
+                    out.setHeader("Retry-After", Math.max(1, endpoint.getInFlightWait() / 1000));
                     return;
                 }
             }
         }
-        LOG.debug("Delivery to {}: {} records, {} routed, {} already delivered", endpoint.httpPath(), records.size(),
-                routed, duplicates);
-        reply(http, 200, "{\"routed\":" + routed + ",\"duplicates\":" + duplicates + "}");
+        LOG.debug("Delivery to {}: {} records, {} routed, {} already delivered, {} older than one routed",
+                endpoint.httpPath(), items.size(), tally.routed, tally.duplicates, tally.stale);
+        reply(http, 200, "{\"routed\":" + tally.routed + ",\"duplicates\":" + tally.duplicates + ",\"stale\":"
+                         + tally.stale + "}");
     }
 
-    /** The change a delivered record stands for; a payload without the last-modified field is read by id first. */
-    private HaloChange change(Map<String, Object> record) throws Exception {
-        Map<String, Object> current = HaloChange.isReadable(resource, record)
-                ? record : WebhookPayload.current(endpoint, record);
-        return HaloChange.of(resource, current, null);
+    /** What became of a delivery's records. */
+    private static final class Tally {
+        int routed;
+        int duplicates;
+        int stale;
     }
 
-    private static void reply(Exchange http, int status, String json) {
+    /**
+     * The change a delivered item stands for. A record posted with its last-modified value is that version; otherwise
+     * (small object, event only, custom payload) the record is read by id and its current version delivered. A record
+     * Halo no longer has (404) is its deletion. Halo's event, where the delivery has one, says what happened.
+     */
+    private HaloChange change(HaloWebhookFormat.Item item) throws Exception {
+        String reported = HaloWebhookFormat.eventType(item.event());
+        Map<String, Object> posted = item.record() != null ? item.record() : identity(item);
+        if (item.record() != null && HaloChange.isReadable(resource, item.record())) {
+            return HaloChange.of(resource, item.record(), null).withEventType(reported);
+        }
+        try {
+            return HaloChange.of(resource, CurrentRecord.read(endpoint, posted), null).withEventType(reported);
+        } catch (HaloNotFoundException gone) {
+            Instant at = item.timestamp() != null ? item.timestamp() : Instant.now();
+            LOG.debug("{} {} announced to {} is gone from Halo (404): routed as its deletion", resource.uriName(),
+                    item.recordId(), endpoint.httpPath());
+            return HaloChange.deleted(resource, posted, at);
+        }
+    }
+
+    /** What a delivery without the record says of it: its id (and, for an action, its ticket when known). */
+    private Map<String, Object> identity(HaloWebhookFormat.Item item) {
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("id", item.recordId());
+        return record;
+    }
+
+    /** The delivery's own headers beside the change's: Halo's event, the webhook's id and the delivery's id. */
+    private static Map<String, Object> headers(HaloWebhookFormat.Item item) {
+        Map<String, Object> headers = new LinkedHashMap<>();
+        if (item.event() != null) {
+            headers.put(HaloConstants.WEBHOOK_EVENT, item.event());
+        }
+        if (item.webhookId() != null) {
+            headers.put(HaloConstants.WEBHOOK_ID, item.webhookId());
+        }
+        if (item.deliveryId() != null) {
+            headers.put(HaloConstants.DELIVERY_ID, item.deliveryId());
+        }
+        return headers;
+    }
+
+    private void refuse(Exchange http, int status, String why, String answer) {
+        LOG.warn("Refused a delivery to {}: {} ({})", endpoint.httpPath(), why, status);
+        reply(http, status, "{\"error\":\"" + answer.replace("\"", "'") + "\"}");
+    }
+
+    private static Message reply(Exchange http, int status, String json) {
         Message out = http.getMessage();
         out.removeHeaders("*"); // nothing of the request (its Authorization header) goes back
         out.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
         out.setHeader(Exchange.CONTENT_TYPE, "application/json");
         out.setBody(json);
+        return out;
     }
 }

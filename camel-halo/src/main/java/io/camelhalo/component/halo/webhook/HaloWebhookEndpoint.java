@@ -28,6 +28,8 @@ import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
              consumerOnly = true, category = { Category.API, Category.CLOUD }, headersClass = HaloConstants.class)
 public class HaloWebhookEndpoint extends DefaultEndpoint implements HaloServiceLocation {
 
+    /** The largest delivery body accepted by default: 10 MiB, a batch of full ticket objects with room to spare. */
+    static final long DEFAULT_MAX_BODY_SIZE = 10L * 1024 * 1024;
     /** Versions the default in-memory repository remembers. */
     static final int DEFAULT_MEMORY_SIZE = 10_000;
 
@@ -43,10 +45,12 @@ public class HaloWebhookEndpoint extends DefaultEndpoint implements HaloServiceL
     private String basicUsername;
     @UriParam(label = "consumer,security", secret = true)
     private String basicPassword;
-    @UriParam(label = "consumer,security")
-    private String tokenHeader;
     @UriParam(label = "consumer,security", secret = true)
-    private String token;
+    private String bearerToken;
+    @UriParam(label = "consumer,security")
+    private String apiKeyHeader;
+    @UriParam(label = "consumer,security", secret = true)
+    private String apiKey;
     @UriParam(label = "consumer,security", secret = true)
     private String signatureSecret;
     @UriParam(label = "consumer,security", defaultValue = "X-Halo-Signature")
@@ -61,8 +65,18 @@ public class HaloWebhookEndpoint extends DefaultEndpoint implements HaloServiceL
     private boolean allowUnauthenticated;
     @UriParam(label = "consumer")
     private IdempotentRepository idempotentRepository;
+    @UriParam(label = "consumer")
+    private String recordIdField;
+    @UriParam(label = "consumer", defaultValue = "10485760")
+    private long maxBodySize = DEFAULT_MAX_BODY_SIZE;
+    @UriParam(label = "consumer", defaultValue = "10000", javaType = "java.time.Duration")
+    private long inFlightWait = 10_000;
     @UriParam(label = "consumer,registration", defaultValue = "false")
     private boolean register;
+    @UriParam(label = "consumer,registration")
+    private String events;
+    @UriParam(label = "consumer,registration", defaultValue = "full", enums = "full,small,eventOnly")
+    private String payloadType = "full";
     @UriParam(label = "consumer,registration")
     private String webhookName;
     @UriParam(label = "consumer,registration")
@@ -117,8 +131,27 @@ public class HaloWebhookEndpoint extends DefaultEndpoint implements HaloServiceL
             throw new IllegalArgumentException("Invalid path '" + path + "': it must start with /");
         }
         new WebhookAuthenticator(this); // fails on a missing half of a credential or a bad signature option
+        if (maxBodySize < 1) {
+            throw new IllegalArgumentException("Invalid maxBodySize " + maxBodySize + ": 1 or more bytes");
+        }
+        if (recordIdField != null && recordIdField.isBlank()) {
+            throw new IllegalArgumentException("Invalid recordIdField '': the payload's field holding the record id");
+        }
         if (register) {
             configuration.validate();
+            if (WebhookRegistration.eventNumbers(events).isEmpty()) {
+                throw new IllegalArgumentException(
+                        "halo-webhook:" + resource.uriName() + " with register=true needs events: Halo delivers "
+                                                   + "nothing for a webhook without an event. Set events to Halo's "
+                                                   + "event numbers, comma separated (e.g. events=1,2)");
+            }
+            if (signatureSecret != null) {
+                throw new IllegalArgumentException(
+                        "signatureSecret cannot be used with register=true: Halo does not sign its deliveries (the "
+                                                   + "signature is for a proxy in front of the route); register "
+                                                   + "with basicUsername/basicPassword, bearerToken or "
+                                                   + "apiKeyHeader/apiKey");
+            }
             if (webhookUrl == null || !webhookUrl.matches("https?://.+")) {
                 throw new IllegalArgumentException(
                         "Invalid webhookUrl '" + webhookUrl + "': register=true needs the public http(s) URL Halo "
@@ -209,24 +242,97 @@ public class HaloWebhookEndpoint extends DefaultEndpoint implements HaloServiceL
         this.basicPassword = basicPassword;
     }
 
-    public String getTokenHeader() {
-        return tokenHeader;
-    }
-
-    /** The name of the header carrying a token (API key or bearer), e.g. X-Api-Key; needs token. */
-    public void setTokenHeader(String tokenHeader) {
-        this.tokenHeader = tokenHeader;
-    }
-
-    public String getToken() {
-        return token;
+    public String getBearerToken() {
+        return bearerToken;
     }
 
     /**
-     * The token Halo sends in tokenHeader, the whole header value (for a bearer token include the Bearer prefix).
+     * The token Halo sends as {@code Authorization: Bearer <token>} (Halo's authentication type Bearer token); at least
+     * 16 characters.
      */
-    public void setToken(String token) {
-        this.token = token;
+    public void setBearerToken(String bearerToken) {
+        this.bearerToken = bearerToken;
+    }
+
+    public String getApiKeyHeader() {
+        return apiKeyHeader;
+    }
+
+    /**
+     * The name of the header carrying the API key (Halo's authentication type API key, its authentication_header), e.g.
+     * X-Api-Key; needs apiKey.
+     */
+    public void setApiKeyHeader(String apiKeyHeader) {
+        this.apiKeyHeader = apiKeyHeader;
+    }
+
+    public String getApiKey() {
+        return apiKey;
+    }
+
+    /** The API key Halo sends in apiKeyHeader; at least 16 characters. */
+    public void setApiKey(String apiKey) {
+        this.apiKey = apiKey;
+    }
+
+    public String getRecordIdField() {
+        return recordIdField;
+    }
+
+    /**
+     * For a webhook with a custom payload: the top-level field of the payload that holds the record's id (the record is
+     * then read from Halo by that id). Unset: Halo's own payloads (full object, small object, event information only).
+     */
+    public void setRecordIdField(String recordIdField) {
+        this.recordIdField = recordIdField;
+    }
+
+    public long getMaxBodySize() {
+        return maxBodySize;
+    }
+
+    /**
+     * The largest delivery body accepted, in bytes; a larger one is answered 413, from its Content-Length before it is
+     * read or once read. The HTTP server's own limit (camel.server.max-body-size on Vert.x) bounds what it buffers.
+     */
+    public void setMaxBodySize(long maxBodySize) {
+        this.maxBodySize = maxBodySize;
+    }
+
+    public long getInFlightWait() {
+        return inFlightWait;
+    }
+
+    /**
+     * How long a delivery of a change that another delivery is still routing (a re-send, Halo's retry) waits for that
+     * one's outcome; past it, the delivery is answered 503 with Retry-After, never 200 before the first is confirmed.
+     */
+    public void setInFlightWait(long inFlightWait) {
+        this.inFlightWait = inFlightWait;
+    }
+
+    public String getEvents() {
+        return events;
+    }
+
+    /**
+     * The Halo events the registered webhook subscribes to, as Halo's event numbers, comma separated (e.g. 1,2);
+     * required with register=true (Halo delivers nothing for a webhook without an event).
+     */
+    public void setEvents(String events) {
+        this.events = events;
+    }
+
+    public String getPayloadType() {
+        return payloadType;
+    }
+
+    /**
+     * The payload the registered webhook sends: full (the record as Halo has it), small (fewer fields; the record is
+     * read by id when its last-modified value is missing) or eventOnly (the event alone; the record is read by id).
+     */
+    public void setPayloadType(String payloadType) {
+        this.payloadType = payloadType;
     }
 
     public String getSignatureSecret() {

@@ -15,48 +15,77 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Decides whether a delivery comes from Halo: every check configured must pass (Basic credentials, a header token, an
- * HMAC signature over the raw body). Comparisons are constant-time ({@link MessageDigest#isEqual}); no secret and no
- * received credential is ever put in a message.
+ * Decides whether a delivery comes from Halo: every check configured must pass. Halo's own authentication types (Basic,
+ * Bearer token, API key) are headers, checked before the body is read; an HMAC signature over the raw body (for a proxy
+ * in front of the route: Halo does not sign) is checked once it is read. Comparisons are constant-time
+ * ({@link MessageDigest#isEqual}); no secret and no received credential is ever put in a message.
  */
 final class WebhookAuthenticator {
+
+    /** Secrets shorter than this are refused at start: a guessable secret is no authentication. */
+    static final int MIN_SECRET_LENGTH = 16;
 
     /** One check on a delivery: its headers (looked up by name) and raw body. */
     private interface Check {
         boolean passes(Function<String, String> headers, byte[] body);
     }
 
-    private final List<Check> checks = new ArrayList<>();
+    /** Checks on the headers alone. */
+    private final List<Check> headerChecks = new ArrayList<>();
+    /** Checks that need the body. */
+    private final List<Check> bodyChecks = new ArrayList<>();
 
     /**
      * @throws IllegalArgumentException naming the bad option and what is allowed (never a secret's value)
      */
     WebhookAuthenticator(HaloWebhookEndpoint e) {
         if (e.getBasicUsername() != null || e.getBasicPassword() != null) {
-            if (e.getBasicUsername() == null || e.getBasicPassword() == null) {
+            if (e.getBasicUsername() == null || e.getBasicUsername().isBlank() || e.getBasicPassword() == null) {
                 throw new IllegalArgumentException("halo-webhook needs both basicUsername and basicPassword, or neither");
             }
+            requireStrong("basicPassword", e.getBasicPassword());
             byte[] expected = ("Basic " + Base64.getEncoder().encodeToString(
                     (e.getBasicUsername() + ":" + e.getBasicPassword()).getBytes(StandardCharsets.UTF_8)))
                     .getBytes(StandardCharsets.UTF_8);
-            checks.add((headers, body) -> equal(expected, headers.apply("Authorization")));
+            headerChecks.add((headers, body) -> equal(expected, headers.apply("Authorization")));
         }
-        if (e.getTokenHeader() != null || e.getToken() != null) {
-            if (e.getTokenHeader() == null || e.getToken() == null) {
-                throw new IllegalArgumentException("halo-webhook needs both tokenHeader and token, or neither");
+        if (e.getBearerToken() != null) {
+            requireStrong("bearerToken", e.getBearerToken());
+            byte[] expected = ("Bearer " + e.getBearerToken()).getBytes(StandardCharsets.UTF_8);
+            headerChecks.add((headers, body) -> equal(expected, headers.apply("Authorization")));
+        }
+        if (e.getApiKeyHeader() != null || e.getApiKey() != null) {
+            if (e.getApiKeyHeader() == null || e.getApiKeyHeader().isBlank() || e.getApiKey() == null) {
+                throw new IllegalArgumentException("halo-webhook needs both apiKeyHeader and apiKey, or neither");
             }
-            byte[] expected = e.getToken().getBytes(StandardCharsets.UTF_8);
-            String name = e.getTokenHeader();
-            checks.add((headers, body) -> equal(expected, headers.apply(name)));
+            requireStrong("apiKey", e.getApiKey());
+            byte[] expected = e.getApiKey().getBytes(StandardCharsets.UTF_8);
+            String name = e.getApiKeyHeader();
+            headerChecks.add((headers, body) -> equal(expected, headers.apply(name)));
         }
         if (e.getSignatureSecret() != null) {
-            checks.add(signatureCheck(e));
+            requireStrong("signatureSecret", e.getSignatureSecret());
+            bodyChecks.add(signatureCheck(e));
         }
-        if (checks.isEmpty() && !e.isAllowUnauthenticated()) {
+        if (headerChecks.isEmpty() && bodyChecks.isEmpty() && !e.isAllowUnauthenticated()) {
             throw new IllegalArgumentException(
                     "halo-webhook:" + e.getResource().uriName() + " would accept deliveries from anyone: set "
-                                               + "basicUsername/basicPassword, tokenHeader/token or signatureSecret "
-                                               + "(or allowUnauthenticated=true behind a gateway that authenticates)");
+                                               + "basicUsername/basicPassword, bearerToken, apiKeyHeader/apiKey or "
+                                               + "signatureSecret (or allowUnauthenticated=true behind a gateway "
+                                               + "that authenticates)");
+        }
+    }
+
+    /** A blank secret (an unset {{env:X:}}) or a short one would let anyone in: refused, naming the option. */
+    private static void requireStrong(String option, String secret) {
+        if (secret.isBlank() || secret.strip().length() < MIN_SECRET_LENGTH) {
+            throw new IllegalArgumentException(
+                    "halo-webhook's " + option + " is " + (secret.isBlank()
+                            ? "blank" : "shorter than "
+                                        + MIN_SECRET_LENGTH
+                                        + " characters")
+                                               + ": set a random secret of at least " + MIN_SECRET_LENGTH
+                                               + " characters (the same in Halo's webhook)");
         }
     }
 
@@ -102,8 +131,22 @@ final class WebhookAuthenticator {
         };
     }
 
-    /** Whether a delivery passes every configured check. */
-    boolean accepts(Function<String, String> headers, byte[] body) {
+    /** Whether a delivery's headers pass every check that needs no body (before the body is read). */
+    boolean acceptsHeaders(Function<String, String> headers) {
+        return all(headerChecks, headers, null);
+    }
+
+    /** Whether the signature over a delivery's body is right (true when none is configured). */
+    boolean acceptsBody(Function<String, String> headers, byte[] body) {
+        return all(bodyChecks, headers, body);
+    }
+
+    /** Whether signatures are checked, so the body must be read before the delivery is accepted. */
+    boolean checksBody() {
+        return !bodyChecks.isEmpty();
+    }
+
+    private static boolean all(List<Check> checks, Function<String, String> headers, byte[] body) {
         boolean all = true;
         for (Check check : checks) {
             all &= check.passes(headers, body); // every check runs: the reply takes the same time whichever fails

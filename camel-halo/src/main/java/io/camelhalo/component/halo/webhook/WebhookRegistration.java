@@ -2,6 +2,7 @@ package io.camelhalo.component.halo.webhook;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,17 +24,15 @@ final class WebhookRegistration {
     private static final String PATH = "Webhook";
     private static final String SCOPE = "admin:webhooks";
 
-    // Halo's authentication_type codes, per a published Halo client: 0 None, 1 Basic, 2 Bearer token, 3 API key,
-    // 4 Certificate (docs/HALO-FACTS.md). Halo is not known to sign deliveries: the header and signature modes are
-    // this component's own and have no code of Halo's yet; algorithm and digest codes are unverified.
+    // Halo's authentication_type codes, per a published Halo client (docs/HALO-FACTS.md): 0 None, 1 Basic, 2 Bearer
+    // token, 3 API key, 4 Certificate. Halo does not sign deliveries: the signature options are for a proxy and are
+    // refused with register=true. Where Halo keeps the Bearer token and the API key (basic_password) is unverified.
     static final int AUTH_NONE = 0;
     static final int AUTH_BASIC = 1;
-    static final int AUTH_HEADER = 2;
-    static final int AUTH_SIGNATURE = 3;
-    static final int ALGORITHM_HMAC_SHA256 = 1;
-    static final int ALGORITHM_HMAC_SHA512 = 2;
-    static final int DIGEST_HEX = 0;
-    static final int DIGEST_BASE64 = 1;
+    static final int AUTH_BEARER = 2;
+    static final int AUTH_API_KEY = 3;
+    // payload_type codes: unverified (docs/HALO-FACTS.md); the consumer reads every payload type whatever is sent
+    static final Map<String, Integer> PAYLOAD_TYPES = Map.of("full", 0, "small", 1, "eventOnly", 2);
 
     private final HaloWebhookEndpoint endpoint;
     private final HaloHttpClient client;
@@ -61,6 +60,44 @@ final class WebhookRegistration {
         LOG.info("{} Halo webhook '{}' ({}) posting to {}", existing == null ? "Created" : "Updated", name, id,
                 endpoint.getWebhookUrl());
         registered = true;
+        checkEventsKept(name);
+    }
+
+    /** Reads the webhook back: one Halo kept without an event delivers nothing, which a route should not hide. */
+    private void checkEventsKept(String name) throws InterruptedException, HaloApiException {
+        for (Map<String, Object> webhook : HaloJson.toRecords(
+                client.call("GET", PATH, SCOPE, Map.of(), null, timeout).json())) {
+            if (name.equals(webhook.get("name"))) {
+                if (!(webhook.get("events") instanceof List<?> kept) || kept.isEmpty()) {
+                    LOG.warn("Halo kept the webhook '{}' without any event: it will deliver nothing. Check the event "
+                             + "numbers of the events option ({}) against the tenant's notification events",
+                            name, endpoint.getEvents());
+                }
+                return;
+            }
+        }
+        LOG.warn("The webhook '{}' is not in Halo's list right after it was saved", name);
+    }
+
+    /** The event numbers of the events option (comma separated), in order, without blanks. */
+    static List<Integer> eventNumbers(String events) {
+        List<Integer> numbers = new ArrayList<>();
+        if (events == null) {
+            return numbers;
+        }
+        for (String part : events.split(",")) {
+            String number = part.strip();
+            if (number.isEmpty()) {
+                continue;
+            }
+            try {
+                numbers.add(Integer.valueOf(number));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(
+                        "Invalid event '" + number + "' in events: Halo's event numbers, comma separated (e.g. 1,2)");
+            }
+        }
+        return numbers;
     }
 
     /** Deletes the webhook this registration made or updated. */
@@ -88,24 +125,29 @@ final class WebhookRegistration {
         return null;
     }
 
-    /** The webhook as Halo's Webhook schema has it: URL, JSON, active, and how Halo authenticates its deliveries. */
+    /**
+     * The webhook as Halo's Webhook schema has it: URL, JSON, active, the events it subscribes to, its payload type,
+     * and how Halo authenticates its deliveries.
+     */
     private Map<String, Object> fields(String name) {
         Map<String, Object> webhook = new LinkedHashMap<>();
         webhook.put("name", name);
         webhook.put("url", endpoint.getWebhookUrl());
         webhook.put("content_type", "application/json");
         webhook.put("active", true);
-        if (endpoint.getSignatureSecret() != null) {
-            webhook.put("authentication_type", AUTH_SIGNATURE);
-            webhook.put("basic_password", endpoint.getSignatureSecret()); // where Halo keeps the secret: unverified
-            webhook.put("authentication_header", endpoint.getSignatureHeader());
-            webhook.put("algorithm", endpoint.getSignatureAlgorithm().equalsIgnoreCase("HmacSHA512")
-                    ? ALGORITHM_HMAC_SHA512 : ALGORITHM_HMAC_SHA256);
-            webhook.put("digest", endpoint.getSignatureEncoding().equalsIgnoreCase("base64") ? DIGEST_BASE64 : DIGEST_HEX);
-            webhook.put("signature_prefix", endpoint.getSignaturePrefix());
-        } else if (endpoint.getTokenHeader() != null) {
-            webhook.put("authentication_type", AUTH_HEADER);
-            webhook.put("authentication_header", endpoint.getTokenHeader() + ": " + endpoint.getToken());
+        List<Map<String, Object>> events = new ArrayList<>();
+        for (Integer number : eventNumbers(endpoint.getEvents())) {
+            events.add(Map.of("eventno", number));
+        }
+        webhook.put("events", events);
+        webhook.put("payload_type", PAYLOAD_TYPES.getOrDefault(endpoint.getPayloadType(), 0));
+        if (endpoint.getBearerToken() != null) {
+            webhook.put("authentication_type", AUTH_BEARER);
+            webhook.put("basic_password", endpoint.getBearerToken()); // where Halo keeps the token: unverified
+        } else if (endpoint.getApiKeyHeader() != null) {
+            webhook.put("authentication_type", AUTH_API_KEY);
+            webhook.put("authentication_header", endpoint.getApiKeyHeader());
+            webhook.put("basic_password", endpoint.getApiKey()); // where Halo keeps the key: unverified
         } else if (endpoint.getBasicUsername() != null) {
             webhook.put("authentication_type", AUTH_BASIC);
             webhook.put("basic_username", endpoint.getBasicUsername());

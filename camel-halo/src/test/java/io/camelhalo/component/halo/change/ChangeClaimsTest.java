@@ -6,10 +6,9 @@ import java.util.Set;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.junit.jupiter.api.Test;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Claiming a change version in a repository other instances write too (WebhookClusterTest runs it on PostgreSQL). */
 class ChangeClaimsTest {
@@ -40,8 +39,9 @@ class ChangeClaimsTest {
     @Test
     void withoutARepositoryEveryClaimSucceeds() {
         ChangeClaims claims = new ChangeClaims(null);
-        assertTrue(claims.claim("tickets/1@2026-01-01T00:00:00Z"));
-        assertTrue(claims.claim("tickets/1@2026-01-01T00:00:00Z"), "nothing remembers it: halo-poll's progress does");
+        assertEquals(ChangeClaims.Result.CLAIMED, claims.claim("tickets/1@2026-01-01T00:00:00Z"));
+        assertEquals(ChangeClaims.Result.CLAIMED, claims.claim("tickets/1@2026-01-01T00:00:00Z"),
+                "nothing remembers it: halo-poll's progress does");
     }
 
     @Test
@@ -49,19 +49,26 @@ class ChangeClaimsTest {
         MemoryIdempotentRepository repository = new MemoryIdempotentRepository();
         repository.start();
         ChangeClaims claims = new ChangeClaims(repository);
-        assertTrue(claims.claim("tickets/4@2026-01-01T00:00:00Z"));
+        assertEquals(ChangeClaims.Result.CLAIMED, claims.claim("tickets/4@2026-01-01T00:00:00Z"));
         claims.release("tickets/4@2026-01-01T00:00:00Z");
-        assertTrue(claims.claim("tickets/4@2026-01-01T00:00:00Z"), "released: the next poll or retry brings it");
+        assertEquals(ChangeClaims.Result.CLAIMED, claims.claim("tickets/4@2026-01-01T00:00:00Z"),
+                "released: the next poll or retry brings it");
         claims.confirm("tickets/4@2026-01-01T00:00:00Z");
-        assertFalse(claims.claim("tickets/4@2026-01-01T00:00:00Z"));
+        assertEquals(ChangeClaims.Result.TAKEN, claims.claim("tickets/4@2026-01-01T00:00:00Z"));
     }
 
     @Test
-    void aNewVersionIsAddedAndAKnownOneIsNot() {
+    void aNewVersionIsClaimedAnInFlightOneIsToldSoAndAConfirmedOneIsTaken() {
         MemoryIdempotentRepository repository = new MemoryIdempotentRepository();
         repository.start();
-        assertTrue(new ChangeClaims(repository).claim("tickets/1@2026-01-01T00:00:00Z"));
-        assertFalse(new ChangeClaims(repository).claim("tickets/1@2026-01-01T00:00:00Z"));
+        ChangeClaims first = new ChangeClaims(repository);
+        assertEquals(ChangeClaims.Result.CLAIMED, first.claim("tickets/1@2026-01-01T00:00:00Z"));
+        ChangeClaims second = new ChangeClaims(repository); // another route sharing the repository
+        assertEquals(ChangeClaims.Result.IN_FLIGHT, second.claim("tickets/1@2026-01-01T00:00:00Z"),
+                "claimed but not confirmed: the other route must not take it for done");
+        first.confirm("tickets/1@2026-01-01T00:00:00Z");
+        assertEquals(Boolean.TRUE, second.outcome("tickets/1@2026-01-01T00:00:00Z").getNow(null));
+        assertEquals(ChangeClaims.Result.TAKEN, second.claim("tickets/1@2026-01-01T00:00:00Z"));
     }
 
     @Test
@@ -70,8 +77,9 @@ class ChangeClaimsTest {
         repository.start();
         repository.insertedByOther.add("tickets/2@2026-01-01T00:00:00Z");
 
-        assertFalse(new ChangeClaims(repository).claim("tickets/2@2026-01-01T00:00:00Z"));
-        assertTrue(new ChangeClaims(repository).claim("tickets/2@2026-01-01T00:05:00Z"), "a version nobody had is added");
+        assertEquals(ChangeClaims.Result.TAKEN, new ChangeClaims(repository).claim("tickets/2@2026-01-01T00:00:00Z"));
+        assertEquals(ChangeClaims.Result.CLAIMED, new ChangeClaims(repository).claim("tickets/2@2026-01-01T00:05:00Z"),
+                "a version nobody had is added");
     }
 
     @Test
