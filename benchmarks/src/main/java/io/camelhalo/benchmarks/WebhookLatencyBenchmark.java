@@ -11,7 +11,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.camelhalo.component.halo.HaloComponent;
 import io.camelhalo.component.halo.HaloConfiguration;
 import io.camelhalo.sandbox.HaloSandbox;
-import io.camelhalo.sandbox.WebhookPayloads;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Consumer;
 import org.apache.camel.Endpoint;
@@ -44,8 +43,6 @@ public final class WebhookLatencyBenchmark {
 
     public static void main(String[] args) throws Exception {
         try (HaloSandbox halo = HaloSandbox.start(0)) {
-            // the route registers without events: legacy sandbox mode, remove with WebhookPayloads.LEGACY_BARE_RECORD
-            halo.webhookPayloads(WebhookPayloads.LEGACY_BARE_RECORD);
             CamelContext writerContext = context(halo, 0);
             writerContext.start();
             ProducerTemplate writer = writerContext.createProducerTemplate();
@@ -104,7 +101,7 @@ public final class WebhookLatencyBenchmark {
         app.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from("halo-webhook:tickets?register=true&unregisterOnStop=true&basicUsername=bench&basicPassword=bench"
+                from("halo-webhook:tickets?register=true&events=19&unregisterOnStop=true&basicUsername=bench&basicPassword=bench-of-sixteen-chars"
                      + "&webhookUrl=http://127.0.0.1:" + port + "/halo-webhook/tickets")
                         .process(e -> arrivals.put(e.getMessage().getBody(Map.class).get("summary").toString(),
                                 System.nanoTime()));
@@ -153,7 +150,7 @@ public final class WebhookLatencyBenchmark {
         app.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from("halo-webhook:tickets?basicUsername=bench&basicPassword=bench").log("${body}");
+                from("halo-webhook:tickets?basicUsername=bench&basicPassword=bench-of-sixteen-chars").log("${body}");
             }
         });
         app.start();

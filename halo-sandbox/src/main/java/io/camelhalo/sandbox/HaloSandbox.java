@@ -193,14 +193,6 @@ public final class HaloSandbox implements AutoCloseable {
         webhooks.autoDisable(consecutiveFailures);
     }
 
-    /**
-     * What the webhooks send, from the next write: {@link WebhookPayloads#AS_HALO} (the default) or the old
-     * {@link WebhookPayloads#LEGACY_BARE_RECORD} that halo-webhook's tests still need until they move.
-     */
-    public void webhookPayloads(WebhookPayloads payloads) {
-        webhooks.payloads(payloads);
-    }
-
     // ---- inspection ------------------------------------------------------------------------
 
     /** All HTTP requests received (API, auth and anything else). */

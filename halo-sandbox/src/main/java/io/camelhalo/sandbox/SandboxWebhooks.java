@@ -23,11 +23,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
  * after API writes, and the delivery log {@code /api/WebhookEvent}.
  *
  * <p>
- * As Halo sends ({@link WebhookPayloads#AS_HALO}): a write raises {@link HaloEvent}s; each active webhook that
- * subscribes to an event ({@code events[].eventno}) gets one payload for it, built when the event happens, in its
- * {@code payload_type} or as its custom payload ({@code custom_payload: true}). Payloads are posted in order by one
- * sender thread, one per delivery or up to {@code batchSize} as a JSON array when batching. A delivery answered non-2xx
- * (or not answered) is retried up to {@code maxAttempts} times; after {@code auto_disable_attempts} (default
+ * As Halo sends: a write raises {@link HaloEvent}s; each active webhook that subscribes to an event
+ * ({@code events[].eventno}) gets one payload for it, built when the event happens, in its {@code payload_type} or as
+ * its custom payload ({@code custom_payload: true}). Payloads are posted in order by one sender thread, one per
+ * delivery or up to {@code batchSize} as a JSON array when batching. A delivery answered non-2xx (or not answered) is
+ * retried up to {@code maxAttempts} times; after {@code auto_disable_attempts} (default
  * {@link #DEFAULT_AUTO_DISABLE_ATTEMPTS}, 0 never) consecutive failed deliveries the webhook is set inactive and what
  * it had pending is dropped. Every delivery is kept in a log a test can re-send from, as a person re-sends from Halo's
  * Deliveries log. Halo's payload type codes, the small object's fields and the custom payload are unverified
@@ -73,7 +73,6 @@ final class SandboxWebhooks {
     private volatile int maxAttempts = 3;
     private volatile Duration retryDelay = Duration.ofMillis(100);
     private volatile int defaultAutoDisable = DEFAULT_AUTO_DISABLE_ATTEMPTS;
-    private volatile WebhookPayloads mode = WebhookPayloads.AS_HALO;
 
     /** One payload waiting for its delivery, with what the log shows of it. */
     private record Pending(Object payload, Integer notificationId, Long entityId) {
@@ -252,18 +251,6 @@ final class SandboxWebhooks {
      * payloads of the events it raises for each active webhook that subscribes to them.
      */
     void written(SandboxResource resource, List<Map<String, Object>> before, List<Map<String, Object>> saved) {
-        if (mode == WebhookPayloads.LEGACY_BARE_RECORD) {
-            if (resource == SandboxResource.TICKETS) {
-                synchronized (this) {
-                    for (Map<String, Object> webhook : webhooks.values()) {
-                        if (!Boolean.FALSE.equals(webhook.get("active"))) {
-                            enqueue(webhook, saved.stream().map(r -> new Pending(r, null, id(r))).toList());
-                        }
-                    }
-                }
-            }
-            return;
-        }
         for (int i = 0; i < saved.size(); i++) {
             Map<String, Object> was = before.get(i);
             Map<String, Object> record = saved.get(i);
@@ -298,7 +285,7 @@ final class SandboxWebhooks {
 
     /** Called after an API delete with the record as it was. */
     void deleted(SandboxResource resource, Map<String, Object> record) {
-        if (mode == WebhookPayloads.AS_HALO && resource == SandboxResource.TICKETS) {
+        if (resource == SandboxResource.TICKETS) {
             raise(HaloEvent.TICKET_DELETED, record, null);
         }
     }
@@ -445,12 +432,11 @@ final class SandboxWebhooks {
     private WebhookDelivery post(
             Map<String, Object> webhook, String deliveryId, String body, int resentFrom,
             Integer notificationId, Long entityId) {
-        WebhookPayloads current = mode;
         Instant at = now.get();
         List<Integer> statuses = new ArrayList<>();
         WebhookSender.Result result = null;
         for (int attempt = 1; attempt <= maxAttempts; attempt++) {
-            result = sender.post(webhook, body, current);
+            result = sender.post(webhook, body);
             statuses.add(result.status());
             if (result.status() == 0 || WebhookDelivery.succeeded(result.status())) {
                 break;
@@ -470,9 +456,7 @@ final class SandboxWebhooks {
                     resentFrom, List.copyOf(statuses), WebhookSender.logged(result.requestHeaders(), webhook),
                     result.responseBody(), at);
             log.add(new LogEntry(delivery, notificationId, entityId));
-            if (current == WebhookPayloads.AS_HALO) {
-                countTowardsAutoDisable(webhook, delivery);
-            }
+            countTowardsAutoDisable(webhook, delivery);
             return delivery;
         }
     }
@@ -550,10 +534,6 @@ final class SandboxWebhooks {
             throw new IllegalArgumentException("consecutive failures " + consecutiveFailures + ": 0 (never) or more");
         }
         this.defaultAutoDisable = consecutiveFailures;
-    }
-
-    void payloads(WebhookPayloads payloads) {
-        this.mode = java.util.Objects.requireNonNull(payloads, "payloads");
     }
 
     void close() {

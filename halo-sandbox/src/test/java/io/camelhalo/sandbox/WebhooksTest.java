@@ -1,12 +1,7 @@
 package io.camelhalo.sandbox;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
@@ -236,26 +231,6 @@ class WebhooksTest {
         assertEquals(firstKeyed.id(), client.get("/WebhookEvent/" + firstKeyed.id()).json().get("id").asText());
         assertEquals(404, client.get("/WebhookEvent/" + java.util.UUID.randomUUID()).status());
         assertEquals(2, client.get("/WebhookEvent?webhook_id=" + plain).json().size());
-    }
-
-    @Test
-    void theLegacyModePostsTheBareRecordForEveryTicketWriteAndSignsIt() throws Exception {
-        // given the old mode, which only the old halo-webhook tests ask for, and a webhook with no events
-        halo.webhookPayloads(WebhookPayloads.LEGACY_BARE_RECORD);
-        client.post("/Webhook", "[{\"name\":\"signed\",\"url\":\"" + receiver.url("/hook") + "\",\"authentication_type\":3,"
-                                + "\"basic_password\":\"k3y\",\"algorithm\":1,\"digest\":0,\"signature_prefix\":\"sha256=\"}]");
-
-        updateTicket(2, "Signed");
-
-        // then the bare ticket is posted, signed with an HMAC of its bytes
-        await().until(() -> receiver.count() == 1);
-        WebhookReceiver.Received delivery = receiver.received().get(0);
-        assertEquals(2, delivery.json().get("id").asLong());
-        assertEquals("Signed", delivery.json().get("summary").asText());
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec("k3y".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        assertEquals("sha256=" + HexFormat.of().formatHex(mac.doFinal(delivery.body().getBytes(StandardCharsets.UTF_8))),
-                delivery.header("X-Halo-Signature"));
     }
 
     @Test

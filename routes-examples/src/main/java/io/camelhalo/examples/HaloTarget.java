@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.Map;
 
 import io.camelhalo.sandbox.HaloSandbox;
-import io.camelhalo.sandbox.WebhookPayloads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,9 +50,11 @@ public final class HaloTarget implements AutoCloseable {
                 props.put("halo.notify.register", "true");
                 props.put("halo.notify.webhook-url", webhookUrl);
             }
-            if (env.get("HALO_WEBHOOK_SECRET") != null) {
-                props.put("halo.notify.webhook.secret", env.get("HALO_WEBHOOK_SECRET"));
-            }
+            // the token Halo sends as Bearer; without one set, a random one nobody knows: the route then accepts nothing
+            String token = env.get("HALO_WEBHOOK_TOKEN");
+            props.put("halo.notify.webhook.token", token != null && !token.isBlank()
+                    ? token
+                    : "unset-" + java.util.UUID.randomUUID());
             String mailbox = env.get("HALO_MAILBOX_URI");
             if (mailbox != null && !mailbox.isBlank()) {
                 props.put("halo.email.mailbox-uri", mailbox);
@@ -64,9 +65,6 @@ public final class HaloTarget implements AutoCloseable {
             return new HaloTarget(props, null, null);
         }
         HaloSandbox sandbox = HaloSandbox.start(0);
-        // example 7 registers a signed webhook without events, which only the sandbox's legacy mode serves: remove
-        // with WebhookPayloads.LEGACY_BARE_RECORD when example 7 moves to Basic or Bearer (issue 21, item 9)
-        sandbox.webhookPayloads(WebhookPayloads.LEGACY_BARE_RECORD);
         DemoMailServer mail = DemoMailServer.start();
         Path workDir = tempDir();
         LOG.info("No HALO_BASE_URL set: started the embedded Halo sandbox at {}", sandbox.baseUrl());
@@ -86,7 +84,7 @@ public final class HaloTarget implements AutoCloseable {
         // the sandbox posts ticket changes to this app's webhook, registered on start (loopback only)
         props.put("halo.notify.register", "true");
         props.put("halo.notify.webhook-url", "http://127.0.0.1:" + httpPort + "/halo-webhook/tickets");
-        props.put("halo.notify.webhook.secret", "demo-" + java.util.UUID.randomUUID());
+        props.put("halo.notify.webhook.token", "demo-" + java.util.UUID.randomUUID());
         return new HaloTarget(props, sandbox, mail);
     }
 

@@ -112,13 +112,14 @@ class HaloComponentMetadataTest {
         catalog.addComponent("halo-webhook", io.camelhalo.component.halo.webhook.HaloWebhookComponent.class.getName(),
                 webhookJson);
         EndpointValidationResult good = catalog.validateEndpointProperties(
-                "halo-webhook:tickets?bearerToken=x&events=1,2&payloadType=eventOnly&register=true&webhookUrl=https://a/b");
+                "halo-webhook:tickets?bearerToken=x&events=3,19&recordIdField=ref&register=true&webhookUrl=https://a/b");
         assertTrue(good.isSuccess(), good.summaryErrorMessage(false));
         EndpointValidationResult bad = catalog.validateEndpointProperties(
-                "halo-webhook:statuses?signatureEncoding=z&payloadType=everything");
+                "halo-webhook:statuses?signatureEncoding=z&maxBodySize=big");
         assertTrue(bad.getInvalidEnum() != null && bad.getInvalidEnum().containsKey("resource")
                 && bad.getInvalidEnum().containsKey("signatureEncoding")
-                && bad.getInvalidEnum().containsKey("payloadType"), bad.summaryErrorMessage(false));
+                && bad.getInvalidInteger() != null && bad.getInvalidInteger().containsKey("maxBodySize"),
+                bad.summaryErrorMessage(false));
         for (String secret : List.of("basicUsername", "basicPassword", "bearerToken", "apiKey", "signatureSecret",
                 "clientSecret")) {
             assertTrue(webhookModel.at("/properties/" + secret + "/secret").asBoolean(), secret + " is secret");

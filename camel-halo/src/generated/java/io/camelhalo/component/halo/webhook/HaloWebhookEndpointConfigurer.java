@@ -71,8 +71,6 @@ public class HaloWebhookEndpointConfigurer extends PropertyConfigurerSupport imp
         case "maxretrydelay":
         case "maxRetryDelay": target.getConfiguration().setMaxRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "path": target.setPath(property(camelContext, java.lang.String.class, value)); return true;
-        case "payloadtype":
-        case "payloadType": target.setPayloadType(property(camelContext, java.lang.String.class, value)); return true;
         case "ratelimit":
         case "rateLimit": target.getConfiguration().setRateLimit(property(camelContext, int.class, value)); return true;
         case "ratelimitwindow":
@@ -163,8 +161,6 @@ public class HaloWebhookEndpointConfigurer extends PropertyConfigurerSupport imp
         case "maxretrydelay":
         case "maxRetryDelay": return long.class;
         case "path": return java.lang.String.class;
-        case "payloadtype":
-        case "payloadType": return java.lang.String.class;
         case "ratelimit":
         case "rateLimit": return int.class;
         case "ratelimitwindow":
@@ -256,8 +252,6 @@ public class HaloWebhookEndpointConfigurer extends PropertyConfigurerSupport imp
         case "maxretrydelay":
         case "maxRetryDelay": return target.getConfiguration().getMaxRetryDelay();
         case "path": return target.getPath();
-        case "payloadtype":
-        case "payloadType": return target.getPayloadType();
         case "ratelimit":
         case "rateLimit": return target.getConfiguration().getRateLimit();
         case "ratelimitwindow":

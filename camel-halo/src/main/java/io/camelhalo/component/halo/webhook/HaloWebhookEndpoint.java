@@ -75,8 +75,7 @@ public class HaloWebhookEndpoint extends DefaultEndpoint implements HaloServiceL
     private boolean register;
     @UriParam(label = "consumer,registration")
     private String events;
-    @UriParam(label = "consumer,registration", defaultValue = "full", enums = "full,small,eventOnly")
-    private String payloadType = "full";
+
     @UriParam(label = "consumer,registration")
     private String webhookName;
     @UriParam(label = "consumer,registration")
@@ -143,7 +142,7 @@ public class HaloWebhookEndpoint extends DefaultEndpoint implements HaloServiceL
                 throw new IllegalArgumentException(
                         "halo-webhook:" + resource.uriName() + " with register=true needs events: Halo delivers "
                                                    + "nothing for a webhook without an event. Set events to Halo's "
-                                                   + "event numbers, comma separated (e.g. events=1,2)");
+                                                   + "event numbers, comma separated (e.g. events=3,19)");
             }
             if (signatureSecret != null) {
                 throw new IllegalArgumentException(
@@ -316,23 +315,12 @@ public class HaloWebhookEndpoint extends DefaultEndpoint implements HaloServiceL
     }
 
     /**
-     * The Halo events the registered webhook subscribes to, as Halo's event numbers, comma separated (e.g. 1,2);
-     * required with register=true (Halo delivers nothing for a webhook without an event).
+     * The Halo events the registered webhook subscribes to, as Halo's event numbers, comma separated (e.g. 3,19: New
+     * Ticket Logged, Ticket Updated by User); required with register=true (Halo delivers nothing for a webhook without
+     * an event).
      */
     public void setEvents(String events) {
         this.events = events;
-    }
-
-    public String getPayloadType() {
-        return payloadType;
-    }
-
-    /**
-     * The payload the registered webhook sends: full (the record as Halo has it), small (fewer fields; the record is
-     * read by id when its last-modified value is missing) or eventOnly (the event alone; the record is read by id).
-     */
-    public void setPayloadType(String payloadType) {
-        this.payloadType = payloadType;
     }
 
     public String getSignatureSecret() {

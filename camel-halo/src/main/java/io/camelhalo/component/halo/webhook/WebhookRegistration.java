@@ -31,8 +31,8 @@ final class WebhookRegistration {
     static final int AUTH_BASIC = 1;
     static final int AUTH_BEARER = 2;
     static final int AUTH_API_KEY = 3;
-    // payload_type codes: unverified (docs/HALO-FACTS.md); the consumer reads every payload type whatever is sent
-    static final Map<String, Integer> PAYLOAD_TYPES = Map.of("full", 0, "small", 1, "eventOnly", 2);
+    // how a notification event reaches a webhook (UnameNotification.delivery_method), per a published Halo client
+    static final int DELIVERY_METHOD_WEBHOOK = 6;
 
     private final HaloWebhookEndpoint endpoint;
     private final HaloHttpClient client;
@@ -94,7 +94,7 @@ final class WebhookRegistration {
                 numbers.add(Integer.valueOf(number));
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException(
-                        "Invalid event '" + number + "' in events: Halo's event numbers, comma separated (e.g. 1,2)");
+                        "Invalid event '" + number + "' in events: Halo's event numbers, comma separated (e.g. 3,19)");
             }
         }
         return numbers;
@@ -126,8 +126,8 @@ final class WebhookRegistration {
     }
 
     /**
-     * The webhook as Halo's Webhook schema has it: URL, JSON, active, the events it subscribes to, its payload type,
-     * and how Halo authenticates its deliveries.
+     * The webhook as Halo's Webhook schema has it: URL, JSON, active, the events it subscribes to, and how Halo
+     * authenticates its deliveries.
      */
     private Map<String, Object> fields(String name) {
         Map<String, Object> webhook = new LinkedHashMap<>();
@@ -137,10 +137,11 @@ final class WebhookRegistration {
         webhook.put("active", true);
         List<Map<String, Object>> events = new ArrayList<>();
         for (Integer number : eventNumbers(endpoint.getEvents())) {
-            events.add(Map.of("eventno", number));
+            events.add(Map.of("eventno", number, "delivery_method", DELIVERY_METHOD_WEBHOOK));
         }
         webhook.put("events", events);
-        webhook.put("payload_type", PAYLOAD_TYPES.getOrDefault(endpoint.getPayloadType(), 0));
+        // no payload_type: its codes are contradicted between sources (docs/HALO-FACTS.md), and every payload type is
+        // read, so Halo's default (or what an administrator chooses) is taken as it is
         if (endpoint.getBearerToken() != null) {
             webhook.put("authentication_type", AUTH_BEARER);
             webhook.put("basic_password", endpoint.getBearerToken()); // where Halo keeps the token: unverified

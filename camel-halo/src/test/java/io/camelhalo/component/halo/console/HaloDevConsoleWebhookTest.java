@@ -46,7 +46,7 @@ class HaloDevConsoleWebhookTest {
             @Override
             public void configure() {
                 // one route registers its webhook in Halo, the other serves a webhook made by hand
-                from("halo-webhook:tickets?register=true&webhookUrl=http://127.0.0.1:" + port
+                from("halo-webhook:tickets?register=true&events=19&webhookUrl=http://127.0.0.1:" + port
                      + "/halo-webhook/tickets&" + BASIC).routeId("ticket-hook").to("mock:tickets");
                 from("halo-webhook:invoices?path=/hooks/invoices&" + BASIC).routeId("invoice-hook")
                         .to("mock:invoices");

@@ -70,7 +70,7 @@ class HaloWebhookHealthCheckTest {
     @Test
     void aServingRegisteredWebhookIsUpAndItsProbesCostHaloNothing() throws Exception {
         // given a route that registered its webhook in Halo
-        startRoute(BASIC + "&register=true");
+        startRoute(BASIC + "&events=19&register=true");
         int requests = halo.requestCount();
 
         // when its health is probed, again and again
@@ -101,7 +101,7 @@ class HaloWebhookHealthCheckTest {
     @Test
     void aConsumerThatNoLongerServesItsPathIsDown() throws Exception {
         // given a registered route whose webhook is deleted from Halo when it stops
-        startRoute(BASIC + "&register=true&unregisterOnStop=true");
+        startRoute(BASIC + "&events=19&register=true&unregisterOnStop=true");
         HaloWebhookConsumer consumer = assertInstanceOf(HaloWebhookConsumer.class,
                 camel.getRoute("ticket-hook").getConsumer());
 
@@ -121,7 +121,7 @@ class HaloWebhookHealthCheckTest {
         // given Halo refuses the registration, and Camel's supervising route controller (camel.routecontroller.*)
         // keeps the application up when a route fails to start
         halo.failNext(1, 403);
-        startRoute(BASIC + "&register=true", true, true);
+        startRoute(BASIC + "&events=19&register=true", true, true);
         await().until(() -> halo.requests().stream().anyMatch(r -> r.path().equals("/api/Webhook"))
                 && camel.getRouteController().getRouteStatus("ticket-hook") == ServiceStatus.Stopped);
 

@@ -209,7 +209,7 @@ class HaloWebhookPayloadsTest {
         assertMessage("events", "halo-webhook:tickets?bearerToken=" + BEARER
                                 + "&register=true&webhookUrl=https://camel.example.com/halo-webhook/tickets");
         assertMessage("signatureSecret", "halo-webhook:tickets?signatureSecret=a-signing-secret-of-32-characters"
-                                         + "&events=1&register=true"
+                                         + "&events=3,19&register=true"
                                          + "&webhookUrl=https://camel.example.com/halo-webhook/tickets");
     }
 

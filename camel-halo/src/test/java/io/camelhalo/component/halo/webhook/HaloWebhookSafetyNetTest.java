@@ -12,7 +12,6 @@ import io.camelhalo.component.halo.HaloSandboxExtension;
 import io.camelhalo.component.halo.webhook.WebhookTestSupport.Taken;
 import io.camelhalo.sandbox.HaloSandbox;
 import io.camelhalo.sandbox.WebhookDelivery;
-import io.camelhalo.sandbox.WebhookPayloads;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.spi.IdempotentRepository;
@@ -37,7 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class HaloWebhookSafetyNetTest {
 
-    private static final String AUTH = "basicUsername=halo&basicPassword=RAW(n3t)";
+    private static final String AUTH = "basicUsername=halo&basicPassword=RAW(n3t-of-sixteen-chars)";
 
     @TempDir
     Path dir;
@@ -56,8 +55,6 @@ class HaloWebhookSafetyNetTest {
     @BeforeEach
     void start() {
         halo = extension.sandbox();
-        // legacy sandbox mode until this test moves to the consumer of issue 21: remove with WebhookPayloads.LEGACY_BARE_RECORD
-        halo.webhookPayloads(WebhookPayloads.LEGACY_BARE_RECORD);
         halo.webhookRetries(2, Duration.ZERO);
         port = AvailablePortFinder.getNextAvailable();
         writerContext = extension.context();
@@ -71,7 +68,7 @@ class HaloWebhookSafetyNetTest {
             throws Exception {
         CamelContext context = WebhookTestSupport.context(extension, port);
         context.getRegistry().bind("changes", changes);
-        context.addRoutes(WebhookTestSupport.recording("webhook", "halo-webhook:tickets?register=true&webhookUrl="
+        context.addRoutes(WebhookTestSupport.recording("webhook", "halo-webhook:tickets?register=true&events=19&webhookUrl="
                                                                   + "http://127.0.0.1:" + port + "/halo-webhook/tickets&"
                                                                   + AUTH + "&idempotentRepository=#changes",
                 "webhook", taken));

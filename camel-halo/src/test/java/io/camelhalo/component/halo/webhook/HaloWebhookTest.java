@@ -16,7 +16,6 @@ import io.camelhalo.component.halo.HaloSandboxExtension;
 import io.camelhalo.component.halo.webhook.WebhookTestSupport.Taken;
 import io.camelhalo.sandbox.HaloSandbox;
 import io.camelhalo.sandbox.WebhookDelivery;
-import io.camelhalo.sandbox.WebhookPayloads;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
@@ -52,8 +51,6 @@ class HaloWebhookTest {
     @BeforeEach
     void start() {
         halo = extension.sandbox();
-        // legacy sandbox mode until this test moves to the consumer of issue 21: remove with WebhookPayloads.LEGACY_BARE_RECORD
-        halo.webhookPayloads(WebhookPayloads.LEGACY_BARE_RECORD);
         halo.webhookRetries(3, Duration.ZERO);
         port = AvailablePortFinder.getNextAvailable();
         writerContext = extension.context();
@@ -66,7 +63,7 @@ class HaloWebhookTest {
 
     private void startRoute(String options) throws Exception {
         camel = WebhookTestSupport.context(extension, port);
-        camel.addRoutes(WebhookTestSupport.recording("webhook", "halo-webhook:tickets?register=true&webhookUrl="
+        camel.addRoutes(WebhookTestSupport.recording("webhook", "halo-webhook:tickets?register=true&events=19&webhookUrl="
                                                                 + url() + "&" + options,
                 "webhook", taken));
         camel.start();
@@ -193,7 +190,7 @@ class HaloWebhookTest {
         camel.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from("halo-webhook:tickets?register=true&webhookUrl=" + url() + "&" + BASIC).routeId("webhook")
+                from("halo-webhook:tickets?register=true&events=19&webhookUrl=" + url() + "&" + BASIC).routeId("webhook")
                         .process(e -> {
                             if ("c2".equals(e.getMessage().getBody(Map.class).get("summary"))
                                     && failed.compareAndSet(false, true)) {
