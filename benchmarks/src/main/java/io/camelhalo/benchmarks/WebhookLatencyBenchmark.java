@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.camelhalo.component.halo.HaloComponent;
 import io.camelhalo.component.halo.HaloConfiguration;
 import io.camelhalo.sandbox.HaloSandbox;
+import io.camelhalo.sandbox.WebhookPayloads;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Consumer;
 import org.apache.camel.Endpoint;
@@ -43,6 +44,8 @@ public final class WebhookLatencyBenchmark {
 
     public static void main(String[] args) throws Exception {
         try (HaloSandbox halo = HaloSandbox.start(0)) {
+            // the route registers without events: legacy sandbox mode, remove with WebhookPayloads.LEGACY_BARE_RECORD
+            halo.webhookPayloads(WebhookPayloads.LEGACY_BARE_RECORD);
             CamelContext writerContext = context(halo, 0);
             writerContext.start();
             ProducerTemplate writer = writerContext.createProducerTemplate();

@@ -41,6 +41,13 @@ final class ApiEndpoint {
                 return e.reply();
             }
         }
+        if (segments.length <= 2 && segments[0].equalsIgnoreCase("WebhookEvent")) {
+            try {
+                return webhooks.handleEvents(method, segments, params);
+            } catch (SandboxError e) {
+                return e.reply();
+            }
+        }
         SandboxResource r = segments.length == 0 ? null : SandboxResource.byPath(segments[0]).orElse(null);
         if (r == null || segments.length > 2) {
             return noRoute(path);
@@ -84,8 +91,13 @@ final class ApiEndpoint {
 
     private HttpReply delete(SandboxResource r, long id, Map<String, String> params) throws SandboxError {
         // tickets take an optional reason: accepted and ignored; related actions are not cascaded
-        if (!store.remove(r, ticketIdFor(r, params), id)) {
+        long ticketId = ticketIdFor(r, params);
+        Map<String, Object> was = store.get(r, ticketId, id);
+        if (!store.remove(r, ticketId, id)) {
             throw SandboxError.notFound("Record not found");
+        }
+        if (was != null) {
+            webhooks.deleted(r, was);
         }
         return HttpReply.empty(200);
     }
@@ -110,10 +122,35 @@ final class ApiEndpoint {
         for (Object element : elements) {
             known.add(element instanceof Map<?, ?> m ? conformance.knownFields(apiPath, asFields(m)) : element);
         }
+        List<Map<String, Object>> before = new ArrayList<>();
+        for (Object element : known) {
+            before.add(element instanceof Map<?, ?> m ? existing(r, m) : null);
+        }
         List<Map<String, Object>> saved = store.save(r, known);
-        webhooks.changed(r, saved);
+        webhooks.written(r, before, saved);
         // 201 with the saved object for one element, an array for several (Halo may say 200: verify)
         return json(201, saved.size() == 1 ? saved.get(0) : saved);
+    }
+
+    /** The stored record a body element updates, or {@code null} when it creates one (for the webhook events). */
+    private Map<String, Object> existing(SandboxResource r, Map<?, ?> element) {
+        Long id = number(element.get("id"));
+        if (id == null || id <= 0) {
+            return null;
+        }
+        Long ticketId = number(element.get("ticket_id"));
+        return store.get(r, r.keyedByTicket() && ticketId != null ? ticketId : 0, id);
+    }
+
+    private static Long number(Object value) {
+        if (value instanceof Number n) {
+            return n.longValue();
+        }
+        try {
+            return value == null ? null : Long.valueOf(value.toString().trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     /** A JSON reply, its timestamps written as the timestamp modes say. */

@@ -77,7 +77,7 @@ public final class HaloSandbox implements AutoCloseable {
     private final TokenIssuer tokens = new TokenIssuer();
     private final TokenEndpoint tokenEndpoint;
     private final ConformanceCheck conformance = new ConformanceCheck(ApiDescription.get());
-    private final SandboxWebhooks webhooks = new SandboxWebhooks(conformance);
+    private final SandboxWebhooks webhooks = new SandboxWebhooks(conformance, store, this::now);
     private final ApiEndpoint api = new ApiEndpoint(store, conformance, this::modes, webhooks);
     private final List<Violation> violations = new ArrayList<>(); // guarded by itself
     private final Faults faults = new Faults();
@@ -154,7 +154,7 @@ public final class HaloSandbox implements AutoCloseable {
         }
     }
 
-    // ---- webhooks (configured through /api/Webhook) --------------------------------------------
+    // ---- webhooks (configured through /api/Webhook, logged in /api/WebhookEvent) ----------------
 
     /** The webhook Deliveries log, oldest first. */
     public List<WebhookDelivery> webhookDeliveries() {
@@ -182,6 +182,23 @@ public final class HaloSandbox implements AutoCloseable {
     /** Attempts per delivery while the receiver answers non-2xx, and the delay between them (default 3, 100 ms). */
     public void webhookRetries(int attempts, Duration delay) {
         webhooks.retries(attempts, delay);
+    }
+
+    /**
+     * Consecutive failed deliveries (each after its retries) after which a webhook without its own
+     * {@code auto_disable_attempts} is set inactive ({@code active=false}); 0: never. Default 5 (Halo's default is
+     * unverified). A delivery answered 2xx starts the count again.
+     */
+    public void webhookAutoDisable(int consecutiveFailures) {
+        webhooks.autoDisable(consecutiveFailures);
+    }
+
+    /**
+     * What the webhooks send, from the next write: {@link WebhookPayloads#AS_HALO} (the default) or the old
+     * {@link WebhookPayloads#LEGACY_BARE_RECORD} that halo-webhook's tests still need until they move.
+     */
+    public void webhookPayloads(WebhookPayloads payloads) {
+        webhooks.payloads(payloads);
     }
 
     // ---- inspection ------------------------------------------------------------------------

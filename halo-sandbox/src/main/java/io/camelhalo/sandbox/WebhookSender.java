@@ -11,6 +11,7 @@ import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import javax.crypto.Mac;
@@ -18,67 +19,125 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Posts one delivery as a configured Halo webhook would: JSON body, and the authentication its
- * {@code authentication_type} says. Halo's codes are unverified; the sandbox assumes (as camel-halo's
- * {@code WebhookRegistration} does): 0 none, 1 Basic ({@code basic_username}/{@code basic_password}), 2 a header
- * ({@code authentication_header} is {@code "Name: value"}), 3 an HMAC signature over the raw body (secret in
- * {@code basic_password}, header named by {@code authentication_header}, default {@code X-Halo-Signature};
- * {@code algorithm} 1 HmacSHA256, 2 HmacSHA512; {@code digest} 0 hex, 1 base64; {@code signature_prefix} before it).
- * Only loopback URLs are posted to.
+ * {@code authentication_type} says, in Halo's codes (a published Halo client, docs/HALO-FACTS.md): 0 none, 1 Basic
+ * ({@code basic_username}/{@code basic_password}), 2 Bearer token, 3 API key (the header named by
+ * {@code authentication_header}), 4 certificate (not emulated: posted without credentials). Where Halo keeps the Bearer
+ * token and the API key is unverified: the sandbox takes {@code basic_password} for both. Halo signs nothing. Under
+ * {@link WebhookPayloads#LEGACY_BARE_RECORD} only, the sandbox's old codes: 2 a {@code "Name: value"} header in
+ * {@code authentication_header}, 3 an HMAC signature of the body. Only loopback URLs are posted to.
  */
 final class WebhookSender {
 
-    static final String DEFAULT_SIGNATURE_HEADER = "X-Halo-Signature";
+    static final int AUTH_NONE = 0;
+    static final int AUTH_BASIC = 1;
+    static final int AUTH_BEARER = 2;
+    static final int AUTH_API_KEY = 3;
+    static final int AUTH_CERTIFICATE = 4;
+
+    static final String LEGACY_SIGNATURE_HEADER = "X-Halo-Signature";
+    static final String MASK = "********";
+
+    /**
+     * One post: the status ({@code -1} no answer, {@code 0} not sent: not loopback), and what was sent and answered.
+     */
+    record Result(int status, Map<String, String> requestHeaders, String responseBody) {
+    }
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
 
-    /** Posts once; the status, {@code -1} when there was no answer, {@code 0} when the URL is not loopback. */
-    int post(Map<String, Object> webhook, String body) {
+    Result post(Map<String, Object> webhook, String body, WebhookPayloads mode) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/json");
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        if (mode == WebhookPayloads.LEGACY_BARE_RECORD) {
+            legacyAuthentication(webhook, bytes, headers);
+        } else {
+            authentication(webhook, headers);
+        }
         URI uri;
         try {
             uri = URI.create(String.valueOf(webhook.get("url")));
             if (uri.getHost() == null || !InetAddress.getByName(uri.getHost()).isLoopbackAddress()) {
-                return 0;
+                return new Result(0, headers, null);
             }
         } catch (IOException | IllegalArgumentException e) {
-            return 0;
+            return new Result(0, headers, null);
         }
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
-        authenticate(webhook, bytes, request);
+        headers.forEach(request::header);
         try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Result(response.statusCode(), headers, response.body());
         } catch (IOException e) {
-            return -1;
+            return new Result(-1, headers, null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return -1;
+            return new Result(-1, headers, null);
         }
     }
 
-    private static void authenticate(Map<String, Object> webhook, byte[] body, HttpRequest.Builder request) {
-        int type = webhook.get("authentication_type") instanceof Number n ? n.intValue() : 0;
-        switch (type) {
-            case 1 -> request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+    private static void authentication(Map<String, Object> webhook, Map<String, String> headers) {
+        switch (authenticationType(webhook)) {
+            case AUTH_BASIC -> headers.put("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                     (text(webhook, "basic_username") + ":" + text(webhook, "basic_password"))
                             .getBytes(StandardCharsets.UTF_8)));
+            case AUTH_BEARER -> headers.put("Authorization", "Bearer " + text(webhook, "basic_password"));
+            case AUTH_API_KEY -> {
+                String name = text(webhook, "authentication_header").trim();
+                if (!name.isEmpty()) {
+                    headers.put(name, text(webhook, "basic_password"));
+                }
+            }
+            default -> {
+                // 0 none; 4 certificate: a client certificate on TLS, which the sandbox's loopback HTTP cannot carry
+            }
+        }
+    }
+
+    private static void legacyAuthentication(Map<String, Object> webhook, byte[] body, Map<String, String> headers) {
+        switch (authenticationType(webhook)) {
+            case 1 -> authentication(webhook, headers);
             case 2 -> {
                 String header = text(webhook, "authentication_header");
                 int colon = header.indexOf(':');
                 if (colon > 0) {
-                    request.header(header.substring(0, colon).trim(), header.substring(colon + 1).trim());
+                    headers.put(header.substring(0, colon).trim(), header.substring(colon + 1).trim());
                 }
             }
             case 3 -> {
                 String header = text(webhook, "authentication_header");
-                request.header(header.isBlank() ? DEFAULT_SIGNATURE_HEADER : header,
+                headers.put(header.isBlank() ? LEGACY_SIGNATURE_HEADER : header,
                         text(webhook, "signature_prefix") + sign(webhook, body));
             }
             default -> {
             }
         }
+    }
+
+    static int authenticationType(Map<String, Object> webhook) {
+        Object type = webhook.get("authentication_type");
+        if (type instanceof Number n) {
+            return n.intValue();
+        }
+        try {
+            return type == null ? AUTH_NONE : Integer.parseInt(type.toString().trim());
+        } catch (NumberFormatException e) {
+            return AUTH_NONE;
+        }
+    }
+
+    /** The request headers as Halo's delivery log would show them: credentials masked (how Halo masks: unverified). */
+    static String logged(Map<String, String> headers, Map<String, Object> webhook) {
+        String apiKeyHeader = text(webhook, "authentication_header").trim();
+        StringBuilder out = new StringBuilder();
+        headers.forEach((name, value) -> {
+            boolean secret = name.equalsIgnoreCase("Authorization") || name.equalsIgnoreCase(apiKeyHeader)
+                    || name.equalsIgnoreCase(LEGACY_SIGNATURE_HEADER);
+            out.append(name).append(": ").append(secret ? MASK : value).append("\r\n");
+        });
+        return out.toString();
     }
 
     private static String sign(Map<String, Object> webhook, byte[] body) {
@@ -95,7 +154,7 @@ final class WebhookSender {
         }
     }
 
-    private static String text(Map<String, Object> webhook, String field) {
+    static String text(Map<String, Object> webhook, String field) {
         Object value = webhook.get(field);
         return value == null ? "" : value.toString();
     }

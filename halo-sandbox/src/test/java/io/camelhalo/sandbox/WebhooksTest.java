@@ -1,22 +1,14 @@
 package io.camelhalo.sandbox;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,99 +16,63 @@ import org.junit.jupiter.api.Test;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Webhooks configured through /api/Webhook: deliveries with auth, signature, batching, retries and re-sends. */
+/**
+ * Webhooks configured through /api/Webhook: retries, auto-disable, batching, re-sends, the delivery log
+ * (/api/WebhookEvent) and the legacy mode the old halo-webhook tests still use.
+ */
 class WebhooksTest {
-
-    /** One request the receiver got. */
-    record Received(Map<String, List<String>> headers, String body) {
-        String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
-        }
-    }
 
     private HaloSandbox halo;
     private SandboxClient client;
-    private HttpServer receiver;
-    private final ConcurrentLinkedQueue<Received> received = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger refuseNext = new AtomicInteger();
+    private WebhookReceiver receiver;
 
     @BeforeEach
-    void start() throws IOException {
+    void start() {
         halo = HaloSandbox.start(0);
         client = new SandboxClient(halo).login();
-        receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
-        receiver.createContext("/hook", exchange -> {
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            received.add(new Received(Map.copyOf(exchange.getRequestHeaders()), body));
-            int status = refuseNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? 503 : 200;
-            exchange.sendResponseHeaders(status, -1);
-            exchange.close();
-        });
-        receiver.start();
+        receiver = new WebhookReceiver();
         halo.webhookRetries(3, Duration.ZERO);
     }
 
     @AfterEach
     void stop() {
-        receiver.stop(0);
+        receiver.close();
         halo.close();
+        assertEquals(List.of(), halo.violations(), "every request the tests made is in Halo's API description");
     }
 
-    private String url() {
-        return "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
-    }
-
-    @Test
-    void aTicketWriteIsPostedWithBasicAuthentication() {
-        // given a webhook with Basic authentication
-        SandboxClient.Response created = client.post("/Webhook", "[{\"name\":\"camel\",\"url\":\"" + url()
-                                                                 + "\",\"authentication_type\":1,\"basic_username\":\"halo\",\"basic_password\":\"s3cret\"}]");
+    /** A webhook posting to {@code path} on the receiver for Halo's "Ticket Updated by User" event (19). */
+    private String webhook(String name, String path, String more) {
+        SandboxClient.Response created = client.post("/Webhook", "[{\"name\":\"" + name + "\",\"url\":\""
+                                                                 + receiver.url(path) + "\",\"events\":[{\"eventno\":19}]"
+                                                                 + more + "}]");
         assertEquals(200, created.status(), created.body());
-        assertFalse(created.json().has("basic_password"), "the API does not show the password");
-
-        // when a ticket is updated
-        client.post("/Tickets", "[{\"id\":1,\"summary\":\"Printer on fire\"}]");
-
-        // then the ticket is posted with the credentials
-        await().until(() -> received.size() == 1);
-        Received delivery = received.peek();
-        assertEquals("Basic " + Base64.getEncoder().encodeToString("halo:s3cret".getBytes(StandardCharsets.UTF_8)),
-                delivery.header("Authorization"));
-        JsonNode ticket = new SandboxClient.Response(200, delivery.body(), null).json();
-        assertEquals(1, ticket.get("id").asLong());
-        assertEquals("Printer on fire", ticket.get("summary").asText());
-        assertTrue(ticket.has("last_update"));
+        return created.json().get("id").asText();
     }
 
-    @Test
-    void aSignedDeliveryCarriesTheHmacOfItsBody() throws Exception {
-        client.post("/Webhook", "[{\"name\":\"signed\",\"url\":\"" + url() + "\",\"authentication_type\":3,"
-                                + "\"basic_password\":\"k3y\",\"algorithm\":1,\"digest\":0,\"signature_prefix\":\"sha256=\"}]");
+    private void updateTicket(long id, String summary) {
+        assertEquals(201, client.post("/Tickets", "[{\"id\":" + id + ",\"summary\":\"" + summary + "\"}]").status());
+    }
 
-        client.post("/Tickets", "[{\"id\":2,\"summary\":\"Signed\"}]");
-
-        await().until(() -> received.size() == 1);
-        Received delivery = received.peek();
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec("k3y".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        assertEquals("sha256=" + HexFormat.of().formatHex(mac.doFinal(delivery.body().getBytes(StandardCharsets.UTF_8))),
-                delivery.header("X-Halo-Signature"));
+    private boolean active(String webhookId) {
+        return client.get("/Webhook/" + webhookId).json().get("active").asBoolean();
     }
 
     @Test
     void aRefusedDeliveryIsRetriedAndLoggedThenCanBeResent() {
-        client.post("/Webhook", "[{\"name\":\"retry\",\"url\":\"" + url() + "\",\"authentication_type\":0}]");
-        refuseNext.set(2);
+        webhook("retry", "/hook", "");
+        receiver.refuseNext(2);
 
-        client.post("/Tickets", "[{\"id\":3,\"summary\":\"Retry me\"}]");
+        updateTicket(3, "Retry me");
 
         await().until(() -> halo.webhookDeliveries().size() == 1);
         WebhookDelivery first = halo.webhookDeliveries().get(0);
         assertEquals(List.of(503, 503, 200), first.statuses());
-        assertEquals(3, received.size());
+        assertEquals(3, receiver.count());
+        assertEquals(3, receiver.received().get(2).json().get("object_id").asLong());
 
         // when a person re-sends it from the log
         WebhookDelivery again = halo.resendWebhookDelivery(1);
@@ -125,27 +81,89 @@ class WebhooksTest {
         assertEquals(1, again.resentFrom());
         assertEquals(first.body(), again.body());
         assertTrue(again.succeeded());
-        assertEquals(4, received.size());
+        assertEquals(4, receiver.count());
     }
 
     @Test
-    void batchingPostsSeveralRecordsAsOneArrayInOrder() {
-        client.post("/Webhook", "[{\"name\":\"batch\",\"url\":\"" + url() + "\",\"authentication_type\":0}]");
+    void consecutiveFailedDeliveriesDisableTheWebhookAndNothingMoreIsSent() {
+        // given a webhook Halo disables after two failed deliveries, and a receiver that refuses everything
+        String failing = webhook("failing", "/down", ",\"auto_disable_attempts\":2");
+        String healthy = webhook("healthy", "/up", "");
+        halo.webhookRetries(2, Duration.ZERO);
+        receiver.refuseAll(true, 500);
+
+        // when two tickets change, each delivery failing after its retries
+        updateTicket(1, "one");
+        updateTicket(2, "two");
+
+        // then the webhook is inactive as the API shows it
+        await().until(() -> !active(failing));
+        assertEquals(2, halo.webhookDeliveries().stream().filter(d -> d.webhookId().equals(failing)).count());
+        assertTrue(halo.webhookDeliveries().stream().filter(d -> d.webhookId().equals(failing))
+                .allMatch(d -> d.statuses().equals(List.of(500, 500))));
+
+        // and when the receiver is back and a third ticket changes, only the active webhook gets it
+        receiver.refuseAll(false, 200);
+        updateTicket(3, "three");
+        await().until(() -> receiver.received("/up").stream().anyMatch(r -> r.body().contains("\"three\"")));
+        assertEquals(4, receiver.received("/down").size(), "two deliveries of two attempts, then nothing");
+        assertTrue(active(healthy), "its last delivery succeeded: the count started again");
+    }
+
+    @Test
+    void aSuccessfulDeliveryStartsTheFailureCountAgain() {
+        String id = webhook("flaky", "/hook", "");
+        halo.webhookAutoDisable(2);
+        halo.webhookRetries(1, Duration.ZERO);
+
+        receiver.refuseNext(1);
+        updateTicket(1, "fails");
+        updateTicket(2, "succeeds");
+        await().until(() -> halo.webhookDeliveries().size() == 2);
+        receiver.refuseNext(1);
+        updateTicket(3, "fails again");
+        await().until(() -> halo.webhookDeliveries().size() == 3);
+
+        assertEquals(List.of(false, true, false),
+                halo.webhookDeliveries().stream().map(WebhookDelivery::succeeded).toList());
+        assertTrue(active(id), "two failures, but not consecutive");
+    }
+
+    @Test
+    void autoDisableZeroNeverDisables() {
+        String id = webhook("patient", "/hook", ",\"auto_disable_attempts\":0");
+        halo.webhookRetries(1, Duration.ZERO);
+        receiver.refuseAll(true, 500);
+
+        for (int i = 1; i <= 6; i++) {
+            updateTicket(1, "try " + i);
+        }
+
+        await().until(() -> halo.webhookDeliveries().size() == 6);
+        assertTrue(active(id));
+    }
+
+    @Test
+    void batchingPostsSeveralPayloadsAsOneArrayInOrder() {
+        webhook("batch", "/hook", "");
         halo.webhookBatching(3, Duration.ofMinutes(5));
 
-        client.post("/Tickets", "[{\"id\":1,\"summary\":\"a\"}]");
+        updateTicket(1, "a");
         client.post("/Tickets", "[{\"id\":2,\"summary\":\"b\"},{\"id\":3,\"summary\":\"c\"}]");
 
-        await().until(() -> received.size() == 1);
-        JsonNode batch = new SandboxClient.Response(200, received.peek().body(), null).json();
+        await().until(() -> receiver.count() == 1);
+        JsonNode batch = receiver.received().get(0).json();
         assertTrue(batch.isArray());
-        assertEquals(List.of(1L, 2L, 3L), List.of(batch.get(0).get("id").asLong(), batch.get(1).get("id").asLong(),
-                batch.get(2).get("id").asLong()));
+        assertEquals(List.of(1L, 2L, 3L), List.of(batch.get(0).get("object_id").asLong(),
+                batch.get(1).get("object_id").asLong(), batch.get(2).get("object_id").asLong()));
+        assertEquals(List.of("a", "b", "c"), List.of(batch.get(0).get("ticket").get("summary").asText(),
+                batch.get(1).get("ticket").get("summary").asText(), batch.get(2).get("ticket").get("summary").asText()));
     }
 
     @Test
     void aWebhookIsFoundUpdatedAndDeletedThroughTheApi() {
-        String id = client.post("/Webhook", "[{\"name\":\"x\",\"url\":\"" + url() + "\"}]").json().get("id").asText();
+        String id = client.post("/Webhook", "[{\"name\":\"x\",\"url\":\"" + receiver.url("/hook") + "\"}]").json()
+                .get("id").asText();
 
         client.post("/Webhook", "[{\"id\":\"" + id + "\",\"name\":\"x\",\"active\":false}]");
         JsonNode list = client.get("/Webhook").json();
@@ -159,11 +177,98 @@ class WebhooksTest {
 
     @Test
     void aUrlThatIsNotLoopbackIsNeverPosted() {
-        client.post("/Webhook", "[{\"name\":\"far\",\"url\":\"http://192.0.2.1/hook\"}]");
+        client.post("/Webhook", "[{\"name\":\"far\",\"url\":\"http://192.0.2.1/hook\",\"events\":[{\"eventno\":19}]}]");
 
-        client.post("/Tickets", "[{\"id\":1,\"summary\":\"stay home\"}]");
+        updateTicket(1, "stay home");
 
         await().until(() -> halo.webhookDeliveries().size() == 1);
         assertEquals(List.of(0), halo.webhookDeliveries().get(0).statuses());
+    }
+
+    @Test
+    void theDeliveryLogIsServedInHalosWebhookEventSchema() {
+        // given two webhooks, one with an API key, and three deliveries (one refused once)
+        String keyed = webhook("keyed", "/keyed", ",\"authentication_type\":3,\"authentication_header\":\"X-Api-Key\","
+                                                  + "\"basic_password\":\"k3y-not-to-be-logged\"");
+        String plain = webhook("plain", "/plain", "");
+        receiver.refuseNext(1);
+        updateTicket(1, "logged");
+        await().until(() -> halo.webhookDeliveries().size() == 2);
+        updateTicket(2, "logged too");
+        await().until(() -> halo.webhookDeliveries().size() == 4);
+
+        // when the log is read through the API
+        JsonNode all = client.get("/WebhookEvent").json();
+        JsonNode keyedOnly = client.get("/WebhookEvent?webhook_id=" + keyed).json();
+        JsonNode newest = client.get("/WebhookEvent?count=1").json();
+
+        // then it holds each delivery, newest first, with only fields of Halo's WebhookEvent schema
+        assertEquals(4, all.size());
+        for (JsonNode entry : all) {
+            entry.fieldNames().forEachRemaining(f -> assertTrue(ApiDescription.get().field("WebhookEvent", f).isPresent(),
+                    () -> f + " is not in Halo's WebhookEvent schema"));
+        }
+        WebhookDelivery last = halo.webhookDeliveries().get(3);
+        assertEquals(last.id(), all.get(0).get("id").asText());
+        assertEquals(1, newest.size());
+        assertEquals(last.id(), newest.get(0).get("id").asText());
+        assertEquals(2, keyedOnly.size());
+        WebhookDelivery firstKeyed = halo.webhookDeliveries().stream().filter(d -> d.webhookId().equals(keyed))
+                .findFirst().orElseThrow();
+        JsonNode logged = keyedOnly.get(1);
+        assertEquals(firstKeyed.id(), logged.get("id").asText());
+        assertEquals(keyed, logged.get("webhook_id").asText());
+        assertEquals(firstKeyed.body(), logged.get("requestbody").asText());
+        assertTrue(logged.get("notification_id").isInt());
+        assertEquals(1, logged.get("entity_id").asLong());
+        assertTrue(logged.get("timestamp").asText().matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}"));
+        // the refused first attempt (the keyed webhook's, queued first) was retried: the entry shows the last answer
+        assertEquals(List.of(503, 200), firstKeyed.statuses());
+        assertEquals(200, logged.get("responsestatus").asInt());
+        assertFalse(logged.get("error").asBoolean());
+        assertEquals("{\"ok\":true}", logged.get("responsebody").asText());
+        // and the API key is masked in the logged headers, but was sent
+        String headers = logged.get("requestheaders").asText();
+        assertTrue(headers.contains("X-Api-Key: " + WebhookSender.MASK), headers);
+        assertFalse(headers.contains("k3y-not-to-be-logged"), headers);
+        assertEquals("k3y-not-to-be-logged", receiver.received("/keyed").get(0).header("X-Api-Key"));
+        // one entry by id
+        assertEquals(firstKeyed.id(), client.get("/WebhookEvent/" + firstKeyed.id()).json().get("id").asText());
+        assertEquals(404, client.get("/WebhookEvent/" + java.util.UUID.randomUUID()).status());
+        assertEquals(2, client.get("/WebhookEvent?webhook_id=" + plain).json().size());
+    }
+
+    @Test
+    void theLegacyModePostsTheBareRecordForEveryTicketWriteAndSignsIt() throws Exception {
+        // given the old mode, which only the old halo-webhook tests ask for, and a webhook with no events
+        halo.webhookPayloads(WebhookPayloads.LEGACY_BARE_RECORD);
+        client.post("/Webhook", "[{\"name\":\"signed\",\"url\":\"" + receiver.url("/hook") + "\",\"authentication_type\":3,"
+                                + "\"basic_password\":\"k3y\",\"algorithm\":1,\"digest\":0,\"signature_prefix\":\"sha256=\"}]");
+
+        updateTicket(2, "Signed");
+
+        // then the bare ticket is posted, signed with an HMAC of its bytes
+        await().until(() -> receiver.count() == 1);
+        WebhookReceiver.Received delivery = receiver.received().get(0);
+        assertEquals(2, delivery.json().get("id").asLong());
+        assertEquals("Signed", delivery.json().get("summary").asText());
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec("k3y".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        assertEquals("sha256=" + HexFormat.of().formatHex(mac.doFinal(delivery.body().getBytes(StandardCharsets.UTF_8))),
+                delivery.header("X-Halo-Signature"));
+    }
+
+    @Test
+    void asHaloNoDeliveryIsSigned() {
+        // given the same webhook as Halo reads it: type 3 is an API key, and nothing names its header
+        client.post("/Webhook", "[{\"name\":\"typ3\",\"url\":\"" + receiver.url("/hook") + "\",\"authentication_type\":3,"
+                                + "\"authentication_header\":\"X-Key\",\"basic_password\":\"k3y\","
+                                + "\"events\":[{\"eventno\":19}]}]");
+
+        updateTicket(2, "Not signed");
+
+        await().until(() -> receiver.count() == 1);
+        assertNull(receiver.received().get(0).header("X-Halo-Signature"));
+        assertEquals("k3y", receiver.received().get(0).header("X-Key"));
     }
 }

@@ -112,12 +112,15 @@ class HaloComponentMetadataTest {
         catalog.addComponent("halo-webhook", io.camelhalo.component.halo.webhook.HaloWebhookComponent.class.getName(),
                 webhookJson);
         EndpointValidationResult good = catalog.validateEndpointProperties(
-                "halo-webhook:tickets?signatureSecret=x&signatureEncoding=base64&register=true&webhookUrl=https://a/b");
+                "halo-webhook:tickets?bearerToken=x&events=1,2&payloadType=eventOnly&register=true&webhookUrl=https://a/b");
         assertTrue(good.isSuccess(), good.summaryErrorMessage(false));
-        EndpointValidationResult bad = catalog.validateEndpointProperties("halo-webhook:statuses?signatureEncoding=z");
+        EndpointValidationResult bad = catalog.validateEndpointProperties(
+                "halo-webhook:statuses?signatureEncoding=z&payloadType=everything");
         assertTrue(bad.getInvalidEnum() != null && bad.getInvalidEnum().containsKey("resource")
-                && bad.getInvalidEnum().containsKey("signatureEncoding"), bad.summaryErrorMessage(false));
-        for (String secret : List.of("basicUsername", "basicPassword", "token", "signatureSecret", "clientSecret")) {
+                && bad.getInvalidEnum().containsKey("signatureEncoding")
+                && bad.getInvalidEnum().containsKey("payloadType"), bad.summaryErrorMessage(false));
+        for (String secret : List.of("basicUsername", "basicPassword", "bearerToken", "apiKey", "signatureSecret",
+                "clientSecret")) {
             assertTrue(webhookModel.at("/properties/" + secret + "/secret").asBoolean(), secret + " is secret");
         }
         assertEquals(texts(pollModel.at("/properties/resource/enum")), texts(webhookModel.at("/properties/resource/enum")));

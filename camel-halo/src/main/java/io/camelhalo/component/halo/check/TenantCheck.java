@@ -32,9 +32,10 @@ import static io.camelhalo.component.halo.check.TenantFinding.Verdict.UNKNOWN;
 /**
  * Checks, read-only, the facts about Halo that docs/HALO-FACTS.md marks unverified, on one tenant: for each resource
  * with a last-modified field, one to three pages of its list (envelope, last-modified in list items, timestamp format,
- * order, {@code record_count}, inactive records), and one attachment download. It talks HTTP itself (JDK client,
- * Jackson), not through the component, so a wrong assumption in the component cannot hide a wrong fact. Only the token
- * request is a POST.
+ * order, {@code record_count}, inactive records), one attachment download, and its webhooks: their authentication
+ * types, events and payload types, and whether halo-webhook's parser reads each delivery in the tenant's log. It talks
+ * HTTP itself (JDK client, Jackson), not through the component, so a wrong assumption in the component cannot hide a
+ * wrong fact. Only the token request is a POST.
  */
 public final class TenantCheck {
 
@@ -80,7 +81,36 @@ public final class TenantCheck {
             }
         }
         findings.add(attachmentDownload());
+        findings.addAll(webhooks());
         return findings;
+    }
+
+    /**
+     * The tenant's webhooks ({@code GET /Webhook}) and its delivery log ({@code GET /WebhookEvent}), each stored body
+     * through halo-webhook's parser ({@link WebhookCheck}). Both need the scope {@code admin:webhooks}; without it the
+     * findings say so and the rest of the check stands.
+     */
+    private List<TenantFinding> webhooks() throws IOException, InterruptedException {
+        List<TenantFinding> findings = new ArrayList<>();
+        HttpResponse<String> list = get("/api/Webhook");
+        findings.addAll(WebhookCheck.webhooks(list.statusCode(), json(list)));
+        HttpResponse<String> log = get("/api/WebhookEvent?count=" + WebhookCheck.LOG_ENTRIES);
+        findings.addAll(WebhookCheck.deliveryLog(log.statusCode(), json(log)));
+        return findings;
+    }
+
+    private HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + accessToken).header("Accept", "application/json").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode json(HttpResponse<String> reply) {
+        try {
+            return reply.statusCode() == 200 ? JSON.readTree(reply.body()) : null;
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private void check(HaloResource r, List<TenantFinding> out) throws IOException, InterruptedException {

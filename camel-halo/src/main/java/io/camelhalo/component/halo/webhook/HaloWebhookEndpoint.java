@@ -350,7 +350,7 @@ public class HaloWebhookEndpoint extends DefaultEndpoint implements HaloServiceL
         return signatureHeader;
     }
 
-    /** The header carrying the signature (Halo's header name is unverified: see docs/HALO-FACTS.md). */
+    /** The header carrying the signature a proxy in front of the route adds (Halo does not sign deliveries). */
     public void setSignatureHeader(String signatureHeader) {
         this.signatureHeader = signatureHeader;
     }

@@ -1,10 +1,18 @@
 package io.camelhalo.component.halo.check;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import com.sun.net.httpserver.HttpServer;
 import io.camelhalo.component.halo.HaloSandboxExtension;
 import io.camelhalo.component.halo.check.TenantFinding.Verdict;
 import io.camelhalo.sandbox.HaloSandbox;
@@ -15,7 +23,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The tenant check against the sandbox as documented and in each real-tenant mode. */
@@ -24,6 +34,8 @@ class TenantCheckTest {
     /** Modes whose fact the read-only check does not look at: the tenant then looks as documented. */
     private static final Set<TenantMode> NOT_CHECKED = EnumSet.of(TenantMode.TICKET_PATH_SERVES_PROJECTS,
             TenantMode.ACTION_BUMPS_TICKET, TenantMode.TIMESTAMPS_SEVEN_DIGIT_FRACTION);
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @RegisterExtension
     final HaloSandboxExtension halo = HaloSandboxExtension.perTest().withoutContext();
@@ -111,6 +123,128 @@ class TenantCheckTest {
         Set<String> facts = new java.util.HashSet<>();
         contradicted(findings).forEach(f -> facts.add(f.fact()));
         assertTrue(facts.size() <= 1, "one mode contradicts one fact: " + contradicted(findings));
+    }
+
+    @Test
+    void theTenantsWebhooksAndEveryStoredDeliveryAreReportedAndOnlyRead() throws Exception {
+        // given three webhooks (one without events) and the deliveries of a ticket logged and its status changed
+        HaloSandbox sandbox = halo.sandbox();
+        try (Receiver receiver = new Receiver()) {
+            String token = token(sandbox);
+            api(sandbox, token, "/Webhook", "[{\"name\":\"full\",\"url\":\"" + receiver.url()
+                                            + "\",\"authentication_type\":1,\"basic_username\":\"halo\","
+                                            + "\"basic_password\":\"pa55word-not-shown\","
+                                            + "\"events\":[{\"eventno\":3},{\"eventno\":76}]}]");
+            api(sandbox, token, "/Webhook", "[{\"name\":\"event only\",\"url\":\"" + receiver.url()
+                                            + "\",\"authentication_type\":2,\"basic_password\":\"t0ken-not-shown\","
+                                            + "\"payload_type\":2,\"events\":[{\"eventno\":19}]}]");
+            api(sandbox, token, "/Webhook", "[{\"name\":\"silent\",\"url\":\"" + receiver.url() + "\"}]");
+            String created = api(sandbox, token, "/Tickets", "[{\"summary\":\"Checked\",\"client_id\":1}]");
+            long id = new com.fasterxml.jackson.databind.ObjectMapper().readTree(created).get("id").asLong();
+            api(sandbox, token, "/Tickets", "[{\"id\":" + id + ",\"status_id\":2}]");
+            await().until(() -> sandbox.webhookDeliveries().size() == 3);
+        }
+        sandbox.resetCounters();
+
+        // when the tenant is checked
+        List<TenantFinding> findings = check(sandbox);
+
+        // then each webhook is reported with its authentication, events and payload type
+        assertEquals(Verdict.CONFIRMED, verdict(findings, "webhooks", "webhooks listed"));
+        assertEquals(Verdict.CONFIRMED, verdict(findings, "webhooks", "webhook 'full'"));
+        String full = detail(findings, "webhooks", "webhook 'full'");
+        assertTrue(full.contains("authentication 1 (Basic)") && full.contains("3 New Ticket Logged")
+                && full.contains("76 Ticket Status Changed"), full);
+        assertTrue(detail(findings, "webhooks", "webhook 'event only'").contains("payload_type 2"));
+        assertTrue(detail(findings, "webhooks", "webhook 'event only'").contains("2 (Bearer token)"));
+        assertEquals(Verdict.CONTRADICTED, verdict(findings, "webhooks", "webhook 'silent'"));
+        assertTrue(advice(findings, "webhooks", "webhook 'silent'").contains("sends nothing"));
+        assertEquals(Verdict.CONFIRMED, verdict(findings, "webhooks", "secrets not listed"));
+        // and every stored delivery is read by halo-webhook's parser
+        assertEquals(Verdict.CONFIRMED, verdict(findings, "webhooks", "deliveries readable"));
+        String log = detail(findings, "webhooks", "deliveries readable");
+        assertTrue(log.startsWith("3 of 3 stored deliveries read"), log);
+        assertTrue(log.contains("record nested=2") && log.contains("event information only=1"), log);
+        // read-only, and no secret in the report
+        for (RecordedRequest r : sandbox.requests()) {
+            assertTrue(r.method().equals("GET") || r.path().equals("/auth/token"), "read-only: " + r);
+        }
+        String table = HaloTenantCheck.table(findings);
+        assertFalse(table.contains("pa55word-not-shown") || table.contains("t0ken-not-shown"), table);
+    }
+
+    @Test
+    void aStoredDeliveryTheParserCannotReadIsReportedWithItsIdAndReason() throws Exception {
+        // given a webhook with a custom payload, which halo-webhook reads only with recordIdField
+        HaloSandbox sandbox = halo.sandbox();
+        try (Receiver receiver = new Receiver()) {
+            String token = token(sandbox);
+            api(sandbox, token, "/Webhook", "[{\"name\":\"custom\",\"url\":\"" + receiver.url()
+                                            + "\",\"custom_payload\":true,\"events\":[{\"eventno\":19}]}]");
+            api(sandbox, token, "/Tickets", "[{\"id\":1,\"summary\":\"Custom\"}]");
+            await().until(() -> sandbox.webhookDeliveries().size() == 1);
+        }
+
+        List<TenantFinding> findings = check(sandbox);
+
+        assertEquals(Verdict.CONTRADICTED, verdict(findings, "webhooks", "deliveries readable"));
+        String detail = detail(findings, "webhooks", "deliveries readable");
+        assertTrue(detail.startsWith("1 of 1 stored deliveries unreadable: " + sandbox.webhookDeliveries().get(0).id()),
+                detail);
+        assertTrue(detail.contains("names no tickets record"), detail);
+        assertTrue(advice(findings, "webhooks", "deliveries readable").contains("recordIdField"));
+        assertFalse(detail.contains("Custom"), "a body is never printed");
+    }
+
+    @Test
+    void aTenantWithoutWebhooksLeavesTheWebhookFactsUnknown() throws Exception {
+        List<TenantFinding> findings = check(halo.sandbox());
+
+        assertEquals(Verdict.CONFIRMED, verdict(findings, "webhooks", "webhooks listed"));
+        assertEquals(Verdict.UNKNOWN, verdict(findings, "webhooks", "secrets not listed"));
+        assertEquals(Verdict.UNKNOWN, verdict(findings, "webhooks", "deliveries readable"));
+    }
+
+    /** An application a webhook posts to: answers 200 to anything, on loopback. */
+    private static final class Receiver implements AutoCloseable {
+        private final HttpServer server;
+
+        Receiver() throws IOException {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 8);
+            server.createContext("/", exchange -> {
+                exchange.getRequestBody().readAllBytes();
+                exchange.sendResponseHeaders(200, -1);
+                exchange.close();
+            });
+            server.start();
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+        }
+    }
+
+    private static String token(HaloSandbox sandbox) throws Exception {
+        String form = "grant_type=client_credentials&client_id=" + sandbox.clientId() + "&client_secret="
+                      + sandbox.clientSecret() + "&scope=all";
+        HttpResponse<String> reply = HTTP.send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/auth/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(reply.body()).get("access_token").asText();
+    }
+
+    /** A write through the API, as an agent or an administrator makes it in Halo (this test's setup only). */
+    private static String api(HaloSandbox sandbox, String token, String path, String json) throws Exception {
+        HttpResponse<String> reply = HTTP.send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/api" + path))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        assertTrue(reply.statusCode() == 200 || reply.statusCode() == 201, reply.body());
+        return reply.body();
     }
 
     private static String advice(List<TenantFinding> findings, String resource, String fact) {

@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
  */
 class HaloWebhookHealthCheckTest {
 
-    private static final String BASIC = "basicUsername=halo&basicPassword=secret";
+    private static final String BASIC = "basicUsername=halo&basicPassword=health-check-secret";
 
     @RegisterExtension
     final HaloSandboxExtension extension = HaloSandboxExtension.perTest().withoutContext();

@@ -16,6 +16,7 @@ import io.camelhalo.component.halo.HaloSandboxExtension;
 import io.camelhalo.component.halo.webhook.WebhookTestSupport.Taken;
 import io.camelhalo.sandbox.HaloSandbox;
 import io.camelhalo.sandbox.WebhookDelivery;
+import io.camelhalo.sandbox.WebhookPayloads;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
@@ -33,7 +34,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** halo-webhook against the sandbox's webhooks: registration, authentication, order, batches, re-sends. */
 class HaloWebhookTest {
 
-    private static final String BASIC = "basicUsername=halo&basicPassword=RAW(pa55:word)";
+    private static final String BASIC = "basicUsername=halo&basicPassword=RAW(pa55:word-of-20-chars)";
+    private static final String SIGNED = "signatureSecret=RAW(s3cr3t-of-20-chars!)&signaturePrefix=sha256=";
+    private static final String SIGNING_SECRET = "s3cr3t-of-20-chars!";
 
     /** The sandbox, and the writer context: Halo's agents and administrators. */
     @RegisterExtension
@@ -49,6 +52,8 @@ class HaloWebhookTest {
     @BeforeEach
     void start() {
         halo = extension.sandbox();
+        // legacy sandbox mode until this test moves to the consumer of issue 21: remove with WebhookPayloads.LEGACY_BARE_RECORD
+        halo.webhookPayloads(WebhookPayloads.LEGACY_BARE_RECORD);
         halo.webhookRetries(3, Duration.ZERO);
         port = AvailablePortFinder.getNextAvailable();
         writerContext = extension.context();
@@ -119,34 +124,38 @@ class HaloWebhookTest {
         assertTrue(taken.isEmpty());
     }
 
+    /** A route behind a proxy that signs what it forwards (Halo does not sign): no registration. */
+    private void startSignedRoute() throws Exception {
+        camel = WebhookTestSupport.context(extension, port);
+        camel.addRoutes(WebhookTestSupport.recording("webhook", "halo-webhook:tickets?" + SIGNED, "webhook", taken));
+        camel.start();
+    }
+
     @Test
     void aSignedDeliveryIsCheckedOverTheRawBody() throws Exception {
-        // given a route that registers itself with an HMAC signature
-        startRoute("signatureSecret=RAW(s3cr3t)&signaturePrefix=sha256=");
-
-        // when Halo signs correctly, then the change is routed
-        updateTicket(writer, 4, "signed");
-        await().until(() -> taken.size() == 1);
+        // given a route behind a proxy that signs each delivery with an HMAC
+        startSignedRoute();
 
         // when someone posts with a signature made with another secret or none, then 401 and nothing routed
         String body = "{\"id\":5,\"summary\":\"forged\",\"last_update\":\"2026-01-01T00:00:00\"}";
         assertEquals(401, post(body, Map.of("X-Halo-Signature", "sha256=" + hmac("guess", body))));
         assertEquals(401, post(body, Map.of()));
-        assertEquals(401, post(body, Map.of("X-Halo-Signature", "sha256=" + hmac("s3cr3t", body + " "))));
+        assertEquals(401, post(body, Map.of("X-Halo-Signature", "sha256=" + hmac(SIGNING_SECRET, body + " "))));
+        assertTrue(taken.isEmpty());
         // and the right signature over the same bytes is taken
-        assertEquals(200, post(body, Map.of("X-Halo-Signature", "sha256=" + hmac("s3cr3t", body))));
-        assertEquals(List.of("signed", "forged"), taken.stream().map(Taken::summary).toList());
+        assertEquals(200, post(body, Map.of("X-Halo-Signature", "sha256=" + hmac(SIGNING_SECRET, body))));
+        assertEquals(List.of("forged"), taken.stream().map(Taken::summary).toList());
     }
 
     @Test
     void aDeliveryWithARecordWithoutIdIsRefusedWith400AndRoutesNothing() throws Exception {
         // given a route that checks signatures
-        startRoute("signatureSecret=RAW(s3cr3t)&signaturePrefix=sha256=");
+        startSignedRoute();
 
         // when a signed delivery of two records carries one without an id
         String body = "[{\"id\":5,\"summary\":\"fine\",\"last_update\":\"2026-01-01T00:00:00\"},"
                       + "{\"summary\":\"no id\",\"last_update\":\"2026-01-01T00:00:00\"}]";
-        int status = post(body, Map.of("X-Halo-Signature", "sha256=" + hmac("s3cr3t", body)));
+        int status = post(body, Map.of("X-Halo-Signature", "sha256=" + hmac(SIGNING_SECRET, body)));
 
         // then it is refused as malformed (a retry cannot mend it), and not even the good record is routed
         assertEquals(400, status);
