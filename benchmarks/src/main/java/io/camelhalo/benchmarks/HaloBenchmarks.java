@@ -39,7 +39,9 @@ import org.apache.camel.support.ScheduledPollConsumer;
  * <p>
  * Target 1 runs under JMH ({@link JmhOverhead}). System properties: {@code bench.quick} (a shorter JMH run for target
  * 1), {@code bench.seconds} (target 3's rounds take one second more, default 2), {@code bench.records} (tenant size for
- * target 2, default 200000), {@code bench.overheadOnly} (target 1 alone).
+ * target 2, default 200000), {@code bench.overheadOnly} (target 1 alone), {@code bench.webhookIngestionOnly} (row 7,
+ * webhook ingestion through a JDBC idempotent repository, alone; see {@link WebhookIngestionBenchmark} for its own
+ * properties).
  */
 public final class HaloBenchmarks {
 
@@ -56,6 +58,11 @@ public final class HaloBenchmarks {
     public static void main(String[] args) throws Exception {
         HaloBenchmarks bench = new HaloBenchmarks();
         System.out.println(machine());
+        if (Boolean.getBoolean("bench.webhookIngestionOnly")) {
+            bench.webhookIngestion();
+            bench.print();
+            return;
+        }
         bench.overhead();
         if (Boolean.getBoolean("bench.overheadOnly")) {
             bench.print();
@@ -66,6 +73,7 @@ public final class HaloBenchmarks {
         bench.pollingCost();
         bench.batchWrites();
         bench.streaming();
+        bench.webhookIngestion();
         bench.print();
     }
 
@@ -317,6 +325,34 @@ public final class HaloBenchmarks {
                 String.format(Locale.ROOT, "%.3fx", ratio), "<= 0.6x", walked && ratio <= 0.6));
     }
 
+    // ---- 7. webhook ingestion (issue 21) --------------------------------------------------------
+
+    private void webhookIngestion() throws Exception {
+        log("7. webhook ingestion: halo-webhook:tickets (Vert.x, loopback), %,d deliveries x %d rounds per phase, "
+            + "%d clients; idempotentRepository JdbcMessageIdRepository on embedded PostgreSQL (HikariCP) vs in memory",
+                WebhookIngestionBenchmark.DELIVERIES, WebhookIngestionBenchmark.ROUNDS, WebhookIngestionBenchmark.CLIENTS);
+        WebhookIngestionBenchmark.Result result = WebhookIngestionBenchmark.run();
+        result.print();
+        ingestionRow("7a webhook ingestion, new versions (JDBC repository, PostgreSQL)", result.jdbcNew(),
+                result.memoryNew());
+        ingestionRow("7b webhook ingestion, re-sent: all duplicates (JDBC repository, PostgreSQL)", result.jdbcDuplicate(),
+                result.memoryDuplicate());
+    }
+
+    private void ingestionRow(String name, WebhookIngestionBenchmark.Phase jdbc, WebhookIngestionBenchmark.Phase memory) {
+        rows.add(new Row(
+                name,
+                String.format(Locale.ROOT, "%.0f deliveries/s, p50 %.2f ms, p99 %.2f ms; per delivery %.2f statements + "
+                                           + "%.2f commits (%.2f round trips)",
+                        jdbc.perSecond(), jdbc.p50(), jdbc.p99(), jdbc.per(jdbc.statements()), jdbc.per(jdbc.commits()),
+                        jdbc.per(jdbc.statements() + jdbc.commits() + jdbc.rollbacks())),
+                String.format(Locale.ROOT, "%.0f deliveries/s, p50 %.2f ms, p99 %.2f ms in-memory repository",
+                        memory.perSecond(), memory.p50(), memory.p99()),
+                String.format(Locale.ROOT, "throughput %.3fx, p50 %.2fx, p99 %.2fx", jdbc.perSecond() / memory.perSecond(),
+                        jdbc.p50() / memory.p50(), jdbc.p99() / memory.p99()),
+                "none (reported)", null));
+    }
+
     private static Map<String, String> fork(String baseUrl, String mode, long routeMsPerPage) throws Exception {
         String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
         // an OutOfMemoryError in any thread (the HTTP client's included) ends the JVM at once, with exit code 3,
@@ -436,8 +472,9 @@ public final class HaloBenchmarks {
         long judged = rows.stream().filter(r -> r.pass != null).count();
         long failed = rows.stream().filter(r -> Boolean.FALSE.equals(r.pass)).count();
         System.out.println();
-        System.out
-                .println(failed == 0 ? "all " + judged + " judged rows pass" : failed + " of " + judged + " judged rows fail");
+        System.out.println(judged == 0
+                ? "no judged rows (reported only)"
+                : failed == 0 ? "all " + judged + " judged rows pass" : failed + " of " + judged + " judged rows fail");
     }
 
     /** @param pass PASS / FAIL against the goal; {@code null}: reported only */
