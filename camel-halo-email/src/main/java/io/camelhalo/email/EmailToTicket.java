@@ -1,5 +1,6 @@
 package io.camelhalo.email;
 
+import java.io.IOException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,19 +8,26 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+
 import io.camelhalo.component.halo.HaloConstants;
 import io.camelhalo.component.halo.error.HaloNotFoundException;
 import io.camelhalo.component.halo.lookup.HaloFindByEmail;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
+import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.component.mail.MailMessage;
 
 /**
  * The email rules of Halo's email product, as one decision: a tagged reply becomes a note on its ticket (an agent note
- * when an agent sent it); anything else becomes a new ticket for whoever sent it (found by {@link HaloFindByEmail}),
- * with the sender's name and address kept on it. Attachments follow the email either way. Emails a machine sent
- * (auto-replies, bounces, lists) are left alone. Halo is called only through {@code halo:} endpoints; status names are
- * resolved by the component (names instead of ids).
+ * when an agent sent it and {@link MailboxPolicy.AgentNotes} allows: by default only when the sender is authenticated,
+ * else it is a user's reply); anything else becomes a new ticket for whoever sent it (found by
+ * {@link HaloFindByEmail}), with the sender's name and address kept on it. Attachments follow the email either way.
+ * Emails a machine sent (auto-replies, bounces, lists, the mailbox itself) are left alone, and one sender's emails
+ * beyond the per-sender rate are refused ({@link RejectedEmailException}) before anything reaches Halo. Halo is called
+ * only through {@code halo:} endpoints; status names are resolved by the component (names instead of ids).
  */
 public class EmailToTicket {
 
@@ -51,15 +59,22 @@ public class EmailToTicket {
     private final String closedStatus;
     private final String reopenStatus;
     private final Object requestSource;
+    private final MailboxPolicy policy;
+    private final SenderRate rate;
     private volatile Listed statuses;
     private volatile Listed agents;
 
     private record Listed(List<Map<String, Object>> records, long readAt) {
     }
 
+    /**
+     * @param policy             the mailbox's own addresses, who may write an agent's note, the attachment limits
+     * @param maxEmailsPerSender most emails one sender address may send in {@code senderWindowMillis} (0: no limit)
+     */
     public EmailToTicket(CamelContext context, TicketTag tag, boolean searchBody, HaloFindByEmail senders,
                          ClosedTicketPolicy closedPolicy, String closedStatus, String reopenStatus,
-                         Object requestSource) {
+                         Object requestSource, MailboxPolicy policy, int maxEmailsPerSender,
+                         long senderWindowMillis) {
         this.context = context;
         this.halo = context.createProducerTemplate();
         this.tag = tag;
@@ -69,15 +84,36 @@ public class EmailToTicket {
         this.closedStatus = closedStatus;
         this.reopenStatus = reopenStatus;
         this.requestSource = requestSource;
+        this.policy = policy;
+        this.rate = new SenderRate(maxEmailsPerSender, senderWindowMillis);
+    }
+
+    /**
+     * Reads the email of a camel-mail exchange under this instance's {@link MailboxPolicy}.
+     *
+     * @throws RejectedEmailException over the attachment limits
+     */
+    public IncomingEmail read(Exchange exchange) throws MessagingException, IOException {
+        return read(exchange.getMessage(MailMessage.class).getMessage());
+    }
+
+    /** Reads {@code message} under this instance's {@link MailboxPolicy}. */
+    IncomingEmail read(Message message) throws MessagingException, IOException {
+        return IncomingEmail.of(message, policy);
     }
 
     /** @return a line saying what was done, for the route's log */
     public String handle(IncomingEmail email) throws Exception {
         if (email.senderEmail() == null) {
-            throw new IllegalArgumentException("The email '" + email.subject() + "' has no sender (From) address");
+            throw new IllegalArgumentException("The email '" + email.logSubject() + "' has no sender (From) address");
         }
         if (email.automatic() != null) {
-            return "ignored an automatic email from " + email.senderEmail() + " (" + email.automatic() + ")";
+            return "ignored an automatic email from " + email.logSender() + " (" + email.automatic() + ")";
+        }
+        if (!rate.admit(email.senderEmail())) {
+            throw new RejectedEmailException(
+                    email.logSender() + " sent more than " + rate.max() + " emails in "
+                                             + rate.windowMillis() / 1000 + " s (maxEmailsPerSender)");
         }
         Optional<Long> tagged = tag.find(email.subject());
         if (tagged.isEmpty() && searchBody) {
@@ -100,11 +136,11 @@ public class EmailToTicket {
         if (closed) {
             write("tickets", "update", Map.of("id", ticketId, "status_name", reopenStatus));
         }
-        Long agentId = agentWithEmail(email.senderEmail());
+        Long agentId = mayWriteAgentNote(email) ? agentWithEmail(email.senderEmail()) : null;
         addNote(ticketId, email, agentId);
         attach(ticketId, email);
         return (closed ? "reopened ticket " : "added " + (agentId != null ? "an agent note" : "a note") + " to ticket ")
-               + ticketId + " from " + email.senderEmail();
+               + ticketId + " from " + email.logSender();
     }
 
     private String newTicket(IncomingEmail email, String summary, String details) throws Exception {
@@ -125,8 +161,17 @@ public class EmailToTicket {
         ticket.put("source", requestSource);
         long id = id(write("tickets", "create", ticket), "id");
         attach(id, email);
-        return "created ticket " + id + " for " + email.senderEmail() + " (client " + sender.get("client_id") + " by "
+        return "created ticket " + id + " for " + email.logSender() + " (client " + sender.get("client_id") + " by "
                + sender.get("client_found_by") + ")";
+    }
+
+    /** Whether an email from an agent's address may be that agent's note (else it is a user's reply). */
+    private boolean mayWriteAgentNote(IncomingEmail email) {
+        return switch (policy.agentNotes()) {
+            case ANY_SENDER -> true;
+            case NEVER -> false;
+            case AUTHENTICATED -> email.authenticationFailure() == null;
+        };
     }
 
     private void addNote(long ticketId, IncomingEmail email, Long agentId) {

@@ -17,16 +17,36 @@ import org.apache.camel.component.mail.MailMessage;
  * Parameters that matter: {@code mailboxUri} (any camel-mail consumer URI, e.g. {@code imaps://...}),
  * {@code tagStart}/{@code tagEnd} (Halo's ticket tag, default {@code [ID:} and {@code ]}), {@code searchBody},
  * {@code defaultClientId} (the catch-all client for unknown senders), {@code createMissing} ({@code none}, {@code user}
- * or {@code client-and-user}), {@code ignoredUri} (where auto-replies, bounces and list mail go),
- * {@code closedTicketPolicy} ({@code reopen} or {@code new-ticket}) and {@code autoStartup} and {@code deadLetterUri}:
- * an email that cannot be handled (no sender, Halo refuses it) is kept there as an {@code .eml} file for a person to
- * fix and replay.
+ * or {@code client-and-user}), {@code ignoredUri} (where auto-replies, bounces, list mail and the mailbox's own emails
+ * go), {@code closedTicketPolicy} ({@code reopen} or {@code new-ticket}) and {@code autoStartup} and
+ * {@code deadLetterUri}: an email that cannot be handled (no sender, Halo refuses it, over a limit below) is kept there
+ * as an {@code .eml} file for a person to fix and replay.
+ * <p>
+ * Guards (each decided before anything reaches Halo):
+ * <ul>
+ * <li>{@code agentNotes} ({@code authenticated}, the default; {@code any-sender}; {@code never}) with
+ * {@code trustedAuthServIds}: an email from an agent's address is that agent's note only when the sender is
+ * authenticated, i.e. the topmost {@code Authentication-Results} header of a trusted server (its authserv-id, e.g.
+ * {@code mx.msp.example}) says {@code dmarc=pass} for the From domain ({@link SenderAuthentication}). Otherwise it is
+ * the user's reply (or a new ticket), so a forged {@code From:} cannot write as an agent. With no trusted server, no
+ * email is an agent's note; {@code any-sender} is only for a mailbox behind a gateway that rejects unauthenticated
+ * mail.</li>
+ * <li>{@code maxAttachments} (default 20) and {@code maxAttachmentBytes} (per attachment, decoded, default 10 MiB): an
+ * email beyond either goes to the dead letter as a whole, nothing of it posted.</li>
+ * <li>{@code ownAddresses} (comma-separated; default the {@code username} of {@code mailboxUri} when it is an address):
+ * an email from the mailbox itself is ignored (no loop), as are emails with {@code List-Id} or
+ * {@code Return-Path: <>}.</li>
+ * <li>{@code maxEmailsPerSender} (default 20; 0 for no limit) per {@code senderWindowSeconds} (default 3600): one
+ * sender's emails beyond it go to the dead letter with a log line.</li>
+ * </ul>
+ * Subjects and addresses are logged escaped ({@link LogText}): an email cannot forge a log line.
  */
 public class EmailToTicketTemplate extends RouteBuilder {
 
     /** The template id to instantiate. */
     public static final String ID = "halo-email-to-ticket";
     private static final String RAW = "haloRawEmail";
+    private static final String LOG_SUBJECT = "haloEmailLogSubject";
 
     @Override
     public void configure() {
@@ -44,7 +64,20 @@ public class EmailToTicketTemplate extends RouteBuilder {
                 .templateParameter("deadLetterUri", null, "where an email that fails is kept, e.g. file:dead/email")
                 .templateParameter("autoStartup", "true", "false to keep the route stopped (no mailbox configured)")
                 .templateParameter("ignoredUri", "log:io.camelhalo.email.ignored?level=INFO",
-                        "where an automatic email (auto-reply, bounce, list) goes instead of Halo")
+                        "where an automatic email (auto-reply, bounce, list, own address) goes instead of Halo")
+                .templateParameter("agentNotes", "authenticated",
+                        "when an email from an agent's address is their note: authenticated, any-sender, or never")
+                .templateParameter("trustedAuthServIds", "",
+                        "comma-separated authserv-ids whose Authentication-Results header (dmarc=pass) is trusted")
+                .templateParameter("maxAttachments", String.valueOf(MailboxPolicy.DEFAULT_MAX_ATTACHMENTS),
+                        "most attachments an email may have; beyond, it goes to the dead letter")
+                .templateParameter("maxAttachmentBytes", String.valueOf(MailboxPolicy.DEFAULT_MAX_ATTACHMENT_BYTES),
+                        "most bytes one attachment may have; beyond, the email goes to the dead letter")
+                .templateParameter("ownAddresses", "",
+                        "the mailbox's own addresses, comma-separated (default: the mailboxUri username if an address)")
+                .templateParameter("maxEmailsPerSender", "20",
+                        "most emails one sender may send per window (0: no limit); beyond, to the dead letter")
+                .templateParameter("senderWindowSeconds", "3600", "the window of maxEmailsPerSender, in seconds")
                 .templateBean("emailToTicket", EmailToTicket.class, rtc -> {
                     HaloFindByEmail senders = new HaloFindByEmail();
                     senders.setDefaultClientId(Long.valueOf(param(rtc, "defaultClientId")));
@@ -55,23 +88,33 @@ public class EmailToTicketTemplate extends RouteBuilder {
                             Boolean.parseBoolean(param(rtc, "searchBody")), senders,
                             EmailToTicket.ClosedTicketPolicy.parse(param(rtc, "closedTicketPolicy")),
                             param(rtc, "closedStatus"), param(rtc, "reopenStatus"),
-                            Long.valueOf(param(rtc, "requestSource")));
+                            Long.valueOf(param(rtc, "requestSource")),
+                            new MailboxPolicy(
+                                    MailboxPolicy.ownAddresses(param(rtc, "ownAddresses"), param(rtc, "mailboxUri")),
+                                    MailboxPolicy.AgentNotes.parse(param(rtc, "agentNotes")),
+                                    new SenderAuthentication(param(rtc, "trustedAuthServIds")),
+                                    Integer.parseInt(param(rtc, "maxAttachments")),
+                                    Long.parseLong(param(rtc, "maxAttachmentBytes"))),
+                            Integer.parseInt(param(rtc, "maxEmailsPerSender")),
+                            Long.parseLong(param(rtc, "senderWindowSeconds")) * 1000);
                 })
                 .from("{{mailboxUri}}").autoStartup("{{autoStartup}}")
                 // whatever fails, the email as it arrived goes to the dead-letter folder and is marked handled
                 .onException(Exception.class).handled(true)
                 .log(org.apache.camel.LoggingLevel.ERROR,
-                        "Email '${header.Subject}' kept in {{deadLetterUri}}: ${exception.message}")
+                        "Email '${exchangeProperty." + LOG_SUBJECT + "}' kept in {{deadLetterUri}}: ${exception.message}")
                 .setBody(exchangeProperty(RAW))
                 .setHeader(Exchange.FILE_NAME, simple("email-${date:now:yyyyMMdd-HHmmss}-${exchangeId}.eml"))
                 .to("{{deadLetterUri}}")
                 .end()
+                // the subject as it may be logged (escaped: no CR/LF from an email in the log), also when reading fails
+                .process(e -> e.setProperty(LOG_SUBJECT, LogText.escape(mime(e).getSubject())))
                 .process(e -> e.setProperty(RAW, IncomingEmail.raw(mime(e))))
-                .process(e -> e.getMessage().setBody(IncomingEmail.of(mime(e))))
-                .log("Email from ${body.senderEmail}: '${body.subject}' (${body.attachments.size} attachments)")
+                .bean("{{emailToTicket}}", "read") // the body becomes the IncomingEmail
+                .log("Email from ${body.logSender}: '${body.logSubject}' (${body.attachments.size} attachments)")
                 .filter(simple("${body.automatic} != null"))
                 // never answer a machine: no ticket, no note, so no acknowledgement mails it back
-                .log("Email from ${body.senderEmail} not sent to Halo: automatic (${body.automatic})")
+                .log("Email from ${body.logSender} not sent to Halo: automatic (${body.automatic})")
                 .setBody(exchangeProperty(RAW))
                 .to("{{ignoredUri}}")
                 .stop()

@@ -14,8 +14,10 @@ import org.apache.camel.component.mail.MailMessage;
 /**
  * Email to ticket as one bean step, for a Kamelet action or any route that reads mail itself: the body is a mail
  * message (from a camel-mail consumer) or its raw RFC 822 text; the body out is the line saying what was done. The same
- * rules as the {@code halo-email-to-ticket} template ({@link EmailToTicket}), automatic emails left out; failures are
- * the calling route's to handle (a dead-letter channel keeps the email).
+ * rules and guards as the {@code halo-email-to-ticket} template ({@link EmailToTicket}, {@link MailboxPolicy}):
+ * automatic emails and the mailbox's own left out, an agent's note only from an authenticated sender, attachment limits
+ * and a per-sender rate ({@link RejectedEmailException}); failures are the calling route's to handle (a dead-letter
+ * channel keeps the email).
  */
 public class HaloEmailToTicket {
 
@@ -28,14 +30,22 @@ public class HaloEmailToTicket {
     private String closedStatus = "Closed";
     private String reopenStatus = "In Progress";
     private long requestSource = 1;
+    private String agentNotes = "authenticated";
+    private String trustedAuthServIds = "";
+    private int maxAttachments = MailboxPolicy.DEFAULT_MAX_ATTACHMENTS;
+    private long maxAttachmentBytes = MailboxPolicy.DEFAULT_MAX_ATTACHMENT_BYTES;
+    private String ownAddresses = "";
+    private int maxEmailsPerSender = 20;
+    private long senderWindowSeconds = 3600;
     private volatile EmailToTicket rules;
 
     /** Handles the email in the body; the body becomes what was done. */
     public String handle(Exchange exchange) throws Exception {
-        IncomingEmail email = IncomingEmail.of(mime(exchange));
+        EmailToTicket r = rules(exchange);
+        IncomingEmail email = r.read(mime(exchange));
         String done = email.automatic() != null
-                ? "ignored an automatic email from " + email.senderEmail() + " (" + email.automatic() + ")"
-                : rules(exchange).handle(email);
+                ? "ignored an automatic email from " + email.logSender() + " (" + email.automatic() + ")"
+                : r.handle(email);
         exchange.getMessage().setBody(done);
         return done;
     }
@@ -51,7 +61,12 @@ public class HaloEmailToTicket {
                     rules = new EmailToTicket(
                             exchange.getContext(), new TicketTag(tagStart, tagEnd), searchBody,
                             senders, EmailToTicket.ClosedTicketPolicy.parse(closedTicketPolicy), closedStatus,
-                            reopenStatus, requestSource);
+                            reopenStatus, requestSource,
+                            new MailboxPolicy(
+                                    MailboxPolicy.ownAddresses(ownAddresses, null),
+                                    MailboxPolicy.AgentNotes.parse(agentNotes),
+                                    new SenderAuthentication(trustedAuthServIds), maxAttachments, maxAttachmentBytes),
+                            maxEmailsPerSender, senderWindowSeconds * 1000);
                 }
                 r = rules;
             }
@@ -114,5 +129,40 @@ public class HaloEmailToTicket {
     /** Halo's request source id for email tickets (verify on the tenant). */
     public void setRequestSource(long requestSource) {
         this.requestSource = requestSource;
+    }
+
+    /** When an email from an agent's address is their note: authenticated (default), any-sender, or never. */
+    public void setAgentNotes(String agentNotes) {
+        this.agentNotes = agentNotes;
+    }
+
+    /** Comma-separated authserv-ids whose Authentication-Results header (dmarc=pass) is trusted. */
+    public void setTrustedAuthServIds(String trustedAuthServIds) {
+        this.trustedAuthServIds = trustedAuthServIds;
+    }
+
+    /** Most attachments an email may have (default 20). */
+    public void setMaxAttachments(int maxAttachments) {
+        this.maxAttachments = maxAttachments;
+    }
+
+    /** Most bytes one attachment may have (default 10 MiB). */
+    public void setMaxAttachmentBytes(long maxAttachmentBytes) {
+        this.maxAttachmentBytes = maxAttachmentBytes;
+    }
+
+    /** The mailbox's own addresses, comma-separated: their emails are ignored. */
+    public void setOwnAddresses(String ownAddresses) {
+        this.ownAddresses = ownAddresses;
+    }
+
+    /** Most emails one sender may send per window (default 20; 0: no limit). */
+    public void setMaxEmailsPerSender(int maxEmailsPerSender) {
+        this.maxEmailsPerSender = maxEmailsPerSender;
+    }
+
+    /** The window of maxEmailsPerSender, in seconds (default 3600). */
+    public void setSenderWindowSeconds(long senderWindowSeconds) {
+        this.senderWindowSeconds = senderWindowSeconds;
     }
 }

@@ -38,6 +38,16 @@ class TicketTagTest {
     }
 
     @Test
+    void aNumberThatIsNoValidIdIsNoTag() {
+        assertEquals(Optional.empty(), halo.find("RE: [ID:99999999999999999999]"), "20 digits: no id, no exception");
+        assertEquals(Optional.empty(), halo.find("RE: [ID:" + "9".repeat(500) + "]"));
+        assertEquals(Optional.empty(), halo.find("RE: [ID 99999999999999999999]"), "the fallback form too");
+        assertEquals(Optional.empty(), halo.find("RE: [ID:0]"), "ids are positive");
+        assertEquals(Optional.of(999999999999999999L), halo.find("RE: [ID:999999999999999999]"), "18 digits is an id");
+        assertEquals(Optional.of(5L), halo.find("[ID:99999999999999999999] was [ID:5]"), "the first valid tag counts");
+    }
+
+    @Test
     void usesATenantsOwnStartAndEndTagsLiterally() {
         TicketTag custom = new TicketTag("{Ticket #", "}");
         assertEquals(Optional.of(99L), custom.find("About {Ticket #99}"));

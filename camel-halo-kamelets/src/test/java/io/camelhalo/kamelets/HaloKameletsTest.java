@@ -130,6 +130,28 @@ class HaloKameletsTest {
         assertEquals(true, ignored.startsWith("ignored an automatic email"), ignored);
     }
 
+    @Test
+    void haloEmailToTicketActionWritesAnAgentsNoteOnlyForAnAuthenticatedSender() {
+        ProducerTemplate template = main.getCamelContext().createProducerTemplate();
+        String dmarcPass = "Authentication-Results: mx.msp.example; dmarc=pass header.from=msp.example\r\n";
+
+        // when agent Alice's address writes to ticket 4: by default (no mail server trusted), without the check, and
+        // with the check of the trusted server
+        String byDefault = template.requestBody("direct:email", mail("alice@msp.example", "RE: [ID:4] a", dmarcPass),
+                String.class);
+        String forged = template.requestBody("direct:email-trusted", mail("alice@msp.example", "RE: [ID:4] b", ""),
+                String.class);
+        String checked = template.requestBody("direct:email-trusted", mail("alice@msp.example", "RE: [ID:4] c",
+                dmarcPass), String.class);
+
+        // then only the checked one is her note
+        assertEquals(true, byDefault.startsWith("added a note to ticket 4"), byDefault);
+        assertEquals(true, forged.startsWith("added a note to ticket 4"), forged);
+        assertEquals(true, checked.startsWith("added an agent note to ticket 4"), checked);
+        Map<String, Object> last = sandbox.records("actions").get(sandbox.count("actions") - 1);
+        assertEquals(2L, ((Number) last.get("who_agentid")).longValue());
+    }
+
     private static String mail(String from, String subject, String extraHeaders) {
         return "From: " + from + "\r\nTo: helpdesk@msp.example\r\nSubject: " + subject + "\r\n" + extraHeaders
                + "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\nPlease help.\r\n";

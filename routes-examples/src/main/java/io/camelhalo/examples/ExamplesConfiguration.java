@@ -4,6 +4,7 @@ import java.io.File;
 
 import io.camelhalo.examples.lookup.HaloCalls;
 import io.camelhalo.examples.projects.ExistingFollowUps;
+import io.camelhalo.examples.requests.RequestApiKey;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -66,7 +67,10 @@ public class ExamplesConfiguration implements CamelConfiguration {
     @Override
     public void configure(CamelContext context) throws Exception {
         VertxPlatformHttpServerConfiguration http = new VertxPlatformHttpServerConfiguration();
-        http.setBindHost(context.resolvePropertyPlaceholders("{{halo.requests.http-host}}"));
+        String host = context.resolvePropertyPlaceholders("{{halo.requests.http-host}}");
+        // before anything binds: no unauthenticated POST /requests on an address other hosts reach
+        new RequestApiKey(context.resolvePropertyPlaceholders("{{halo.requests.api-key}}")).checkServes(host);
+        http.setBindHost(host);
         http.setBindPort(Integer.parseInt(context.resolvePropertyPlaceholders("{{halo.requests.http-port}}")));
         context.addService(new VertxPlatformHttpServer(http));
     }

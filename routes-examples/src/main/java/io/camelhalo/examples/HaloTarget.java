@@ -16,8 +16,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Where the examples send their requests: a real tenant from the environment ({@code HALO_BASE_URL},
  * {@code HALO_CLIENT_ID}, {@code HALO_CLIENT_SECRET}, {@code HALO_TENANT}, and {@code HALO_MAILBOX_URI} for the email
- * route), or, with no {@code HALO_BASE_URL}, the embedded Halo sandbox plus an embedded mail server, a fresh work
- * folder, a free HTTP port and short poll delays so the demo runs in seconds.
+ * route, {@code HALO_HTTP_HOST} and {@code HALO_REQUESTS_API_KEY} for the HTTP server), or, with no
+ * {@code HALO_BASE_URL}, the embedded Halo sandbox plus an embedded mail server, a fresh work folder, a free HTTP port
+ * and short poll delays so the demo runs in seconds.
  */
 public final class HaloTarget implements AutoCloseable {
 
@@ -55,6 +56,13 @@ public final class HaloTarget implements AutoCloseable {
             props.put("halo.notify.webhook.token", token != null && !token.isBlank()
                     ? token
                     : "unset-" + java.util.UUID.randomUUID());
+            if (env.get("HALO_HTTP_HOST") != null) {
+                // e.g. 0.0.0.0 for Halo's webhook deliveries; then POST /requests needs HALO_REQUESTS_API_KEY
+                props.put("halo.requests.http-host", env.get("HALO_HTTP_HOST"));
+            }
+            if (env.get("HALO_REQUESTS_API_KEY") != null) {
+                props.put("halo.requests.api-key", env.get("HALO_REQUESTS_API_KEY"));
+            }
             String mailbox = env.get("HALO_MAILBOX_URI");
             if (mailbox != null && !mailbox.isBlank()) {
                 props.put("halo.email.mailbox-uri", mailbox);
@@ -80,6 +88,8 @@ public final class HaloTarget implements AutoCloseable {
         props.put("halo.requests.http-host", "127.0.0.1");
         String httpPort = String.valueOf(freePort());
         props.put("halo.requests.http-port", httpPort);
+        // POST /requests requires this key; the demo driver (and the tests) send it
+        props.put("halo.requests.api-key", "demo-" + java.util.UUID.randomUUID());
         props.put("halo.email.mailbox-uri", mail.mailboxUri(300));
         // the sandbox posts ticket changes to this app's webhook, registered on start (loopback only)
         props.put("halo.notify.register", "true");

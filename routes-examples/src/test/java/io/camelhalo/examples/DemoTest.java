@@ -76,6 +76,12 @@ class DemoTest {
             assertEquals("acme", target.properties().get("camel.component.halo.tenant"));
             assertNull(target.properties().get("halo.examples.work-dir"), "application.properties decides");
             assertEquals("false", target.properties().get("halo.email.enabled"), "no mailbox given, email route off");
+            assertNull(target.properties().get("halo.requests.http-host"), "loopback, from application.properties");
+        }
+        try (HaloTarget target = HaloTarget.fromEnvironment(Map.of("HALO_BASE_URL", "https://acme.haloitsm.com",
+                "HALO_HTTP_HOST", "0.0.0.0", "HALO_REQUESTS_API_KEY", "k-123"))) {
+            assertEquals("0.0.0.0", target.properties().get("halo.requests.http-host"));
+            assertEquals("k-123", target.properties().get("halo.requests.api-key"));
         }
         try (HaloTarget target = HaloTarget.fromEnvironment(Map.of("HALO_BASE_URL", "https://acme.haloitsm.com",
                 "HALO_MAILBOX_URI", "imaps://imap.acme.example?username=helpdesk"))) {

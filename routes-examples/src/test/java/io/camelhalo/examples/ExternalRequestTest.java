@@ -11,14 +11,20 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Route 3, ExternalRequestRoute: POST /requests creates a ticket with custom fields and the uploaded file. */
+/**
+ * Route 3, ExternalRequestRoute: POST /requests with the API key creates a ticket with custom fields and the uploaded
+ * file; without it, 401 and nothing.
+ */
 class ExternalRequestTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -120,10 +126,62 @@ class ExternalRequestTest {
         }
     }
 
+    @Test
+    void withoutTheApiKeyARequestGets401CreatesNothingAndIsNotKept() throws Exception {
+        try (RunningExamples app = RunningExamples.start()) {
+            int tickets = app.halo().count("tickets");
+            String json = "{\"summary\": \"Free laptops for everyone\"}";
+
+            HttpResponse<String> none = post(app, "application/json", json, null);
+            HttpResponse<String> wrong = post(app, "application/json", json, app.property("halo.requests.api-key") + "x");
+
+            assertEquals(401, none.statusCode(), none.body());
+            assertEquals(401, wrong.statusCode(), wrong.body());
+            assertEquals(Map.of("error", "missing or wrong API key (X-Api-Key)"), JSON.readValue(none.body(), Map.class));
+            assertEquals(tickets, app.halo().count("tickets"));
+            assertFalse(Files.exists(app.dir("halo.requests.dead-letter-dir")), "nothing kept for a stranger");
+            // and with the key, the same request is served
+            assertEquals(201, post(app, "application/json", json).statusCode());
+        }
+    }
+
+    @Test
+    void theServerBindsToLoopbackByDefaultAndOtherwiseNeedsAKey() throws Exception {
+        // the shipped default: loopback
+        Properties shipped = new Properties();
+        try (var in = ExternalRequestTest.class.getResourceAsStream("/application.properties")) {
+            shipped.load(in);
+        }
+        assertEquals("127.0.0.1", shipped.getProperty("halo.requests.http-host"));
+        assertEquals("", shipped.getProperty("halo.requests.api-key"));
+
+        // bound to every address without a key, the app refuses to start (before the server binds)
+        Exception refused = assertThrows(Exception.class, () -> RunningExamples.start(Map.of(
+                "halo.requests.http-host", "0.0.0.0", "halo.requests.api-key", "")).close());
+        assertTrue(chain(refused).contains("HALO_REQUESTS_API_KEY"), chain(refused));
+    }
+
+    private static String chain(Throwable t) {
+        StringBuilder all = new StringBuilder();
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            all.append(c).append(" | ");
+        }
+        return all.toString();
+    }
+
     private static HttpResponse<String> post(RunningExamples app, String contentType, String body) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+        return post(app, contentType, body, app.property("halo.requests.api-key"));
+    }
+
+    private static HttpResponse<String> post(RunningExamples app, String contentType, String body, String apiKey)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(
                 "http://127.0.0.1:" + app.property("halo.requests.http-port") + "/requests"))
                 .header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (apiKey != null) {
+            request.header("X-Api-Key", apiKey);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -85,6 +85,7 @@ public class DemoDriver implements Runnable {
             HttpResponse<String> reply = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
                     "http://127.0.0.1:" + property("halo.requests.http-port") + "/requests"))
                     .header("Content-Type", "application/json")
+                    .header(property("halo.requests.api-key-header"), property("halo.requests.api-key"))
                     .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
             LOG.info("DEMO the app got HTTP {} {}", reply.statusCode(), reply.body());
         });

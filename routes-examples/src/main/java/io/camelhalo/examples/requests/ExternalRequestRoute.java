@@ -19,8 +19,15 @@ import org.apache.camel.builder.RouteBuilder;
  * request gets 400 with the reason, creates nothing, and is kept in {@code halo.requests.dead-letter-dir} for a person
  * to fix and replay.
  * <p>
- * Options: {@code halo.requests.http-port}, {@code halo.requests.default-client-id},
- * {@code halo.requests.custom-fields} ({@code requestField:customFieldId,...}), {@code halo.requests.dead-letter-dir}.
+ * <b>Who may post.</b> The HTTP server binds to {@code 127.0.0.1} by default ({@code halo.requests.http-host}, env
+ * {@code HALO_HTTP_HOST}). With an API key set ({@code halo.requests.api-key}, env {@code HALO_REQUESTS_API_KEY}) a
+ * request must carry it in header {@code X-Api-Key} ({@code halo.requests.api-key-header}), else it is answered 401 and
+ * nothing is created or kept; bound to any other address without a key, the app does not start ({@link RequestApiKey}).
+ * The demo sets a random key and sends it.
+ * <p>
+ * Options: {@code halo.requests.http-host}, {@code halo.requests.http-port}, {@code halo.requests.api-key},
+ * {@code halo.requests.api-key-header}, {@code halo.requests.default-client-id}, {@code halo.requests.custom-fields}
+ * ({@code requestField:customFieldId,...}), {@code halo.requests.dead-letter-dir}.
  */
 public class ExternalRequestRoute extends RouteBuilder {
 
@@ -50,6 +57,10 @@ public class ExternalRequestRoute extends RouteBuilder {
                 Long.parseLong(getContext().resolvePropertyPlaceholders("{{halo.requests.default-client-id}}")),
                 getContext().resolvePropertyPlaceholders("{{halo.requests.custom-fields}}"));
 
+        RequestApiKey apiKey = new RequestApiKey(getContext().resolvePropertyPlaceholders("{{halo.requests.api-key}}"));
+        apiKey.checkServes(getContext().resolvePropertyPlaceholders("{{halo.requests.http-host}}"));
+        String keyHeader = getContext().resolvePropertyPlaceholders("{{halo.requests.api-key-header}}");
+
         from("platform-http:/requests?httpMethodRestrict=POST").routeId("external-requests")
                 .onException(IllegalArgumentException.class).handled(true)
                 .log("Rejected request: ${exception.message}; kept in {{halo.requests.dead-letter-dir}}")
@@ -61,6 +72,18 @@ public class ExternalRequestRoute extends RouteBuilder {
                 .process(e -> e.getMessage().setBody(JSON.writeValueAsString(Map.of("error",
                         e.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class).getMessage()))))
                 .end()
+                // no valid key: 401, nothing created, nothing kept (a stranger cannot fill the dead-letter folder)
+                .process(e -> {
+                    boolean accepted = apiKey.accepts(e.getMessage().getHeader(keyHeader, String.class));
+                    e.getMessage().removeHeader(keyHeader);
+                    if (!accepted) {
+                        e.getMessage().removeHeaders("*");
+                        e.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 401);
+                        e.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
+                        e.getMessage().setBody("{\"error\": \"missing or wrong API key (" + keyHeader + ")\"}");
+                        e.setRouteStop(true);
+                    }
+                })
                 .setProperty("requestText", simple("${bodyAs(String)}"))
                 .process(e -> e.setProperty("request", mapper.map(requestFields(e))))
                 .setBody(simple("${exchangeProperty.request.ticket}"))
