@@ -128,7 +128,7 @@ class HaloConsumerComponentSettingsTest {
         String uri = scheme.equals("halo-poll")
                 ? "halo-poll:tickets?startScheduler=false"
                 // register=true: halo-webhook checks its connection options only when it registers itself
-                : "halo-webhook:tickets?allowUnauthenticated=true&register=true"
+                : "halo-webhook:tickets?allowUnauthenticated=true&register=true&events=3"
                   + "&webhookUrl=https://camel.example.com/halo-webhook/tickets";
         return baseUrl == null ? uri : uri + "&baseUrl=" + baseUrl;
     }

@@ -315,7 +315,9 @@ public class HaloWebhookEndpoint extends DefaultEndpoint implements HaloServiceL
     }
 
     /**
-     * The Halo events the registered webhook subscribes to, as Halo's event numbers, comma separated (e.g. 3,19: New
+     * The Halo events the registered webhook subscribes to, as Halo's event numbers or these names (numbers from a
+     * published Halo client: NewTicketLogged 3, TicketUpdatedByUser 19, Closed 39, TicketStatusChanged 76,
+     * TicketDeleted 1072, 1stSlaWarning 42, 2ndSlaWarning 46, TicketDeadline 70), comma separated (e.g. 3,19: New
      * Ticket Logged, Ticket Updated by User); required with register=true (Halo delivers nothing for a webhook without
      * an event).
      */

@@ -31,6 +31,11 @@ final class WebhookRegistration {
     static final int AUTH_BASIC = 1;
     static final int AUTH_BEARER = 2;
     static final int AUTH_API_KEY = 3;
+    // Halo's event numbers by name, as a published Halo client (run on real tenants) has them (docs/HALO-FACTS.md);
+    // a name is written without case, spaces or dashes: NewTicketLogged, new-ticket-logged, ...
+    static final Map<String, Integer> EVENT_NUMBERS = Map.of("newticketlogged", 3, "ticketupdatedbyuser", 19,
+            "closed", 39, "1stslawarning", 42, "2ndslawarning", 46, "ticketdeadline", 70, "ticketstatuschanged", 76,
+            "ticketdeleted", 1072);
     // how a notification event reaches a webhook (UnameNotification.delivery_method), per a published Halo client
     static final int DELIVERY_METHOD_WEBHOOK = 6;
 
@@ -79,7 +84,7 @@ final class WebhookRegistration {
         LOG.warn("The webhook '{}' is not in Halo's list right after it was saved", name);
     }
 
-    /** The event numbers of the events option (comma separated), in order, without blanks. */
+    /** The event numbers of the events option (numbers or known names, comma separated), in order, without blanks. */
     static List<Integer> eventNumbers(String events) {
         List<Integer> numbers = new ArrayList<>();
         if (events == null) {
@@ -90,11 +95,18 @@ final class WebhookRegistration {
             if (number.isEmpty()) {
                 continue;
             }
+            Integer named = EVENT_NUMBERS.get(number.toLowerCase(java.util.Locale.ROOT).replaceAll("[\\s_-]", ""));
+            if (named != null) {
+                numbers.add(named);
+                continue;
+            }
             try {
                 numbers.add(Integer.valueOf(number));
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException(
-                        "Invalid event '" + number + "' in events: Halo's event numbers, comma separated (e.g. 3,19)");
+                        "Invalid event '" + number + "' in events: Halo's event numbers, or the names "
+                                                   + new java.util.TreeSet<>(EVENT_NUMBERS.keySet())
+                                                   + ", comma separated (e.g. 3,19 or NewTicketLogged,TicketStatusChanged)");
             }
         }
         return numbers;

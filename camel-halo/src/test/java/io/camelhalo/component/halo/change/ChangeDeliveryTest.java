@@ -120,4 +120,36 @@ class ChangeDeliveryTest {
         assertEquals(List.of("failed " + change.key()), progress);
         assertEquals("downstream unavailable", handled.get(0).getMessage());
     }
+
+    @Test
+    void aVersionStillInFlightOnTheOtherPathIsNotDoneForThePollAndComesBackIfThatRouteFails() throws Exception {
+        // given a webhook delivery of ticket 8 whose route is still running, and will fail
+        HaloChange change = ticket(8, "2026-12-01T10:00:00.250");
+        java.util.concurrent.CountDownLatch inRoute = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        DefaultConsumer webhook = new DefaultConsumer(context.getEndpoint("direct:webhook"), exchange -> {
+            inRoute.countDown();
+            assertTrue(release.await(10, java.util.concurrent.TimeUnit.SECONDS));
+            throw new IllegalStateException("downstream unavailable");
+        });
+        webhook.setExceptionHandler(new org.apache.camel.support.LoggingExceptionHandler(context, getClass()));
+        ChangeDelivery webhookPath = new ChangeDelivery(webhook, repository, "Halo retries");
+        java.util.concurrent.CompletableFuture<ChangeDelivery.Outcome> first = java.util.concurrent.CompletableFuture
+                .supplyAsync(() -> webhookPath.deliver(change, 0, 1, ChangeDelivery.Progress.NONE));
+        assertTrue(inRoute.await(10, java.util.concurrent.TimeUnit.SECONDS));
+
+        // when the poll, sharing the repository, meets the same version
+        ChangeDelivery.Outcome polled = delivery.deliver(change, 0, 1, recording);
+
+        // then it is not done: nothing routed, and the poll's progress is held at it
+        assertEquals(ChangeDelivery.Outcome.IN_FLIGHT, polled);
+        assertEquals(List.of("failed " + change.key()), progress);
+        assertEquals(List.of(), routed);
+
+        // and once the webhook's route fails, the poll's next try routes it
+        release.countDown();
+        assertEquals(ChangeDelivery.Outcome.FAILED, first.get(10, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals(ChangeDelivery.Outcome.ROUTED, delivery.deliver(change, 0, 1, recording));
+        assertEquals(1, routed.size());
+    }
 }

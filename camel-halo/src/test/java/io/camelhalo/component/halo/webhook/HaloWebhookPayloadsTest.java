@@ -213,6 +213,23 @@ class HaloWebhookPayloadsTest {
                                          + "&webhookUrl=https://camel.example.com/halo-webhook/tickets");
     }
 
+    @Test
+    void eventsAreHalosNumbersOrTheNamesAPublishedClientMapsAndRegistrationSubscribesThem() throws Exception {
+        assertEquals(List.of(3, 76, 19), WebhookRegistration.eventNumbers("NewTicketLogged, ticket-status-changed,19"));
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+                () -> WebhookRegistration.eventNumbers("3,TicketEdited"));
+        assertTrue(bad.getMessage().contains("'TicketEdited'") && bad.getMessage().contains("newticketlogged"),
+                bad.getMessage());
+
+        startRoute("register=true&events=NewTicketLogged,TicketStatusChanged&webhookUrl=http://127.0.0.1:" + port
+                   + "/halo-webhook/tickets");
+        List<?> events = (List<?>) halo.webhooks().get(0).get("events");
+        assertEquals(List.of(3L, 76L), events.stream().map(e -> ((Number) ((Map<?, ?>) e).get("eventno")).longValue())
+                .toList());
+        assertEquals(2L, halo.webhooks().get(0).get("authentication_type") instanceof Number n ? n.longValue() : -1,
+                "Halo's Bearer token type");
+    }
+
     private void assertMessage(String option, String uri) {
         Exception e = assertThrows(Exception.class, () -> camel.getEndpoint(uri));
         Throwable cause = e;
