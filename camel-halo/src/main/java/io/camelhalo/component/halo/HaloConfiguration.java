@@ -248,7 +248,9 @@ public class HaloConfiguration implements Cloneable {
     /**
      * How long a request may wait in total for a rate-limit permit and through Halo's 429 replies before it fails with
      * HaloRateLimitException, in milliseconds or a duration such as 6m (long enough to outlast a 5-minute window). 429
-     * replies are retried after Retry-After when Halo sends it, else with exponential backoff.
+     * replies are retried after Retry-After when Halo sends it (never sooner than retryDelay, so Retry-After: 0 is no
+     * tight loop; a Retry-After longer than maxRateLimitWait fails at once, without waiting), else with exponential
+     * backoff.
      */
     public void setMaxRateLimitWait(long maxRateLimitWait) {
         this.maxRateLimitWait = maxRateLimitWait;

@@ -122,7 +122,17 @@ public final class HaloTransport {
             }
             if (response.status() == 429) {
                 statistics.rateLimited(label);
-                Duration wait = rateLimitBackoff(++rateLimited, response);
+                Duration wait = retryPolicy.rateLimitWait(++rateLimited, response.header("Retry-After").orElse(null));
+                if (retryPolicy.exceedsMaxRateLimitWait(wait)) {
+                    throw new HaloRateLimitException(
+                            429, method, target, response.headerMap(), response.bodyAsString(),
+                            "Halo asks to wait " + wait.toSeconds() + " s (Retry-After), longer than maxRateLimitWait ("
+                                                                                                + retryPolicy.maxRateLimitWait()
+                                                                                                        .toSeconds()
+                                                                                                + " s): failing at once "
+                                                                                                + "without waiting; nothing "
+                                                                                                + "was applied");
+                }
                 Duration waited = Duration.ofNanos(System.nanoTime() - rateLimitWaitStart);
                 if (waited.plus(wait).compareTo(retryPolicy.maxRateLimitWait()) > 0) {
                     throw new HaloRateLimitException(
@@ -169,14 +179,6 @@ public final class HaloTransport {
                                                              + retryPolicy.maxRateLimitWait().toSeconds() + " s)")
                                                    + " from the rate governor (" + governor + "); nothing was sent");
         }
-    }
-
-    private Duration rateLimitBackoff(int attempt, HaloReply response) {
-        Duration asked = HaloRetryPolicy.retryAfter(response.header("Retry-After").orElse(null));
-        if (asked != null) {
-            return asked;
-        }
-        return retryPolicy.rateLimitBackoff(attempt);
     }
 
     private void backoff(int retry, String method, String target, HaloRequestLabel label, String why)
