@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 
+import io.camelhalo.component.halo.auth.HaloAuthUrls;
 import io.camelhalo.component.halo.auth.HaloCredentials;
 import io.camelhalo.component.halo.client.HaloConnection;
 import org.apache.camel.RuntimeCamelException;
@@ -74,7 +75,8 @@ public class HaloConfiguration implements Cloneable {
 
     /**
      * The Halo instance, e.g. https://acme.haloitsm.com; the API is {baseUrl}/api. Plain http:// is refused unless the
-     * host is loopback or allowInsecureHttp=true.
+     * host is loopback (localhost, an IP in 127.0.0.0/8 or ::1; not a name such as 127.example.com) or
+     * allowInsecureHttp=true.
      */
     public void setBaseUrl(String baseUrl) {
         this.baseUrl = baseUrl;
@@ -87,7 +89,9 @@ public class HaloConfiguration implements Cloneable {
 
     /**
      * Halo's authorisation server; default {baseUrl}/auth. The token endpoint is {authUrl}/token. When not set and
-     * {baseUrl}/auth/token answers 404, the server Halo names at {baseUrl}/api/authinfo is used instead.
+     * {baseUrl}/auth/token answers 404, the server Halo names at {baseUrl}/api/authinfo is used instead, but only if it
+     * is https (http on loopback only) on the registrable domain of baseUrl: that reply is unauthenticated, and the
+     * client secret goes there. An authorisation server elsewhere is set here.
      */
     public void setAuthUrl(String authUrl) {
         this.authUrl = authUrl;
@@ -400,17 +404,11 @@ public class HaloConfiguration implements Cloneable {
             throw new IllegalArgumentException(
                     "Invalid " + option + " '" + url + "': expected an https:// URL such as https://acme.haloitsm.com");
         }
-        if (scheme.equals("http") && !allowInsecureHttp && !isLoopback(uri.getHost())) {
+        if (scheme.equals("http") && !allowInsecureHttp && !HaloAuthUrls.isLoopback(uri.getHost())) {
             throw new IllegalArgumentException(
                     "Refusing plain http " + option + " '" + url + "': tokens and data would travel unencrypted. "
                                                + "Use https://, or set allowInsecureHttp=true if you really must");
         }
-    }
-
-    private static boolean isLoopback(String host) {
-        String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-        return h.equalsIgnoreCase("localhost") || h.startsWith("127.") || h.equals("::1")
-                || h.equals("0:0:0:0:0:0:0:1");
     }
 
     /**

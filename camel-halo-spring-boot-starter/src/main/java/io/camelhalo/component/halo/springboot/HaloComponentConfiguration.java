@@ -21,8 +21,9 @@ public class HaloComponentConfiguration
     private Boolean enabled;
     /**
      * The Halo instance, e.g. https://acme.haloitsm.com; the API is
-     * {baseUrl}/api. Plain http:// is refused unless the host is loopback or
-     * allowInsecureHttp=true.
+     * {baseUrl}/api. Plain http:// is refused unless the host is loopback
+     * (localhost, an IP in 127.0.0.0/8 or ::1; not a name such as
+     * 127.example.com) or allowInsecureHttp=true.
      */
     private String baseUrl;
     /**
@@ -59,7 +60,9 @@ public class HaloComponentConfiguration
      * How long a request may wait in total for a rate-limit permit and through
      * Halo's 429 replies before it fails with HaloRateLimitException, in
      * milliseconds or a duration such as 6m (long enough to outlast a 5-minute
-     * window). 429 replies are retried after Retry-After when Halo sends it,
+     * window). 429 replies are retried after Retry-After when Halo sends it
+     * (never sooner than retryDelay, so Retry-After: 0 is no tight loop; a
+     * Retry-After longer than maxRateLimitWait fails at once, without waiting),
      * else with exponential backoff.
      */
     private Long maxRateLimitWait = 360000L;
@@ -123,7 +126,10 @@ public class HaloComponentConfiguration
     /**
      * Halo's authorisation server; default {baseUrl}/auth. The token endpoint
      * is {authUrl}/token. When not set and {baseUrl}/auth/token answers 404,
-     * the server Halo names at {baseUrl}/api/authinfo is used instead.
+     * the server Halo names at {baseUrl}/api/authinfo is used instead, but only
+     * if it is https (http on loopback only) on the registrable domain of
+     * baseUrl: that reply is unauthenticated, and the client secret goes there.
+     * An authorisation server elsewhere is set here.
      */
     private String authUrl;
     /**

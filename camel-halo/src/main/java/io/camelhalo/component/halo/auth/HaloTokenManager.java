@@ -52,6 +52,8 @@ public final class HaloTokenManager implements HaloAccessTokens {
     private final String authInfoUrl;
     private volatile String authUrl;
     private volatile boolean discoveryTried;
+    /** Why the authorisation server Halo named was not used, for the token error; or null. */
+    private volatile String discoveryRefusal;
     private volatile String refreshToken;
     /** The scope Halo granted with the last token, asked for again on a refresh (never more than was granted). */
     private volatile String grantedScope;
@@ -254,7 +256,15 @@ public final class HaloTokenManager implements HaloAccessTokens {
                     .header("Accept", "application/json").GET().build(), true, authInfoUrl, HaloRequestLabel.TOKEN);
             JsonNode named = info.isSuccess() ? MAPPER.readTree(info.body()).path("auth_url") : null;
             if (named != null && named.isTextual() && !named.asText().isBlank()) {
-                String discovered = named.asText().replaceAll("/+$", "");
+                String discovered = named.asText().trim().replaceAll("/+$", "");
+                String refusal = HaloAuthUrls.refusal(discovered, authInfoUrl);
+                if (refusal != null) {
+                    discoveryRefusal = "Halo's " + authInfoUrl + " named the authorisation server '"
+                                       + HaloAuthUrls.printable(discovered) + "', which is not used: " + refusal
+                                       + ". If that really is Halo's authorisation server, set authUrl to it";
+                    LOG.warn("{}", discoveryRefusal);
+                    return false;
+                }
                 if (!discovered.equals(authUrl)) {
                     LOG.info("Halo's token endpoint is not at {}; using the authorisation server Halo names at {}: {}",
                             authUrl, authInfoUrl, discovered);
@@ -297,6 +307,8 @@ public final class HaloTokenManager implements HaloAccessTokens {
         } else if ("unsupported_grant_type".equals(oauthError) || "unauthorized_client".equals(oauthError)) {
             advice = "The application does not allow grant type '" + credentials.grantType()
                      + "': use client_credentials for an API application with a client secret";
+        } else if (response.status() == 404 && discoveryRefusal != null) {
+            advice = discoveryRefusal;
         } else {
             advice = "Check authUrl, tenant and the application's credentials";
         }
