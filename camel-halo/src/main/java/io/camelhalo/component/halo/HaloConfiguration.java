@@ -42,6 +42,8 @@ public class HaloConfiguration implements Cloneable {
     private String refreshToken;
     @UriParam(label = "security")
     private StateRepository<String, String> refreshTokenRepository;
+    @UriParam(label = "security", secret = true)
+    private String refreshTokenEncryptionKey;
     @UriParam(label = "security", defaultValue = "false")
     private boolean allowInsecureHttp;
     @UriParam(label = "security")
@@ -170,12 +172,31 @@ public class HaloConfiguration implements Cloneable {
 
     /**
      * Where the newest refresh token is kept for grantType=refresh_token (e.g. a FileStateRepository or
-     * JdbcStateRepository): Halo rotates refresh tokens, so after a restart the configured one may already be spent.
-     * The stored token is used first; if Halo refuses it, the configured one is tried once. Default: memory only.
+     * JdbcStateRepository), shared by every node that uses the same store: Halo rotates refresh tokens, so after a
+     * restart, or once another node has refreshed, the configured one may already be spent. Each refresh reads the
+     * store first; with a JdbcStateRepository it runs holding the token's row (SELECT ... FOR UPDATE), so nodes refresh
+     * one after another; with any other store a node refused as spent reads the store again and retries once. If Halo
+     * refuses the stored token, the configured one is tried once. Default: memory only.
      */
     public void setRefreshTokenRepository(StateRepository<String, String> refreshTokenRepository) {
         this.refreshTokenRepository = refreshTokenRepository;
         explicitOptions.add("refreshTokenRepository");
+    }
+
+    public String getRefreshTokenEncryptionKey() {
+        return refreshTokenEncryptionKey;
+    }
+
+    /**
+     * Encrypts the refresh token kept in refreshTokenRepository with AES-GCM (the JDK's): the Base64 of a 16, 24 or
+     * 32-byte key, e.g. from openssl rand -base64 32. Every node sharing the store needs the same key. A token stored
+     * in clear before the key was set is still read, and stored encrypted at the next rotation; a stored token that
+     * does not decrypt (another key) is not used, and the configured refreshToken is. Never logged. Default: stored in
+     * clear.
+     */
+    public void setRefreshTokenEncryptionKey(String refreshTokenEncryptionKey) {
+        this.refreshTokenEncryptionKey = refreshTokenEncryptionKey;
+        explicitOptions.add("refreshTokenEncryptionKey");
     }
 
     public boolean isAllowInsecureHttp() {
@@ -363,6 +384,9 @@ public class HaloConfiguration implements Cloneable {
                     "Invalid grantType '" + grantType + "'. Allowed: " + HaloCredentials.CLIENT_CREDENTIALS + ", "
                                                + HaloCredentials.REFRESH_TOKEN);
         }
+        if (refreshTokenEncryptionKey != null && !refreshTokenEncryptionKey.isBlank()) {
+            HaloCredentials.checkEncryptionKey(refreshTokenEncryptionKey);
+        }
         if (rateLimit < 0 || rateLimitWindow <= 0 || maxRateLimitWait < 0) {
             throw new IllegalArgumentException(
                     "Invalid rate limit settings (rateLimit " + rateLimit + ", rateLimitWindow " + rateLimitWindow
@@ -418,7 +442,8 @@ public class HaloConfiguration implements Cloneable {
         boolean authUrlGiven = authUrl != null && !authUrl.isBlank();
         return new HaloConnection.Key(
                 apiUrl(), effectiveAuthUrl(), tenant, clientId, grantType, scope, clientSecret,
-                refreshToken, refreshTokenRepository, authUrlGiven ? null : apiUrl() + "/authinfo",
+                refreshToken, refreshTokenRepository, refreshTokenEncryptionKey,
+                authUrlGiven ? null : apiUrl() + "/authinfo",
                 sslContextParameters);
     }
 

@@ -23,7 +23,7 @@ public class HaloWebhookEndpointUriFactory extends org.apache.camel.support.comp
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(40);
+        Set<String> props = new HashSet<>(41);
         props.add("allowInsecureHttp");
         props.add("allowUnauthenticated");
         props.add("authUrl");
@@ -47,6 +47,7 @@ public class HaloWebhookEndpointUriFactory extends org.apache.camel.support.comp
         props.add("rateLimitWindow");
         props.add("readTimeout");
         props.add("refreshToken");
+        props.add("refreshTokenEncryptionKey");
         props.add("refreshTokenRepository");
         props.add("register");
         props.add("resource");
@@ -65,12 +66,13 @@ public class HaloWebhookEndpointUriFactory extends org.apache.camel.support.comp
         props.add("webhookName");
         props.add("webhookUrl");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        Set<String> secretProps = new HashSet<>(7);
+        Set<String> secretProps = new HashSet<>(8);
         secretProps.add("basicPassword");
         secretProps.add("basicUsername");
         secretProps.add("clientId");
         secretProps.add("clientSecret");
         secretProps.add("refreshToken");
+        secretProps.add("refreshTokenEncryptionKey");
         secretProps.add("signatureSecret");
         secretProps.add("token");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
