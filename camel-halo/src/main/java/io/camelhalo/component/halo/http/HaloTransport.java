@@ -122,14 +122,16 @@ public final class HaloTransport {
             }
             if (response.status() == 429) {
                 statistics.rateLimited(label);
-                Duration wait = retryPolicy.rateLimitWait(++rateLimited, response.header("Retry-After").orElse(null));
-                if (retryPolicy.exceedsMaxRateLimitWait(wait)) {
+                String retryAfter = response.header("Retry-After").orElse(null);
+                Duration wait = retryPolicy.rateLimitWait(++rateLimited, retryAfter);
+                if (HaloRetryPolicy.retryAfter(retryAfter) != null && retryPolicy.exceedsMaxRateLimitWait(wait)) {
                     throw new HaloRateLimitException(
                             429, method, target, response.headerMap(), response.bodyAsString(),
-                            "Halo asks to wait " + wait.toSeconds() + " s (Retry-After), longer than maxRateLimitWait ("
+                            "Halo's rate limit was reached and its Retry-After asks for a wait of " + wait.toMillis()
+                                                                                                + " ms, longer than maxRateLimitWait ("
                                                                                                 + retryPolicy.maxRateLimitWait()
-                                                                                                        .toSeconds()
-                                                                                                + " s): failing at once "
+                                                                                                        .toMillis()
+                                                                                                + " ms): failing at once "
                                                                                                 + "without waiting; nothing "
                                                                                                 + "was applied");
                 }
