@@ -69,6 +69,8 @@ public class HaloEndpointConfigurer extends PropertyConfigurerSupport implements
         case "readTimeout": target.getConfiguration().setReadTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "refreshtoken":
         case "refreshToken": target.getConfiguration().setRefreshToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "refreshtokenencryptionkey":
+        case "refreshTokenEncryptionKey": target.getConfiguration().setRefreshTokenEncryptionKey(property(camelContext, java.lang.String.class, value)); return true;
         case "refreshtokenrepository":
         case "refreshTokenRepository": target.getConfiguration().setRefreshTokenRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "resolvenames":
@@ -138,6 +140,8 @@ public class HaloEndpointConfigurer extends PropertyConfigurerSupport implements
         case "readTimeout": return long.class;
         case "refreshtoken":
         case "refreshToken": return java.lang.String.class;
+        case "refreshtokenencryptionkey":
+        case "refreshTokenEncryptionKey": return java.lang.String.class;
         case "refreshtokenrepository":
         case "refreshTokenRepository": return org.apache.camel.spi.StateRepository.class;
         case "resolvenames":
@@ -208,6 +212,8 @@ public class HaloEndpointConfigurer extends PropertyConfigurerSupport implements
         case "readTimeout": return target.getConfiguration().getReadTimeout();
         case "refreshtoken":
         case "refreshToken": return target.getConfiguration().getRefreshToken();
+        case "refreshtokenencryptionkey":
+        case "refreshTokenEncryptionKey": return target.getConfiguration().getRefreshTokenEncryptionKey();
         case "refreshtokenrepository":
         case "refreshTokenRepository": return target.getConfiguration().getRefreshTokenRepository();
         case "resolvenames":

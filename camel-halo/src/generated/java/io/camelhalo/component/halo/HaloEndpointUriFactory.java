@@ -23,7 +23,7 @@ public class HaloEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(35);
+        Set<String> props = new HashSet<>(36);
         props.add("allowInsecureHttp");
         props.add("authUrl");
         props.add("baseUrl");
@@ -49,6 +49,7 @@ public class HaloEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("rateLimitWindow");
         props.add("readTimeout");
         props.add("refreshToken");
+        props.add("refreshTokenEncryptionKey");
         props.add("refreshTokenRepository");
         props.add("resolveNames");
         props.add("resource");
@@ -60,10 +61,11 @@ public class HaloEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("throwExceptionOnFailure");
         props.add("ticketId");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        Set<String> secretProps = new HashSet<>(3);
+        Set<String> secretProps = new HashSet<>(4);
         secretProps.add("clientId");
         secretProps.add("clientSecret");
         secretProps.add("refreshToken");
+        secretProps.add("refreshTokenEncryptionKey");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
         Map<String, String> prefixes = new HashMap<>(1);
         prefixes.put("query", "query.");

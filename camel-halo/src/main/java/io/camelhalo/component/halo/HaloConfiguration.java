@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 
+import io.camelhalo.component.halo.auth.HaloAuthUrls;
 import io.camelhalo.component.halo.auth.HaloCredentials;
 import io.camelhalo.component.halo.client.HaloConnection;
 import org.apache.camel.RuntimeCamelException;
@@ -41,6 +42,8 @@ public class HaloConfiguration implements Cloneable {
     private String refreshToken;
     @UriParam(label = "security")
     private StateRepository<String, String> refreshTokenRepository;
+    @UriParam(label = "security", secret = true)
+    private String refreshTokenEncryptionKey;
     @UriParam(label = "security", defaultValue = "false")
     private boolean allowInsecureHttp;
     @UriParam(label = "security")
@@ -74,7 +77,8 @@ public class HaloConfiguration implements Cloneable {
 
     /**
      * The Halo instance, e.g. https://acme.haloitsm.com; the API is {baseUrl}/api. Plain http:// is refused unless the
-     * host is loopback or allowInsecureHttp=true.
+     * host is loopback (localhost, an IP in 127.0.0.0/8 or ::1; not a name such as 127.example.com) or
+     * allowInsecureHttp=true.
      */
     public void setBaseUrl(String baseUrl) {
         this.baseUrl = baseUrl;
@@ -87,7 +91,9 @@ public class HaloConfiguration implements Cloneable {
 
     /**
      * Halo's authorisation server; default {baseUrl}/auth. The token endpoint is {authUrl}/token. When not set and
-     * {baseUrl}/auth/token answers 404, the server Halo names at {baseUrl}/api/authinfo is used instead.
+     * {baseUrl}/auth/token answers 404, the server Halo names at {baseUrl}/api/authinfo is used instead, but only if it
+     * is https (http on loopback only) on the registrable domain of baseUrl: that reply is unauthenticated, and the
+     * client secret goes there. An authorisation server elsewhere is set here.
      */
     public void setAuthUrl(String authUrl) {
         this.authUrl = authUrl;
@@ -166,12 +172,31 @@ public class HaloConfiguration implements Cloneable {
 
     /**
      * Where the newest refresh token is kept for grantType=refresh_token (e.g. a FileStateRepository or
-     * JdbcStateRepository): Halo rotates refresh tokens, so after a restart the configured one may already be spent.
-     * The stored token is used first; if Halo refuses it, the configured one is tried once. Default: memory only.
+     * JdbcStateRepository), shared by every node that uses the same store: Halo rotates refresh tokens, so after a
+     * restart, or once another node has refreshed, the configured one may already be spent. Each refresh reads the
+     * store first; with a JdbcStateRepository it runs holding the token's row (SELECT ... FOR UPDATE), so nodes refresh
+     * one after another; with any other store a node refused as spent reads the store again and retries once. If Halo
+     * refuses the stored token, the configured one is tried once. Default: memory only.
      */
     public void setRefreshTokenRepository(StateRepository<String, String> refreshTokenRepository) {
         this.refreshTokenRepository = refreshTokenRepository;
         explicitOptions.add("refreshTokenRepository");
+    }
+
+    public String getRefreshTokenEncryptionKey() {
+        return refreshTokenEncryptionKey;
+    }
+
+    /**
+     * Encrypts the refresh token kept in refreshTokenRepository with AES-GCM (the JDK's): the Base64 of a 16, 24 or
+     * 32-byte key, e.g. from openssl rand -base64 32. Every node sharing the store needs the same key. A token stored
+     * in clear before the key was set is still read, and stored encrypted at the next rotation; a stored token that
+     * does not decrypt (another key) is not used, and the configured refreshToken is. Never logged. Default: stored in
+     * clear.
+     */
+    public void setRefreshTokenEncryptionKey(String refreshTokenEncryptionKey) {
+        this.refreshTokenEncryptionKey = refreshTokenEncryptionKey;
+        explicitOptions.add("refreshTokenEncryptionKey");
     }
 
     public boolean isAllowInsecureHttp() {
@@ -248,7 +273,9 @@ public class HaloConfiguration implements Cloneable {
     /**
      * How long a request may wait in total for a rate-limit permit and through Halo's 429 replies before it fails with
      * HaloRateLimitException, in milliseconds or a duration such as 6m (long enough to outlast a 5-minute window). 429
-     * replies are retried after Retry-After when Halo sends it, else with exponential backoff.
+     * replies are retried after Retry-After when Halo sends it (never sooner than retryDelay, so Retry-After: 0 is no
+     * tight loop; a Retry-After longer than maxRateLimitWait fails at once, without waiting), else with exponential
+     * backoff.
      */
     public void setMaxRateLimitWait(long maxRateLimitWait) {
         this.maxRateLimitWait = maxRateLimitWait;
@@ -357,6 +384,9 @@ public class HaloConfiguration implements Cloneable {
                     "Invalid grantType '" + grantType + "'. Allowed: " + HaloCredentials.CLIENT_CREDENTIALS + ", "
                                                + HaloCredentials.REFRESH_TOKEN);
         }
+        if (refreshTokenEncryptionKey != null && !refreshTokenEncryptionKey.isBlank()) {
+            HaloCredentials.checkEncryptionKey(refreshTokenEncryptionKey);
+        }
         if (rateLimit < 0 || rateLimitWindow <= 0 || maxRateLimitWait < 0) {
             throw new IllegalArgumentException(
                     "Invalid rate limit settings (rateLimit " + rateLimit + ", rateLimitWindow " + rateLimitWindow
@@ -398,17 +428,11 @@ public class HaloConfiguration implements Cloneable {
             throw new IllegalArgumentException(
                     "Invalid " + option + " '" + url + "': expected an https:// URL such as https://acme.haloitsm.com");
         }
-        if (scheme.equals("http") && !allowInsecureHttp && !isLoopback(uri.getHost())) {
+        if (scheme.equals("http") && !allowInsecureHttp && !HaloAuthUrls.isLoopback(uri.getHost())) {
             throw new IllegalArgumentException(
                     "Refusing plain http " + option + " '" + url + "': tokens and data would travel unencrypted. "
                                                + "Use https://, or set allowInsecureHttp=true if you really must");
         }
-    }
-
-    private static boolean isLoopback(String host) {
-        String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-        return h.equalsIgnoreCase("localhost") || h.startsWith("127.") || h.equals("::1")
-                || h.equals("0:0:0:0:0:0:0:1");
     }
 
     /**
@@ -418,7 +442,8 @@ public class HaloConfiguration implements Cloneable {
         boolean authUrlGiven = authUrl != null && !authUrl.isBlank();
         return new HaloConnection.Key(
                 apiUrl(), effectiveAuthUrl(), tenant, clientId, grantType, scope, clientSecret,
-                refreshToken, refreshTokenRepository, authUrlGiven ? null : apiUrl() + "/authinfo",
+                refreshToken, refreshTokenRepository, refreshTokenEncryptionKey,
+                authUrlGiven ? null : apiUrl() + "/authinfo",
                 sslContextParameters);
     }
 

@@ -66,6 +66,24 @@ class HaloAttachmentsTest {
     }
 
     @Test
+    void aDownloadedFileNameIsItsBaseNameOnly() {
+        // given an attachment stored in Halo under a path-like name (Halo answers it back in Content-Disposition)
+        start(TenantMode.ATTACHMENT_GET_ANSWERS_BYTES);
+        Exchange created = template.send("halo:attachments/create?ticketId=1", e -> {
+            e.getMessage().setBody("root:x:0:0".getBytes(StandardCharsets.UTF_8));
+            e.getMessage().setHeader(HaloConstants.FILE_NAME, "../../etc/passwd");
+        });
+        long id = ((Number) created.getMessage().getHeader(HaloConstants.ID)).longValue();
+
+        // when a route downloads it
+        Exchange got = template.send("halo:attachments/get", e -> e.getMessage().setHeader(HaloConstants.ID, id));
+
+        // then the name handed to the route cannot climb out of the directory it is written to
+        assertEquals("../../etc/passwd", sandbox.record("attachments", id).get("filename"));
+        assertEquals("passwd", got.getMessage().getHeader(HaloConstants.FILE_NAME));
+    }
+
+    @Test
     void aFileOrAStreamIsUploadedToo(@TempDir Path dir) throws Exception {
         // given a file on disk and a stream
         start(TenantMode.ATTACHMENT_GET_ANSWERS_BYTES);

@@ -60,6 +60,10 @@ class HaloOAuthTest extends HaloTestSupport {
     @RegisterExtension
     static WireMockExtension halo = newHalo();
 
+    /** Another server on this machine, reached by the name localhost: not the host or domain of baseUrl. */
+    @RegisterExtension
+    static WireMockExtension elsewhere = newHalo();
+
     @Override
     protected WireMockExtension halo() {
         return halo;
@@ -403,6 +407,40 @@ class HaloOAuthTest extends HaloTestSupport {
         // then the default endpoint was tried once, Halo asked once, and its server used from then on
         assertEquals(List.of("POST /auth/token", "GET /api/authinfo", "POST /identity/token", "GET /api/Tickets/5",
                 "GET /api/Tickets/5"), allRequests().stream().map(r -> r.getMethod() + " " + path(r)).toList());
+    }
+
+    @Test
+    void anAuthServerHaloNamesOffItsDomainIsNeverSentTheSecret() {
+        // given a default token endpoint missing, and /api/authinfo (unauthenticated) naming a server on another host:
+        // here "localhost", which is not the registrable domain of baseUrl (127.0.0.1), though it is a listening server
+        elsewhere.stubFor(post(urlPathEqualTo("/auth/token")).willReturn(okJson(tokenReply("stolen", 3600))));
+        halo.stubFor(post(urlPathEqualTo("/auth/token")).willReturn(aResponse().withStatus(404)));
+        halo.stubFor(get(urlPathEqualTo("/api/authinfo")).willReturn(okJson(
+                "{\"auth_url\":\"http://localhost:" + elsewhere.getPort() + "/auth\"}")));
+
+        // when a route calls Halo
+        HaloApiException e = failure(send("halo:tickets/get?id=5", null), HaloAuthenticationException.class);
+
+        // then the named server got nothing, and the error says why it was not used and what to set
+        assertEquals(0, elsewhere.getAllServeEvents().size(), "the client secret went to the server Halo named");
+        assertEquals(List.of("POST /auth/token", "GET /api/authinfo"),
+                allRequests().stream().map(r -> r.getMethod() + " " + path(r)).toList());
+        assertEquals(404, e.getStatusCode());
+        assertMentions(e.getMessage(), "localhost:" + elsewhere.getPort(), "not on the domain of baseUrl",
+                "set authUrl");
+        assertFalse(e.getMessage().contains(CLIENT_SECRET));
+    }
+
+    @Test
+    void anAuthServerHaloNamesIsUsedWhenItIsConfiguredOutright() {
+        // given the same server, named by the operator with authUrl (no discovery involved)
+        elsewhere.stubFor(post(urlPathEqualTo("/auth/token")).willReturn(okJson(tokenReply("tok-1", 3600))));
+        halo.stubFor(get(urlPathEqualTo("/api/Tickets/5")).willReturn(okJson("{\"id\":5}")));
+
+        // when a route calls Halo, then the token comes from there
+        succeeded(send("halo:tickets/get?id=5&authUrl=RAW(http://localhost:" + elsewhere.getPort() + "/auth)", null));
+        assertEquals(1, elsewhere.getAllServeEvents().size());
+        assertEquals("Bearer tok-1", apiRequests().get(0).getHeader("Authorization"));
     }
 
     @Test

@@ -50,7 +50,8 @@ public interface HaloPollEndpointBuilderFactory {
         /**
          * The Halo instance, e.g. https://acme.haloitsm.com; the API is
          * {baseUrl}/api. Plain http:// is refused unless the host is loopback
-         * or allowInsecureHttp=true.
+         * (localhost, an IP in 127.0.0.0/8 or ::1; not a name such as
+         * 127.example.com) or allowInsecureHttp=true.
          * 
          * The option is a: <code>java.lang.String</code> type.
          * 
@@ -852,7 +853,10 @@ public interface HaloPollEndpointBuilderFactory {
          * Halo's authorisation server; default {baseUrl}/auth. The token
          * endpoint is {authUrl}/token. When not set and {baseUrl}/auth/token
          * answers 404, the server Halo names at {baseUrl}/api/authinfo is used
-         * instead.
+         * instead, but only if it is https (http on loopback only) on the
+         * registrable domain of baseUrl: that reply is unauthenticated, and the
+         * client secret goes there. An authorisation server elsewhere is set
+         * here.
          * 
          * The option is a: <code>java.lang.String</code> type.
          * 
@@ -927,11 +931,36 @@ public interface HaloPollEndpointBuilderFactory {
             return this;
         }
         /**
+         * Encrypts the refresh token kept in refreshTokenRepository with
+         * AES-GCM (the JDK's): the Base64 of a 16, 24 or 32-byte key, e.g. from
+         * openssl rand -base64 32. Every node sharing the store needs the same
+         * key. A token stored in clear before the key was set is still read,
+         * and stored encrypted at the next rotation; a stored token that does
+         * not decrypt (another key) is not used, and the configured
+         * refreshToken is. Never logged. Default: stored in clear.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: security
+         * 
+         * @param refreshTokenEncryptionKey the value to set
+         * @return the dsl builder
+         */
+        default HaloPollEndpointBuilder refreshTokenEncryptionKey(String refreshTokenEncryptionKey) {
+            doSetProperty("refreshTokenEncryptionKey", refreshTokenEncryptionKey);
+            return this;
+        }
+        /**
          * Where the newest refresh token is kept for grantType=refresh_token
-         * (e.g. a FileStateRepository or JdbcStateRepository): Halo rotates
-         * refresh tokens, so after a restart the configured one may already be
-         * spent. The stored token is used first; if Halo refuses it, the
-         * configured one is tried once. Default: memory only.
+         * (e.g. a FileStateRepository or JdbcStateRepository), shared by every
+         * node that uses the same store: Halo rotates refresh tokens, so after
+         * a restart, or once another node has refreshed, the configured one may
+         * already be spent. Each refresh reads the store first; with a
+         * JdbcStateRepository it runs holding the token's row (SELECT ... FOR
+         * UPDATE), so nodes refresh one after another; with any other store a
+         * node refused as spent reads the store again and retries once. If Halo
+         * refuses the stored token, the configured one is tried once. Default:
+         * memory only.
          * 
          * The option is a:
          * <code>org.apache.camel.spi.StateRepository&lt;java.lang.String,
@@ -948,10 +977,15 @@ public interface HaloPollEndpointBuilderFactory {
         }
         /**
          * Where the newest refresh token is kept for grantType=refresh_token
-         * (e.g. a FileStateRepository or JdbcStateRepository): Halo rotates
-         * refresh tokens, so after a restart the configured one may already be
-         * spent. The stored token is used first; if Halo refuses it, the
-         * configured one is tried once. Default: memory only.
+         * (e.g. a FileStateRepository or JdbcStateRepository), shared by every
+         * node that uses the same store: Halo rotates refresh tokens, so after
+         * a restart, or once another node has refreshed, the configured one may
+         * already be spent. Each refresh reads the store first; with a
+         * JdbcStateRepository it runs holding the token's row (SELECT ... FOR
+         * UPDATE), so nodes refresh one after another; with any other store a
+         * node refused as spent reads the store again and retries once. If Halo
+         * refuses the stored token, the configured one is tried once. Default:
+         * memory only.
          * 
          * The option will be converted to a
          * <code>org.apache.camel.spi.StateRepository&lt;java.lang.String,
@@ -1234,7 +1268,10 @@ public interface HaloPollEndpointBuilderFactory {
          * through Halo's 429 replies before it fails with
          * HaloRateLimitException, in milliseconds or a duration such as 6m
          * (long enough to outlast a 5-minute window). 429 replies are retried
-         * after Retry-After when Halo sends it, else with exponential backoff.
+         * after Retry-After when Halo sends it (never sooner than retryDelay,
+         * so Retry-After: 0 is no tight loop; a Retry-After longer than
+         * maxRateLimitWait fails at once, without waiting), else with
+         * exponential backoff.
          * 
          * The option is a: <code>long</code> type.
          * 
@@ -1253,7 +1290,10 @@ public interface HaloPollEndpointBuilderFactory {
          * through Halo's 429 replies before it fails with
          * HaloRateLimitException, in milliseconds or a duration such as 6m
          * (long enough to outlast a 5-minute window). 429 replies are retried
-         * after Retry-After when Halo sends it, else with exponential backoff.
+         * after Retry-After when Halo sends it (never sooner than retryDelay,
+         * so Retry-After: 0 is no tight loop; a Retry-After longer than
+         * maxRateLimitWait fails at once, without waiting), else with
+         * exponential backoff.
          * 
          * The option will be converted to a <code>long</code> type.
          * 

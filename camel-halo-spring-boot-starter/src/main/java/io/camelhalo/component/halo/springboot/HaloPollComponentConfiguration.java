@@ -23,8 +23,9 @@ public class HaloPollComponentConfiguration
     private Boolean enabled;
     /**
      * The Halo instance, e.g. https://acme.haloitsm.com; the API is
-     * {baseUrl}/api. Plain http:// is refused unless the host is loopback or
-     * allowInsecureHttp=true.
+     * {baseUrl}/api. Plain http:// is refused unless the host is loopback
+     * (localhost, an IP in 127.0.0.0/8 or ::1; not a name such as
+     * 127.example.com) or allowInsecureHttp=true.
      */
     private String baseUrl;
     /**
@@ -66,7 +67,9 @@ public class HaloPollComponentConfiguration
      * How long a request may wait in total for a rate-limit permit and through
      * Halo's 429 replies before it fails with HaloRateLimitException, in
      * milliseconds or a duration such as 6m (long enough to outlast a 5-minute
-     * window). 429 replies are retried after Retry-After when Halo sends it,
+     * window). 429 replies are retried after Retry-After when Halo sends it
+     * (never sooner than retryDelay, so Retry-After: 0 is no tight loop; a
+     * Retry-After longer than maxRateLimitWait fails at once, without waiting),
      * else with exponential backoff.
      */
     private Long maxRateLimitWait;
@@ -130,7 +133,10 @@ public class HaloPollComponentConfiguration
     /**
      * Halo's authorisation server; default {baseUrl}/auth. The token endpoint
      * is {authUrl}/token. When not set and {baseUrl}/auth/token answers 404,
-     * the server Halo names at {baseUrl}/api/authinfo is used instead.
+     * the server Halo names at {baseUrl}/api/authinfo is used instead, but only
+     * if it is https (http on loopback only) on the registrable domain of
+     * baseUrl: that reply is unauthenticated, and the client secret goes there.
+     * An authorisation server elsewhere is set here.
      */
     private String authUrl;
     /**
@@ -154,11 +160,25 @@ public class HaloPollComponentConfiguration
      */
     private String refreshToken;
     /**
+     * Encrypts the refresh token kept in refreshTokenRepository with AES-GCM
+     * (the JDK's): the Base64 of a 16, 24 or 32-byte key, e.g. from openssl
+     * rand -base64 32. Every node sharing the store needs the same key. A token
+     * stored in clear before the key was set is still read, and stored
+     * encrypted at the next rotation; a stored token that does not decrypt
+     * (another key) is not used, and the configured refreshToken is. Never
+     * logged. Default: stored in clear.
+     */
+    private String refreshTokenEncryptionKey;
+    /**
      * Where the newest refresh token is kept for grantType=refresh_token (e.g.
-     * a FileStateRepository or JdbcStateRepository): Halo rotates refresh
-     * tokens, so after a restart the configured one may already be spent. The
-     * stored token is used first; if Halo refuses it, the configured one is
-     * tried once. Default: memory only. The option is a
+     * a FileStateRepository or JdbcStateRepository), shared by every node that
+     * uses the same store: Halo rotates refresh tokens, so after a restart, or
+     * once another node has refreshed, the configured one may already be spent.
+     * Each refresh reads the store first; with a JdbcStateRepository it runs
+     * holding the token's row (SELECT ... FOR UPDATE), so nodes refresh one
+     * after another; with any other store a node refused as spent reads the
+     * store again and retries once. If Halo refuses the stored token, the
+     * configured one is tried once. Default: memory only. The option is a
      * org.apache.camel.spi.StateRepository&lt;java.lang.String,
      * java.lang.String&gt; type.
      */
@@ -356,6 +376,14 @@ public class HaloPollComponentConfiguration
 
     public void setRefreshToken(String refreshToken) {
         this.refreshToken = refreshToken;
+    }
+
+    public String getRefreshTokenEncryptionKey() {
+        return refreshTokenEncryptionKey;
+    }
+
+    public void setRefreshTokenEncryptionKey(String refreshTokenEncryptionKey) {
+        this.refreshTokenEncryptionKey = refreshTokenEncryptionKey;
     }
 
     public org.apache.camel.spi.StateRepository<java.lang.String, java.lang.String> getRefreshTokenRepository() {

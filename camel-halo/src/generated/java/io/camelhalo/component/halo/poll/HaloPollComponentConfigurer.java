@@ -69,6 +69,8 @@ public class HaloPollComponentConfigurer extends PropertyConfigurerSupport imple
         case "readTimeout": getOrCreateConfiguration(target).setReadTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "refreshtoken":
         case "refreshToken": getOrCreateConfiguration(target).setRefreshToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "refreshtokenencryptionkey":
+        case "refreshTokenEncryptionKey": getOrCreateConfiguration(target).setRefreshTokenEncryptionKey(property(camelContext, java.lang.String.class, value)); return true;
         case "refreshtokenrepository":
         case "refreshTokenRepository": getOrCreateConfiguration(target).setRefreshTokenRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "retrydelay":
@@ -123,6 +125,8 @@ public class HaloPollComponentConfigurer extends PropertyConfigurerSupport imple
         case "readTimeout": return long.class;
         case "refreshtoken":
         case "refreshToken": return java.lang.String.class;
+        case "refreshtokenencryptionkey":
+        case "refreshTokenEncryptionKey": return java.lang.String.class;
         case "refreshtokenrepository":
         case "refreshTokenRepository": return org.apache.camel.spi.StateRepository.class;
         case "retrydelay":
@@ -178,6 +182,8 @@ public class HaloPollComponentConfigurer extends PropertyConfigurerSupport imple
         case "readTimeout": return getOrCreateConfiguration(target).getReadTimeout();
         case "refreshtoken":
         case "refreshToken": return getOrCreateConfiguration(target).getRefreshToken();
+        case "refreshtokenencryptionkey":
+        case "refreshTokenEncryptionKey": return getOrCreateConfiguration(target).getRefreshTokenEncryptionKey();
         case "refreshtokenrepository":
         case "refreshTokenRepository": return getOrCreateConfiguration(target).getRefreshTokenRepository();
         case "retrydelay":

@@ -23,7 +23,7 @@ public class HaloPollEndpointUriFactory extends org.apache.camel.support.compone
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(48);
+        Set<String> props = new HashSet<>(49);
         props.add("allowInsecureHttp");
         props.add("authUrl");
         props.add("backoffErrorThreshold");
@@ -54,6 +54,7 @@ public class HaloPollEndpointUriFactory extends org.apache.camel.support.compone
         props.add("rateLimitWindow");
         props.add("readTimeout");
         props.add("refreshToken");
+        props.add("refreshTokenEncryptionKey");
         props.add("refreshTokenRepository");
         props.add("repeatCount");
         props.add("resource");
@@ -73,10 +74,11 @@ public class HaloPollEndpointUriFactory extends org.apache.camel.support.compone
         props.add("timeUnit");
         props.add("useFixedDelay");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        Set<String> secretProps = new HashSet<>(3);
+        Set<String> secretProps = new HashSet<>(4);
         secretProps.add("clientId");
         secretProps.add("clientSecret");
         secretProps.add("refreshToken");
+        secretProps.add("refreshTokenEncryptionKey");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
         Map<String, String> prefixes = new HashMap<>(2);
         prefixes.put("query", "query.");

@@ -81,6 +81,8 @@ public class HaloWebhookEndpointConfigurer extends PropertyConfigurerSupport imp
         case "recordIdField": target.setRecordIdField(property(camelContext, java.lang.String.class, value)); return true;
         case "refreshtoken":
         case "refreshToken": target.getConfiguration().setRefreshToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "refreshtokenencryptionkey":
+        case "refreshTokenEncryptionKey": target.getConfiguration().setRefreshTokenEncryptionKey(property(camelContext, java.lang.String.class, value)); return true;
         case "refreshtokenrepository":
         case "refreshTokenRepository": target.getConfiguration().setRefreshTokenRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "register": target.setRegister(property(camelContext, boolean.class, value)); return true;
@@ -171,6 +173,8 @@ public class HaloWebhookEndpointConfigurer extends PropertyConfigurerSupport imp
         case "recordIdField": return java.lang.String.class;
         case "refreshtoken":
         case "refreshToken": return java.lang.String.class;
+        case "refreshtokenencryptionkey":
+        case "refreshTokenEncryptionKey": return java.lang.String.class;
         case "refreshtokenrepository":
         case "refreshTokenRepository": return org.apache.camel.spi.StateRepository.class;
         case "register": return boolean.class;
@@ -262,6 +266,8 @@ public class HaloWebhookEndpointConfigurer extends PropertyConfigurerSupport imp
         case "recordIdField": return target.getRecordIdField();
         case "refreshtoken":
         case "refreshToken": return target.getConfiguration().getRefreshToken();
+        case "refreshtokenencryptionkey":
+        case "refreshTokenEncryptionKey": return target.getConfiguration().getRefreshTokenEncryptionKey();
         case "refreshtokenrepository":
         case "refreshTokenRepository": return target.getConfiguration().getRefreshTokenRepository();
         case "register": return target.isRegister();

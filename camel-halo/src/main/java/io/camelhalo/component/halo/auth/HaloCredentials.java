@@ -19,6 +19,15 @@ public record HaloCredentials(String authUrl, String tenant, String clientId, St
                + ", refreshToken=" + mask(refreshToken) + "]";
     }
 
+    /**
+     * Checks a refreshTokenEncryptionKey: the Base64 of a 16, 24 or 32-byte AES key.
+     *
+     * @throws IllegalArgumentException saying what is wrong, never the key
+     */
+    public static void checkEncryptionKey(String base64) {
+        RefreshTokenStore.aesKey(base64);
+    }
+
     private static String mask(String secret) {
         return secret == null ? null : "xxxxxx";
     }

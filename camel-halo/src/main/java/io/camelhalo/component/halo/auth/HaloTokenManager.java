@@ -25,7 +25,6 @@ import io.camelhalo.component.halo.http.HaloReply;
 import io.camelhalo.component.halo.http.HaloRequestLabel;
 import io.camelhalo.component.halo.http.HaloTransport;
 import org.apache.camel.spi.StateRepository;
-import org.apache.camel.support.service.ServiceHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,11 +46,14 @@ public final class HaloTokenManager implements HaloAccessTokens {
     private final Clock clock;
     private final ReentrantLock renewLock = new ReentrantLock();
     private final AtomicReference<AccessToken> current = new AtomicReference<>();
-    private final StateRepository<String, String> refreshTokenStore;
+    /** Where the newest refresh token is shared with other nodes and restarts; null for memory only. */
+    private final RefreshTokenStore refreshTokenStore;
     /** Where Halo names its authorisation server, asked once if the default one has no token endpoint; or null. */
     private final String authInfoUrl;
     private volatile String authUrl;
     private volatile boolean discoveryTried;
+    /** Why the authorisation server Halo named was not used, for the token error; or null. */
+    private volatile String discoveryRefusal;
     private volatile String refreshToken;
     /** The scope Halo granted with the last token, asked for again on a refresh (never more than was granted). */
     private volatile String grantedScope;
@@ -63,20 +65,34 @@ public final class HaloTokenManager implements HaloAccessTokens {
      */
     public HaloTokenManager(HaloTransport transport, HaloCredentials credentials, Duration requestTimeout, Clock clock,
                             StateRepository<String, String> refreshTokenStore, String authInfoUrl) {
+        this(transport, credentials, requestTimeout, clock, refreshTokenStore, null, authInfoUrl);
+    }
+
+    /**
+     * @param refreshTokenStore   where rotated refresh tokens are kept across restarts and shared by the nodes of a
+     *                            cluster, or {@code null} (memory only)
+     * @param refreshTokenKeyBase Base64 of the AES key the stored refresh token is encrypted with, or {@code null} to
+     *                            store it in clear
+     * @param authInfoUrl         {@code {baseUrl}/api/authinfo} when the authorisation server was not configured
+     */
+    public HaloTokenManager(HaloTransport transport, HaloCredentials credentials, Duration requestTimeout, Clock clock,
+                            StateRepository<String, String> refreshTokenStore, String refreshTokenKeyBase,
+                            String authInfoUrl) {
         this.transport = transport;
         this.authInfoUrl = authInfoUrl;
         this.authUrl = credentials.authUrl();
         this.credentials = credentials;
         this.requestTimeout = requestTimeout;
         this.clock = clock;
-        this.refreshTokenStore = refreshTokenStore;
         this.refreshToken = credentials.refreshToken();
         if (refreshTokenStore != null && HaloCredentials.REFRESH_TOKEN.equals(credentials.grantType())) {
-            ServiceHelper.startService(refreshTokenStore); // a FileStateRepository loads its file here
-            String stored = refreshTokenStore.getState(storeKey());
-            if (stored != null && !stored.isBlank()) {
+            this.refreshTokenStore = new RefreshTokenStore(refreshTokenStore, storeKey(), refreshTokenKeyBase);
+            String stored = this.refreshTokenStore.read();
+            if (stored != null) {
                 refreshToken = stored; // the newest Halo handed out, which the configured one may predate
             }
+        } else {
+            this.refreshTokenStore = null;
         }
     }
 
@@ -129,23 +145,80 @@ public final class HaloTokenManager implements HaloAccessTokens {
             if (token != null && token.isFresh(clock.millis())) {
                 return token.value(); // another thread renewed it while this one waited
             }
-            AccessToken renewed;
-            try {
-                renewed = requestToken(via);
-            } catch (HaloAuthenticationException refused) {
-                if (refreshToken == null || refreshToken.equals(credentials.refreshToken())) {
-                    throw refused;
-                }
-                // the stored refresh token was refused (spent, or revoked since): try the configured one once
-                LOG.warn("Halo refused the stored refresh token; trying the configured refreshToken");
-                refreshToken = credentials.refreshToken();
-                renewed = requestToken(via);
-            }
+            AccessToken renewed = refreshTokenStore == null
+                    ? renewInMemory(via)
+                    : refreshTokenStore.refresh(stored -> renewFromStore(via, stored));
             current.set(renewed);
             return renewed.value();
         } finally {
             renewLock.unlock();
         }
+    }
+
+    /** A renewal with nothing shared: the token in memory, then the configured one once if that is refused. */
+    private AccessToken renewInMemory(HaloTransport via) throws InterruptedException, HaloApiException {
+        try {
+            return requestToken(via);
+        } catch (HaloAuthenticationException refused) {
+            if (refreshToken == null || refreshToken.equals(credentials.refreshToken())) {
+                throw refused;
+            }
+            // the refresh token in use was refused (spent, or revoked since): try the configured one once
+            LOG.warn("Halo refused the refresh token in use; trying the configured refreshToken");
+            refreshToken = credentials.refreshToken();
+            return requestToken(via);
+        }
+    }
+
+    /**
+     * A renewal with the refresh token in the shared store, under its lock if it has one: the stored token first (a
+     * node that rotated it stored the new one); if Halo refuses it as spent and the store has no lock, the store again
+     * (another node may have rotated it meanwhile) once; then the configured token once. The token Halo hands out is
+     * stored when it is not the stored one.
+     *
+     * @param stored the token in the store now, or {@code null}
+     */
+    private RefreshTokenStore.Result<AccessToken> renewFromStore(HaloTransport via, String stored)
+            throws InterruptedException, HaloApiException {
+        if (stored != null) {
+            refreshToken = stored;
+        }
+        String sent = refreshToken;
+        HaloAuthenticationException refused;
+        try {
+            return storing(requestToken(via), stored);
+        } catch (HaloAuthenticationException e) {
+            refused = e;
+        }
+        String again = refreshTokenStore.locks() || !isInvalidGrant(refused) ? null : refreshTokenStore.read();
+        if (again != null && !again.equals(sent)) {
+            LOG.info("Halo refused the refresh token as spent, and another node has stored a newer one: retrying once");
+            refreshToken = again;
+            sent = again;
+            try {
+                return storing(requestToken(via), again);
+            } catch (HaloAuthenticationException e) {
+                refused = e;
+            }
+        }
+        String configured = credentials.refreshToken();
+        if (configured == null || configured.equals(sent) || configured.equals(stored)) {
+            throw refused;
+        }
+        LOG.warn("Halo refused the stored refresh token; trying the configured refreshToken");
+        refreshToken = configured;
+        return storing(requestToken(via), stored);
+    }
+
+    /** The renewed token, and the refresh token to store if Halo's newest is not the one stored. */
+    private RefreshTokenStore.Result<AccessToken> storing(AccessToken renewed, String stored) {
+        String newest = refreshToken;
+        return new RefreshTokenStore.Result<>(renewed, newest != null && !newest.equals(stored) ? newest : null);
+    }
+
+    private static boolean isInvalidGrant(HaloAuthenticationException refused) {
+        String body = refused.getResponseBody();
+        return refused.getStatusCode() == 400 && body != null && body.contains("invalid_grant");
     }
 
     /**
@@ -199,10 +272,7 @@ public final class HaloTokenManager implements HaloAccessTokens {
         }
         JsonNode rotated = json.get("refresh_token");
         if (rotated != null && !rotated.asText().isBlank() && !rotated.asText().equals(refreshToken)) {
-            refreshToken = rotated.asText(); // Halo rotates refresh tokens: keep the newest, across restarts if asked
-            if (refreshTokenStore != null) {
-                refreshTokenStore.setState(storeKey(), refreshToken);
-            }
+            refreshToken = rotated.asText(); // Halo rotates refresh tokens: keep the newest (the caller stores it)
         }
         JsonNode scope = json.get("scope");
         if (scope != null && scope.isTextual() && !scope.asText().isBlank()) {
@@ -254,7 +324,15 @@ public final class HaloTokenManager implements HaloAccessTokens {
                     .header("Accept", "application/json").GET().build(), true, authInfoUrl, HaloRequestLabel.TOKEN);
             JsonNode named = info.isSuccess() ? MAPPER.readTree(info.body()).path("auth_url") : null;
             if (named != null && named.isTextual() && !named.asText().isBlank()) {
-                String discovered = named.asText().replaceAll("/+$", "");
+                String discovered = named.asText().trim().replaceAll("/+$", "");
+                String refusal = HaloAuthUrls.refusal(discovered, authInfoUrl);
+                if (refusal != null) {
+                    discoveryRefusal = "Halo's " + authInfoUrl + " named the authorisation server '"
+                                       + HaloAuthUrls.printable(discovered) + "', which is not used: " + refusal
+                                       + ". If that really is Halo's authorisation server, set authUrl to it";
+                    LOG.warn("{}", discoveryRefusal);
+                    return false;
+                }
                 if (!discovered.equals(authUrl)) {
                     LOG.info("Halo's token endpoint is not at {}; using the authorisation server Halo names at {}: {}",
                             authUrl, authInfoUrl, discovered);
@@ -297,6 +375,8 @@ public final class HaloTokenManager implements HaloAccessTokens {
         } else if ("unsupported_grant_type".equals(oauthError) || "unauthorized_client".equals(oauthError)) {
             advice = "The application does not allow grant type '" + credentials.grantType()
                      + "': use client_credentials for an API application with a client secret";
+        } else if (response.status() == 404 && discoveryRefusal != null) {
+            advice = discoveryRefusal;
         } else {
             advice = "Check authUrl, tenant and the application's credentials";
         }

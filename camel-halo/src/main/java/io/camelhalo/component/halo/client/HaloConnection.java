@@ -28,7 +28,7 @@ public final class HaloConnection {
      */
     public record Key(String apiUrl, String authUrl, String tenant, String clientId, String grantType, String scope,
             String clientSecret, String refreshToken, StateRepository<String, String> refreshTokenRepository,
-            String authInfoUrl, SSLContextParameters tls) {
+            String refreshTokenEncryptionKey, String authInfoUrl, SSLContextParameters tls) {
 
         /** The credentials the token manager uses. */
         HaloCredentials credentials() {
@@ -62,7 +62,7 @@ public final class HaloConnection {
         this.statistics = transport.statistics();
         this.tokenManager = new HaloTokenManager(
                 transport, key.credentials(), readTimeout, Clock.systemUTC(),
-                key.refreshTokenRepository(), key.authInfoUrl());
+                key.refreshTokenRepository(), key.refreshTokenEncryptionKey(), key.authInfoUrl());
         this.httpClient = new HaloHttpClient(transport, key.apiUrl(), tokenManager);
         this.probeClient = new HaloHttpClient(transport.withoutWaiting(), key.apiUrl(), tokenManager.withoutWaiting());
     }

@@ -42,6 +42,26 @@ public record HaloRetryPolicy(int maxRetries, Duration retryDelay, Duration maxR
         return backoff(attempt, RATE_LIMIT_MAX_BACKOFF);
     }
 
+    /**
+     * The wait before retrying the {@code attempt}-th 429: Halo's {@code Retry-After} (seconds or an HTTP date), but
+     * never less than {@code retryDelay}, so a {@code Retry-After: 0} (or a date already past) cannot turn into a tight
+     * loop; without a readable {@code Retry-After}, {@link #rateLimitBackoff(int)}. A wait longer than
+     * {@code maxRateLimitWait} is returned as asked: the caller fails at once rather than wait (see
+     * {@link #exceedsMaxRateLimitWait(Duration)}).
+     */
+    public Duration rateLimitWait(int attempt, String retryAfterHeader) {
+        Duration asked = retryAfter(retryAfterHeader);
+        if (asked == null) {
+            return rateLimitBackoff(attempt);
+        }
+        return asked.compareTo(retryDelay) < 0 ? retryDelay : asked;
+    }
+
+    /** Whether a single wait Halo asks for is longer than the whole time a request may wait on 429s. */
+    public boolean exceedsMaxRateLimitWait(Duration wait) {
+        return wait.compareTo(maxRateLimitWait) > 0;
+    }
+
     private Duration backoff(int retry, Duration cap) {
         long base = Math.max(1, retryDelay.toMillis());
         long exponential = retry >= 31 ? Long.MAX_VALUE : base * (1L << Math.max(0, retry - 1));

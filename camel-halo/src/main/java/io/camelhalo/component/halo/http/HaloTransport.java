@@ -122,7 +122,19 @@ public final class HaloTransport {
             }
             if (response.status() == 429) {
                 statistics.rateLimited(label);
-                Duration wait = rateLimitBackoff(++rateLimited, response);
+                String retryAfter = response.header("Retry-After").orElse(null);
+                Duration wait = retryPolicy.rateLimitWait(++rateLimited, retryAfter);
+                if (HaloRetryPolicy.retryAfter(retryAfter) != null && retryPolicy.exceedsMaxRateLimitWait(wait)) {
+                    throw new HaloRateLimitException(
+                            429, method, target, response.headerMap(), response.bodyAsString(),
+                            "Halo's rate limit was reached and its Retry-After asks for a wait of " + wait.toMillis()
+                                                                                                + " ms, longer than maxRateLimitWait ("
+                                                                                                + retryPolicy.maxRateLimitWait()
+                                                                                                        .toMillis()
+                                                                                                + " ms): failing at once "
+                                                                                                + "without waiting; nothing "
+                                                                                                + "was applied");
+                }
                 Duration waited = Duration.ofNanos(System.nanoTime() - rateLimitWaitStart);
                 if (waited.plus(wait).compareTo(retryPolicy.maxRateLimitWait()) > 0) {
                     throw new HaloRateLimitException(
@@ -169,14 +181,6 @@ public final class HaloTransport {
                                                              + retryPolicy.maxRateLimitWait().toSeconds() + " s)")
                                                    + " from the rate governor (" + governor + "); nothing was sent");
         }
-    }
-
-    private Duration rateLimitBackoff(int attempt, HaloReply response) {
-        Duration asked = HaloRetryPolicy.retryAfter(response.header("Retry-After").orElse(null));
-        if (asked != null) {
-            return asked;
-        }
-        return retryPolicy.rateLimitBackoff(attempt);
     }
 
     private void backoff(int retry, String method, String target, HaloRequestLabel label, String why)
