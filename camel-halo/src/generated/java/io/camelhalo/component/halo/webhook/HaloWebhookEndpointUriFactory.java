@@ -23,7 +23,7 @@ public class HaloWebhookEndpointUriFactory extends org.apache.camel.support.comp
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(45);
+        Set<String> props = new HashSet<>(46);
         props.add("allowInsecureHttp");
         props.add("allowUnauthenticated");
         props.add("apiKey");
@@ -54,6 +54,7 @@ public class HaloWebhookEndpointUriFactory extends org.apache.camel.support.comp
         props.add("readTimeout");
         props.add("recordIdField");
         props.add("refreshToken");
+        props.add("refreshTokenEncryptionKey");
         props.add("refreshTokenRepository");
         props.add("register");
         props.add("resource");
@@ -70,7 +71,7 @@ public class HaloWebhookEndpointUriFactory extends org.apache.camel.support.comp
         props.add("webhookName");
         props.add("webhookUrl");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        Set<String> secretProps = new HashSet<>(8);
+        Set<String> secretProps = new HashSet<>(9);
         secretProps.add("apiKey");
         secretProps.add("basicPassword");
         secretProps.add("basicUsername");
@@ -78,6 +79,7 @@ public class HaloWebhookEndpointUriFactory extends org.apache.camel.support.comp
         secretProps.add("clientId");
         secretProps.add("clientSecret");
         secretProps.add("refreshToken");
+        secretProps.add("refreshTokenEncryptionKey");
         secretProps.add("signatureSecret");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
         MULTI_VALUE_PREFIXES = Collections.emptyMap();
