@@ -99,8 +99,8 @@ class HaloEndpointDslTest {
     void theWebhookBuilderMakesTheEndpointAUserWouldType() {
         // given a halo-webhook endpoint built with the DSL (its route needs a platform HTTP server, not here)
         HaloWebhookEndpointBuilderFactory.HaloWebhookEndpointBuilder builder = haloWebhook("tickets")
-                .path("/hooks/tickets").basicUsername("halo").basicPassword("secret")
-                .register(true).webhookUrl("https://camel.example.com/hooks/tickets");
+                .path("/hooks/tickets").bearerToken("a-bearer-token-of-32-characters!")
+                .register(true).events("NewTicketLogged,19").webhookUrl("https://camel.example.com/hooks/tickets");
 
         // when Camel resolves it
         HaloWebhookEndpoint endpoint = (HaloWebhookEndpoint) builder.resolve(context);
@@ -108,7 +108,8 @@ class HaloEndpointDslTest {
         // then it has the options set, and the connection of the halo component
         assertTrue(builder.getRawUri().startsWith("halo-webhook://tickets?"), builder.getRawUri());
         assertEquals("/hooks/tickets", endpoint.httpPath());
-        assertEquals("halo", endpoint.getBasicUsername());
+        assertEquals("a-bearer-token-of-32-characters!", endpoint.getBearerToken());
+        assertEquals("NewTicketLogged,19", endpoint.getEvents());
         assertTrue(endpoint.isRegister());
         assertEquals("https://camel.example.com/hooks/tickets", endpoint.getWebhookUrl());
         assertEquals(sandbox.baseUrl(), endpoint.getConfiguration().getBaseUrl());
