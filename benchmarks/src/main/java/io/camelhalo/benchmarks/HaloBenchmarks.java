@@ -66,7 +66,40 @@ public final class HaloBenchmarks {
         bench.pollingCost();
         bench.batchWrites();
         bench.streaming();
+        bench.catchUp();
         bench.print();
+    }
+
+    // ---- 7. catch-up ----------------------------------------------------------------------------
+
+    private void catchUp() throws Exception {
+        log("7. catch-up: halo-poll of %,d changes (2 KB each) in a JVM with -Xmx96m, maxMessagesPerPoll=%d",
+                CatchUpWalk.CHANGES, CatchUpWalk.WINDOW);
+        Map<String, String> windows = CatchUpWalk.run(CatchUpWalk.WINDOW);
+        log("   windows: %s", windows);
+        Map<String, String> whole = CatchUpWalk.run(0);
+        log("   one poll (maxMessagesPerPoll=0): %s", whole);
+        boolean caughtUp = !windows.containsKey("failed")
+                && String.valueOf(CatchUpWalk.CHANGES).equals(windows.get("distinct"))
+                && String.valueOf(CatchUpWalk.CHANGES).equals(windows.get("delivered"));
+        rows.add(new Row(
+                "7 catch-up of " + String.format(Locale.ROOT, "%,d", CatchUpWalk.CHANGES) + " changes in -Xmx96m",
+                (caughtUp ? windows.get("distinct") + " delivered once each" : "FAILED " + windows)
+                                                                                                                   + ", heap peak <= "
+                                                                                                                   + windows
+                                                                                                                           .get("peakHeapMb")
+                                                                                                                   + " MB, "
+                                                                                                                   + windows
+                                                                                                                           .get("polls")
+                                                                                                                   + " polls, "
+                                                                                                                   + windows
+                                                                                                                           .get("apiRequests")
+                                                                                                                   + " requests, "
+                                                                                                                   + windows
+                                                                                                                           .get("progressChars")
+                                                                                                                   + " characters of progress",
+                "one poll: " + (whole.containsKey("failed") ? whole.get("failed") : "fitted, " + whole),
+                "-", "every change once, in 96 MB", caughtUp));
     }
 
     // ---- 1. overhead ----------------------------------------------------------------------------
