@@ -39,7 +39,7 @@ import org.apache.camel.support.ScheduledPollConsumer;
  * <p>
  * Target 1 runs under JMH ({@link JmhOverhead}). System properties: {@code bench.quick} (a shorter JMH run for target
  * 1), {@code bench.seconds} (target 3's rounds take one second more, default 2), {@code bench.records} (tenant size for
- * target 2, default 200000), {@code bench.overheadOnly} (target 1 alone), {@code bench.webhookIngestionOnly} (row 7,
+ * target 2, default 200000), {@code bench.overheadOnly} (target 1 alone), {@code bench.webhookIngestionOnly} (row 8,
  * webhook ingestion through a JDBC idempotent repository, alone; see {@link WebhookIngestionBenchmark} for its own
  * properties).
  */
@@ -73,8 +73,41 @@ public final class HaloBenchmarks {
         bench.pollingCost();
         bench.batchWrites();
         bench.streaming();
+        bench.catchUp();
         bench.webhookIngestion();
         bench.print();
+    }
+
+    // ---- 7. catch-up ----------------------------------------------------------------------------
+
+    private void catchUp() throws Exception {
+        log("7. catch-up: halo-poll of %,d changes (2 KB each) in a JVM with -Xmx96m, maxMessagesPerPoll=%d",
+                CatchUpWalk.CHANGES, CatchUpWalk.WINDOW);
+        Map<String, String> windows = CatchUpWalk.run(CatchUpWalk.WINDOW);
+        log("   windows: %s", windows);
+        Map<String, String> whole = CatchUpWalk.run(0);
+        log("   one poll (maxMessagesPerPoll=0): %s", whole);
+        boolean caughtUp = !windows.containsKey("failed")
+                && String.valueOf(CatchUpWalk.CHANGES).equals(windows.get("distinct"))
+                && String.valueOf(CatchUpWalk.CHANGES).equals(windows.get("delivered"));
+        rows.add(new Row(
+                "7 catch-up of " + String.format(Locale.ROOT, "%,d", CatchUpWalk.CHANGES) + " changes in -Xmx96m",
+                (caughtUp ? windows.get("distinct") + " delivered once each" : "FAILED " + windows)
+                                                                                                                   + ", heap peak <= "
+                                                                                                                   + windows
+                                                                                                                           .get("peakHeapMb")
+                                                                                                                   + " MB, "
+                                                                                                                   + windows
+                                                                                                                           .get("polls")
+                                                                                                                   + " polls, "
+                                                                                                                   + windows
+                                                                                                                           .get("apiRequests")
+                                                                                                                   + " requests, "
+                                                                                                                   + windows
+                                                                                                                           .get("progressChars")
+                                                                                                                   + " characters of progress",
+                "one poll: " + (whole.containsKey("failed") ? whole.get("failed") : "fitted, " + whole),
+                "-", "every change once, in 96 MB", caughtUp));
     }
 
     // ---- 1. overhead ----------------------------------------------------------------------------
@@ -328,14 +361,14 @@ public final class HaloBenchmarks {
     // ---- 7. webhook ingestion (issue 21) --------------------------------------------------------
 
     private void webhookIngestion() throws Exception {
-        log("7. webhook ingestion: halo-webhook:tickets (Vert.x, loopback), %,d deliveries x %d rounds per phase, "
+        log("8. webhook ingestion: halo-webhook:tickets (Vert.x, loopback), %,d deliveries x %d rounds per phase, "
             + "%d clients; idempotentRepository JdbcMessageIdRepository on embedded PostgreSQL (HikariCP) vs in memory",
                 WebhookIngestionBenchmark.DELIVERIES, WebhookIngestionBenchmark.ROUNDS, WebhookIngestionBenchmark.CLIENTS);
         WebhookIngestionBenchmark.Result result = WebhookIngestionBenchmark.run();
         result.print();
-        ingestionRow("7a webhook ingestion, new versions (JDBC repository, PostgreSQL)", result.jdbcNew(),
+        ingestionRow("8a webhook ingestion, new versions (JDBC repository, PostgreSQL)", result.jdbcNew(),
                 result.memoryNew());
-        ingestionRow("7b webhook ingestion, re-sent: all duplicates (JDBC repository, PostgreSQL)", result.jdbcDuplicate(),
+        ingestionRow("8b webhook ingestion, re-sent: all duplicates (JDBC repository, PostgreSQL)", result.jdbcDuplicate(),
                 result.memoryDuplicate());
     }
 

@@ -29,6 +29,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -81,6 +82,8 @@ public final class HaloSandbox implements AutoCloseable {
     private final ApiEndpoint api = new ApiEndpoint(store, conformance, this::modes, webhooks);
     private final List<Violation> violations = new ArrayList<>(); // guarded by itself
     private final Faults faults = new Faults();
+    /** Actions to run once before the first API request each matches, in order of registration. */
+    private final List<Map.Entry<Predicate<RecordedRequest>, Runnable>> beforeRequests = new ArrayList<>();
     private final AtomicInteger requestCount = new AtomicInteger();
     private final AtomicInteger apiRequestCount = new AtomicInteger();
     private final AtomicInteger tokenRequestCount = new AtomicInteger();
@@ -319,6 +322,33 @@ public final class HaloSandbox implements AutoCloseable {
     // ---- faults ----------------------------------------------------------------------------
 
     /**
+     * Runs {@code action} once, before the first API request matching {@code when} is answered: e.g. a record deleted
+     * between two pages of a list ({@code page_no=2} in the request's query). A test hook, not Halo behaviour.
+     */
+    public void beforeRequest(Predicate<RecordedRequest> when, Runnable action) {
+        synchronized (beforeRequests) {
+            beforeRequests.add(Map.entry(Objects.requireNonNull(when, "when"), Objects.requireNonNull(action, "action")));
+        }
+    }
+
+    private void runBeforeRequest(RecordedRequest request) {
+        Runnable due = null;
+        synchronized (beforeRequests) {
+            for (var it = beforeRequests.iterator(); it.hasNext();) {
+                var entry = it.next();
+                if (entry.getKey().test(request)) {
+                    it.remove();
+                    due = entry.getValue();
+                    break;
+                }
+            }
+        }
+        if (due != null) {
+            due.run();
+        }
+    }
+
+    /**
      * The next {@code k} API requests are processed (a write is applied) but their replies are lost: the connection
      * closes with nothing sent, as when a connection resets after Halo did the work.
      */
@@ -428,14 +458,14 @@ public final class HaloSandbox implements AutoCloseable {
         URI uri = exchange.getRequestURI();
         String path = uri.getPath();
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        RecordedRequest request = new RecordedRequest(
+                method, path, uri.getRawQuery(), exchange.getRequestHeaders(), body, System.nanoTime());
         synchronized (recorded) {
             requestCount.incrementAndGet();
             if (recorded.size() == MAX_RECORDED) {
                 recorded.removeFirst();
             }
-            recorded.addLast(new RecordedRequest(
-                    method, path, uri.getRawQuery(), exchange.getRequestHeaders(), body,
-                    System.nanoTime()));
+            recorded.addLast(request);
         }
         String lower = path.toLowerCase(Locale.ROOT);
         if (lower.equals("/auth/token")) {
@@ -445,6 +475,7 @@ public final class HaloSandbox implements AutoCloseable {
         }
         if (lower.equals("/api") || lower.startsWith("/api/")) {
             apiRequestCount.incrementAndGet();
+            runBeforeRequest(request);
             checkConformance(method, path, uri.getRawQuery(), body);
             return answerApi(method, path, uri.getRawQuery(), authorization, body);
         }

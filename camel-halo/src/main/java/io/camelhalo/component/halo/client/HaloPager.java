@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 
 import io.camelhalo.component.halo.api.HaloJson;
 import io.camelhalo.component.halo.api.HaloResource;
@@ -20,21 +21,50 @@ import io.camelhalo.component.halo.http.HaloReply;
  * page); pages are capped at 100; past the last page Halo repeats the last page instead of answering an empty one.
  * Reading stops on an empty, short or repeated page, and fails when fewer records arrived than {@code record_count}
  * promised, rather than returning a truncated list.
+ * <p>
+ * A record deleted while a later page is read shifts the records behind it forward, one of them onto a page already
+ * read, where the reader never sees it; the pages after it then hold one record fewer and report a lower
+ * {@code record_count}, so the end-of-list check alone would pass. A page whose {@code record_count} is lower than the
+ * first page's therefore starts the read again from page 1 (the handler is told, see {@link PageHandler#restarted()}),
+ * at most {@value #MAX_RESTARTS} times in one read, then the read fails.
  */
 public final class HaloPager {
 
+    /** How often one read starts again because records were deleted while it was paging, before it fails. */
+    static final int MAX_RESTARTS = 5;
+
     private final HaloHttpClient client;
     private final Duration timeout;
+    private final Consumer<HaloReply> replies;
 
     public HaloPager(HaloHttpClient client, Duration timeout) {
+        this(client, timeout, reply -> {
+        });
+    }
+
+    /** @param replies sees every list reply as it arrives (halo-poll reads Halo's clock from its Date header) */
+    public HaloPager(HaloHttpClient client, Duration timeout, Consumer<HaloReply> replies) {
         this.client = client;
         this.timeout = timeout;
+        this.replies = replies;
     }
 
     /** Receives the pages of a list, in order; returns {@code false} to stop reading. */
     @FunctionalInterface
     public interface PageHandler {
         boolean onPage(List<Map<String, Object>> records) throws Exception;
+
+        /**
+         * The list shrank while it was read, so records may have shifted onto pages already read: may the read start
+         * again from the first page, handing over the pages again? A handler that cannot take pages back (a list
+         * already streamed to a route) says no, and the read goes on as before.
+         *
+         * @return {@code true} when the handler dropped what it had (or drops repeated records) and the read starts
+         *         again
+         */
+        default boolean restarted() {
+            return false;
+        }
     }
 
     /**
@@ -50,9 +80,18 @@ public final class HaloPager {
             int maxResults)
             throws Exception {
         List<Map<String, Object>> records = new ArrayList<>();
-        forEachPage(resource, query, maxResults > 0 ? Math.min(pageSize, maxResults) : pageSize, page -> {
-            records.addAll(page);
-            return maxResults <= 0 || records.size() < maxResults;
+        forEachPage(resource, query, maxResults > 0 ? Math.min(pageSize, maxResults) : pageSize, new PageHandler() {
+            @Override
+            public boolean onPage(List<Map<String, Object>> page) {
+                records.addAll(page);
+                return maxResults <= 0 || records.size() < maxResults;
+            }
+
+            @Override
+            public boolean restarted() {
+                records.clear();
+                return true;
+            }
         });
         return limit(records, maxResults);
     }
@@ -97,13 +136,34 @@ public final class HaloPager {
         }
         long read = 0;
         Long promised = null;
+        Long firstCount = null;
         Object previousFirstId = null;
+        int restarts = 0;
         for (int pageNo = 1;; pageNo++) {
             Map<String, Object> pageQuery = new LinkedHashMap<>(query);
             pageQuery.put("pageinate", "true");
             pageQuery.put("page_size", pageSize);
             pageQuery.put("page_no", pageNo);
             Page page = fetch(resource, pageQuery);
+            if (pageNo == 1) {
+                firstCount = page.recordCount();
+            } else if (firstCount != null && page.recordCount() != null && page.recordCount() < firstCount
+                    && handler.restarted()) {
+                // records were deleted since page 1: one behind them may have moved onto a page already read
+                if (++restarts > MAX_RESTARTS) {
+                    throw HaloApiException.unusableReply("GET", "/api/" + resource.path(),
+                            "Halo's list of " + resource.uriName() + " shrank while it was read, " + MAX_RESTARTS
+                                                                                           + " reads in a row (record_count "
+                                                                                           + firstCount + ", then "
+                                                                                           + page.recordCount()
+                                                                                           + "); refusing to return a list that may skip records");
+                }
+                pageNo = 0;
+                read = 0;
+                promised = null;
+                previousFirstId = null;
+                continue;
+            }
             if (page.recordCount() != null) {
                 promised = page.recordCount();
             }
@@ -136,6 +196,7 @@ public final class HaloPager {
 
     private Page fetch(HaloResource resource, Map<String, Object> query) throws Exception {
         HaloReply reply = client.call("GET", resource, null, query, null, timeout);
+        replies.accept(reply);
         return parsePage(resource, reply.json(), reply.target());
     }
 

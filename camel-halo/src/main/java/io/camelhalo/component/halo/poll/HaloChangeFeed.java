@@ -4,9 +4,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
 
 import io.camelhalo.component.halo.api.ChangeDetection;
 import io.camelhalo.component.halo.api.HaloJson;
@@ -29,8 +33,9 @@ import org.slf4j.LoggerFactory;
  * <li>{@code FULL_SCAN}: the unpaged list is read whole and filtered here.</li>
  * </ul>
  * Paged reads go newest first in every case: a record changed while the pages are read moves to the front, so the
- * records behind it shift back and at worst appear twice (dropped here), never skipped. The result is sorted oldest
- * first, by last-modified then id.
+ * records behind it shift back and at worst appear twice (dropped here), never skipped; a record deleted meanwhile
+ * shifts them forward, which the pager detects ({@code record_count} drops) and answers by reading again. The result is
+ * sorted oldest first, by last-modified then id.
  * <p>
  * Two facts about Halo are checked as they are used rather than assumed (docs/HALO-FACTS.md): that a list asked to sort
  * newest first is sorted (if a page is not, paging no longer stops early: every page is read, and a WARN says so once),
@@ -64,12 +69,37 @@ final class HaloChangeFeed {
         this.pageSize = pageSize;
     }
 
+    /** The oldest changes of one read, and whether they are all there were. */
+    record Changes(List<HaloChange> oldestFirst, boolean complete) {
+    }
+
+    /** Oldest first: by last-modified, then ticket, then id; the key last, so that two versions never tie. */
+    static final Comparator<HaloChange> OLDEST_FIRST = Comparator.comparing(HaloChange::lastModified)
+            .thenComparing(c -> String.valueOf(c.record().get("ticket_id")))
+            .thenComparing(c -> c.id() instanceof Number n ? n.longValue() : Long.MAX_VALUE)
+            .thenComparing(HaloChange::key);
+
     /**
      * The changes whose last-modified value is at or after {@code from}, oldest first, each version once.
      *
      * @param deliveredUpTo the consumer's watermark, up to which it had delivered changes (for the event type)
      */
     List<HaloChange> changedSince(Instant from, Instant deliveredUpTo) throws Exception {
+        return changedSince(from, deliveredUpTo, key -> false, 0).oldestFirst();
+    }
+
+    /**
+     * The oldest {@code limit} changes at or after {@code from} not {@code delivered} yet, oldest first, each version
+     * once. The pages still come newest first (a change made while they are read can only move a record to the front,
+     * never past the reader), so the oldest changes are known only at the end of the read: the read keeps the oldest
+     * {@code limit} and drops the newer ones as it goes, so it holds at most {@code limit} records and one page however
+     * many changed. The next read finds the dropped ones again.
+     *
+     * @param deliveredUpTo the consumer's watermark, up to which it had delivered changes (for the event type)
+     * @param delivered     whether a version (its {@link HaloChange#key()}) was delivered already: not kept
+     * @param limit         the most changes to return, 0 for all
+     */
+    Changes changedSince(Instant from, Instant deliveredUpTo, Predicate<String> delivered, int limit) throws Exception {
         String field = resource.lastModifiedField();
         Map<String, Object> query = new LinkedHashMap<>(filters);
         if (resource.changeDetection() == ChangeDetection.UPDATED_SINCE_FILTER) {
@@ -82,28 +112,45 @@ final class HaloChangeFeed {
             query.put("order", field);
             query.put("orderdesc", "true");
         }
-        Map<String, HaloChange> changed = new LinkedHashMap<>();
+        TreeSet<HaloChange> oldest = new TreeSet<>(OLDEST_FIRST);
+        Set<String> kept = new HashSet<>();
+        boolean[] dropped = new boolean[1];
         Instant[] previous = new Instant[1];
-        pager.forEachPage(resource, query, pageSize, page -> {
-            boolean reachedOlder = false;
-            for (Map<String, Object> listed : page) {
-                HaloChange change = HaloChange.of(resource, withLastModified(listed), deliveredUpTo);
-                checkOrder(previous[0], change.lastModified());
-                previous[0] = change.lastModified();
-                if (HaloTimestamps.latestMeant(change.lastModified()).isBefore(from)) {
-                    reachedOlder = true;
-                    continue;
+        pager.forEachPage(resource, query, pageSize, new HaloPager.PageHandler() {
+            @Override
+            public boolean onPage(List<Map<String, Object>> page) throws Exception {
+                boolean reachedOlder = false;
+                for (Map<String, Object> listed : page) {
+                    HaloChange change = HaloChange.of(resource, withLastModified(listed), deliveredUpTo);
+                    checkOrder(previous[0], change.lastModified());
+                    previous[0] = change.lastModified();
+                    if (HaloTimestamps.latestMeant(change.lastModified()).isBefore(from)) {
+                        reachedOlder = true;
+                        continue;
+                    }
+                    if (delivered.test(change.key()) || !kept.add(change.key())) {
+                        continue;
+                    }
+                    oldest.add(change);
+                    if (limit > 0 && oldest.size() > limit) {
+                        kept.remove(oldest.pollLast().key());
+                        dropped[0] = true;
+                    }
                 }
-                changed.putIfAbsent(change.key(), change);
+                // newest first: once a page reaches records older than 'from', later pages hold only older ones
+                return !(reachedOlder && resource.changeDetection() == ChangeDetection.NEWEST_FIRST && !orderIgnored);
             }
-            // newest first: once a page reaches records older than 'from', later pages hold only older ones
-            return !(reachedOlder && resource.changeDetection() == ChangeDetection.NEWEST_FIRST && !orderIgnored);
+
+            @Override
+            public boolean restarted() {
+                previous[0] = null; // the read starts again from the newest: not a break in the order
+                oldest.clear(); // the new read is the list as it is now (a deleted record is no longer there)
+                kept.clear();
+                dropped[0] = false;
+                return true;
+            }
         });
-        List<HaloChange> oldestFirst = new ArrayList<>(changed.values());
-        oldestFirst.sort(Comparator.comparing(HaloChange::lastModified)
-                .thenComparing(c -> String.valueOf(c.record().get("ticket_id")))
-                .thenComparing(c -> c.id() instanceof Number n ? n.longValue() : Long.MAX_VALUE));
-        return oldestFirst;
+        return new Changes(new ArrayList<>(oldest), !dropped[0]);
     }
 
     /**

@@ -70,6 +70,8 @@ public class HaloPollEndpoint extends ScheduledPollEndpoint implements HaloServi
     private int maxMessagesPerPoll;
 
     private Clock clock = Clock.systemUTC();
+    /** Whether {@link #clock} is known to be Halo's (a test aligned it with the sandbox's): then no Date is needed. */
+    private boolean clockIsHalos;
     private HaloConnection connection;
     private StateRepository<String, String> defaultStateRepository;
 
@@ -144,6 +146,11 @@ public class HaloPollEndpoint extends ScheduledPollEndpoint implements HaloServi
         }
     }
 
+    /** Whether a consumer with no stored progress starts now (then in Halo's time, see HaloClock). */
+    boolean startsNow() {
+        return startFrom == null || startFrom.trim().equalsIgnoreCase("now");
+    }
+
     /** Where a consumer with no stored progress starts. */
     Instant startInstant() {
         String value = startFrom == null ? "now" : startFrom.trim();
@@ -205,9 +212,21 @@ public class HaloPollEndpoint extends ScheduledPollEndpoint implements HaloServi
         return clock;
     }
 
-    /** Replaces the clock (tests align it with the sandbox's). */
+    /** Replaces the clock with one known to be Halo's (tests align it with the sandbox's). */
     void setClock(Clock clock) {
         this.clock = clock;
+        this.clockIsHalos = true;
+    }
+
+    /** Replaces the local clock, still corrected by Halo's Date header (tests set it apart from Halo's). */
+    void setLocalClock(Clock clock) {
+        this.clock = clock;
+        this.clockIsHalos = false;
+    }
+
+    /** Whether the clock is known to be Halo's. */
+    boolean clockIsHalos() {
+        return clockIsHalos;
     }
 
     public HaloResource getResource() {

@@ -114,6 +114,11 @@ final class PollProgress {
         return watermark;
     }
 
+    /** How many delivered versions are remembered (those inside the overlap window): the bulk of the stored text. */
+    int seenCount() {
+        return seen.size();
+    }
+
     /** Whether this version of a record was delivered already. */
     boolean isSeen(String versionKey) {
         return seen.containsKey(versionKey);
@@ -141,7 +146,16 @@ final class PollProgress {
      * Versions older than the new start can no longer come back and are forgotten.
      */
     void finishPoll(Duration overlap, Instant oldestFailed) {
-        finished = true;
+        finishPoll(overlap, oldestFailed, true);
+    }
+
+    /**
+     * As {@link #finishPoll(Duration, Instant)}; {@code complete} is {@code false} when the poll delivered only the
+     * oldest changes it found ({@code maxMessagesPerPoll}): versions sharing the watermark's stamp may remain, so the
+     * next query starts from the stored start, as after a poll cut short.
+     */
+    void finishPoll(Duration overlap, Instant oldestFailed, boolean complete) {
+        finished = complete;
         retryFrom = oldestFailed;
         advanceFrom(overlap, oldestFailed);
     }

@@ -20,7 +20,8 @@ import org.apache.camel.support.service.ServiceSupport;
  * tested on PostgreSQL and H2; create it yourself where it does not suit):
  *
  * <pre>
- * CREATE TABLE CAMEL_HALO_STATE (STATE_KEY VARCHAR(512) PRIMARY KEY, STATE_VALUE TEXT NOT NULL)
+ * CREATE TABLE CAMEL_HALO_STATE (STATE_KEY VARCHAR(512) PRIMARY KEY, STATE_VALUE TEXT NOT NULL,
+ *                                STATE_VERSION BIGINT DEFAULT 1 NOT NULL)
  * </pre>
  *
  * The value column is unbounded ({@code TEXT}: PostgreSQL's unlimited string, a character large object in H2), because
@@ -28,8 +29,12 @@ import org.apache.camel.support.service.ServiceSupport;
  * {@code VARCHAR(32000)}) fails a longer value with an error naming the key, the size and the statement that widens the
  * column. Every read and write is its own statement in auto-commit, so a member killed at any point leaves either the
  * old value or the new one.
+ * <p>
+ * Every write counts up {@code STATE_VERSION}, and {@link #compareAndSetState} writes only over the version its caller
+ * read, so a member that lost the leadership without noticing cannot overwrite newer progress (a
+ * {@link StaleStateException} says so). A table from an earlier version, without the column, gets it on start.
  */
-public class JdbcStateRepository extends ServiceSupport implements StateRepository<String, String> {
+public class JdbcStateRepository extends ServiceSupport implements VersionedStateRepository {
 
     /** SQLSTATE for "string data, right truncation": PostgreSQL, H2 and most others when a value is too long. */
     private static final String VALUE_TOO_LONG = "22001";
@@ -58,6 +63,63 @@ public class JdbcStateRepository extends ServiceSupport implements StateReposito
         if (createTable) {
             createTableIfMissing();
         }
+        addVersionColumnIfMissing();
+    }
+
+    @Override
+    public Versioned getVersionedState(String key) {
+        ensureStarted();
+        try (Connection c = autoCommitting(dataSource.getConnection());
+             PreparedStatement select = c.prepareStatement(
+                     "SELECT STATE_VALUE, STATE_VERSION FROM " + tableName + " WHERE STATE_KEY = ?")) {
+            select.setString(1, key);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() ? new Versioned(rs.getString(1), rs.getLong(2)) : null;
+            }
+        } catch (SQLException e) {
+            throw new RuntimeCamelException("Cannot read state '" + key + "' from table " + tableName, e);
+        }
+    }
+
+    @Override
+    public long compareAndSetState(String key, long expectedVersion, String value) {
+        ensureStarted();
+        try (Connection c = autoCommitting(dataSource.getConnection())) {
+            if (expectedVersion == 0) {
+                try {
+                    insert(c, key, value);
+                    return 1;
+                } catch (SQLException raced) {
+                    if (VALUE_TOO_LONG.equals(raced.getSQLState()) || getVersionedState(key) == null) {
+                        throw raced;
+                    }
+                    throw stale(key, expectedVersion);
+                }
+            }
+            try (PreparedStatement update = c.prepareStatement(
+                    "UPDATE " + tableName + " SET STATE_VALUE = ?, STATE_VERSION = ? WHERE STATE_KEY = ? AND STATE_VERSION = ?")) {
+                update.setString(1, value);
+                update.setLong(2, expectedVersion + 1);
+                update.setString(3, key);
+                update.setLong(4, expectedVersion);
+                if (update.executeUpdate() == 0) {
+                    throw stale(key, expectedVersion);
+                }
+                return expectedVersion + 1;
+            }
+        } catch (SQLException e) {
+            throw writeFailed(key, value, e);
+        }
+    }
+
+    private StaleStateException stale(String key, long expectedVersion) {
+        Versioned now = getVersionedState(key);
+        return new StaleStateException(
+                key, expectedVersion,
+                "State '" + key + "' in table " + tableName + " was written by another member since this one read it "
+                                      + "(version " + expectedVersion + ", now "
+                                      + (now == null ? "none" : now.version())
+                                      + "): this write is refused, nothing was written");
     }
 
     @Override
@@ -90,19 +152,23 @@ public class JdbcStateRepository extends ServiceSupport implements StateReposito
                 }
             }
         } catch (SQLException e) {
-            if (VALUE_TOO_LONG.equals(e.getSQLState())) {
-                throw new RuntimeCamelException(
-                        "Cannot write state '" + key + "': its value of " + value.length()
-                                                + " characters does not fit the STATE_VALUE column of table " + tableName
-                                                + ". Make the column unbounded, e.g. on PostgreSQL: ALTER TABLE "
-                                                + tableName + " ALTER COLUMN STATE_VALUE TYPE TEXT",
-                        e);
-            }
-            throw new RuntimeCamelException(
-                    "Cannot write state '" + key + "' (" + value.length()
-                                            + " characters) to table " + tableName,
+            throw writeFailed(key, value, e);
+        }
+    }
+
+    private RuntimeCamelException writeFailed(String key, String value, SQLException e) {
+        if (VALUE_TOO_LONG.equals(e.getSQLState())) {
+            return new RuntimeCamelException(
+                    "Cannot write state '" + key + "': its value of " + value.length()
+                                             + " characters does not fit the STATE_VALUE column of table " + tableName
+                                             + ". Make the column unbounded, e.g. on PostgreSQL: ALTER TABLE "
+                                             + tableName + " ALTER COLUMN STATE_VALUE TYPE TEXT",
                     e);
         }
+        return new RuntimeCamelException(
+                "Cannot write state '" + key + "' (" + value.length()
+                                         + " characters) to table " + tableName,
+                e);
     }
 
     /**
@@ -118,7 +184,7 @@ public class JdbcStateRepository extends ServiceSupport implements StateReposito
 
     private int update(Connection c, String key, String value) throws SQLException {
         try (PreparedStatement update = c.prepareStatement(
-                "UPDATE " + tableName + " SET STATE_VALUE = ? WHERE STATE_KEY = ?")) {
+                "UPDATE " + tableName + " SET STATE_VALUE = ?, STATE_VERSION = STATE_VERSION + 1 WHERE STATE_KEY = ?")) {
             update.setString(1, value);
             update.setString(2, key);
             return update.executeUpdate();
@@ -127,7 +193,7 @@ public class JdbcStateRepository extends ServiceSupport implements StateReposito
 
     private void insert(Connection c, String key, String value) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement(
-                "INSERT INTO " + tableName + " (STATE_KEY, STATE_VALUE) VALUES (?, ?)")) {
+                "INSERT INTO " + tableName + " (STATE_KEY, STATE_VALUE, STATE_VERSION) VALUES (?, ?, 1)")) {
             insert.setString(1, key);
             insert.setString(2, value);
             insert.executeUpdate();
@@ -141,13 +207,44 @@ public class JdbcStateRepository extends ServiceSupport implements StateReposito
             }
             try (Statement create = c.createStatement()) {
                 create.execute("CREATE TABLE " + tableName
-                               + " (STATE_KEY VARCHAR(512) PRIMARY KEY, STATE_VALUE TEXT NOT NULL)");
+                               + " (STATE_KEY VARCHAR(512) PRIMARY KEY, STATE_VALUE TEXT NOT NULL, "
+                               + "STATE_VERSION BIGINT DEFAULT 1 NOT NULL)");
             } catch (SQLException e) {
                 if (!tableExists(c)) { // another member may have created it meanwhile
                     throw e;
                 }
             }
         }
+    }
+
+    /** A table made by an earlier version has no STATE_VERSION: added (as 0 for every row), by one member. */
+    private void addVersionColumnIfMissing() throws SQLException {
+        try (Connection c = autoCommitting(dataSource.getConnection())) {
+            if (!tableExists(c) || versionColumnExists(c)) {
+                return;
+            }
+            try (Statement alter = c.createStatement()) {
+                alter.execute("ALTER TABLE " + tableName + " ADD COLUMN STATE_VERSION BIGINT DEFAULT 1 NOT NULL");
+            } catch (SQLException e) {
+                if (!versionColumnExists(c)) { // another member may have added it meanwhile
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private boolean versionColumnExists(Connection c) throws SQLException {
+        DatabaseMetaData meta = c.getMetaData();
+        for (String name : new String[] { tableName, tableName.toUpperCase(), tableName.toLowerCase() }) {
+            for (String column : new String[] { "STATE_VERSION", "state_version" }) {
+                try (ResultSet rs = meta.getColumns(null, null, name, column)) {
+                    if (rs.next()) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     private boolean tableExists(Connection c) throws SQLException {

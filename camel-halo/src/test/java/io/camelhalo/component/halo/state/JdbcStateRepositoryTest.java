@@ -184,6 +184,49 @@ class JdbcStateRepositoryTest {
 
     @ParameterizedTest
     @EnumSource(Database.class)
+    void aWriteOverAVersionNoLongerStoredIsRefusedAndChangesNothing(Database db) {
+        // given two members; one creates the key, the other updates it
+        String table = newTable();
+        JdbcStateRepository a = member(db, table);
+        JdbcStateRepository b = member(db, table);
+        assertNull(a.getVersionedState("k"));
+        assertEquals(1, a.compareAndSetState("k", 0, "a1"));
+        assertThrows(StaleStateException.class, () -> b.compareAndSetState("k", 0, "b-create"),
+                "a second create is refused");
+        assertEquals(new VersionedStateRepository.Versioned("a1", 1), b.getVersionedState("k"));
+        assertEquals(2, b.compareAndSetState("k", 1, "b2"));
+
+        // when the first writes over the version it read, now replaced
+        StaleStateException e = assertThrows(StaleStateException.class, () -> a.compareAndSetState("k", 1, "a2"));
+
+        // then nothing is written and the error names the key and both versions
+        assertTrue(e.getMessage().contains("'k'") && e.getMessage().contains("version 1, now 2"), e.getMessage());
+        assertEquals(new VersionedStateRepository.Versioned("b2", 2), a.getVersionedState("k"));
+        a.setState("k", "plain");
+        assertEquals(new VersionedStateRepository.Versioned("plain", 3), b.getVersionedState("k"),
+                "a plain write counts the version up too");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Database.class)
+    void aTableOfAnEarlierVersionGetsTheVersionColumn(Database db) throws Exception {
+        // given a table and a row an earlier version made, without STATE_VERSION
+        String table = newTable();
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE " + table + " (STATE_KEY VARCHAR(512) PRIMARY KEY, STATE_VALUE TEXT NOT NULL)");
+            s.execute("INSERT INTO " + table + " (STATE_KEY, STATE_VALUE) VALUES ('k', 'old')");
+        }
+        JdbcStateRepository repo = member(db, table);
+
+        // when it starts, then the row reads as version 1 and compare-and-set works on it
+        assertEquals(new VersionedStateRepository.Versioned("old", 1), repo.getVersionedState("k"));
+        assertEquals(2, repo.compareAndSetState("k", 1, "new"));
+        assertThrows(StaleStateException.class, () -> repo.compareAndSetState("k", 1, "stale"));
+        assertEquals("new", repo.getState("k"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Database.class)
     void aPoolHandingOutConnectionsWithoutAutoCommitStillCommits(Database db) {
         // given a DataSource whose connections start with auto-commit off, as many pools are configured
         DataSource plain = db.dataSource();
