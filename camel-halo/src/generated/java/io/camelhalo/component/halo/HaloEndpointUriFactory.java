@@ -23,7 +23,7 @@ public class HaloEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(35);
+        Set<String> props = new HashSet<>(36);
         props.add("allowInsecureHttp");
         props.add("authUrl");
         props.add("baseUrl");
@@ -45,6 +45,7 @@ public class HaloEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("operation");
         props.add("pageSize");
         props.add("query");
+        props.add("rateBudget");
         props.add("rateLimit");
         props.add("rateLimitWindow");
         props.add("readTimeout");
