@@ -123,6 +123,10 @@ public class JdbcRateBudget implements HaloRateBudget {
         private volatile String failure;
         private volatile int nodesSeen;
         private volatile boolean closed;
+        /** The most permits held in the current window (since peakSince) and in the one before; by agree only. */
+        private int peak;
+        private int lastWindowPeak;
+        private long peakSince = System.nanoTime();
 
         JdbcShare(String key, int limit, Duration window, Duration sync) {
             this.key = key;
@@ -221,6 +225,19 @@ public class JdbcRateBudget implements HaloRateBudget {
             }
         }
 
+        /** The most this node held in this window and the last, with {@code held} now. */
+        private int recentPeak(int held) {
+            long now = System.nanoTime();
+            long windowNanos = TimeUnit.MILLISECONDS.toNanos(windowMillis);
+            if (now - peakSince >= windowNanos) {
+                lastWindowPeak = now - peakSince >= 2 * windowNanos ? 0 : peak;
+                peak = 0;
+                peakSince = now;
+            }
+            peak = Math.max(peak, held);
+            return Math.max(peak, lastWindowPeak);
+        }
+
         /** The share a node that has just started sending gets at once. */
         private int minimumShare() {
             return Math.max(1, limit / 50);
@@ -295,12 +312,15 @@ public class JdbcRateBudget implements HaloRateBudget {
                     } else {
                         int available = Math.max(0, limit - others);
                         int equalPart = (limit + othersWanting) / (othersWanting + 1); // rounded up
-                        // a share grows with use (doubling), so a node that sends little holds little of the limit
-                        int needed = Math.max(minimumShare(), 2 * held);
+                        // a share grows with use (doubling), so a node that sends little holds little of the limit;
+                        // use is the most it held in this window and the last, not the moment's (requests come in
+                        // bursts: between two, a node holds nothing for an instant)
+                        int needed = Math.max(minimumShare(), 2 * recentPeak(held));
                         Lease previous = lease;
                         int target = Math.min(equalPart, needed);
                         if (!wanting && previous != null) {
-                            target = Math.min(target, Math.max(previous.permits(), 1));
+                            // not short: keep the share while no one else is, else come down to what it uses
+                            target = othersWanting == 0 ? previous.permits() : Math.min(target, previous.permits());
                         }
                         permits = Math.min(available, target);
                         // what this node may hold until it agrees again: the permits in force count until this row
