@@ -61,6 +61,8 @@ public class HaloComponentConfigurer extends PropertyConfigurerSupport implement
         case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
         case "maxretrydelay":
         case "maxRetryDelay": getOrCreateConfiguration(target).setMaxRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "ratebudget":
+        case "rateBudget": getOrCreateConfiguration(target).setRateBudget(property(camelContext, io.camelhalo.component.halo.http.HaloRateBudget.class, value)); return true;
         case "ratelimit":
         case "rateLimit": getOrCreateConfiguration(target).setRateLimit(property(camelContext, int.class, value)); return true;
         case "ratelimitwindow":
@@ -119,6 +121,8 @@ public class HaloComponentConfigurer extends PropertyConfigurerSupport implement
         case "maxRetries": return int.class;
         case "maxretrydelay":
         case "maxRetryDelay": return long.class;
+        case "ratebudget":
+        case "rateBudget": return io.camelhalo.component.halo.http.HaloRateBudget.class;
         case "ratelimit":
         case "rateLimit": return int.class;
         case "ratelimitwindow":
@@ -178,6 +182,8 @@ public class HaloComponentConfigurer extends PropertyConfigurerSupport implement
         case "maxRetries": return getOrCreateConfiguration(target).getMaxRetries();
         case "maxretrydelay":
         case "maxRetryDelay": return getOrCreateConfiguration(target).getMaxRetryDelay();
+        case "ratebudget":
+        case "rateBudget": return getOrCreateConfiguration(target).getRateBudget();
         case "ratelimit":
         case "rateLimit": return getOrCreateConfiguration(target).getRateLimit();
         case "ratelimitwindow":

@@ -61,6 +61,8 @@ public class HaloEndpointConfigurer extends PropertyConfigurerSupport implements
         case "pagesize":
         case "pageSize": target.getProducerConfiguration().setPageSize(property(camelContext, int.class, value)); return true;
         case "query": target.getProducerConfiguration().setQuery(property(camelContext, java.util.Map.class, value)); return true;
+        case "ratebudget":
+        case "rateBudget": target.getConfiguration().setRateBudget(property(camelContext, io.camelhalo.component.halo.http.HaloRateBudget.class, value)); return true;
         case "ratelimit":
         case "rateLimit": target.getConfiguration().setRateLimit(property(camelContext, int.class, value)); return true;
         case "ratelimitwindow":
@@ -132,6 +134,8 @@ public class HaloEndpointConfigurer extends PropertyConfigurerSupport implements
         case "pagesize":
         case "pageSize": return int.class;
         case "query": return java.util.Map.class;
+        case "ratebudget":
+        case "rateBudget": return io.camelhalo.component.halo.http.HaloRateBudget.class;
         case "ratelimit":
         case "rateLimit": return int.class;
         case "ratelimitwindow":
@@ -204,6 +208,8 @@ public class HaloEndpointConfigurer extends PropertyConfigurerSupport implements
         case "pagesize":
         case "pageSize": return target.getProducerConfiguration().getPageSize();
         case "query": return target.getProducerConfiguration().getQuery();
+        case "ratebudget":
+        case "rateBudget": return target.getConfiguration().getRateBudget();
         case "ratelimit":
         case "rateLimit": return target.getConfiguration().getRateLimit();
         case "ratelimitwindow":

@@ -45,6 +45,7 @@ public class HaloEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("operation");
         props.add("pageSize");
         props.add("query");
+        props.add("rateBudget");
         props.add("rateLimit");
         props.add("rateLimitWindow");
         props.add("readTimeout");

@@ -12,6 +12,7 @@ import io.camelhalo.component.halo.api.HaloQuery;
 import io.camelhalo.component.halo.api.HaloResource;
 import io.camelhalo.component.halo.client.HaloConnection;
 import io.camelhalo.component.halo.client.HaloPager;
+import io.camelhalo.component.halo.http.HaloRateBudget;
 import io.camelhalo.component.halo.http.HaloRateGovernor;
 import io.camelhalo.component.halo.http.HaloRetryPolicy;
 import io.camelhalo.component.halo.http.HaloTransport;
@@ -137,12 +138,19 @@ public class HaloComponent extends HealthCheckComponent implements SSLContextPar
     }
 
     /**
-     * The rate governor of a tenant: Halo counts requests per tenant, so every connection to it shares one. The first
-     * configuration to reach a tenant sets its limit.
+     * The rate governor of a tenant and application: Halo counts their requests together, so every connection to them
+     * shares one, with its share of a {@code rateBudget} when one is set. The first configuration to reach them sets
+     * the limit.
      */
     private HaloRateGovernor governor(HaloConfiguration cfg) {
-        return governors.computeIfAbsent(cfg.tenantKey(),
-                key -> new HaloRateGovernor(cfg.getRateLimit(), Duration.ofMillis(cfg.getRateLimitWindow())));
+        return governors.computeIfAbsent(cfg.tenantKey(), key -> {
+            Duration window = Duration.ofMillis(cfg.getRateLimitWindow());
+            HaloRateBudget budget = cfg.getRateBudget();
+            return budget == null || cfg.getRateLimit() <= 0
+                    ? new HaloRateGovernor(cfg.getRateLimit(), window)
+                    : new HaloRateGovernor(
+                            cfg.getRateLimit(), window, budget.share(key.budgetKey(), cfg.getRateLimit(), window));
+        });
     }
 
     @Override
@@ -150,6 +158,7 @@ public class HaloComponent extends HealthCheckComponent implements SSLContextPar
         connections.clear();
         lookupCaches.clear();
         producerHealthChecks.clear();
+        governors.values().forEach(HaloRateGovernor::close); // a shared budget's share goes back to the other nodes
         governors.clear();
         super.doStop();
     }

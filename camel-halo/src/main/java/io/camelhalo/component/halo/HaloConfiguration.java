@@ -10,6 +10,7 @@ import java.util.Set;
 import io.camelhalo.component.halo.auth.HaloAuthUrls;
 import io.camelhalo.component.halo.auth.HaloCredentials;
 import io.camelhalo.component.halo.client.HaloConnection;
+import io.camelhalo.component.halo.http.HaloRateBudget;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.UriParam;
@@ -56,6 +57,8 @@ public class HaloConfiguration implements Cloneable {
     private int rateLimit = 300;
     @UriParam(label = "advanced", defaultValue = "300000", javaType = "java.time.Duration")
     private long rateLimitWindow = 300_000;
+    @UriParam(label = "advanced")
+    private HaloRateBudget rateBudget;
     @UriParam(label = "advanced", defaultValue = "360000", javaType = "java.time.Duration")
     private long maxRateLimitWait = 360_000;
     @UriParam(label = "advanced", defaultValue = "3")
@@ -266,6 +269,20 @@ public class HaloConfiguration implements Cloneable {
         explicitOptions.add("rateLimitWindow");
     }
 
+    public HaloRateBudget getRateBudget() {
+        return rateBudget;
+    }
+
+    /**
+     * Shares rateLimit with the other JVMs that talk to the same tenant and application (Halo counts them together):
+     * e.g. a JdbcRateBudget on the cluster's database, as #bean. Every node sets the same rateLimit and
+     * rateLimitWindow. Default: none, the limit is this JVM's alone.
+     */
+    public void setRateBudget(HaloRateBudget rateBudget) {
+        this.rateBudget = rateBudget;
+        explicitOptions.add("rateBudget");
+    }
+
     public long getMaxRateLimitWait() {
         return maxRateLimitWait;
     }
@@ -447,9 +464,9 @@ public class HaloConfiguration implements Cloneable {
                 sslContextParameters);
     }
 
-    /** What makes two connections share a rate governor: the same tenant. */
+    /** What makes two connections share a rate governor: the same tenant and application. */
     public HaloConnection.TenantKey tenantKey() {
-        return new HaloConnection.TenantKey(apiUrl(), tenant);
+        return new HaloConnection.TenantKey(apiUrl(), tenant, clientId);
     }
 
     /**

@@ -38,6 +38,8 @@ public class HaloProducerHealthCheck implements HealthCheck {
     public static final String PROBED_AT = "halo.probed.at";
     /** Detail: the connection's API URL. */
     public static final String API_URL = "halo.api.url";
+    /** Detail: where the rate limit comes from now; starts with "fallback:" when a shared budget is unreachable. */
+    public static final String RATE_BUDGET = "halo.rate.budget";
 
     private final HaloConnection connection;
     private final String id;
@@ -84,6 +86,14 @@ public class HaloProducerHealthCheck implements HealthCheck {
 
     @Override
     public Result call(Map<String, Object> options) {
+        Result result = cachedOrProbed();
+        // the budget is told as it is now, not as it was at the last probe: a fallback shows at once
+        return HealthCheckResultBuilder.on(this).state(result.getState()).details(result.getDetails())
+                .message(result.getMessage().orElse(null)).error(result.getError().orElse(null))
+                .detail(RATE_BUDGET, connection.statistics().rateBudget()).build();
+    }
+
+    private Result cachedOrProbed() {
         Instant now = clock.instant();
         Cached cached = last;
         if (cached != null && now.isBefore(cached.until())) {

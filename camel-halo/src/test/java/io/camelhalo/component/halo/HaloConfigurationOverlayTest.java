@@ -94,6 +94,8 @@ class HaloConfigurationOverlayTest {
             return new SSLContextParameters();
         } else if (type == org.apache.camel.spi.StateRepository.class) {
             return new MemoryStateRepository();
+        } else if (type == io.camelhalo.component.halo.http.HaloRateBudget.class) {
+            return new io.camelhalo.component.halo.state.JdbcRateBudget();
         }
         throw new AssertionError(
                 "no value other than the default for " + option.getName() + " of " + type

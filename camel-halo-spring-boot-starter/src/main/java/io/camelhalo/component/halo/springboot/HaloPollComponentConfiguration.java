@@ -91,6 +91,14 @@ public class HaloPollComponentConfiguration
      */
     private Long maxRetryDelay;
     /**
+     * Shares rateLimit with the other JVMs that talk to the same tenant and
+     * application (Halo counts them together): e.g. a JdbcRateBudget on the
+     * cluster's database, as #bean. Every node sets the same rateLimit and
+     * rateLimitWindow. Default: none, the limit is this JVM's alone. The option
+     * is a io.camelhalo.component.halo.http.HaloRateBudget type.
+     */
+    private io.camelhalo.component.halo.http.HaloRateBudget rateBudget;
+    /**
      * The most requests sent to the tenant per rateLimitWindow, by every
      * endpoint, route and thread together (Halo limits each tenant: reported
      * figures are 300, 450 or 500 per few minutes, so the default is the
@@ -280,6 +288,14 @@ public class HaloPollComponentConfiguration
 
     public void setMaxRetryDelay(Long maxRetryDelay) {
         this.maxRetryDelay = maxRetryDelay;
+    }
+
+    public io.camelhalo.component.halo.http.HaloRateBudget getRateBudget() {
+        return rateBudget;
+    }
+
+    public void setRateBudget(io.camelhalo.component.halo.http.HaloRateBudget rateBudget) {
+        this.rateBudget = rateBudget;
     }
 
     public Integer getRateLimit() {

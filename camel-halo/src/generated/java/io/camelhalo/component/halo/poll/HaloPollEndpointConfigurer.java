@@ -71,6 +71,8 @@ public class HaloPollEndpointConfigurer extends PropertyConfigurerSupport implem
         case "pollstrategy":
         case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
         case "query": target.setQuery(property(camelContext, java.util.Map.class, value)); return true;
+        case "ratebudget":
+        case "rateBudget": target.getConfiguration().setRateBudget(property(camelContext, io.camelhalo.component.halo.http.HaloRateBudget.class, value)); return true;
         case "ratelimit":
         case "rateLimit": target.getConfiguration().setRateLimit(property(camelContext, int.class, value)); return true;
         case "ratelimitwindow":
@@ -167,6 +169,8 @@ public class HaloPollEndpointConfigurer extends PropertyConfigurerSupport implem
         case "pollstrategy":
         case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
         case "query": return java.util.Map.class;
+        case "ratebudget":
+        case "rateBudget": return io.camelhalo.component.halo.http.HaloRateBudget.class;
         case "ratelimit":
         case "rateLimit": return int.class;
         case "ratelimitwindow":
@@ -264,6 +268,8 @@ public class HaloPollEndpointConfigurer extends PropertyConfigurerSupport implem
         case "pollstrategy":
         case "pollStrategy": return target.getPollStrategy();
         case "query": return target.getQuery();
+        case "ratebudget":
+        case "rateBudget": return target.getConfiguration().getRateBudget();
         case "ratelimit":
         case "rateLimit": return target.getConfiguration().getRateLimit();
         case "ratelimitwindow":

@@ -50,6 +50,7 @@ public class HaloPollEndpointUriFactory extends org.apache.camel.support.compone
         props.add("pageSize");
         props.add("pollStrategy");
         props.add("query");
+        props.add("rateBudget");
         props.add("rateLimit");
         props.add("rateLimitWindow");
         props.add("readTimeout");

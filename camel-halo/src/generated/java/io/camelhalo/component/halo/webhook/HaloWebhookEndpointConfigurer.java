@@ -71,6 +71,8 @@ public class HaloWebhookEndpointConfigurer extends PropertyConfigurerSupport imp
         case "maxretrydelay":
         case "maxRetryDelay": target.getConfiguration().setMaxRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "path": target.setPath(property(camelContext, java.lang.String.class, value)); return true;
+        case "ratebudget":
+        case "rateBudget": target.getConfiguration().setRateBudget(property(camelContext, io.camelhalo.component.halo.http.HaloRateBudget.class, value)); return true;
         case "ratelimit":
         case "rateLimit": target.getConfiguration().setRateLimit(property(camelContext, int.class, value)); return true;
         case "ratelimitwindow":
@@ -163,6 +165,8 @@ public class HaloWebhookEndpointConfigurer extends PropertyConfigurerSupport imp
         case "maxretrydelay":
         case "maxRetryDelay": return long.class;
         case "path": return java.lang.String.class;
+        case "ratebudget":
+        case "rateBudget": return io.camelhalo.component.halo.http.HaloRateBudget.class;
         case "ratelimit":
         case "rateLimit": return int.class;
         case "ratelimitwindow":
@@ -256,6 +260,8 @@ public class HaloWebhookEndpointConfigurer extends PropertyConfigurerSupport imp
         case "maxretrydelay":
         case "maxRetryDelay": return target.getConfiguration().getMaxRetryDelay();
         case "path": return target.getPath();
+        case "ratebudget":
+        case "rateBudget": return target.getConfiguration().getRateBudget();
         case "ratelimit":
         case "rateLimit": return target.getConfiguration().getRateLimit();
         case "ratelimitwindow":

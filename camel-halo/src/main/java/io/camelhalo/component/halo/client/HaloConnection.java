@@ -1,7 +1,11 @@
 package io.camelhalo.component.halo.client;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Map;
 
 import io.camelhalo.component.halo.api.HaloResource;
@@ -41,8 +45,32 @@ public final class HaloConnection {
         }
     }
 
-    /** What makes two connections share a rate governor: the same tenant. */
-    public record TenantKey(String apiUrl, String tenant) {
+    /**
+     * What makes two connections share a rate governor: the same tenant and application (client id), as Halo counts
+     * requests.
+     */
+    public record TenantKey(String apiUrl, String tenant, String clientId) {
+
+        /** The budget's name, the same on every node: API URL, tenant and client id. */
+        public String budgetKey() {
+            // the client id is a secret option: the table holds a digest of it
+            return apiUrl + " " + (tenant == null ? "" : tenant) + " client-" + digest(clientId);
+        }
+
+        private static String digest(String text) {
+            try {
+                byte[] hash = MessageDigest.getInstance("SHA-256")
+                        .digest(String.valueOf(text).getBytes(StandardCharsets.UTF_8));
+                return HexFormat.of().formatHex(hash, 0, 8);
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e); // every JVM has SHA-256
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "HaloConnection.TenantKey[apiUrl=" + apiUrl + ", tenant=" + tenant + "]"; // the client id is secret
+        }
     }
 
     private final Key key;

@@ -48,6 +48,7 @@ public class HaloDevConsole extends AbstractDevConsole {
                     .append(String.format("    Rate governor: %s, %d waiting, %d ms waited in all%n",
                             s.permitLimit() > 0 ? s.permitsUsed() + " of " + s.permitLimit() + " permits used" : "off",
                             s.waitingForPermit(), s.permitWaitMillis()))
+                    .append(String.format("    Rate budget: %s%n", s.rateBudget()))
                     .append(String.format("    429 replies: %d, retries: %d%n", s.rateLimited(), s.retries()));
             s.replies().forEach((key, count) -> text.append(String.format("    %s: %d%n", key, count)));
         }
@@ -85,6 +86,8 @@ public class HaloDevConsole extends AbstractDevConsole {
             json.put("permitsUsed", s.permitsUsed());
             json.put("waitingForPermit", s.waitingForPermit());
             json.put("permitWaitMillis", s.permitWaitMillis());
+            json.put("rateBudget", s.rateBudget());
+            json.put("rateBudgetFallback", s.isRateBudgetFallback());
             json.put("rateLimited", s.rateLimited());
             json.put("retries", s.retries());
             json.put("replies", new JsonObject(new java.util.LinkedHashMap<>(s.replies())));

@@ -126,6 +126,16 @@ public final class HaloConnectionStatistics {
         return governor.limit();
     }
 
+    /** Where the rate limit comes from: this JVM alone, or its share of a budget shared with other JVMs. */
+    public String rateBudget() {
+        return governor.budgetStatus();
+    }
+
+    /** Whether this JVM runs on a local fallback share because the shared rate budget cannot be reached. */
+    public boolean isRateBudgetFallback() {
+        return governor.isFallback();
+    }
+
     /** Replies of one resource and operation, by status: an array slot per status, so counting allocates nothing. */
     private static final class StatusCounts {
         private static final int SLOTS = 600;

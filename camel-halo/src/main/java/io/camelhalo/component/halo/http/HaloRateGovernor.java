@@ -9,6 +9,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * every endpoint, route and thread. A request holds a permit from before it is sent until its reply has arrived, and
  * then counts for one more window: so however long requests take on the way, Halo never sees more than the limit in any
  * window. Callers wait for a permit rather than fail; the wait is bounded by the caller.
+ * <p>
+ * With a {@link HaloRateBudget.Share} the JVM holds only its share of the limit, agreed with the other nodes: the
+ * counting stays local (no round trip per request), and the share is agreed again when it is due or used up.
  */
 public final class HaloRateGovernor {
 
@@ -16,7 +19,11 @@ public final class HaloRateGovernor {
 
     private final int limit;
     private final long windowNanos;
+    /** This JVM's part of a budget shared with other JVMs; null: the whole limit is this JVM's. */
+    private final HaloRateBudget.Share share;
     private final ReentrantLock lock = new ReentrantLock();
+    /** Held by the one thread agreeing the share, outside {@link #lock} so that permits are taken meanwhile. */
+    private final ReentrantLock agreeing = new ReentrantLock();
     /**
      * When the requests of the last window completed, oldest first: a ring of primitive nanoTimes (no boxing per
      * request). It never holds more than {@code limit}, since a request needs a free permit to start.
@@ -31,8 +38,18 @@ public final class HaloRateGovernor {
      * @param window the rolling window
      */
     public HaloRateGovernor(int limit, Duration window) {
+        this(limit, window, null);
+    }
+
+    /**
+     * @param limit  requests allowed per window to all the JVMs sharing the budget; 0 or less: no limit
+     * @param window the rolling window
+     * @param share  this JVM's share of the limit; null: all of it
+     */
+    public HaloRateGovernor(int limit, Duration window, HaloRateBudget.Share share) {
         this.limit = limit;
         this.windowNanos = window.toNanos();
+        this.share = limit > 0 ? share : null;
     }
 
     /** Whether this governor limits anything. */
@@ -50,21 +67,45 @@ public final class HaloRateGovernor {
             return true;
         }
         long deadline = System.nanoTime() + maxWait.toNanos();
+        boolean lookedAgain = false;
         while (true) {
-            long waitNanos;
+            long waitNanos = 0;
+            int held;
+            boolean agree;
+            boolean taken = false;
+            boolean wanting = true;
             lock.lockInterruptibly();
             try {
                 long now = System.nanoTime();
                 forgetOlderThan(now - windowNanos);
-                if (inFlight + completed < limit) {
+                held = inFlight + completed;
+                int allowed = share == null ? limit : share.permits(now);
+                agree = share != null && share.due(now, held >= allowed);
+                if (held < allowed) {
                     inFlight++;
-                    return true;
+                    taken = true;
+                    wanting = held + 1 >= allowed; // the share is used up: the next request will wait
+                } else {
+                    waitNanos = completed == 0 || share != null
+                            ? IDLE_RECHECK_NANOS // all in flight, or another thread may be agreeing a larger share
+                            : completions[oldest] + windowNanos - now;
                 }
-                waitNanos = completed == 0
-                        ? IDLE_RECHECK_NANOS // every permit is in flight: wait for one to come back
-                        : completions[oldest] + windowNanos - now;
             } finally {
                 lock.unlock();
+            }
+            if (agree && agreeing.tryLock()) {
+                try {
+                    share.agree(taken ? held + 1 : held, wanting);
+                } finally {
+                    agreeing.unlock();
+                }
+                if (!taken && !lookedAgain) {
+                    lookedAgain = true; // once, at once, with the share just agreed, even for a caller that never waits
+                    continue;
+                }
+            }
+            if (taken) {
+                return true;
             }
             long remaining = deadline - System.nanoTime();
             if (remaining <= 0) {
@@ -108,6 +149,28 @@ public final class HaloRateGovernor {
         completed++;
     }
 
+    /** Whether this JVM runs on a local fallback share because the budget shared with other JVMs is unreachable. */
+    public boolean isFallback() {
+        return share != null && share.isFallback();
+    }
+
+    /** Where the limit comes from, in a sentence: this JVM alone, or its share of a budget shared with others. */
+    public String budgetStatus() {
+        if (limit <= 0) {
+            return "off";
+        }
+        return share == null
+                ? "local: " + limit + " per " + Duration.ofNanos(windowNanos) + " for this JVM"
+                : share.status();
+    }
+
+    /** Gives a shared budget's share back, when the component stops. */
+    public void close() {
+        if (share != null) {
+            share.close(permitsUsed());
+        }
+    }
+
     /** Requests allowed per window; 0 or less: no limit. */
     public int limit() {
         return limit;
@@ -126,6 +189,7 @@ public final class HaloRateGovernor {
 
     @Override
     public String toString() {
-        return "HaloRateGovernor[" + (limit > 0 ? limit + " per " + Duration.ofNanos(windowNanos) : "off") + "]";
+        return "HaloRateGovernor[" + (limit > 0 ? limit + " per " + Duration.ofNanos(windowNanos) : "off")
+               + (share == null ? "" : ", " + share.status()) + "]";
     }
 }
