@@ -23,7 +23,7 @@ public class HaloEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(36);
+        Set<String> props = new HashSet<>(37);
         props.add("allowInsecureHttp");
         props.add("authUrl");
         props.add("baseUrl");

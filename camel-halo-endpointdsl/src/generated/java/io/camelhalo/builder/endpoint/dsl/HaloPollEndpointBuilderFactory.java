@@ -1408,6 +1408,42 @@ public interface HaloPollEndpointBuilderFactory {
             return this;
         }
         /**
+         * Shares rateLimit with the other JVMs that talk to the same tenant and
+         * application (Halo counts them together): e.g. a JdbcRateBudget on the
+         * cluster's database, as #bean. Every node sets the same rateLimit and
+         * rateLimitWindow. Default: none, the limit is this JVM's alone.
+         * 
+         * The option is a:
+         * <code>io.camelhalo.component.halo.http.HaloRateBudget</code> type.
+         * 
+         * Group: advanced
+         * 
+         * @param rateBudget the value to set
+         * @return the dsl builder
+         */
+        default AdvancedHaloPollEndpointBuilder rateBudget(io.camelhalo.component.halo.http.HaloRateBudget rateBudget) {
+            doSetProperty("rateBudget", rateBudget);
+            return this;
+        }
+        /**
+         * Shares rateLimit with the other JVMs that talk to the same tenant and
+         * application (Halo counts them together): e.g. a JdbcRateBudget on the
+         * cluster's database, as #bean. Every node sets the same rateLimit and
+         * rateLimitWindow. Default: none, the limit is this JVM's alone.
+         * 
+         * The option will be converted to a
+         * <code>io.camelhalo.component.halo.http.HaloRateBudget</code> type.
+         * 
+         * Group: advanced
+         * 
+         * @param rateBudget the value to set
+         * @return the dsl builder
+         */
+        default AdvancedHaloPollEndpointBuilder rateBudget(String rateBudget) {
+            doSetProperty("rateBudget", rateBudget);
+            return this;
+        }
+        /**
          * The most requests sent to the tenant per rateLimitWindow, by every
          * endpoint, route and thread together (Halo limits each tenant:
          * reported figures are 300, 450 or 500 per few minutes, so the default
@@ -1776,9 +1812,11 @@ public interface HaloPollEndpointBuilderFactory {
             return "CamelHaloRecordId";
         }
         /**
-         * created when the record was created after the changes the consumer
-         * had delivered before (halo-poll: its watermark; halo-webhook: the
-         * second before the change), else updated.
+         * created, updated or deleted. halo-webhook: as Halo's event says
+         * (deleted also for a record Halo no longer has); without an event, and
+         * for halo-poll: created when the record was created after the changes
+         * the consumer had delivered before (halo-poll: its watermark;
+         * halo-webhook: the second before the change), else updated.
          * 
          * The option is a: {@code String} type.
          * 
@@ -1800,6 +1838,44 @@ public interface HaloPollEndpointBuilderFactory {
          */
         public String haloLastModified() {
             return "CamelHaloLastModified";
+        }
+        /**
+         * halo-webhook: Halo's event text for the change, as the delivery names
+         * it (e.g. New Ticket Logged); not set when the payload has none.
+         * 
+         * The option is a: {@code String} type.
+         * 
+         * Group: consumer
+         * 
+         * @return the name of the header {@code HaloWebhookEvent}.
+         */
+        public String haloWebhookEvent() {
+            return "CamelHaloWebhookEvent";
+        }
+        /**
+         * halo-webhook: the id of the Halo webhook that sent the delivery.
+         * 
+         * The option is a: {@code String} type.
+         * 
+         * Group: consumer
+         * 
+         * @return the name of the header {@code HaloWebhookId}.
+         */
+        public String haloWebhookId() {
+            return "CamelHaloWebhookId";
+        }
+        /**
+         * halo-webhook: the delivery's own id (Halo's GUID for it, as its
+         * delivery log shows it); never a record id.
+         * 
+         * The option is a: {@code String} type.
+         * 
+         * Group: consumer
+         * 
+         * @return the name of the header {@code HaloDeliveryId}.
+         */
+        public String haloDeliveryId() {
+            return "CamelHaloDeliveryId";
         }
     }
     static HaloPollEndpointBuilder endpointBuilder(String componentName, String path) {

@@ -105,6 +105,78 @@ public interface HaloWebhookEndpointBuilderFactory {
             return this;
         }
         /**
+         * How long a delivery of a change that another delivery is still
+         * routing (a re-send, Halo's retry) waits for that one's outcome; past
+         * it, the delivery is answered 503 with Retry-After, never 200 before
+         * the first is confirmed.
+         * 
+         * The option is a: <code>long</code> type.
+         * 
+         * Default: 10000
+         * Group: consumer
+         * 
+         * @param inFlightWait the value to set
+         * @return the dsl builder
+         */
+        default HaloWebhookEndpointBuilder inFlightWait(long inFlightWait) {
+            doSetProperty("inFlightWait", inFlightWait);
+            return this;
+        }
+        /**
+         * How long a delivery of a change that another delivery is still
+         * routing (a re-send, Halo's retry) waits for that one's outcome; past
+         * it, the delivery is answered 503 with Retry-After, never 200 before
+         * the first is confirmed.
+         * 
+         * The option will be converted to a <code>long</code> type.
+         * 
+         * Default: 10000
+         * Group: consumer
+         * 
+         * @param inFlightWait the value to set
+         * @return the dsl builder
+         */
+        default HaloWebhookEndpointBuilder inFlightWait(String inFlightWait) {
+            doSetProperty("inFlightWait", inFlightWait);
+            return this;
+        }
+        /**
+         * The largest delivery body accepted, in bytes; a larger one is
+         * answered 413, from its Content-Length before it is read or once read.
+         * The HTTP server's own limit (camel.server.max-body-size on Vert.x)
+         * bounds what it buffers.
+         * 
+         * The option is a: <code>long</code> type.
+         * 
+         * Default: 10485760
+         * Group: consumer
+         * 
+         * @param maxBodySize the value to set
+         * @return the dsl builder
+         */
+        default HaloWebhookEndpointBuilder maxBodySize(long maxBodySize) {
+            doSetProperty("maxBodySize", maxBodySize);
+            return this;
+        }
+        /**
+         * The largest delivery body accepted, in bytes; a larger one is
+         * answered 413, from its Content-Length before it is read or once read.
+         * The HTTP server's own limit (camel.server.max-body-size on Vert.x)
+         * bounds what it buffers.
+         * 
+         * The option will be converted to a <code>long</code> type.
+         * 
+         * Default: 10485760
+         * Group: consumer
+         * 
+         * @param maxBodySize the value to set
+         * @return the dsl builder
+         */
+        default HaloWebhookEndpointBuilder maxBodySize(String maxBodySize) {
+            doSetProperty("maxBodySize", maxBodySize);
+            return this;
+        }
+        /**
          * The HTTP path deliveries are posted to on the platform HTTP server.
          * Default: /halo-webhook/ and the resource, e.g. /halo-webhook/tickets.
          * 
@@ -117,6 +189,43 @@ public interface HaloWebhookEndpointBuilderFactory {
          */
         default HaloWebhookEndpointBuilder path(String path) {
             doSetProperty("path", path);
+            return this;
+        }
+        /**
+         * For a webhook with a custom payload: the top-level field of the
+         * payload that holds the record's id (the record is then read from Halo
+         * by that id). Unset: Halo's own payloads (full object, small object,
+         * event information only).
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: consumer
+         * 
+         * @param recordIdField the value to set
+         * @return the dsl builder
+         */
+        default HaloWebhookEndpointBuilder recordIdField(String recordIdField) {
+            doSetProperty("recordIdField", recordIdField);
+            return this;
+        }
+        /**
+         * The Halo events the registered webhook subscribes to, as Halo's event
+         * numbers or these names (numbers from a published Halo client:
+         * NewTicketLogged 3, TicketUpdatedByUser 19, Closed 39,
+         * TicketStatusChanged 76, TicketDeleted 1072, 1stSlaWarning 42,
+         * 2ndSlaWarning 46, TicketDeadline 70), comma separated (e.g. 3,19: New
+         * Ticket Logged, Ticket Updated by User); required with register=true
+         * (Halo delivers nothing for a webhook without an event).
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: registration
+         * 
+         * @param events the value to set
+         * @return the dsl builder
+         */
+        default HaloWebhookEndpointBuilder events(String events) {
+            doSetProperty("events", events);
             return this;
         }
         /**
@@ -282,6 +391,36 @@ public interface HaloWebhookEndpointBuilderFactory {
             return this;
         }
         /**
+         * The API key Halo sends in apiKeyHeader; at least 16 characters.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: security
+         * 
+         * @param apiKey the value to set
+         * @return the dsl builder
+         */
+        default HaloWebhookEndpointBuilder apiKey(String apiKey) {
+            doSetProperty("apiKey", apiKey);
+            return this;
+        }
+        /**
+         * The name of the header carrying the API key (Halo's authentication
+         * type API key, its authentication_header), e.g. X-Api-Key; needs
+         * apiKey.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: security
+         * 
+         * @param apiKeyHeader the value to set
+         * @return the dsl builder
+         */
+        default HaloWebhookEndpointBuilder apiKeyHeader(String apiKeyHeader) {
+            doSetProperty("apiKeyHeader", apiKeyHeader);
+            return this;
+        }
+        /**
          * Halo's authorisation server; default {baseUrl}/auth. The token
          * endpoint is {authUrl}/token. When not set and {baseUrl}/auth/token
          * answers 404, the server Halo names at {baseUrl}/api/authinfo is used
@@ -329,6 +468,21 @@ public interface HaloWebhookEndpointBuilderFactory {
          */
         default HaloWebhookEndpointBuilder basicUsername(String basicUsername) {
             doSetProperty("basicUsername", basicUsername);
+            return this;
+        }
+        /**
+         * The token Halo sends as {code Authorization: Bearer } (Halo's
+         * authentication type Bearer token); at least 16 characters.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: security
+         * 
+         * @param bearerToken the value to set
+         * @return the dsl builder
+         */
+        default HaloWebhookEndpointBuilder bearerToken(String bearerToken) {
+            doSetProperty("bearerToken", bearerToken);
             return this;
         }
         /**
@@ -511,8 +665,8 @@ public interface HaloWebhookEndpointBuilderFactory {
             return this;
         }
         /**
-         * The header carrying the signature (Halo's header name is unverified:
-         * see docs/HALO-FACTS.md).
+         * The header carrying the signature a proxy in front of the route adds
+         * (Halo does not sign deliveries).
          * 
          * The option is a: <code>java.lang.String</code> type.
          * 
@@ -603,36 +757,6 @@ public interface HaloWebhookEndpointBuilderFactory {
          */
         default HaloWebhookEndpointBuilder tenant(String tenant) {
             doSetProperty("tenant", tenant);
-            return this;
-        }
-        /**
-         * The token Halo sends in tokenHeader, the whole header value (for a
-         * bearer token include the Bearer prefix).
-         * 
-         * The option is a: <code>java.lang.String</code> type.
-         * 
-         * Group: security
-         * 
-         * @param token the value to set
-         * @return the dsl builder
-         */
-        default HaloWebhookEndpointBuilder token(String token) {
-            doSetProperty("token", token);
-            return this;
-        }
-        /**
-         * The name of the header carrying a token (API key or bearer), e.g.
-         * X-Api-Key; needs token.
-         * 
-         * The option is a: <code>java.lang.String</code> type.
-         * 
-         * Group: security
-         * 
-         * @param tokenHeader the value to set
-         * @return the dsl builder
-         */
-        default HaloWebhookEndpointBuilder tokenHeader(String tokenHeader) {
-            doSetProperty("tokenHeader", tokenHeader);
             return this;
         }
     }
@@ -938,6 +1062,42 @@ public interface HaloWebhookEndpointBuilderFactory {
          */
         default AdvancedHaloWebhookEndpointBuilder maxRetryDelay(String maxRetryDelay) {
             doSetProperty("maxRetryDelay", maxRetryDelay);
+            return this;
+        }
+        /**
+         * Shares rateLimit with the other JVMs that talk to the same tenant and
+         * application (Halo counts them together): e.g. a JdbcRateBudget on the
+         * cluster's database, as #bean. Every node sets the same rateLimit and
+         * rateLimitWindow. Default: none, the limit is this JVM's alone.
+         * 
+         * The option is a:
+         * <code>io.camelhalo.component.halo.http.HaloRateBudget</code> type.
+         * 
+         * Group: advanced
+         * 
+         * @param rateBudget the value to set
+         * @return the dsl builder
+         */
+        default AdvancedHaloWebhookEndpointBuilder rateBudget(io.camelhalo.component.halo.http.HaloRateBudget rateBudget) {
+            doSetProperty("rateBudget", rateBudget);
+            return this;
+        }
+        /**
+         * Shares rateLimit with the other JVMs that talk to the same tenant and
+         * application (Halo counts them together): e.g. a JdbcRateBudget on the
+         * cluster's database, as #bean. Every node sets the same rateLimit and
+         * rateLimitWindow. Default: none, the limit is this JVM's alone.
+         * 
+         * The option will be converted to a
+         * <code>io.camelhalo.component.halo.http.HaloRateBudget</code> type.
+         * 
+         * Group: advanced
+         * 
+         * @param rateBudget the value to set
+         * @return the dsl builder
+         */
+        default AdvancedHaloWebhookEndpointBuilder rateBudget(String rateBudget) {
+            doSetProperty("rateBudget", rateBudget);
             return this;
         }
         /**
@@ -1315,9 +1475,11 @@ public interface HaloWebhookEndpointBuilderFactory {
             return "CamelHaloRecordId";
         }
         /**
-         * created when the record was created after the changes the consumer
-         * had delivered before (halo-poll: its watermark; halo-webhook: the
-         * second before the change), else updated.
+         * created, updated or deleted. halo-webhook: as Halo's event says
+         * (deleted also for a record Halo no longer has); without an event, and
+         * for halo-poll: created when the record was created after the changes
+         * the consumer had delivered before (halo-poll: its watermark;
+         * halo-webhook: the second before the change), else updated.
          * 
          * The option is a: {@code String} type.
          * 
@@ -1339,6 +1501,44 @@ public interface HaloWebhookEndpointBuilderFactory {
          */
         public String haloLastModified() {
             return "CamelHaloLastModified";
+        }
+        /**
+         * halo-webhook: Halo's event text for the change, as the delivery names
+         * it (e.g. New Ticket Logged); not set when the payload has none.
+         * 
+         * The option is a: {@code String} type.
+         * 
+         * Group: consumer
+         * 
+         * @return the name of the header {@code HaloWebhookEvent}.
+         */
+        public String haloWebhookEvent() {
+            return "CamelHaloWebhookEvent";
+        }
+        /**
+         * halo-webhook: the id of the Halo webhook that sent the delivery.
+         * 
+         * The option is a: {@code String} type.
+         * 
+         * Group: consumer
+         * 
+         * @return the name of the header {@code HaloWebhookId}.
+         */
+        public String haloWebhookId() {
+            return "CamelHaloWebhookId";
+        }
+        /**
+         * halo-webhook: the delivery's own id (Halo's GUID for it, as its
+         * delivery log shows it); never a record id.
+         * 
+         * The option is a: {@code String} type.
+         * 
+         * Group: consumer
+         * 
+         * @return the name of the header {@code HaloDeliveryId}.
+         */
+        public String haloDeliveryId() {
+            return "CamelHaloDeliveryId";
         }
     }
     static HaloWebhookEndpointBuilder endpointBuilder(String componentName, String path) {

@@ -23,7 +23,7 @@ public class HaloWebhookEndpointUriFactory extends org.apache.camel.support.comp
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(46);
+        Set<String> props = new HashSet<>(47);
         props.add("allowInsecureHttp");
         props.add("allowUnauthenticated");
         props.add("apiKey");
@@ -49,6 +49,7 @@ public class HaloWebhookEndpointUriFactory extends org.apache.camel.support.comp
         props.add("maxRetries");
         props.add("maxRetryDelay");
         props.add("path");
+        props.add("rateBudget");
         props.add("rateLimit");
         props.add("rateLimitWindow");
         props.add("readTimeout");
