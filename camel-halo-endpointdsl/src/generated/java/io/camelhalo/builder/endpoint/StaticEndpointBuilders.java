@@ -147,7 +147,9 @@ public class StaticEndpointBuilders {
      * Receives Halo's webhook deliveries through the runtime's platform HTTP
      * server (Vert.x under Camel Main, the servlet container under Spring Boot)
      * and fires one exchange per changed record, with the headers halo-poll
-     * sets.
+     * sets. A change version (resource, id, last-modified) already delivered,
+     * by an earlier delivery, a re-send or a halo-poll route sharing the
+     * idempotent repository, is dropped.
      * 
      * Category: api,cloud
      * Since: 0.1
@@ -173,7 +175,9 @@ public class StaticEndpointBuilders {
      * Receives Halo's webhook deliveries through the runtime's platform HTTP
      * server (Vert.x under Camel Main, the servlet container under Spring Boot)
      * and fires one exchange per changed record, with the headers halo-poll
-     * sets.
+     * sets. A change version (resource, id, last-modified) already delivered,
+     * by an earlier delivery, a re-send or a halo-poll route sharing the
+     * idempotent repository, is dropped.
      * 
      * Category: api,cloud
      * Since: 0.1

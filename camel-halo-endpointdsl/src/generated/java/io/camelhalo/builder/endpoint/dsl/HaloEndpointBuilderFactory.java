@@ -938,6 +938,42 @@ public interface HaloEndpointBuilderFactory {
             return this;
         }
         /**
+         * Shares rateLimit with the other JVMs that talk to the same tenant and
+         * application (Halo counts them together): e.g. a JdbcRateBudget on the
+         * cluster's database, as #bean. Every node sets the same rateLimit and
+         * rateLimitWindow. Default: none, the limit is this JVM's alone.
+         * 
+         * The option is a:
+         * <code>io.camelhalo.component.halo.http.HaloRateBudget</code> type.
+         * 
+         * Group: advanced
+         * 
+         * @param rateBudget the value to set
+         * @return the dsl builder
+         */
+        default AdvancedHaloEndpointBuilder rateBudget(io.camelhalo.component.halo.http.HaloRateBudget rateBudget) {
+            doSetProperty("rateBudget", rateBudget);
+            return this;
+        }
+        /**
+         * Shares rateLimit with the other JVMs that talk to the same tenant and
+         * application (Halo counts them together): e.g. a JdbcRateBudget on the
+         * cluster's database, as #bean. Every node sets the same rateLimit and
+         * rateLimitWindow. Default: none, the limit is this JVM's alone.
+         * 
+         * The option will be converted to a
+         * <code>io.camelhalo.component.halo.http.HaloRateBudget</code> type.
+         * 
+         * Group: advanced
+         * 
+         * @param rateBudget the value to set
+         * @return the dsl builder
+         */
+        default AdvancedHaloEndpointBuilder rateBudget(String rateBudget) {
+            doSetProperty("rateBudget", rateBudget);
+            return this;
+        }
+        /**
          * The most requests sent to the tenant per rateLimitWindow, by every
          * endpoint, route and thread together (Halo limits each tenant:
          * reported figures are 300, 450 or 500 per few minutes, so the default
