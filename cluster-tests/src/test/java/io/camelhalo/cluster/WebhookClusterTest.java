@@ -39,7 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class WebhookClusterTest {
 
     private static final String USER = "halo";
-    private static final String PASSWORD = "pa55word";
+    private static final String PASSWORD = "cluster-webhook-password";
 
     private EmbeddedPostgres postgres;
     private final List<CamelContext> nodes = new ArrayList<>();
