@@ -358,7 +358,7 @@ public final class HaloBenchmarks {
                 String.format(Locale.ROOT, "%.3fx", ratio), "<= 0.6x", walked && ratio <= 0.6));
     }
 
-    // ---- 7. webhook ingestion (issue 21) --------------------------------------------------------
+    // ---- 8. webhook ingestion --------------------------------------------------------
 
     private void webhookIngestion() throws Exception {
         log("8. webhook ingestion: halo-webhook:tickets (Vert.x, loopback), %,d deliveries x %d rounds per phase, "

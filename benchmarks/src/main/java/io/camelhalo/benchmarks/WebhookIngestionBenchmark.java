@@ -41,11 +41,11 @@ import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 
 /**
- * Webhook ingestion (issue 21): deliveries per second and client-side latency (request to 200) of
- * {@code halo-webhook:tickets} served by Vert.x platform HTTP on loopback, its idempotent repository camel-sql's
- * {@link JdbcMessageIdRepository} on an embedded PostgreSQL (through a HikariCP pool, as cluster-tests set it up),
- * against the in-memory repository in the same run; and the database work one delivery costs, counted by a
- * {@link DataSource} wrapper (connections taken from the pool, statements executed, commits and rollbacks).
+ * Webhook ingestion: deliveries per second and client-side latency (request to 200) of {@code halo-webhook:tickets}
+ * served by Vert.x platform HTTP on loopback, its idempotent repository camel-sql's {@link JdbcMessageIdRepository} on
+ * an embedded PostgreSQL (through a HikariCP pool, as cluster-tests set it up), against the in-memory repository in the
+ * same run; and the database work one delivery costs, counted by a {@link DataSource} wrapper (connections taken from
+ * the pool, statements executed, commits and rollbacks).
  * <p>
  * Each delivery is one ticket version as Halo posts it (the outer object with the ticket nested under {@code "ticket"},
  * its {@code last_update} included, so Halo is never read). Phase "new": every delivery a version not seen before;

@@ -41,8 +41,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Faults of issue 22 on the poll path: a record deleted between two pages, a catch-up larger than one poll, the
- * characters of progress written by a catch-up, and a local clock ahead of Halo's.
+ * Faults on the poll path found by a security review: a record deleted between two pages, a catch-up larger than one
+ * poll, the characters of progress written by a catch-up, and a local clock ahead of Halo's.
  */
 class HaloPollSafetyTest {
 
