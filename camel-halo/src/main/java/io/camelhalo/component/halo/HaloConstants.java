@@ -36,7 +36,8 @@ public final class HaloConstants {
 
     @Metadata(label = "producer", description = "The file name of an attachment: in, for `attachments/create` with a "
                                                 + "`byte[]`, `File` or `InputStream` body; out, from `attachments/get`, "
-                                                + "whose body is the file's bytes.",
+                                                + "whose body is the file's bytes (the base name Halo's "
+                                                + "Content-Disposition gives, without any path or control character).",
               javaType = "String")
     public static final String FILE_NAME = "CamelHaloFileName";
 

@@ -1721,7 +1721,8 @@ public interface HaloPollEndpointBuilderFactory {
         /**
          * The file name of an attachment: in, for attachments/create with a
          * byte, File or InputStream body; out, from attachments/get, whose body
-         * is the file's bytes.
+         * is the file's bytes (the base name Halo's Content-Disposition gives,
+         * without any path or control character).
          * 
          * The option is a: {@code String} type.
          * 
