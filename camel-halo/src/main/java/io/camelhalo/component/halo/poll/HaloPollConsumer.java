@@ -110,6 +110,9 @@ public class HaloPollConsumer extends ScheduledBatchPollingConsumer {
         }
         LOG.debug("Polled {}: {} not delivered yet since {}{}", resource.uriName(), pending.size(), queryFrom,
                 changed.complete() ? "" : " (the oldest " + limit + "; the next poll continues)");
+        if (!pending.isEmpty()) {
+            run.storeStart();
+        }
         boolean finished = false;
         try {
             int processed = processBatch(pending);
@@ -217,6 +220,17 @@ public class HaloPollConsumer extends ScheduledBatchPollingConsumer {
             progress.finishPoll(overlap(), oldestFailed, complete);
             save(null);
             statistics.progressSaved(progress.watermark());
+        }
+
+        /**
+         * A consumer with no stored progress stores where it starts before it delivers anything: killed during its
+         * first delivery, it would otherwise restart from its new "now" (startFrom=now) and skip what it was delivering
+         * and everything changed since it first started.
+         */
+        void storeStart() {
+            if (fresh && version == 0 && unsaved == 0) {
+                save(null);
+            }
         }
 
         /** A poll that failed half way keeps what it delivered, unless another member took its progress over. */
