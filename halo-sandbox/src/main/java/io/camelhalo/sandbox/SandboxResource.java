@@ -170,6 +170,15 @@ public enum SandboxResource {
         return filters;
     }
 
+    /**
+     * Whether a record's id may be text: {@code /Priority/{id}} is a {@code string} in Halo's description (schema
+     * {@code Policy}: {@code id} string, format uuid); every other {@code {id}} is an integer. Seeded priorities keep
+     * whole-number ids; a priority put with a text id is found by it, case-insensitively.
+     */
+    public boolean textIds() {
+        return this == PRIORITIES;
+    }
+
     /** Actions are keyed by {@code (ticket_id, id)}: ids are unique only within a ticket. */
     public boolean keyedByTicket() {
         return this == ACTIONS;
