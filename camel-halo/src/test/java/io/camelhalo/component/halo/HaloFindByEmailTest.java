@@ -52,6 +52,19 @@ class HaloFindByEmailTest {
     }
 
     @Test
+    void aClientFoundByDomainWithoutAMainSiteGetsTheUserWithoutASite() throws Exception {
+        long bare = ((Number) sandbox.put("clients", Map.of("name", "Pied Piper", "domain", "piedpiper.example")).get("id"))
+                .longValue();
+
+        Map<String, Object> answer = finder("user").lookup(halo.context(), "Richard <richard@piedpiper.example>");
+
+        assertEquals(Arrays.asList(bare, null, "created", "client domain", null), answer(answer).subList(1, 6));
+        Map<String, Object> user = sandbox.record("users", ((Number) answer.get("user_id")).longValue());
+        assertEquals(List.of(bare, "richard@piedpiper.example"),
+                List.of(((Number) user.get("client_id")).longValue(), user.get("emailaddress")));
+    }
+
+    @Test
     void aSitesEmailDomainComesBeforeAnotherClientsDomain() throws Exception {
         // given a second client claiming globex.example, which Globex's site already carries
         sandbox.put("clients", Map.of("name", "Globex Holdings", "domain", "globex.example"));

@@ -183,9 +183,16 @@ public class HaloFindByEmail {
         private boolean undecided;
     }
 
+    /** The user, under the client and, when known, the site (a client found by domain may name no main site). */
     private Map<String, Object> createUser(ProducerTemplate halo, Sender sender, Long clientId, Long siteId) {
-        return create(halo, "users", Map.of("name", sender.name(), "emailaddress", sender.email(),
-                "client_id", clientId, "site_id", siteId));
+        Map<String, Object> user = new LinkedHashMap<>();
+        user.put("name", sender.name());
+        user.put("emailaddress", sender.email());
+        user.put("client_id", clientId);
+        if (siteId != null) {
+            user.put("site_id", siteId);
+        }
+        return create(halo, "users", user);
     }
 
     private static Map<String, Object> answer(
