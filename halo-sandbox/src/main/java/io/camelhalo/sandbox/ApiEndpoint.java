@@ -58,11 +58,11 @@ final class ApiEndpoint {
                 case "GET":
                     return rawId == null
                             ? json(200, ListQuery.run(r, store.all(r), params, modes.get()))
-                            : getOne(r, parseId(rawId), params);
+                            : getOne(r, parseId(r, rawId), params);
                 case "POST":
                     return rawId == null ? save(r, path.substring("/api".length()), body) : notAllowed(method);
                 case "DELETE":
-                    return rawId == null ? notAllowed(method) : delete(r, parseId(rawId), params);
+                    return rawId == null ? notAllowed(method) : delete(r, parseId(r, rawId), params);
                 default:
                     return notAllowed(method);
             }
@@ -185,10 +185,18 @@ final class ApiEndpoint {
         return ticketId;
     }
 
-    private static long parseId(String raw) throws SandboxError {
+    /** A whole-number id, or for a resource with text ids the key of the record stored with that text id. */
+    private long parseId(SandboxResource r, String raw) throws SandboxError {
         try {
             return Long.parseLong(raw);
         } catch (NumberFormatException e) {
+            Long key = r.textIds() ? store.textKey(r, raw) : null;
+            if (key != null) {
+                return key;
+            }
+            if (r.textIds()) {
+                throw SandboxError.notFound("Record not found");
+            }
             throw SandboxError.badRequest("The value '" + raw + "' is not valid for id.");
         }
     }

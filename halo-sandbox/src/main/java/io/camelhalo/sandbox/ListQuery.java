@@ -69,6 +69,12 @@ final class ListQuery {
         if (filters.contains(Filter.OPEN_ONLY) && bool(params, "open_only")) {
             tests.add(rec -> !Objects.equals(RecordStore.asLong(rec.get("status_id")), CLOSED_STATUS));
         }
+        String domain = params.get("domain");
+        if (filters.contains(Filter.DOMAIN) && domain != null && !domain.isBlank()
+                && !modes.contains(TenantMode.CLIENT_DOMAIN_IGNORED)) {
+            String wanted = domain.trim();
+            tests.add(rec -> rec.get("domain") != null && wanted.equalsIgnoreCase(rec.get("domain").toString().trim()));
+        }
         String search = params.get("search");
         if (filters.contains(Filter.SEARCH) && search != null && !search.isEmpty()) {
             String needle = search.toLowerCase(Locale.ROOT);

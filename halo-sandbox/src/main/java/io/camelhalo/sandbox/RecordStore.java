@@ -30,6 +30,8 @@ final class RecordStore {
     private final Map<SandboxResource, TreeMap<Key, Map<String, Object>>> tables = new EnumMap<>(SandboxResource.class);
     /** Sequence name to the last id it issued; ids are never reused, as in a database identity column. */
     private final Map<String, Long> lastIds = new HashMap<>();
+    /** Text ids ({@link SandboxResource#textIds()}), by resource name and lower-case id, to their negative keys. */
+    private final Map<String, Long> textKeys = new HashMap<>();
     private final Supplier<Instant> clock;
     private final Supplier<Set<TenantMode>> modes;
 
@@ -62,9 +64,30 @@ final class RecordStore {
         return tables.get(r).remove(new Key(r.keyedByTicket() ? ticketId : 0, id)) != null;
     }
 
+    /** The key of a record stored with the text id {@code id}, or {@code null} when none was. */
+    synchronized Long textKey(SandboxResource r, String id) {
+        return textKeys.get(r.resourceName() + "/" + id.trim().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** The text id of {@code rawId} when {@code r} takes text ids and it is not a whole number; else {@code null}. */
+    private static String textId(SandboxResource r, Object rawId) {
+        return r.textIds() && rawId instanceof String s && !s.isBlank() && asLong(s) == null ? s.trim() : null;
+    }
+
+    private long textKeyFor(SandboxResource r, String id) {
+        return textKeys.computeIfAbsent(r.resourceName() + "/" + id.toLowerCase(java.util.Locale.ROOT),
+                k -> -(textKeys.size() + 1L));
+    }
+
     /** Stores a record exactly as given (seed data): no stamping; the id sequence moves past its id. */
     synchronized void load(SandboxResource r, Map<String, Object> rec) {
         Map<String, Object> stored = copy(rec);
+        String text = textId(r, stored.get("id"));
+        if (text != null) {
+            stored.put("id", text);
+            tables.get(r).put(new Key(0, textKeyFor(r, text)), stored);
+            return;
+        }
         long id = requireLong(stored, "id");
         stored.put("id", id);
         long ticketId = 0;
@@ -90,6 +113,16 @@ final class RecordStore {
                 throw new IllegalArgumentException("actions need a numeric ticket_id");
             }
             ticketId = t;
+        }
+        String text = textId(r, in.get("id"));
+        if (text != null) {
+            Key key = new Key(0, textKeyFor(r, text));
+            if (tables.get(r).containsKey(key)) {
+                return copy(update(r, key, in, now));
+            }
+            Map<String, Object> rec = insert(r, 0, key.id(), in, now);
+            rec.put("id", text);
+            return copy(rec);
         }
         Long id = asLong(in.get("id"));
         if (id != null && id > 0) {
@@ -121,6 +154,12 @@ final class RecordStore {
             Map<String, Object> fields = copy((Map<String, Object>) element);
             Object rawId = fields.get("id");
             Long id = asLong(rawId);
+            Long textKey = textId(r, rawId) == null ? null : textKey(r, (String) rawId);
+            if (textKey != null) {
+                targets.add(new Key(0, textKey));
+                batch.add(fields);
+                continue;
+            }
             if (rawId != null && id == null) {
                 throw SandboxError.badRequest("For field id, '" + rawId + "' is not a valid number");
             }

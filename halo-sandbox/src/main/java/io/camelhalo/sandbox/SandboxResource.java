@@ -7,6 +7,7 @@ import java.util.Set;
 
 import static io.camelhalo.sandbox.SandboxResource.Filter.CLIENT_ID;
 import static io.camelhalo.sandbox.SandboxResource.Filter.COUNT;
+import static io.camelhalo.sandbox.SandboxResource.Filter.DOMAIN;
 import static io.camelhalo.sandbox.SandboxResource.Filter.OPEN_ONLY;
 import static io.camelhalo.sandbox.SandboxResource.Filter.ORDER;
 import static io.camelhalo.sandbox.SandboxResource.Filter.SEARCH;
@@ -47,7 +48,7 @@ public enum SandboxResource {
     ATTACHMENTS("attachments", "Attachment", "attachments", false, "last_updated", "datecreated",
                 EnumSet.of(TICKET_ID_REQUIRED, TICKET_ID, ORDER)),
     CLIENTS("clients", "Client", "clients", true, "alastupdate", "datecreated",
-            EnumSet.of(UPDATED, ORDER, SEARCH)),
+            EnumSet.of(UPDATED, ORDER, SEARCH, DOMAIN)),
     CLIENTCONTRACTS("clientcontracts", "ClientContract", "contracts", true, "last_modified", null,
                     EnumSet.of(CLIENT_ID, SITE_ID, ORDER, SEARCH)),
     // Halo has no updated-since filter on invoices: clients must order by last_modified instead.
@@ -106,7 +107,13 @@ public enum SandboxResource {
         /** {@code open_only=true}: status_id other than 9 (Closed). */
         OPEN_ONLY,
         /** {@code count=N}: at most N records (resources without paging). */
-        COUNT
+        COUNT,
+        /**
+         * {@code domain=}: the clients whose {@code domain} (schema {@code Area}) is the value, case-insensitively.
+         * Halo's description declares the parameter on {@code GET /Client} without saying what it does: unverified
+         * ({@link TenantMode#CLIENT_DOMAIN_IGNORED} answers as if Halo ignored it).
+         */
+        DOMAIN
     }
 
     private final String resourceName;
@@ -161,6 +168,15 @@ public enum SandboxResource {
     /** The list filters this resource honours. */
     public Set<Filter> filters() {
         return filters;
+    }
+
+    /**
+     * Whether a record's id may be text: {@code /Priority/{id}} is a {@code string} in Halo's description (schema
+     * {@code Policy}: {@code id} string, format uuid); every other {@code {id}} is an integer. Seeded priorities keep
+     * whole-number ids; a priority put with a text id is found by it, case-insensitively.
+     */
+    public boolean textIds() {
+        return this == PRIORITIES;
     }
 
     /** Actions are keyed by {@code (ticket_id, id)}: ids are unique only within a ticket. */

@@ -49,7 +49,8 @@ final class SeedData {
         client(s, 2, "Globex Corporation", "globex.example", "2025-01-03T09:10:00.000");
         client(s, 3, "Initech", "initech.example", "2025-01-03T09:20:00.000");
 
-        // the email domain is a Site field in Halo (schema Site); clients (schema Area) have none
+        // the email domain is a Site field in Halo (schema Site: emaildomain); clients (schema Area) have a domain too,
+        // left empty here: HaloFindByEmail's tests give one where they need it
         site(s, 1, "Acme HQ", 1, "Acme Ltd", "acme.example", "2025-01-03T09:01:00.000");
         site(s, 2, "Globex Springfield", 2, "Globex Corporation", "globex.example", "2025-01-03T09:11:00.000");
         site(s, 3, "Initech Austin", 3, "Initech", "initech.example", "2025-01-03T09:21:00.000");

@@ -45,7 +45,13 @@ public enum TenantMode {
     ACTION_BUMPS_TICKET,
 
     /** {@code GET /Attachment/{id}} answers the file's bytes with its content type, not a JSON record. */
-    ATTACHMENT_GET_ANSWERS_BYTES;
+    ATTACHMENT_GET_ANSWERS_BYTES,
+
+    /**
+     * {@code GET /Client?domain=} is ignored: all clients are listed. Halo's description declares the parameter without
+     * saying what it does; by default the sandbox takes it as a filter on the client's {@code domain} (unverified).
+     */
+    CLIENT_DOMAIN_IGNORED;
 
     /** The fields a list item keeps under {@link #SLIM_LIST_ITEMS}. */
     public static final Set<String> LIST_VIEW_FIELDS = Set.of(

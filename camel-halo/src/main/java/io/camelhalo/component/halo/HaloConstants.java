@@ -24,7 +24,9 @@ public final class HaloConstants {
 
     @Metadata(label = "producer", description = "The record id. In: the record to get, update or delete (before "
                                                 + "the `id` option); out: the id of the record created, updated or "
-                                                + "read (a List of ids when a List was written).",
+                                                + "read (a List of ids when a List was written). A positive whole number; for `priorities`, "
+                                                + "whose id is a string in Halo's API, also letters, digits and hyphens "
+                                                + "(then a String).",
               javaType = "Long")
     public static final String ID = "CamelHaloId";
 

@@ -115,7 +115,7 @@ public class HaloProducer extends DefaultProducer {
     }
 
     private void write(Message in, HaloResource resource, HaloOperation operation) throws Exception {
-        Long defaultId = operation == HaloOperation.UPDATE ? id(in, false) : null;
+        Object defaultId = operation == HaloOperation.UPDATE ? id(in, resource, false) : null;
         Long ticketId = ticketId(in);
         Object body = in.getBody();
         if (resource == HaloResource.ATTACHMENTS && HaloAttachment.isFile(body)) {
@@ -124,7 +124,7 @@ public class HaloProducer extends DefaultProducer {
         if (operation == HaloOperation.UPDATE && configuration.getMatchExisting() != null) {
             body = withMatchedIds(resource, body, defaultId);
         }
-        HaloWrite write = HaloWrite.of(body, operation, defaultId);
+        HaloWrite write = HaloWrite.of(resource, body, operation, defaultId);
         if (ticketId != null && (resource == HaloResource.ACTIONS || resource == HaloResource.ATTACHMENTS)) {
             write.records().forEach(r -> r.putIfAbsent("ticket_id", ticketId));
         }
@@ -198,7 +198,7 @@ public class HaloProducer extends DefaultProducer {
      * Update by a field instead of an id (option matchExisting): each record without an id gets the id of the one
      * record in Halo that matches it; none is refused before anything is sent, as two are.
      */
-    private Object withMatchedIds(HaloResource resource, Object body, Long defaultId) throws Exception {
+    private Object withMatchedIds(HaloResource resource, Object body, Object defaultId) throws Exception {
         HaloWrite read = HaloWrite.read(body);
         if (read.single() && defaultId != null) {
             return body; // the id is given in header CamelHaloId or option id
@@ -226,7 +226,7 @@ public class HaloProducer extends DefaultProducer {
             throws Exception {
         for (Map<String, Object> record : records) {
             if (HaloCustomFields.changes(record) && record.get("id") != null) {
-                long id = HaloIds.parse(record.get("id"), "the record's id");
+                Object id = HaloIds.parse(resource, record.get("id"), "the record's id");
                 Map<String, Object> query = resource.needsTicketId(HaloOperation.GET) && ticketId != null
                         ? Map.of("ticket_id", ticketId) : Map.of();
                 List<Map<String, Object>> current = HaloJson.toRecords(
@@ -264,10 +264,10 @@ public class HaloProducer extends DefaultProducer {
     }
 
     private void get(Message in, HaloResource resource) throws Exception {
-        Long id = id(in, true); // one box, passed on and reported as it is
+        Object id = id(in, resource, true); // one box, passed on and reported as it is
         Map<String, Object> query = query(in, resource, HaloOperation.GET);
         if (resource == HaloResource.ATTACHMENTS) {
-            download(in, resource, id, query);
+            download(in, resource, (Long) id, query);
             return;
         }
         HaloReply reply = client().call("GET", resource, id, query, null, timeout);
@@ -326,7 +326,7 @@ public class HaloProducer extends DefaultProducer {
     }
 
     private void delete(Message in, HaloResource resource) throws Exception {
-        Long id = id(in, true); // one box, passed on and reported as it is
+        Object id = id(in, resource, true); // one box, passed on and reported as it is
         Map<String, Object> query = query(in, resource, HaloOperation.DELETE);
         HaloReply reply = client().call("DELETE", resource, id, query, null, timeout);
         in.setBody(reply.json());
@@ -345,18 +345,21 @@ public class HaloProducer extends DefaultProducer {
         return header == null ? endpoint.getOperation() : HaloOperation.fromUriName(header);
     }
 
-    /** The record id: header first, then the option; fails before any request when required and missing. */
-    private Long id(Message in, boolean required) {
+    /**
+     * The record id: header first, then the option; fails before any request when required and missing. A Long, or for
+     * a resource with text ids ({@code HaloIds.TEXT_ID_RESOURCES}) a String given in the header.
+     */
+    private Object id(Message in, HaloResource resource, boolean required) {
         Object header = in.getHeader(HaloConstants.ID);
         if (header != null) {
-            return HaloIds.parse(header, "header " + HaloConstants.ID);
+            return HaloIds.parse(resource, header, "header " + HaloConstants.ID);
         }
         if (configuration.getId() != null) {
-            return HaloIds.parse(configuration.getId(), "option id");
+            return HaloIds.parse(resource, configuration.getId(), "option id");
         }
         if (required) {
             throw new IllegalArgumentException(
-                    "No record id: set header " + HaloConstants.ID + " or option id to a positive whole number; "
+                    "No record id: set header " + HaloConstants.ID + " or option id to the record's id; "
                                                + "nothing was sent to Halo");
         }
         return null;

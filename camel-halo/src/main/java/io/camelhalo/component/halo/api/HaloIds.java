@@ -2,19 +2,67 @@ package io.camelhalo.component.halo.api;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
- * Reads record ids. An id goes into a URL path, so it must be a positive whole number and nothing else.
+ * Reads record ids, the one place that knows what a Halo id looks like. An id goes into a URL path, so it must be a
+ * positive whole number, except for the resources whose {@code {id}} Halo's description types as a string
+ * ({@link #TEXT_ID_RESOURCES}): those ids are letters, digits and hyphens (a uuid, or an alphanumeric key).
  */
 public final class HaloIds {
+
+    /**
+     * The resources whose record id is text: {@code /Priority/{id}} is {@code string} in Halo's description (schema
+     * {@code Policy}: {@code id} string, format uuid). Every other resource's {@code {id}} is {@code integer}.
+     */
+    public static final Set<HaloResource> TEXT_ID_RESOURCES = EnumSet.of(HaloResource.PRIORITIES);
+
+    /** A text id: letters, digits and hyphens, at most 64 (a uuid is 36). */
+    private static final Pattern TEXT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{0,63}");
 
     private HaloIds() {
     }
 
     /**
-     * Parses an id given as a number or a string of digits.
+     * Parses the id of a record of {@code resource}: a positive whole number (a {@link Long}) for most resources; for
+     * {@link #TEXT_ID_RESOURCES} also letters, digits and hyphens (a {@link String}, trimmed), while a whole number
+     * stays a {@link Long}.
+     *
+     * @param  resource                 the resource the id names a record of
+     * @param  value                    the id
+     * @param  source                   where it came from, for the error message (e.g. "header CamelHaloId")
+     * @throws IllegalArgumentException naming the value, where it came from and what is allowed for that resource
+     */
+    public static Object parse(HaloResource resource, Object value, String source) {
+        if (!TEXT_ID_RESOURCES.contains(resource)) {
+            return parse(value, source);
+        }
+        if (value instanceof CharSequence text) {
+            String s = text.toString().trim();
+            if (TEXT_ID.matcher(s).matches()) {
+                return s.chars().allMatch(c -> c >= '0' && c <= '9') ? (Object) parse(s, source) : s;
+            }
+        } else if (value instanceof Number) {
+            return parse(value, source);
+        }
+        throw new IllegalArgumentException(
+                "Invalid Halo id '" + value + "' from " + source + ": a " + resource.uriName()
+                                           + " id must be letters, digits and hyphens (at most 64, e.g. a uuid) or a positive whole number");
+    }
+
+    /** Whether two ids name the same record: equal whole numbers, or equal text ignoring case. */
+    public static boolean same(Object a, Object b) {
+        return a instanceof String x && b instanceof String y
+                ? x.equalsIgnoreCase(y) : String.valueOf(a).equals(String.valueOf(b));
+    }
+
+    /**
+     * Parses an id that must be a whole number (ticket ids, client and site ids in fields), given as a number or a
+     * string of digits.
      *
      * @param  value                    the id
      * @param  source                   where it came from, for the error message (e.g. "header CamelHaloId")

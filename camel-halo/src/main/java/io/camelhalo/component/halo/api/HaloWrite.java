@@ -27,7 +27,7 @@ public record HaloWrite(List<Map<String, Object>> records, boolean single) {
      * @param  defaultId                the id from header or option, used for a single record without one (update)
      * @throws IllegalArgumentException when the body cannot be sent or an id is missing, wrong or not allowed
      */
-    public static HaloWrite of(Object body, HaloOperation operation, Long defaultId) {
+    public static HaloWrite of(HaloResource resource, Object body, HaloOperation operation, Object defaultId) {
         HaloWrite write = read(body);
         for (int i = 0; i < write.records.size(); i++) {
             Map<String, Object> record = write.records.get(i);
@@ -51,8 +51,8 @@ public record HaloWrite(List<Map<String, Object>> records, boolean single) {
                     }
                     record.put("id", defaultId);
                 } else {
-                    long bodyId = HaloIds.parse(id, "field 'id' of " + where);
-                    if (write.single && defaultId != null && bodyId != defaultId) {
+                    Object bodyId = HaloIds.parse(resource, id, "field 'id' of " + where);
+                    if (write.single && defaultId != null && !HaloIds.same(bodyId, defaultId)) {
                         throw new IllegalArgumentException(
                                 "update: the body's id " + bodyId + " differs from the id " + defaultId
                                                            + " in header CamelHaloId / option id; give one of them");

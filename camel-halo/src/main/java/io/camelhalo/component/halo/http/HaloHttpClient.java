@@ -48,14 +48,14 @@ public final class HaloHttpClient {
      *
      * @param  method           GET, POST or DELETE
      * @param  resource         the resource, whose path the request goes to
-     * @param  id               the record id, appended to the path, or {@code null}
+     * @param  id               the record id (checked by {@code api/HaloIds}), appended to the path, or {@code null}
      * @param  query            query parameters, sent in iteration order; null values are left out
      * @param  jsonBody         the JSON body for POST, else {@code null}
      * @param  timeout          how long to wait for the reply
      * @throws HaloApiException for a reply that is not 2xx or not JSON, or no reply
      */
     public HaloReply call(
-            String method, HaloResource resource, Long id, Map<String, ?> query, byte[] jsonBody,
+            String method, HaloResource resource, Object id, Map<String, ?> query, byte[] jsonBody,
             Duration timeout)
             throws InterruptedException, HaloApiException {
         String target = id == null

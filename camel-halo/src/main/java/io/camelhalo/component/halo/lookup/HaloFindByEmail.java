@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 import io.camelhalo.component.halo.HaloConstants;
 import io.camelhalo.component.halo.error.HaloValidationException;
@@ -14,11 +13,22 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 
 /**
- * Finds the Halo user and client for an email address (seed "Find Halo User and Client by Email"), as Halo's own email
- * rules do: the user with exactly that address; else the client with a site whose {@code emaildomain} is the sender's
- * domain (Halo keeps the email domain on sites); else the configured default client. With {@code createMissing} it
- * creates the user (under the client found by domain), or also the client with a main site carrying the domain, looking
- * first so that running twice creates nothing new.
+ * Finds the Halo user and client for an email address (seed "Find Halo User and Client by Email"). In this order:
+ * <ol>
+ * <li>the user with exactly that address ({@code user_found_by: email});</li>
+ * <li>else the client and site of the first site whose {@code emaildomain} is the sender's domain ({@code site email
+ * domain}: a site is the more specific match, and gives the site too);</li>
+ * <li>else the first client whose own {@code domain} is the sender's domain ({@code client domain}, as the action this
+ * replaces matches; the site is the client's {@code main_site_id} when Halo gives it). Clients are asked with
+ * {@code GET /Client?domain=}, and each answer is checked here, since what Halo does with that parameter is not
+ * documented;</li>
+ * <li>else the configured default client.</li>
+ * </ol>
+ * Where Halo's list items leave out {@code emaildomain} or {@code domain} (a slim list view), the record is read by id,
+ * at most {@value #MAX_READS_BY_ID} reads a look-up; when more would be needed and nothing matched, a client is never
+ * created (the look-up fails, naming the domain) and otherwise the default client is answered. With
+ * {@code createMissing} it creates the user (under the client found by domain), or also the client (with its
+ * {@code domain}) and a main site carrying the domain, looking first so that running twice creates nothing new.
  * <p>
  * A bean shipped in the component, for any DSL: in YAML declare it under {@code beans:} (type
  * {@code io.camelhalo.component.halo.lookup.HaloFindByEmail}, properties {@code defaultClientId},
@@ -49,6 +59,13 @@ public class HaloFindByEmail {
         }
     }
 
+    /** How a client and site found by a site's {@code emaildomain} are reported. */
+    static final String SITE_EMAIL_DOMAIN = "site email domain";
+    /** How a client found by its own {@code domain} is reported. */
+    static final String CLIENT_DOMAIN = "client domain";
+    /** At most this many records are read by id in one look-up when list items leave out the domain fields. */
+    public static final int MAX_READS_BY_ID = 20;
+
     private Long defaultClientId;
     private CreateMissing createMissing = CreateMissing.NONE;
     private String mainSiteName = "Main";
@@ -66,28 +83,39 @@ public class HaloFindByEmail {
     public Map<String, Object> lookup(CamelContext context, String address) throws Exception {
         Sender sender = Sender.parse(address);
         ProducerTemplate halo = template(context);
-        Optional<Map<String, Object>> user = list(halo, "users", Map.of("search", sender.email())).stream()
-                .filter(u -> sender.email().equalsIgnoreCase(String.valueOf(u.get("emailaddress")).trim()))
-                .findFirst();
-        if (user.isPresent()) {
-            return answer(id(user.get(), "id"), "email", id(user.get(), "client_id"), "user", id(user.get(), "site_id"),
-                    "user");
+        Reads reads = new Reads();
+        Map<String, Object> user = firstWith(halo, "users", list(halo, "users", Map.of("search", sender.email())),
+                "emailaddress", sender.email(), reads);
+        if (user != null) {
+            return answer(id(user, "id"), "email", id(user, "client_id"), "user", id(user, "site_id"), "user");
         }
-        Optional<Map<String, Object>> site = list(halo, "sites", Map.of()).stream()
-                .filter(s -> sender.domain().equalsIgnoreCase(String.valueOf(s.get("emaildomain")).trim()))
-                .findFirst();
-        if (site.isPresent()) {
-            Long clientId = id(site.get(), "client_id");
-            Long siteId = id(site.get(), "id");
+        Map<String, Object> site = bySiteEmailDomain(halo, sender.domain(), reads);
+        if (site != null) {
+            Long clientId = id(site, "client_id");
+            Long siteId = id(site, "id");
             if (createMissing == CreateMissing.NONE) {
-                return answer(null, null, clientId, "site email domain", siteId, "site email domain");
+                return answer(null, null, clientId, SITE_EMAIL_DOMAIN, siteId, SITE_EMAIL_DOMAIN);
             }
+            decided(reads, sender);
             Map<String, Object> created = createUser(halo, sender, clientId, siteId);
-            return answer(id(created, "id"), "created", clientId, "site email domain", siteId, "site email domain");
+            return answer(id(created, "id"), "created", clientId, SITE_EMAIL_DOMAIN, siteId, SITE_EMAIL_DOMAIN);
+        }
+        Map<String, Object> client = byClientDomain(halo, sender.domain(), reads);
+        if (client != null) {
+            Long clientId = id(client, "id");
+            Long siteId = id(client, "main_site_id");
+            String siteHow = siteId == null ? null : "client main site";
+            if (createMissing == CreateMissing.NONE) {
+                return answer(null, null, clientId, CLIENT_DOMAIN, siteId, siteHow);
+            }
+            decided(reads, sender);
+            Map<String, Object> created = createUser(halo, sender, clientId, siteId);
+            return answer(id(created, "id"), "created", clientId, CLIENT_DOMAIN, siteId, siteHow);
         }
         if (createMissing == CreateMissing.CLIENT_AND_USER) {
-            Map<String, Object> client = create(halo, "clients", Map.of("name", sender.domain()));
-            Long clientId = id(client, "id");
+            decided(reads, sender);
+            Map<String, Object> newClient = create(halo, "clients", Map.of("name", sender.domain(), "domain", sender.domain()));
+            Long clientId = id(newClient, "id");
             Map<String, Object> main = create(halo, "sites", Map.of("name", mainSiteName, "client_id", clientId,
                     "emaildomain", sender.domain()));
             Map<String, Object> created = createUser(halo, sender, clientId, id(main, "id"));
@@ -95,15 +123,76 @@ public class HaloFindByEmail {
         }
         if (defaultClientId == null) {
             throw HaloValidationException.refused("GET", "/api/Users",
-                    "no Halo user has the email address '" + sender.email() + "', no site has the email domain '"
+                    "no Halo user has the email address '" + sender.email() + "', no site or client has the email domain '"
                                                                        + sender.domain() + "', and no defaultClientId is set");
         }
         return answer(null, null, defaultClientId, "default client", null, null);
     }
 
+    /** Refuses to create anything when a record that may match could not be read (see {@link #MAX_READS_BY_ID}). */
+    private static void decided(Reads reads, Sender sender) throws HaloValidationException {
+        if (reads.undecided) {
+            throw HaloValidationException.refused("GET", "/api/Users",
+                    "cannot tell whether Halo already has the user '" + sender.email() + "' or a client with the email domain '"
+                                                                       + sender.domain()
+                                                                       + "': list items leave out emailaddress, emaildomain or domain and more than "
+                                                                       + MAX_READS_BY_ID
+                                                                       + " records would have to be read one by one; nothing was created");
+        }
+    }
+
+    /**
+     * The first site whose {@code emaildomain} is the domain. A list item without the field (a slim list view) is read
+     * by id, within the look-up's budget of reads.
+     */
+    private static Map<String, Object> bySiteEmailDomain(ProducerTemplate halo, String domain, Reads reads) {
+        return firstWith(halo, "sites", list(halo, "sites", Map.of()), "emaildomain", domain, reads);
+    }
+
+    /**
+     * The first client whose {@code domain} is the domain: asked with {@code domain=} (what Halo does with it is
+     * unverified, so every answer is checked here, and one without the field is read by id).
+     */
+    private static Map<String, Object> byClientDomain(ProducerTemplate halo, String domain, Reads reads) {
+        return firstWith(halo, "clients", list(halo, "clients", Map.of("domain", domain)), "domain", domain, reads);
+    }
+
+    private static Map<String, Object> firstWith(
+            ProducerTemplate halo, String resource, List<Map<String, Object>> items, String field, String value,
+            Reads reads) {
+        for (Map<String, Object> item : items) {
+            Map<String, Object> record = item;
+            if (!item.containsKey(field) && id(item, "id") != null) {
+                if (reads.left == 0) {
+                    reads.undecided = true;
+                    continue;
+                }
+                reads.left--;
+                record = get(halo, resource, id(item, "id"));
+            }
+            if (record != null && record.get(field) != null && value.equalsIgnoreCase(record.get(field).toString().trim())) {
+                return record;
+            }
+        }
+        return null;
+    }
+
+    /** The reads by id one look-up may make for list items that leave out the domain fields. */
+    private static final class Reads {
+        private int left = MAX_READS_BY_ID;
+        private boolean undecided;
+    }
+
+    /** The user, under the client and, when known, the site (a client found by domain may name no main site). */
     private Map<String, Object> createUser(ProducerTemplate halo, Sender sender, Long clientId, Long siteId) {
-        return create(halo, "users", Map.of("name", sender.name(), "emailaddress", sender.email(),
-                "client_id", clientId, "site_id", siteId));
+        Map<String, Object> user = new LinkedHashMap<>();
+        user.put("name", sender.name());
+        user.put("emailaddress", sender.email());
+        user.put("client_id", clientId);
+        if (siteId != null) {
+            user.put("site_id", siteId);
+        }
+        return create(halo, "users", user);
     }
 
     private static Map<String, Object> answer(
@@ -123,6 +212,11 @@ public class HaloFindByEmail {
     private static List<Map<String, Object>> list(ProducerTemplate halo, String resource, Map<String, Object> query) {
         return halo.requestBodyAndHeader("halo:" + resource + "/list", null, HaloConstants.QUERY, new HashMap<>(query),
                 List.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> get(ProducerTemplate halo, String resource, Long id) {
+        return halo.requestBodyAndHeader("halo:" + resource + "/get", null, HaloConstants.ID, id, Map.class);
     }
 
     @SuppressWarnings("unchecked")
