@@ -45,7 +45,17 @@ public enum TenantMode {
     ACTION_BUMPS_TICKET,
 
     /** {@code GET /Attachment/{id}} answers the file's bytes with its content type, not a JSON record. */
-    ATTACHMENT_GET_ANSWERS_BYTES;
+    ATTACHMENT_GET_ANSWERS_BYTES,
+
+    /**
+     * {@code lastupdatefromdate} and {@code lastupdatetodate} are ignored: a list answers every record, as Halo's
+     * description reads for {@code /Client}, {@code /Site}, {@code /Users} and {@code /Asset} ("include the field in
+     * the response"), where only tickets have public evidence of the filter.
+     */
+    UPDATED_FILTER_IGNORED,
+
+    /** An {@code order} key other than {@code id} answers 400 (an unknown sort key), on every resource that sorts. */
+    UNKNOWN_ORDER_REFUSED;
 
     /** The fields a list item keeps under {@link #SLIM_LIST_ITEMS}. */
     public static final Set<String> LIST_VIEW_FIELDS = Set.of(
