@@ -149,7 +149,8 @@ public enum HaloResource {
      * whose list declares that parameter in Halo's description; the default is unverified).
      */
     public boolean hidesInactiveRecords() {
-        return this == CLIENTS || this == SITES || this == USERS || this == ASSETS || this == ITEMS;
+        return this == CLIENTS || this == SITES || this == USERS || this == ASSETS || this == ITEMS || this == SUPPLIERS
+                || this == CLIENT_CONTRACTS;
     }
 
     /** Whether the operation needs the ticket id (query parameter {@code ticket_id}) for this resource. */
