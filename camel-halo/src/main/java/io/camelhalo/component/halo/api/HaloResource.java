@@ -32,8 +32,8 @@ public enum HaloResource {
     ACTIONS("actions", "Actions", "actions", false, "last_updated", "actiondatecreated", FULL_SCAN, "tickets",
             EnumSet.of(GET, LIST, DELETE)),
     AGENTS("agents", "Agent", null, false, "last_modified", "datecreated", FULL_SCAN, "agents"),
-    APPOINTMENTS("appointments", "Appointment", null /* verify: bare array */, true, "last_modified", null, NEWEST_FIRST,
-                 "calendar"),
+    // Appointments: wrapped under 'appointments' in a published sync library; a bare array is read too (HaloPager)
+    APPOINTMENTS("appointments", "Appointment", "appointments", true, "last_modified", null, NEWEST_FIRST, "calendar"),
     ASSETS("assets", "Asset", "assets", true, "last_modified" /* or dlastupdate: verify */, null, UPDATED_SINCE_FILTER,
            "assets"),
     // Attachments are listed per ticket only: no tenant-wide change feed.

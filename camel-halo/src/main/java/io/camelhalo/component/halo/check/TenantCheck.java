@@ -404,8 +404,8 @@ public final class TenantCheck {
 
     /** The records of a list reply as the resource table expects them, or {@code null} when the shape differs. */
     private static JsonNode records(HaloResource r, JsonNode reply) {
-        if (r.listKey() == null) {
-            return reply.isArray() ? reply : null;
+        if (r.listKey() == null || r == HaloResource.APPOINTMENTS && reply.isArray()) {
+            return reply.isArray() ? reply : null; // appointments: either shape is read (HaloPager)
         }
         JsonNode records = reply.get(r.listKey());
         return records != null && records.isArray() ? records : null;
