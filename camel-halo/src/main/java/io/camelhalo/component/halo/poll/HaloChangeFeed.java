@@ -167,15 +167,19 @@ final class HaloChangeFeed {
         Set<String> kept = new HashSet<>();
         boolean[] dropped = new boolean[1];
         Instant[] previous = new Instant[1];
+        List<Map<String, Object>> firstPage = new ArrayList<>();
         pager.forEachPage(resource, query, pageSize, new HaloPager.PageHandler() {
             @Override
             public boolean onPage(List<Map<String, Object>> page) throws Exception {
+                if (firstPage.isEmpty()) {
+                    firstPage.addAll(page); // the order check compares its first record with the first ascending
+                }
                 boolean reachedOlder = false;
                 for (Map<String, Object> listed : page) {
-                    if (reachedOlder && !HaloChange.isReadable(resource, listed) && stopsAtFirstOlder(page, query)) {
+                    if (reachedOlder && !HaloChange.isReadable(resource, listed) && stopsAtFirstOlder(firstPage, query)) {
                         break; // slim items, sorted newest first: the rest are older, not worth a read by id each
                     }
-                    HaloChange change = HaloChange.of(resource, withLastModified(listed, page, query), deliveredUpTo);
+                    HaloChange change = HaloChange.of(resource, withLastModified(listed, firstPage, query), deliveredUpTo);
                     checkOrder(previous[0], change.lastModified());
                     previous[0] = change.lastModified();
                     if (HaloTimestamps.latestMeant(change.lastModified()).isBefore(from)) {
@@ -202,6 +206,7 @@ final class HaloChangeFeed {
                 oldest.clear(); // the new read is the list as it is now (a deleted record is no longer there)
                 kept.clear();
                 dropped[0] = false;
+                firstPage.clear();
                 return true;
             }
         });
@@ -229,10 +234,11 @@ final class HaloChangeFeed {
 
     /**
      * Slim items only: whether the rest of a page, past a record older than 'from', may be left unread (and paging
-     * stopped). Needs a list sorted newest first, checked once with one request: the first record ascending is not the
-     * first descending.
+     * stopped). Needs a list sorted newest first, which slim items cannot show: it is checked once with one request,
+     * the first record ascending is not the first of the read (descending).
      */
-    private boolean stopsAtFirstOlder(List<Map<String, Object>> page, Map<String, Object> query) throws Exception {
+    private boolean stopsAtFirstOlder(List<Map<String, Object>> firstPage, Map<String, Object> query)
+            throws Exception {
         if (!sortedNewestFirst(query)) {
             return false;
         }
@@ -240,8 +246,8 @@ final class HaloChangeFeed {
             Map<String, Object> ascending = new LinkedHashMap<>(query);
             ascending.put("orderdesc", "false");
             List<Map<String, Object>> first = pager.readAll(resource, ascending, 1, 1);
-            boolean sorted = first.isEmpty() || page.size() < 2
-                    || !String.valueOf(first.get(0).get("id")).equals(String.valueOf(page.get(0).get("id")));
+            boolean sorted = first.isEmpty() || firstPage.size() < 2
+                    || !String.valueOf(first.get(0).get("id")).equals(String.valueOf(firstPage.get(0).get("id")));
             orderChecked = sorted;
             if (!sorted) {
                 orderIgnored = true;
@@ -278,7 +284,7 @@ final class HaloChangeFeed {
      * @throws HaloApiException when even the full record has no readable last-modified value
      */
     private Map<String, Object> withLastModified(
-            Map<String, Object> listed, List<Map<String, Object>> page, Map<String, Object> query)
+            Map<String, Object> listed, List<Map<String, Object>> firstPage, Map<String, Object> query)
             throws Exception {
         if (HaloChange.isReadable(resource, listed)) {
             return listed;
@@ -292,7 +298,7 @@ final class HaloChangeFeed {
         // a filtered list holds only changed records; an unpaged full-scan list is one small page (agents, teams...)
         boolean filtered = resource.changeDetection() == ChangeDetection.UPDATED_SINCE_FILTER && !filterIgnored
                 || !resource.paginated();
-        if (!filtered && !stopsAtFirstOlder(page, query)) {
+        if (!filtered && !stopsAtFirstOlder(firstPage, query)) {
             throw HaloApiException.unusableReply("GET", "/api/" + resource.path(),
                     "halo-poll:" + resource.uriName() + " cannot tell which records changed without reading every "
                                                                                    + "record by id on every poll: the list items have no '"

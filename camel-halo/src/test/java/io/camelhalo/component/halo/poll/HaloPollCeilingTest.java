@@ -76,7 +76,11 @@ class HaloPollCeilingTest {
                         EnumSet.of(TenantMode.UPDATED_FILTER_IGNORED, TenantMode.UNKNOWN_ORDER_REFUSED)),
                 new PollTenants.Tenant(
                         "sort key refused, slim items",
-                        EnumSet.of(TenantMode.UNKNOWN_ORDER_REFUSED, TenantMode.SLIM_LIST_ITEMS)));
+                        EnumSet.of(TenantMode.UNKNOWN_ORDER_REFUSED, TenantMode.SLIM_LIST_ITEMS)),
+                new PollTenants.Tenant(
+                        "filter ignored, order ignored, slim items",
+                        EnumSet.of(TenantMode.UPDATED_FILTER_IGNORED, TenantMode.ORDER_IGNORED,
+                                TenantMode.SLIM_LIST_ITEMS)));
     }
 
     /** Every paged pollable resource: each is read with a filter or a sort key Halo may ignore or refuse. */
@@ -103,7 +107,8 @@ class HaloPollCeilingTest {
     private boolean noCheapCorrectRead(HaloResource r) {
         boolean filterWorks = r.changeDetection() == ChangeDetection.UPDATED_SINCE_FILTER
                 && !on(TenantMode.UPDATED_FILTER_IGNORED);
-        return on(TenantMode.SLIM_LIST_ITEMS) && !filterWorks && on(TenantMode.UNKNOWN_ORDER_REFUSED);
+        return on(TenantMode.SLIM_LIST_ITEMS) && !filterWorks
+                && (on(TenantMode.UNKNOWN_ORDER_REFUSED) || on(TenantMode.ORDER_IGNORED));
     }
 
     /** The most requests a poll after k changes may make on this tenant. */
@@ -111,7 +116,8 @@ class HaloPollCeilingTest {
         boolean filterWorks = r.changeDetection() == ChangeDetection.UPDATED_SINCE_FILTER
                 && !on(TenantMode.UPDATED_FILTER_IGNORED);
         // without a working filter and without a sort, every page is read; else the pages of the changes and one more
-        int pages = !filterWorks && on(TenantMode.UNKNOWN_ORDER_REFUSED) ? ALL_PAGES : 1 + (k + 99) / 100;
+        boolean sorts = !on(TenantMode.UNKNOWN_ORDER_REFUSED) && !on(TenantMode.ORDER_IGNORED);
+        int pages = !filterWorks && !sorts ? ALL_PAGES : 1 + (k + 99) / 100;
         int byId = on(TenantMode.SLIM_LIST_ITEMS) ? k : 0;
         // the first request of a run may be refused (400 on the sort key) and asked again without it
         return pages + byId + CONSTANT + (on(TenantMode.UNKNOWN_ORDER_REFUSED) ? 1 : 0);
@@ -142,7 +148,7 @@ class HaloPollCeilingTest {
         HaloPollConsumer consumer = consumer(context, "poll", sandbox);
         MockEndpoint changes = context.getEndpoint("mock:changes", MockEndpoint.class);
         if (noCheapCorrectRead(r)) {
-            // slim items, no updated-since filter that works, a refused sort key: the poll fails, naming why, after a
+            // slim items, no updated-since filter that works, no sort: the poll fails, naming why, after a
             // few requests rather than one per record
             int before = sandbox.apiRequestCount();
             HaloApiException e = assertThrows(HaloApiException.class, consumer::poll);
