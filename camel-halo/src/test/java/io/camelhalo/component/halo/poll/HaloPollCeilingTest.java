@@ -185,6 +185,14 @@ class HaloPollCeilingTest {
             assertEquals(k, got.size() - delivered, "each change once");
             delivered = got.size();
         }
+        // what Halo ignores is said once, however many polls ran (a WARN and the dev console's notices)
+        List<String> notices = consumer.statistics().notices();
+        boolean filterIgnored = r.changeDetection() == ChangeDetection.UPDATED_SINCE_FILTER
+                && on(TenantMode.UPDATED_FILTER_IGNORED);
+        assertEquals(filterIgnored ? 1 : 0,
+                notices.stream().filter(n -> n.contains("ignores lastupdatefromdate")).count(), notices.toString());
+        assertEquals(on(TenantMode.UNKNOWN_ORDER_REFUSED) ? 1 : 0,
+                notices.stream().filter(n -> n.contains("answers 400 to order=")).count(), notices.toString());
         List<RecordedRequest> byId = sandbox.requests().stream()
                 .filter(q -> q.path().matches("(?i)/api/" + r.path() + "/\\d+")).toList();
         assertTrue(byId.size() < TENANT_SIZE / 2, byId.size() + " reads by id: never record by record over the tenant");
