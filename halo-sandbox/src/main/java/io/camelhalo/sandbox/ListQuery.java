@@ -46,7 +46,7 @@ final class ListQuery {
             throw SandboxError.badRequest("ticket_id is required");
         }
         List<Predicate<Map<String, Object>>> tests = new ArrayList<>();
-        if (filters.contains(Filter.UPDATED)) {
+        if (filters.contains(Filter.UPDATED) && !modes.contains(TenantMode.UPDATED_FILTER_IGNORED)) {
             LocalDateTime from = dateParam(params, "lastupdatefromdate");
             LocalDateTime to = dateParam(params, "lastupdatetodate");
             if (from != null || to != null) {
@@ -95,6 +95,10 @@ final class ListQuery {
         }
 
         String order = params.get("order");
+        if (filters.contains(Filter.ORDER) && order != null && !order.isEmpty() && !"id".equalsIgnoreCase(order)
+                && modes.contains(TenantMode.UNKNOWN_ORDER_REFUSED)) {
+            throw SandboxError.badRequest("The value '" + order + "' is not valid for order.");
+        }
         if (filters.contains(Filter.ORDER) && order != null && !order.isEmpty()
                 && !modes.contains(TenantMode.ORDER_IGNORED)) {
             Comparator<Map<String, Object>> byField = Comparator.comparing(

@@ -51,7 +51,17 @@ public enum TenantMode {
      * {@code GET /Client?domain=} is ignored: all clients are listed. Halo's description declares the parameter without
      * saying what it does; by default the sandbox takes it as a filter on the client's {@code domain} (unverified).
      */
-    CLIENT_DOMAIN_IGNORED;
+    CLIENT_DOMAIN_IGNORED,
+
+    /**
+     * {@code lastupdatefromdate} and {@code lastupdatetodate} are ignored: a list answers every record, as Halo's
+     * description reads for {@code /Client}, {@code /Site}, {@code /Users} and {@code /Asset} ("include the field in
+     * the response"), where only tickets have public evidence of the filter.
+     */
+    UPDATED_FILTER_IGNORED,
+
+    /** An {@code order} key other than {@code id} answers 400 (an unknown sort key), on every resource that sorts. */
+    UNKNOWN_ORDER_REFUSED;
 
     /** The fields a list item keeps under {@link #SLIM_LIST_ITEMS}. */
     public static final Set<String> LIST_VIEW_FIELDS = Set.of(

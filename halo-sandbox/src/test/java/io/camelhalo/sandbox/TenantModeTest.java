@@ -78,6 +78,24 @@ class TenantModeTest {
     }
 
     @Test
+    void updatedFilterIgnoredAnswersEveryRecordWhateverTheDate() {
+        String since = "/Tickets?lastupdatefromdate=2030-01-01T00:00:00";
+        assertEquals(0, client.get(since).json().get("record_count").asInt());
+        halo.setModes(TenantMode.UPDATED_FILTER_IGNORED);
+        assertEquals(5, client.get(since).json().get("record_count").asInt());
+    }
+
+    @Test
+    void unknownOrderRefusedAnswers400ForAnyKeyButId() {
+        assertEquals(200, client.get("/Invoice?order=last_modified&orderdesc=true").status());
+        halo.setModes(TenantMode.UNKNOWN_ORDER_REFUSED);
+        assertEquals(400, client.get("/Invoice?order=last_modified&orderdesc=true").status());
+        assertEquals(400, client.get("/Tickets?order=last_update").status());
+        assertEquals(200, client.get("/Invoice?order=id").status());
+        assertEquals(200, client.get("/Invoice").status());
+    }
+
+    @Test
     void recordCountApproximateIsOneShortOfTheRecordsThatMatch() {
         halo.setModes(TenantMode.RECORD_COUNT_APPROXIMATE);
         JsonNode reply = client.get("/Tickets").json();

@@ -251,7 +251,8 @@ class HaloPagingTest extends HaloTestSupport {
     @ParameterizedTest
     @ValueSource(strings = {
             "clientcontracts,ClientContract,contracts", "quotations,Quotation,quotes",
-            "kbarticles,KBArticle,articles", "projects,Projects,tickets", "opportunities,Opportunities,tickets" })
+            "kbarticles,KBArticle,articles", "projects,Projects,tickets", "opportunities,Opportunities,tickets",
+            "appointments,Appointment,appointments" })
     void readsRecordsFromTheEnvelopeKeyHaloUsesForTheResource(String row) {
         // given a resource whose envelope key differs from its name, beside another array
         String[] cells = row.split(",");

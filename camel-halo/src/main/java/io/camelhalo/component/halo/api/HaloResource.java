@@ -32,8 +32,8 @@ public enum HaloResource {
     ACTIONS("actions", "Actions", "actions", false, "last_updated", "actiondatecreated", FULL_SCAN, "tickets",
             EnumSet.of(GET, LIST, DELETE)),
     AGENTS("agents", "Agent", null, false, "last_modified", "datecreated", FULL_SCAN, "agents"),
-    APPOINTMENTS("appointments", "Appointment", null /* verify: bare array */, true, "last_modified", null, NEWEST_FIRST,
-                 "calendar"),
+    // Appointments: wrapped under 'appointments' in a published sync library; a bare array is read too (HaloPager)
+    APPOINTMENTS("appointments", "Appointment", "appointments", true, "last_modified", null, NEWEST_FIRST, "calendar"),
     ASSETS("assets", "Asset", "assets", true, "last_modified" /* or dlastupdate: verify */, null, UPDATED_SINCE_FILTER,
            "assets"),
     // Attachments are listed per ticket only: no tenant-wide change feed.
@@ -149,7 +149,8 @@ public enum HaloResource {
      * whose list declares that parameter in Halo's description; the default is unverified).
      */
     public boolean hidesInactiveRecords() {
-        return this == CLIENTS || this == SITES || this == USERS || this == ASSETS || this == ITEMS;
+        return this == CLIENTS || this == SITES || this == USERS || this == ASSETS || this == ITEMS || this == SUPPLIERS
+                || this == CLIENT_CONTRACTS;
     }
 
     /** Whether the operation needs the ticket id (query parameter {@code ticket_id}) for this resource. */

@@ -49,6 +49,8 @@ public final class HaloTenantCheck {
             out.append(v.name().toLowerCase(Locale.ROOT)).append(": ")
                     .append(findings.stream().filter(f -> f.verdict() == v).count()).append("  ");
         }
-        return out.append(System.lineSeparator()).toString();
+        out.append(System.lineSeparator()).append("OPTIONS TO SET FOR THIS TENANT").append(System.lineSeparator());
+        TenantCheck.options(findings).forEach(o -> out.append("  ").append(o).append(System.lineSeparator()));
+        return out.toString();
     }
 }

@@ -11,11 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,10 +30,11 @@ import static io.camelhalo.component.halo.check.TenantFinding.Verdict.UNKNOWN;
 /**
  * Checks, read-only, the facts about Halo that docs/HALO-FACTS.md marks unverified, on one tenant: for each resource
  * with a last-modified field, one to three pages of its list (envelope, last-modified in list items, timestamp format,
- * order, {@code record_count}, inactive records), one attachment download, and its webhooks: their authentication
- * types, events and payload types, and whether halo-webhook's parser reads each delivery in the tenant's log. It talks
- * HTTP itself (JDK client, Jackson), not through the component, so a wrong assumption in the component cannot hide a
- * wrong fact. Only the token request is a POST.
+ * whether the sort key is accepted and honoured, whether {@code lastupdatefromdate} reduces {@code record_count},
+ * {@code record_count}, inactive records), one attachment download, and its webhooks: their authentication types,
+ * events and payload types, and whether halo-webhook's parser reads each delivery in the tenant's log. It talks HTTP
+ * itself (JDK client, Jackson), not through the component, so a wrong assumption in the component cannot hide a wrong
+ * fact. Only the token request is a POST. It ends with what to set for the tenant ({@link #options}).
  */
 public final class TenantCheck {
 
@@ -45,9 +44,10 @@ public final class TenantCheck {
     private static final Pattern EXPECTED_STAMP = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3,7}");
     private static final Pattern HAS_OFFSET = Pattern.compile(".*(Z|[+-]\\d{2}:?\\d{2})$");
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** The lists whose description declares {@code includeinactive}. */
-    private static final Set<HaloResource> INACTIVE_FILTERED = EnumSet.of(HaloResource.CLIENTS, HaloResource.SITES,
-            HaloResource.USERS, HaloResource.ASSETS, HaloResource.ITEMS);
+    static final String SLIM_ITEMS = "last-modified in list items";
+    static final String SORT_ACCEPTED = "sort key accepted";
+    static final String ORDER_HONOURED = "order honoured";
+    static final String FILTER_HONOURED = "lastupdatefromdate filters";
 
     private final String baseUrl;
     private final String tokenUrl;
@@ -116,7 +116,25 @@ public final class TenantCheck {
     private void check(HaloResource r, List<TenantFinding> out) throws IOException, InterruptedException {
         String field = r.lastModifiedField();
         String name = r.uriName();
-        JsonNode desc = list(r, r.paginated() ? pageQuery(field, true, 1) : "");
+        JsonNode desc;
+        boolean sortAccepted = true;
+        if (r.paginated()) {
+            HttpResponse<String> sortedReply = get("/api/" + r.path() + pageQuery(field, true, 1));
+            sortAccepted = sortedReply.statusCode() != 400;
+            out.add(new TenantFinding(
+                    name, SORT_ACCEPTED, sortAccepted ? CONFIRMED : CONTRADICTED,
+                    sortAccepted ? "order=" + field + " accepted" : "HTTP 400 to order=" + field,
+                    sortAccepted
+                            ? "" : "none: halo-poll:" + name + " reads the list unsorted" + (r.changeDetection()
+                                                                                             == ChangeDetection.NEWEST_FIRST
+                                                                                                     ? ", every page on each poll"
+                                                                                                     : "")));
+            desc = sortAccepted
+                    ? checked(r, sortedReply)
+                    : list(r, "?pageinate=true&page_size=" + PAGE_SIZE + "&page_no=1");
+        } else {
+            desc = list(r, "");
+        }
         JsonNode items = records(r, desc);
         if (items == null) {
             out.add(new TenantFinding(
@@ -138,28 +156,56 @@ public final class TenantCheck {
         long missing = stamps.stream().filter(Objects::isNull).count();
         if (missing > 0) {
             out.add(new TenantFinding(
-                    name, "last-modified in list items", CONTRADICTED,
+                    name, SLIM_ITEMS, CONTRADICTED,
                     missing + " of " + stamps.size() + " list items have no '" + field + "'",
-                    "halo-poll:" + name + " would miss these records' changes; no setting yet (issue 10: read by id)"));
+                    "none: halo-poll:" + name + " reads each changed record by id"));
         } else {
-            out.add(new TenantFinding(name, "last-modified in list items", CONFIRMED, "'" + field + "' in every item", ""));
+            out.add(new TenantFinding(name, SLIM_ITEMS, CONFIRMED, "'" + field + "' in every item", ""));
         }
         List<String> present = stamps.stream().filter(Objects::nonNull).toList();
         if (!present.isEmpty()) {
             out.add(timestamps(name, present));
         }
-        if (r.paginated()) {
+        if (r.paginated() && sortAccepted) {
             out.add(order(r, present));
             out.add(recordCount(r, desc));
         }
-        if (INACTIVE_FILTERED.contains(r)) {
+        if (r.changeDetection() == ChangeDetection.UPDATED_SINCE_FILTER) {
+            out.add(updatedFilter(r, desc));
+        }
+        if (r.hidesInactiveRecords()) {
             out.add(inactiveListed(r, items, desc));
         }
     }
 
     /**
-     * Whether a list includes inactive records (the component never sends {@code includeinactive}): seen directly when
-     * the first page holds one, else by comparing {@code record_count} with and without the parameter.
+     * Whether {@code lastupdatefromdate} filters the list: asked from a day ahead of now, a list that filters answers a
+     * lower {@code record_count} (none changed in the future) than without it.
+     */
+    private TenantFinding updatedFilter(HaloResource r, JsonNode firstPage) throws IOException, InterruptedException {
+        String name = r.uriName();
+        long without = firstPage.path("record_count").asLong(-1);
+        if (without <= 0) {
+            return new TenantFinding(name, FILTER_HONOURED, UNKNOWN, "no record_count above 0 to compare", "");
+        }
+        String tomorrow = HaloTimestamps.format(Instant.now().plus(Duration.ofDays(1)));
+        long with = list(r, "?pageinate=true&page_size=1&page_no=1&lastupdatefromdate=" + enc(tomorrow))
+                .path("record_count").asLong(-1);
+        if (with >= 0 && with < without) {
+            return new TenantFinding(
+                    name, FILTER_HONOURED, CONFIRMED,
+                    "record_count " + without + ", from tomorrow " + with, "");
+        }
+        return new TenantFinding(
+                name, FILTER_HONOURED, CONTRADICTED,
+                "record_count " + without + ", from tomorrow " + with,
+                "none: halo-poll:" + name + " reads the list newest first and stops at the first older record");
+    }
+
+    /**
+     * Whether a list includes inactive records (the component sends {@code includeinactive=true} where the description
+     * declares it, so either answer is read in full): seen directly when the first page holds one, else by comparing
+     * {@code record_count} with and without the parameter.
      */
     private TenantFinding inactiveListed(HaloResource r, JsonNode items, JsonNode firstPage)
             throws IOException, InterruptedException {
@@ -176,12 +222,16 @@ public final class TenantCheck {
             return new TenantFinding(
                     name, "inactive records listed", CONTRADICTED,
                     "record_count " + without + ", with includeinactive=true " + with,
-                    "halo-poll:" + name + " does not see a record made inactive; no setting yet (issue 10)");
+                    "none: halo-poll and the look-ups send includeinactive=true");
         }
         return new TenantFinding(name, "inactive records listed", UNKNOWN, "no inactive record seen", "");
     }
 
-    /** Whether {@code GET /Attachment/{id}} answers a JSON record, as {@code attachments/get} expects today. */
+    /**
+     * What {@code GET /Attachment/{id}} answers: the file's bytes or a JSON record. {@code attachments/get} returns
+     * either (the bytes as the body with the name and type in headers, a record as a record), so neither contradicts
+     * it.
+     */
     private TenantFinding attachmentDownload() throws IOException, InterruptedException {
         JsonNode tickets = records(HaloResource.TICKETS, list(HaloResource.TICKETS, "?pageinate=true&page_size=5&page_no=1"));
         for (JsonNode ticket : tickets == null ? JSON.createArrayNode() : tickets) {
@@ -191,16 +241,21 @@ public final class TenantCheck {
                 long id = attachments.get(0).path("id").asLong();
                 String type = contentType("/api/" + HaloResource.ATTACHMENTS.path() + "/" + id);
                 if (type.toLowerCase(Locale.ROOT).contains("json")) {
-                    return new TenantFinding("attachments", "get answers JSON", CONFIRMED, "content type " + type, "");
+                    return new TenantFinding(
+                            "attachments", "download", CONFIRMED,
+                            "GET /Attachment/" + id + " answers a JSON record (content type " + type
+                                                                  + "): attachments/get returns it as a record",
+                            "");
                 }
                 return new TenantFinding(
-                        "attachments", "get answers JSON", CONTRADICTED,
-                        "GET /Attachment/" + id + " answers the file (content type " + type + ")",
-                        "attachments/get fails with 'not valid JSON'; no setting yet (issue 10: attachments are files)");
+                        "attachments", "download", CONFIRMED,
+                        "GET /Attachment/" + id + " answers the file (content type " + type
+                                                              + "): attachments/get returns its bytes",
+                        "");
             }
         }
         return new TenantFinding(
-                "attachments", "get answers JSON", UNKNOWN,
+                "attachments", "download", UNKNOWN,
                 "no attachment on the first tickets listed", "");
     }
 
@@ -249,19 +304,19 @@ public final class TenantCheck {
         }
         if (desc.size() < 2 || desc.stream().distinct().count() < 2 || asc.contains(null)) {
             return new TenantFinding(
-                    name, "order honoured", UNKNOWN,
+                    name, ORDER_HONOURED, UNKNOWN,
                     "too few records with distinct '" + field + "' values in the first page to tell", "");
         }
         boolean descSorted = sorted(desc, true);
         boolean ascSorted = sorted(asc, false);
         if (descSorted && ascSorted) {
-            return new TenantFinding(name, "order honoured", CONFIRMED, "order=" + field + " sorts both ways", "");
+            return new TenantFinding(name, ORDER_HONOURED, CONFIRMED, "order=" + field + " sorts both ways", "");
         }
         return new TenantFinding(
-                name, "order honoured", CONTRADICTED,
+                name, ORDER_HONOURED, CONTRADICTED,
                 "order=" + field + (descSorted ? "" : "&orderdesc=true") + " answered an unsorted page",
                 r.changeDetection() == ChangeDetection.NEWEST_FIRST
-                        ? "halo-poll:" + name + " would miss changes; no setting yet (issue 10: read to the end)"
+                        ? "none: halo-poll:" + name + " detects it and reads every page on each poll"
                         : "none for halo-poll: with lastupdatefromdate it reads every page");
     }
 
@@ -313,10 +368,44 @@ public final class TenantCheck {
                + "&orderdesc=" + descending;
     }
 
+    /**
+     * What to set for the tenant the findings describe, one line each; a single "none" line when the defaults fit.
+     * Every fact the check measures is one halo-poll detects at run time, except one combination: list items without
+     * the last-modified field on a resource whose list neither filters by {@code lastupdatefromdate} nor sorts by it,
+     * where no poll short of reading every record by id tells what changed (halo-poll fails such polls): use
+     * halo-webhook.
+     */
+    public static List<String> options(List<TenantFinding> findings) {
+        List<String> options = new ArrayList<>();
+        for (HaloResource r : HaloResource.values()) {
+            if (!r.pollable() || !r.paginated() || !contradicted(findings, r, SLIM_ITEMS)) {
+                continue; // an unpaged list (agents, teams) is small: halo-poll reads its records by id
+            }
+            boolean filters = r.changeDetection() == ChangeDetection.UPDATED_SINCE_FILTER
+                    && !contradicted(findings, r, FILTER_HONOURED);
+            boolean sorts = !contradicted(findings, r, SORT_ACCEPTED)
+                    && !contradicted(findings, r, ORDER_HONOURED);
+            if (!filters && !sorts) {
+                options.add("halo-webhook:" + r.uriName() + " instead of halo-poll:" + r.uriName()
+                            + " (slim list items, and the list neither filters nor sorts by '" + r.lastModifiedField()
+                            + "')");
+            }
+        }
+        if (options.isEmpty()) {
+            options.add("none: halo-poll and the producer fit this tenant as they are (what they adapt to is above)");
+        }
+        return options;
+    }
+
+    private static boolean contradicted(List<TenantFinding> findings, HaloResource r, String fact) {
+        return findings.stream().anyMatch(f -> f.resource().equals(r.uriName()) && f.fact().equals(fact)
+                && f.verdict() == CONTRADICTED);
+    }
+
     /** The records of a list reply as the resource table expects them, or {@code null} when the shape differs. */
     private static JsonNode records(HaloResource r, JsonNode reply) {
-        if (r.listKey() == null) {
-            return reply.isArray() ? reply : null;
+        if (r.listKey() == null || r == HaloResource.APPOINTMENTS && reply.isArray()) {
+            return reply.isArray() ? reply : null; // appointments: either shape is read (HaloPager)
         }
         JsonNode records = reply.get(r.listKey());
         return records != null && records.isArray() ? records : null;
@@ -332,10 +421,10 @@ public final class TenantCheck {
     }
 
     private JsonNode list(HaloResource r, String query) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/" + r.path() + query))
-                .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + accessToken)
-                .header("Accept", "application/json").GET().build();
-        HttpResponse<String> reply = http.send(request, HttpResponse.BodyHandlers.ofString());
+        return checked(r, get("/api/" + r.path() + query));
+    }
+
+    private static JsonNode checked(HaloResource r, HttpResponse<String> reply) throws IOException {
         if (reply.statusCode() != 200) {
             throw new IOException(
                     "GET /api/" + r.path() + " answered HTTP " + reply.statusCode() + ": "

@@ -60,6 +60,7 @@ public class HaloDevConsole extends AbstractDevConsole {
                     .append(String.format("    Watermark: %s%n", orNone(s.watermark())))
                     .append(String.format("    Last poll: %s (%s)%n", orNone(s.lastPollAt()), result(consumer)))
                     .append(String.format("    Delivered: %d%n", s.delivered()));
+            s.notices().forEach(notice -> text.append(String.format("    Notice: %s%n", notice)));
         }
         for (Route route : webhookRoutes()) {
             HaloWebhookConsumer consumer = (HaloWebhookConsumer) route.getConsumer();
@@ -105,6 +106,7 @@ public class HaloDevConsole extends AbstractDevConsole {
             json.put("lastPollResult", result(consumer));
             json.put("delivered", s.delivered());
             json.put("failedPolls", consumer.getErrorCounter());
+            json.put("notices", new JsonArray(s.notices()));
             polls.add(json);
         }
         JsonArray webhooks = new JsonArray();

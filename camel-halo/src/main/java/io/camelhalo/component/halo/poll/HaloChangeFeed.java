@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 import io.camelhalo.component.halo.api.ChangeDetection;
@@ -41,6 +42,20 @@ import org.slf4j.LoggerFactory;
  * newest first is sorted (if a page is not, paging no longer stops early: every page is read, and a WARN says so once),
  * and that list items carry the last-modified field (an item without it is read in full by id; a record that has none
  * even then fails the poll, loudly, rather than being dropped).
+ * <p>
+ * A poll's cost has a ceiling whatever Halo ignores: the pages of the list, plus one read by id per changed record when
+ * list items are slim, plus a constant. Three more facts are checked as they are used, each said once (a WARN and a
+ * notice for the dev console) and remembered for the run:
+ * <ul>
+ * <li>{@code lastupdatefromdate} is ignored (a record older than it comes back): the resource is read as
+ * {@code NEWEST_FIRST}, paging stopping at the first older record;</li>
+ * <li>the sort key is refused (400 on the list asked with {@code order}): the list is read again without it, unsorted,
+ * every page (as when the order is ignored);</li>
+ * <li>with slim list items, stopping at the first older record needs a sorted list: the order is checked once with one
+ * request (the first record ascending differs from the first descending). Items past the first older one are not read
+ * by id. Where neither the filter nor the order works and items are slim, no read short of every record by id tells
+ * what changed: the poll fails, loudly, rather than read a whole tenant record by record on every poll.</li>
+ * </ul>
  */
 final class HaloChangeFeed {
 
@@ -54,10 +69,24 @@ final class HaloChangeFeed {
     private final int pageSize;
     /** Set once a page came back out of the order asked for: from then on every page is read. */
     private volatile boolean orderIgnored;
+    /** Set once Halo answered 400 to the sort key: from then on the list is asked without it, every page read. */
+    private volatile boolean orderRefused;
+    /** Set once a record older than {@code lastupdatefromdate} came back: from then on paging stops as newest-first. */
+    private volatile boolean filterIgnored;
+    /** Whether the order was checked with one ascending request (slim items only): null until checked. */
+    private volatile Boolean orderChecked;
     private volatile boolean slimItemsReported;
+    private final Consumer<String> notices;
 
     HaloChangeFeed(HaloPager pager, HaloHttpClient client, Duration timeout, HaloResource resource,
                    Map<String, Object> filters, int pageSize) {
+        this(pager, client, timeout, resource, filters, pageSize, notice -> {
+        });
+    }
+
+    /** @param notices told once of each fact about Halo that changes how (and at what cost) the resource is read */
+    HaloChangeFeed(HaloPager pager, HaloHttpClient client, Duration timeout, HaloResource resource,
+                   Map<String, Object> filters, int pageSize, Consumer<String> notices) {
         if (!resource.pollable()) {
             throw new IllegalArgumentException(resource.uriName() + " has no change detection");
         }
@@ -67,6 +96,7 @@ final class HaloChangeFeed {
         this.resource = resource;
         this.filters = filters;
         this.pageSize = pageSize;
+        this.notices = notices;
     }
 
     /** The oldest changes of one read, and whether they are all there were. */
@@ -108,24 +138,53 @@ final class HaloChangeFeed {
         if (resource.hidesInactiveRecords()) {
             query.putIfAbsent("includeinactive", "true"); // a deactivation is a change too
         }
-        if (resource.paginated()) {
+        if (resource.paginated() && !orderRefused) {
             query.put("order", field);
             query.put("orderdesc", "true");
         }
+        try {
+            return read(query, from, deliveredUpTo, delivered, limit);
+        } catch (HaloApiException e) {
+            if (e.getStatusCode() != 400 || !query.containsKey("order")) {
+                throw e;
+            }
+            // an unknown sort key: read again without it; remembered only once the read without it succeeds
+            query.remove("order");
+            query.remove("orderdesc");
+            Changes changes = read(query, from, deliveredUpTo, delivered, limit);
+            orderRefused = true;
+            notice("Halo answers 400 to order=" + field + " on /" + resource.path() + ": halo-poll:"
+                   + resource.uriName() + " reads the list unsorted, every page on each poll (no change is missed, "
+                   + "but polls cost the pages of the whole list)");
+            return changes;
+        }
+    }
+
+    private Changes read(
+            Map<String, Object> query, Instant from, Instant deliveredUpTo, Predicate<String> delivered, int limit)
+            throws Exception {
         TreeSet<HaloChange> oldest = new TreeSet<>(OLDEST_FIRST);
         Set<String> kept = new HashSet<>();
         boolean[] dropped = new boolean[1];
         Instant[] previous = new Instant[1];
+        List<Map<String, Object>> firstPage = new ArrayList<>();
         pager.forEachPage(resource, query, pageSize, new HaloPager.PageHandler() {
             @Override
             public boolean onPage(List<Map<String, Object>> page) throws Exception {
+                if (firstPage.isEmpty()) {
+                    firstPage.addAll(page); // the order check compares its first record with the first ascending
+                }
                 boolean reachedOlder = false;
                 for (Map<String, Object> listed : page) {
-                    HaloChange change = HaloChange.of(resource, withLastModified(listed), deliveredUpTo);
+                    if (reachedOlder && !HaloChange.isReadable(resource, listed) && stopsAtFirstOlder(firstPage, query)) {
+                        break; // slim items, sorted newest first: the rest are older, not worth a read by id each
+                    }
+                    HaloChange change = HaloChange.of(resource, withLastModified(listed, firstPage, query), deliveredUpTo);
                     checkOrder(previous[0], change.lastModified());
                     previous[0] = change.lastModified();
                     if (HaloTimestamps.latestMeant(change.lastModified()).isBefore(from)) {
                         reachedOlder = true;
+                        filterIgnoredIf(query);
                         continue;
                     }
                     if (delivered.test(change.key()) || !kept.add(change.key())) {
@@ -138,7 +197,7 @@ final class HaloChangeFeed {
                     }
                 }
                 // newest first: once a page reaches records older than 'from', later pages hold only older ones
-                return !(reachedOlder && resource.changeDetection() == ChangeDetection.NEWEST_FIRST && !orderIgnored);
+                return !(reachedOlder && sortedNewestFirst(query));
             }
 
             @Override
@@ -147,10 +206,61 @@ final class HaloChangeFeed {
                 oldest.clear(); // the new read is the list as it is now (a deleted record is no longer there)
                 kept.clear();
                 dropped[0] = false;
+                firstPage.clear();
                 return true;
             }
         });
         return new Changes(new ArrayList<>(oldest), !dropped[0]);
+    }
+
+    /** Whether paging may stop at the first record older than 'from': the list is sorted newest first. */
+    private boolean sortedNewestFirst(Map<String, Object> query) {
+        return (resource.changeDetection() == ChangeDetection.NEWEST_FIRST || filterIgnored) && !orderIgnored
+                && query.containsKey("order");
+    }
+
+    /**
+     * A record older than {@code lastupdatefromdate} came back: Halo ignores the filter on this resource. Said once;
+     * from then on paging stops at the first older record, as for a newest-first resource.
+     */
+    private void filterIgnoredIf(Map<String, Object> query) {
+        if (!filterIgnored && query.containsKey("lastupdatefromdate")) {
+            filterIgnored = true;
+            notice("Halo ignores lastupdatefromdate on /" + resource.path() + " (a record older than it came back): "
+                   + "halo-poll:" + resource.uriName() + " reads the list newest first and stops at the first older "
+                   + "record instead");
+        }
+    }
+
+    /**
+     * Slim items only: whether the rest of a page, past a record older than 'from', may be left unread (and paging
+     * stopped). Needs a list sorted newest first, which slim items cannot show: it is checked once with one request,
+     * the first record ascending is not the first of the read (descending).
+     */
+    private boolean stopsAtFirstOlder(List<Map<String, Object>> firstPage, Map<String, Object> query)
+            throws Exception {
+        if (!sortedNewestFirst(query)) {
+            return false;
+        }
+        if (orderChecked == null) {
+            Map<String, Object> ascending = new LinkedHashMap<>(query);
+            ascending.put("orderdesc", "false");
+            List<Map<String, Object>> first = pager.readAll(resource, ascending, 1, 1);
+            boolean sorted = first.isEmpty() || firstPage.size() < 2
+                    || !String.valueOf(first.get(0).get("id")).equals(String.valueOf(firstPage.get(0).get("id")));
+            orderChecked = sorted;
+            if (!sorted) {
+                orderIgnored = true;
+                notice("Halo ignores order=" + resource.lastModifiedField() + " on /" + resource.path()
+                       + " (the first record is the same ascending and descending)");
+            }
+        }
+        return orderChecked && !orderIgnored;
+    }
+
+    private void notice(String text) {
+        LOG.warn(text);
+        notices.accept(text);
     }
 
     /**
@@ -158,12 +268,12 @@ final class HaloChangeFeed {
      * resource), so stopping at the first older record could miss changes. Only matters where paging stops early.
      */
     private void checkOrder(Instant previous, Instant current) {
-        if (previous != null && current.isAfter(previous) && !orderIgnored
-                && resource.changeDetection() == ChangeDetection.NEWEST_FIRST) {
+        if (previous != null && current.isAfter(previous) && !orderIgnored && !orderRefused
+                && (resource.changeDetection() == ChangeDetection.NEWEST_FIRST || filterIgnored)) {
             orderIgnored = true;
-            LOG.warn("Halo ignores order={}&orderdesc=true on /{}: halo-poll:{} now reads every page of the list on "
-                     + "each poll (no change is missed, but polls cost more requests)",
-                    resource.lastModifiedField(), resource.path(), resource.uriName());
+            notice("Halo ignores order=" + resource.lastModifiedField() + "&orderdesc=true on /" + resource.path()
+                   + ": halo-poll:" + resource.uriName() + " now reads every page of the list on each poll (no change "
+                   + "is missed, but polls cost more requests)");
         }
     }
 
@@ -173,15 +283,35 @@ final class HaloChangeFeed {
      *
      * @throws HaloApiException when even the full record has no readable last-modified value
      */
-    private Map<String, Object> withLastModified(Map<String, Object> listed) throws Exception {
+    private Map<String, Object> withLastModified(
+            Map<String, Object> listed, List<Map<String, Object>> firstPage, Map<String, Object> query)
+            throws Exception {
         if (HaloChange.isReadable(resource, listed)) {
             return listed;
         }
         if (!slimItemsReported) {
             slimItemsReported = true;
-            LOG.warn("Halo's list of /{} has no readable '{}' on its items: halo-poll:{} reads each listed record by id "
-                     + "to find when it changed (one request per listed record)",
-                    resource.path(), resource.lastModifiedField(), resource.uriName());
+            notice("Halo's list of /" + resource.path() + " has no readable '" + resource.lastModifiedField()
+                   + "' on its items: halo-poll:" + resource.uriName() + " reads each changed record by id (and "
+                   + "the first unchanged one)");
+        }
+        // a filtered list holds only changed records; an unpaged full-scan list is one small page (agents, teams...)
+        boolean filtered = resource.changeDetection() == ChangeDetection.UPDATED_SINCE_FILTER && !filterIgnored
+                || !resource.paginated();
+        if (!filtered && !stopsAtFirstOlder(firstPage, query)) {
+            throw HaloApiException.unusableReply("GET", "/api/" + resource.path(),
+                    "halo-poll:" + resource.uriName() + " cannot tell which records changed without reading every "
+                                                                                   + "record by id on every poll: the list items have no '"
+                                                                                   + resource.lastModifiedField()
+                                                                                   + "', and Halo "
+                                                                                   + (resource.changeDetection()
+                                                                                      == ChangeDetection.UPDATED_SINCE_FILTER
+                                                                                              ? "ignores lastupdatefromdate"
+                                                                                              : "has no updated-since filter here")
+                                                                                   + " and "
+                                                                                   + (orderRefused ? "refuses" : "ignores")
+                                                                                   + " the sort key. The poll stops rather than read a whole tenant record "
+                                                                                   + "by record; use halo-webhook for this resource, see docs/HALO-FACTS.md");
         }
         Long id = listed.get("id") instanceof Number n ? n.longValue() : null;
         Map<String, Object> full = null;

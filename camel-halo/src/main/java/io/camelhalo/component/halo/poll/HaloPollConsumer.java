@@ -72,7 +72,7 @@ public class HaloPollConsumer extends ScheduledBatchPollingConsumer {
         HaloPager pager = new HaloPager(endpoint.getConnection().httpClient(), timeout, haloClock::observe);
         feed = new HaloChangeFeed(
                 pager, endpoint.getConnection().httpClient(), timeout, resource, endpoint.filters(),
-                endpoint.getPageSize());
+                endpoint.getPageSize(), statistics::notice);
         stateRepository = endpoint.stateRepository();
         ServiceHelper.startService(stateRepository); // a FileStateRepository loads its file here
         ServiceHelper.startService(endpoint.getIdempotentRepository());

@@ -1,6 +1,8 @@
 package io.camelhalo.component.halo.poll;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.LongAdder;
 
 /** What one halo-poll consumer has done so far, for the halo dev console. */
@@ -10,6 +12,19 @@ public final class HaloPollStatistics {
     private volatile Instant lastPollAt;
     private volatile int lastPollChanged = -1;
     private volatile Instant watermark;
+    private final List<String> notices = new CopyOnWriteArrayList<>();
+
+    void notice(String text) {
+        notices.add(text);
+    }
+
+    /**
+     * What this run found about Halo that changes how, and at what cost, the resource is read (an ignored filter, a
+     * refused sort key, slim list items), each once, in the order found.
+     */
+    public List<String> notices() {
+        return List.copyOf(notices);
+    }
 
     void pollStarted(Instant at) {
         lastPollAt = at;

@@ -63,19 +63,25 @@ class TenantCheckTest {
 
         assertEquals(List.of(), contradicted(findings));
         for (String fact : List.of("list envelope", "last-modified in list items", "timestamp format",
-                "order honoured", "record_count exact")) {
+                "sort key accepted", "order honoured", "record_count exact", "lastupdatefromdate filters")) {
             assertEquals(Verdict.CONFIRMED, verdict(findings, "tickets", fact), fact);
         }
+        for (String resource : List.of("clients", "sites", "users", "assets", "projects", "opportunities")) {
+            assertEquals(Verdict.CONFIRMED, verdict(findings, resource, "lastupdatefromdate filters"), resource);
+        }
+        assertEquals(Verdict.CONFIRMED, verdict(findings, "invoices", "sort key accepted"));
         assertEquals(Verdict.CONFIRMED, verdict(findings, "agents", "list envelope"), "a bare array");
         assertEquals(Verdict.UNKNOWN, verdict(findings, "suppliers", "order honoured"), "two equal stamps");
         assertEquals(Verdict.CONFIRMED, verdict(findings, "clients", "inactive records listed"));
         assertEquals(Verdict.UNKNOWN, verdict(findings, "sites", "inactive records listed"), "none inactive");
-        assertEquals(Verdict.CONFIRMED, verdict(findings, "attachments", "get answers JSON"));
+        assertEquals(Verdict.CONFIRMED, verdict(findings, "attachments", "download"));
+        assertTrue(detail(findings, "attachments", "download").contains("returns it as a record"));
         for (RecordedRequest r : sandbox.requests()) {
             assertTrue(r.method().equals("GET") || r.path().equals("/auth/token"), "read-only: " + r);
         }
         String table = HaloTenantCheck.table(findings);
         assertTrue(table.contains("contradicted: 0"), table);
+        assertTrue(table.contains("OPTIONS TO SET FOR THIS TENANT") && table.contains("  none: "), table);
         assertTrue(!table.contains(sandbox.clientSecret()), "the secret is never printed");
     }
 
@@ -89,11 +95,30 @@ class TenantCheckTest {
         switch (mode) {
             case ORDER_IGNORED -> {
                 assertEquals(Verdict.CONTRADICTED, verdict(findings, "invoices", "order honoured"));
-                assertTrue(advice(findings, "invoices", "order honoured").contains("would miss changes"));
+                assertTrue(advice(findings, "invoices", "order honoured").contains("reads every page"));
                 assertEquals(Verdict.CONTRADICTED, verdict(findings, "tickets", "order honoured"));
             }
-            case SLIM_LIST_ITEMS -> assertEquals(Verdict.CONTRADICTED,
-                    verdict(findings, "tickets", "last-modified in list items"));
+            case SLIM_LIST_ITEMS -> {
+                assertEquals(Verdict.CONTRADICTED, verdict(findings, "tickets", "last-modified in list items"));
+                assertTrue(advice(findings, "tickets", "last-modified in list items").contains("by id"));
+                assertEquals(List.of(), TenantCheck.options(findings).stream().filter(o -> !o.startsWith("none"))
+                        .toList(), "the filter and the sort work: halo-poll copes");
+            }
+            case UPDATED_FILTER_IGNORED -> {
+                for (String resource : List.of("tickets", "clients", "sites", "users", "assets")) {
+                    assertEquals(Verdict.CONTRADICTED, verdict(findings, resource, "lastupdatefromdate filters"),
+                            resource);
+                }
+                assertTrue(advice(findings, "users", "lastupdatefromdate filters").contains("newest first"));
+            }
+            case UNKNOWN_ORDER_REFUSED -> {
+                for (String resource : List.of("invoices", "quotations", "items", "suppliers", "clientcontracts",
+                        "appointments", "tickets")) {
+                    assertEquals(Verdict.CONTRADICTED, verdict(findings, resource, "sort key accepted"), resource);
+                }
+                assertTrue(detail(findings, "invoices", "sort key accepted").contains("HTTP 400"));
+                assertTrue(advice(findings, "invoices", "sort key accepted").contains("every page"));
+            }
             case TIMESTAMPS_WITH_OFFSET -> {
                 assertEquals(Verdict.CONTRADICTED, verdict(findings, "tickets", "timestamp format"));
                 assertTrue(advice(findings, "tickets", "timestamp format").contains("reads offsets"));
@@ -110,10 +135,13 @@ class TenantCheckTest {
                 assertEquals(Verdict.CONTRADICTED, verdict(findings, "clients", "inactive records listed"));
                 assertEquals("record_count 2, with includeinactive=true 3",
                         detail(findings, "clients", "inactive records listed"));
+                assertTrue(advice(findings, "clients", "inactive records listed").contains("send includeinactive"));
             }
             case ATTACHMENT_GET_ANSWERS_BYTES -> {
-                assertEquals(Verdict.CONTRADICTED, verdict(findings, "attachments", "get answers JSON"));
-                assertTrue(detail(findings, "attachments", "get answers JSON").contains("text/plain"));
+                assertEquals(Verdict.CONFIRMED, verdict(findings, "attachments", "download"), "the producer reads bytes");
+                assertTrue(detail(findings, "attachments", "download").contains("text/plain")
+                        && detail(findings, "attachments", "download").contains("returns its bytes"));
+                assertEquals(List.of(), contradicted(findings));
             }
             default -> {
                 assertTrue(NOT_CHECKED.contains(mode), mode + " needs a case here");
@@ -123,6 +151,22 @@ class TenantCheckTest {
         Set<String> facts = new java.util.HashSet<>();
         contradicted(findings).forEach(f -> facts.add(f.fact()));
         assertTrue(facts.size() <= 1, "one mode contradicts one fact: " + contradicted(findings));
+        for (RecordedRequest r : sandbox.requests()) {
+            assertTrue(r.method().equals("GET") || r.path().equals("/auth/token"), "read-only: " + r);
+        }
+    }
+
+    @Test
+    void slimItemsOnAListThatNeitherFiltersNorSortsEndWithHaloWebhookAsTheOptionToSet() throws Exception {
+        HaloSandbox sandbox = halo.sandbox();
+        sandbox.setModes(TenantMode.SLIM_LIST_ITEMS, TenantMode.UNKNOWN_ORDER_REFUSED,
+                TenantMode.UPDATED_FILTER_IGNORED);
+        List<String> options = TenantCheck.options(check(sandbox));
+        assertTrue(options.contains("halo-webhook:invoices instead of halo-poll:invoices (slim list items, and the list "
+                                    + "neither filters nor sorts by 'last_modified')"),
+                options.toString());
+        assertTrue(options.stream().anyMatch(o -> o.startsWith("halo-webhook:users ")), options.toString());
+        assertTrue(options.stream().noneMatch(o -> o.startsWith("none")), options.toString());
     }
 
     @Test

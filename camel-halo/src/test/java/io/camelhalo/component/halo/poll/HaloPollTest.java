@@ -170,18 +170,20 @@ class HaloPollTest {
         assertEquals(created, sortedIds(changes(context)).stream().distinct().toList());
     }
 
-    @Test
-    void aClientMadeInactiveArrivesAsAChange() throws Exception {
-        // given a client poll that has caught up
-        CamelContext context = context("halo-poll:clients?startScheduler=false");
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({ "clients,alastupdate", "suppliers,last_modified", "clientcontracts,last_modified" })
+    void aRecordMadeInactiveArrivesAsAChange(String resource, String lastModifiedField) throws Exception {
+        // given a poll of a resource whose list declares includeinactive, caught up
+        CamelContext context = context("halo-poll:" + resource + "?startScheduler=false");
         HaloPollConsumer consumer = consumer(context, "poll", sandbox);
         consumer.poll();
-        // when a client is made inactive
-        Map<String, Object> deactivated = change("clients", Map.of("id", 2, "inactive", true));
+        // when one of its records is made inactive
+        Object id = sandbox.records(resource).get(0).get("id");
+        Map<String, Object> deactivated = change(resource, Map.of("id", id, "inactive", true));
         consumer.poll();
-        // then that change arrives like any other
-        assertEquals(List.of(version(deactivated, "alastupdate")),
-                versions(changes(context).getReceivedExchanges(), "alastupdate"));
+        // then that change arrives like any other (also where Halo hides inactive records unless asked)
+        assertEquals(List.of(version(deactivated, lastModifiedField)),
+                versions(changes(context).getReceivedExchanges(), lastModifiedField));
     }
 
     @Test
