@@ -80,6 +80,12 @@ public class HaloPollConsumer extends ScheduledBatchPollingConsumer {
         stateKey = endpoint.stateKey(getRouteId());
         // startFrom=now means when the route started: a change made before the first poll (initialDelay) counts
         startedAt = endpoint.startInstant();
+        if (!(getHealthCheck() instanceof HaloPollHealthCheck)) {
+            // Camel's scheduled-poll check, with the tenant facts this poll works around as a detail
+            HaloPollHealthCheck check = new HaloPollHealthCheck(this, "consumer:" + getRouteId());
+            check.setEnabled(((HaloPollComponent) endpoint.getComponent()).isHealthCheckConsumerEnabled());
+            setHealthCheck(check);
+        }
         super.doStart();
     }
 
