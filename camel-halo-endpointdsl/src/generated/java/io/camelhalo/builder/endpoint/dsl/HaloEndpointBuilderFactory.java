@@ -1272,7 +1272,9 @@ public interface HaloEndpointBuilderFactory {
         /**
          * The record id. In: the record to get, update or delete (before the id
          * option); out: the id of the record created, updated or read (a List
-         * of ids when a List was written).
+         * of ids when a List was written). A positive whole number; for
+         * priorities, whose id is a string in Halo's API, also letters, digits
+         * and hyphens (then a String).
          * 
          * The option is a: {@code Long} type.
          * 
