@@ -87,6 +87,12 @@ public final class HaloConstants {
               javaType = "java.time.Instant")
     public static final String LAST_MODIFIED = "CamelHaloLastModified";
 
+    @Metadata(label = "consumer", description = "`true` when this version of the record is the one a write by this "
+                                                + "same route produced (its own note or update); set only with "
+                                                + "`skipOwnWrites=false`, as such versions are skipped by default.",
+              javaType = "Boolean")
+    public static final String OWN_WRITE = "CamelHaloOwnWrite";
+
     @Metadata(label = "consumer", description = "halo-webhook: Halo's event text for the change, as the delivery "
                                                 + "names it (e.g. New Ticket Logged); not set when the payload has "
                                                 + "none.",

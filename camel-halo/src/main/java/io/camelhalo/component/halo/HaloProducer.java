@@ -138,6 +138,8 @@ public class HaloProducer extends DefaultProducer {
                 ? new HaloExistingRecords(new HaloPager(client(), timeout)).plan(resource, records, matchExisting)
                 : null;
         Posted posted = send(in, resource, operation, existing == null ? records : existing.toCreate());
+        endpoint.getConnection().ownWrites().wrote(in.getExchange().getFromRouteId(), resource,
+                operation == HaloOperation.CREATE, posted.saved());
         List<Map<String, Object>> saved = existing == null ? posted.saved() : existing.inInputOrder(posted.saved());
         if (write.single()) {
             Map<String, Object> record = saved.isEmpty() ? null : saved.get(0);

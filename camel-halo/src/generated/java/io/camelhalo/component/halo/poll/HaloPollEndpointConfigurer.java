@@ -99,6 +99,8 @@ public class HaloPollEndpointConfigurer extends PropertyConfigurerSupport implem
         case "scope": target.getConfiguration().setScope(property(camelContext, java.lang.String.class, value)); return true;
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": target.setSendEmptyMessageWhenIdle(property(camelContext, boolean.class, value)); return true;
+        case "skipownwrites":
+        case "skipOwnWrites": target.setSkipOwnWrites(property(camelContext, boolean.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "startfrom":
@@ -197,6 +199,8 @@ public class HaloPollEndpointConfigurer extends PropertyConfigurerSupport implem
         case "scope": return java.lang.String.class;
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": return boolean.class;
+        case "skipownwrites":
+        case "skipOwnWrites": return boolean.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "startfrom":
@@ -296,6 +300,8 @@ public class HaloPollEndpointConfigurer extends PropertyConfigurerSupport implem
         case "scope": return target.getConfiguration().getScope();
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": return target.isSendEmptyMessageWhenIdle();
+        case "skipownwrites":
+        case "skipOwnWrites": return target.isSkipOwnWrites();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
         case "startfrom":

@@ -23,7 +23,7 @@ public class HaloPollEndpointUriFactory extends org.apache.camel.support.compone
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(50);
+        Set<String> props = new HashSet<>(51);
         props.add("allowInsecureHttp");
         props.add("authUrl");
         props.add("backoffErrorThreshold");
@@ -66,6 +66,7 @@ public class HaloPollEndpointUriFactory extends org.apache.camel.support.compone
         props.add("schedulerProperties");
         props.add("scope");
         props.add("sendEmptyMessageWhenIdle");
+        props.add("skipOwnWrites");
         props.add("sslContextParameters");
         props.add("startFrom");
         props.add("startScheduler");

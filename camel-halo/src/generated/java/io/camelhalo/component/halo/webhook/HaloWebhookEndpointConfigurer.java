@@ -101,6 +101,8 @@ public class HaloWebhookEndpointConfigurer extends PropertyConfigurerSupport imp
         case "signaturePrefix": target.setSignaturePrefix(property(camelContext, java.lang.String.class, value)); return true;
         case "signaturesecret":
         case "signatureSecret": target.setSignatureSecret(property(camelContext, java.lang.String.class, value)); return true;
+        case "skipownwrites":
+        case "skipOwnWrites": target.setSkipOwnWrites(property(camelContext, boolean.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "tenant": target.getConfiguration().setTenant(property(camelContext, java.lang.String.class, value)); return true;
@@ -195,6 +197,8 @@ public class HaloWebhookEndpointConfigurer extends PropertyConfigurerSupport imp
         case "signaturePrefix": return java.lang.String.class;
         case "signaturesecret":
         case "signatureSecret": return java.lang.String.class;
+        case "skipownwrites":
+        case "skipOwnWrites": return boolean.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "tenant": return java.lang.String.class;
@@ -290,6 +294,8 @@ public class HaloWebhookEndpointConfigurer extends PropertyConfigurerSupport imp
         case "signaturePrefix": return target.getSignaturePrefix();
         case "signaturesecret":
         case "signatureSecret": return target.getSignatureSecret();
+        case "skipownwrites":
+        case "skipOwnWrites": return target.isSkipOwnWrites();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
         case "tenant": return target.getConfiguration().getTenant();

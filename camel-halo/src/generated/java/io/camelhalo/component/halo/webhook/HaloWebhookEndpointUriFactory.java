@@ -23,7 +23,7 @@ public class HaloWebhookEndpointUriFactory extends org.apache.camel.support.comp
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(47);
+        Set<String> props = new HashSet<>(48);
         props.add("allowInsecureHttp");
         props.add("allowUnauthenticated");
         props.add("apiKey");
@@ -66,6 +66,7 @@ public class HaloWebhookEndpointUriFactory extends org.apache.camel.support.comp
         props.add("signatureHeader");
         props.add("signaturePrefix");
         props.add("signatureSecret");
+        props.add("skipOwnWrites");
         props.add("sslContextParameters");
         props.add("tenant");
         props.add("unregisterOnStop");

@@ -1,6 +1,7 @@
 package io.camelhalo.component.halo.change;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -27,6 +28,8 @@ public final class ChangeDelivery {
         ROUTED,
         /** Its version was claimed already (by the other path, or another instance): not routed again. */
         DUPLICATE,
+        /** Its version is one this route's own write produced ({@link OwnWrites}): skipped, and progress passes it. */
+        OWN_WRITE,
         /** The route (or the claim) failed: released, so it is delivered again. */
         FAILED,
         /**
@@ -62,6 +65,8 @@ public final class ChangeDelivery {
     private final DefaultConsumer consumer;
     private final ChangeClaims claims;
     private final String redelivery;
+    private final OwnWrites ownWrites;
+    private final boolean skipOwnWrites;
 
     /**
      * @param consumer   the consumer whose route runs (its processor, exchange factory and exception handler)
@@ -69,9 +74,24 @@ public final class ChangeDelivery {
      * @param redelivery how a failed change comes back, for the exception handler's message
      */
     public ChangeDelivery(DefaultConsumer consumer, IdempotentRepository repository, String redelivery) {
+        this(consumer, repository, redelivery, null, false);
+    }
+
+    /**
+     * @param consumer      the consumer whose route runs (its processor, exchange factory and exception handler)
+     * @param repository    the idempotent repository shared with the other path and other instances, or {@code null}
+     * @param redelivery    how a failed change comes back, for the exception handler's message
+     * @param ownWrites     the versions writes through the consumer's connection produced, or {@code null}
+     * @param skipOwnWrites whether a version the consumer's own route wrote is skipped (else delivered with header
+     *                      {@code CamelHaloOwnWrite=true})
+     */
+    public ChangeDelivery(DefaultConsumer consumer, IdempotentRepository repository, String redelivery,
+                          OwnWrites ownWrites, boolean skipOwnWrites) {
         this.consumer = consumer;
         this.claims = new ChangeClaims(repository);
         this.redelivery = redelivery;
+        this.ownWrites = ownWrites;
+        this.skipOwnWrites = skipOwnWrites;
     }
 
     /**
@@ -86,6 +106,15 @@ public final class ChangeDelivery {
     public Outcome deliver(
             HaloChange change, int index, int size, Progress progress, Map<String, Object> headers,
             Duration inFlightWait) {
+        boolean own = ownWrites != null && ownWrites.wroteBy(change.key(), consumer.getRouteId());
+        if (own && skipOwnWrites) {
+            progress.delivered(change); // done: the route made this version itself
+            return Outcome.OWN_WRITE;
+        }
+        if (own) {
+            headers = new LinkedHashMap<>(headers);
+            headers.put(HaloConstants.OWN_WRITE, Boolean.TRUE);
+        }
         for (int attempt = 1;; attempt++) {
             ChangeClaims.Result claim;
             try {

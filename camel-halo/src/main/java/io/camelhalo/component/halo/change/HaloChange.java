@@ -97,6 +97,11 @@ public record HaloChange(HaloResource resource, Map<String, Object> record, Stri
         return created.isAfter(lastModified.minusSeconds(1)) ? CREATED : UPDATED;
     }
 
+    /** The key of a record's version at a last-modified instant: what {@link #key()} is for that version. */
+    static String versionKey(HaloResource resource, Map<String, Object> record, Instant lastModified) {
+        return key(resource, record, lastModified);
+    }
+
     private static String key(HaloResource resource, Map<String, Object> record, Instant lastModified) {
         String id = resource == HaloResource.ACTIONS
                 ? record.get("ticket_id") + ":" + record.get("id")

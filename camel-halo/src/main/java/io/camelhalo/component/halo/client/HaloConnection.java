@@ -11,6 +11,7 @@ import java.util.Map;
 import io.camelhalo.component.halo.api.HaloResource;
 import io.camelhalo.component.halo.auth.HaloCredentials;
 import io.camelhalo.component.halo.auth.HaloTokenManager;
+import io.camelhalo.component.halo.change.OwnWrites;
 import io.camelhalo.component.halo.error.HaloApiException;
 import io.camelhalo.component.halo.error.HaloRateLimitException;
 import io.camelhalo.component.halo.http.HaloConnectionStatistics;
@@ -79,6 +80,8 @@ public final class HaloConnection {
     /** The API client for the readiness probe: the same tenant, budget and token, but it never waits. */
     private final HaloHttpClient probeClient;
     private final HaloConnectionStatistics statistics;
+    /** The versions routes' writes through this connection produced, so a route does not feed on its own writes. */
+    private final OwnWrites ownWrites = new OwnWrites();
 
     /**
      * @param key         the API, authorisation server and credentials
@@ -124,5 +127,10 @@ public final class HaloConnection {
 
     public HaloHttpClient httpClient() {
         return httpClient;
+    }
+
+    /** The versions routes' own writes through this connection produced (see {@link OwnWrites}). */
+    public OwnWrites ownWrites() {
+        return ownWrites;
     }
 }

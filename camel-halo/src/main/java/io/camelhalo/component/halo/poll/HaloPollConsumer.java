@@ -76,7 +76,9 @@ public class HaloPollConsumer extends ScheduledBatchPollingConsumer {
         stateRepository = endpoint.stateRepository();
         ServiceHelper.startService(stateRepository); // a FileStateRepository loads its file here
         ServiceHelper.startService(endpoint.getIdempotentRepository());
-        delivery = new ChangeDelivery(this, endpoint.getIdempotentRepository(), "it is delivered again on the next poll");
+        delivery = new ChangeDelivery(
+                this, endpoint.getIdempotentRepository(), "it is delivered again on the next poll",
+                endpoint.getConnection().ownWrites(), endpoint.isSkipOwnWrites());
         stateKey = endpoint.stateKey(getRouteId());
         // startFrom=now means when the route started: a change made before the first poll (initialDelay) counts
         startedAt = endpoint.startInstant();
@@ -147,7 +149,7 @@ public class HaloPollConsumer extends ScheduledBatchPollingConsumer {
             if (outcome == ChangeDelivery.Outcome.ROUTED) {
                 statistics.exchangeDelivered();
             }
-            if (outcome != ChangeDelivery.Outcome.DUPLICATE) {
+            if (outcome != ChangeDelivery.Outcome.DUPLICATE && outcome != ChangeDelivery.Outcome.OWN_WRITE) {
                 processed++;
             }
         }

@@ -68,6 +68,8 @@ public class HaloPollEndpoint extends ScheduledPollEndpoint implements HaloServi
     private Long ticketId;
     @UriParam(label = "consumer", defaultValue = "0")
     private int maxMessagesPerPoll;
+    @UriParam(label = "consumer", defaultValue = "true")
+    private boolean skipOwnWrites = true;
 
     private Clock clock = Clock.systemUTC();
     /** Whether {@link #clock} is known to be Halo's (a test aligned it with the sandbox's): then no Date is needed. */
@@ -324,6 +326,21 @@ public class HaloPollEndpoint extends ScheduledPollEndpoint implements HaloServi
     /** For actions: the ticket whose actions to watch (Halo lists actions per ticket). */
     public void setTicketId(Long ticketId) {
         this.ticketId = ticketId;
+    }
+
+    /**
+     * Whether a version of a record that this same route's own write produced (a note it added, an update it made,
+     * through a halo endpoint of the same connection) is skipped, so a route that writes back to the record it watches
+     * does not feed on its own writes. Only a version whose last-modified stamp is known to be the one the write
+     * produced is skipped: a change by anyone else, even in the same second, is delivered. Set false to receive them
+     * too, marked with header CamelHaloOwnWrite=true.
+     */
+    public void setSkipOwnWrites(boolean skipOwnWrites) {
+        this.skipOwnWrites = skipOwnWrites;
+    }
+
+    public boolean isSkipOwnWrites() {
+        return skipOwnWrites;
     }
 
     public int getMaxMessagesPerPoll() {

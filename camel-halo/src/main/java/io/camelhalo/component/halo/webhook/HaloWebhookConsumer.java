@@ -60,7 +60,9 @@ public class HaloWebhookConsumer extends DefaultConsumer {
         authenticator = new WebhookAuthenticator(endpoint);
         IdempotentRepository repository = endpoint.idempotentRepository();
         ServiceHelper.startService(repository); // a FileIdempotentRepository loads its file here
-        delivery = new ChangeDelivery(this, repository, "Halo is answered 500 so it delivers it again");
+        delivery = new ChangeDelivery(
+                this, repository, "Halo is answered 500 so it delivers it again",
+                endpoint.getConnection().ownWrites(), endpoint.isSkipOwnWrites());
         httpConsumer = platformHttp().createConsumer(this::onDelivery);
         ServiceHelper.startService(httpConsumer);
         if (endpoint.isRegister()) {
@@ -161,6 +163,10 @@ public class HaloWebhookConsumer extends DefaultConsumer {
                     tally.duplicates++;
                     newestRouted.routed(change);
                 }
+                case OWN_WRITE -> {
+                    tally.ownWrites++;
+                    newestRouted.routed(change);
+                }
                 case FAILED -> {
                     // the rest are not routed: order is kept, and Halo's retry brings them again
                     reply(http, 500, "{\"error\":\"the route failed on record " + item.recordId() + "\"}");
@@ -174,10 +180,11 @@ public class HaloWebhookConsumer extends DefaultConsumer {
                 }
             }
         }
-        LOG.debug("Delivery to {}: {} records, {} routed, {} already delivered, {} older than one routed",
-                endpoint.httpPath(), items.size(), tally.routed, tally.duplicates, tally.stale);
+        LOG.debug("Delivery to {}: {} records, {} routed, {} already delivered, {} older than one routed, {} the "
+                  + "route's own writes",
+                endpoint.httpPath(), items.size(), tally.routed, tally.duplicates, tally.stale, tally.ownWrites);
         reply(http, 200, "{\"routed\":" + tally.routed + ",\"duplicates\":" + tally.duplicates + ",\"stale\":"
-                         + tally.stale + "}");
+                         + tally.stale + (tally.ownWrites == 0 ? "" : ",\"ownWrites\":" + tally.ownWrites) + "}");
     }
 
     /** What became of a delivery's records. */
@@ -185,6 +192,7 @@ public class HaloWebhookConsumer extends DefaultConsumer {
         int routed;
         int duplicates;
         int stale;
+        int ownWrites;
     }
 
     /**

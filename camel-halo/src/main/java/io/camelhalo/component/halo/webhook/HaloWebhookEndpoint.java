@@ -71,6 +71,8 @@ public class HaloWebhookEndpoint extends DefaultEndpoint implements HaloServiceL
     private long maxBodySize = DEFAULT_MAX_BODY_SIZE;
     @UriParam(label = "consumer", defaultValue = "10000", javaType = "java.time.Duration")
     private long inFlightWait = 10_000;
+    @UriParam(label = "consumer", defaultValue = "true")
+    private boolean skipOwnWrites = true;
     @UriParam(label = "consumer,registration", defaultValue = "false")
     private boolean register;
     @UriParam(label = "consumer,registration")
@@ -296,6 +298,21 @@ public class HaloWebhookEndpoint extends DefaultEndpoint implements HaloServiceL
      */
     public void setMaxBodySize(long maxBodySize) {
         this.maxBodySize = maxBodySize;
+    }
+
+    /**
+     * Whether a version of a record that this same route's own write produced (a note it added, an update it made,
+     * through a halo endpoint of the same connection) is skipped, so a route that writes back to the record it watches
+     * does not feed on its own writes. Only a version whose last-modified stamp is known to be the one the write
+     * produced is skipped: a change by anyone else, even in the same second, is delivered. Set false to receive them
+     * too, marked with header CamelHaloOwnWrite=true.
+     */
+    public void setSkipOwnWrites(boolean skipOwnWrites) {
+        this.skipOwnWrites = skipOwnWrites;
+    }
+
+    public boolean isSkipOwnWrites() {
+        return skipOwnWrites;
     }
 
     public long getInFlightWait() {
