@@ -8,6 +8,9 @@ import io.camelhalo.component.halo.api.HaloIds;
 import io.camelhalo.component.halo.api.HaloQuery;
 import io.camelhalo.component.halo.api.HaloResource;
 import org.apache.camel.Endpoint;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.util.PropertiesHelper;
 
@@ -18,6 +21,11 @@ import org.apache.camel.util.PropertiesHelper;
 @Component("halo-poll")
 public class HaloPollComponent extends HaloConsumerComponent {
 
+    @Metadata(label = "consumer")
+    private StateRepository<String, String> stateRepository;
+    @Metadata(label = "consumer")
+    private IdempotentRepository idempotentRepository;
+
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         HaloResource resource = HaloResource.fromUriName(remaining);
@@ -25,9 +33,37 @@ public class HaloPollComponent extends HaloConsumerComponent {
         Map<String, Object> query = PropertiesHelper.extractProperties(parameters, "query.");
         HaloIds.checkUriWholeNumbers(parameters, List.of("ticketId"),
                 Map.of("pageSize", "1 to " + HaloQuery.MAX_PAGE_SIZE, "maxMessagesPerPoll", "0 for all, or more"));
+        // the component's defaults first: an endpoint option of the same name overrides them
+        endpoint.setStateRepository(stateRepository);
+        endpoint.setIdempotentRepository(idempotentRepository);
         setProperties(endpoint, parameters);
         endpoint.getQuery().putAll(query);
         endpoint.validate();
         return endpoint;
+    }
+
+    public StateRepository<String, String> getStateRepository() {
+        return stateRepository;
+    }
+
+    /**
+     * The default state repository of every halo-poll endpoint that sets none: where progress is kept, keyed by
+     * connection, resource, filters and route id (so one repository serves all routes). E.g. a FileStateRepository to
+     * survive restarts, or a shared JdbcStateRepository for a cluster. Default: in memory.
+     */
+    public void setStateRepository(StateRepository<String, String> stateRepository) {
+        this.stateRepository = stateRepository;
+    }
+
+    public IdempotentRepository getIdempotentRepository() {
+        return idempotentRepository;
+    }
+
+    /**
+     * The default idempotent repository of every halo-poll endpoint that sets none: the change versions delivered,
+     * shared with halo-webhook routes so a change fires once whichever path saw it first. Default: none.
+     */
+    public void setIdempotentRepository(IdempotentRepository idempotentRepository) {
+        this.idempotentRepository = idempotentRepository;
     }
 }
