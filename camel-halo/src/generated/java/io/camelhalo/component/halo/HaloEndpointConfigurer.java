@@ -31,6 +31,8 @@ public class HaloEndpointConfigurer extends PropertyConfigurerSupport implements
         case "baseUrl": target.getConfiguration().setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "batchsize":
         case "batchSize": target.getProducerConfiguration().setBatchSize(property(camelContext, int.class, value)); return true;
+        case "checkcredentialsonstart":
+        case "checkCredentialsOnStart": target.getConfiguration().setCheckCredentialsOnStart(property(camelContext, boolean.class, value)); return true;
         case "clientid":
         case "clientId": target.getConfiguration().setClientId(property(camelContext, java.lang.String.class, value)); return true;
         case "clientsecret":
@@ -104,6 +106,8 @@ public class HaloEndpointConfigurer extends PropertyConfigurerSupport implements
         case "baseUrl": return java.lang.String.class;
         case "batchsize":
         case "batchSize": return int.class;
+        case "checkcredentialsonstart":
+        case "checkCredentialsOnStart": return boolean.class;
         case "clientid":
         case "clientId": return java.lang.String.class;
         case "clientsecret":
@@ -178,6 +182,8 @@ public class HaloEndpointConfigurer extends PropertyConfigurerSupport implements
         case "baseUrl": return target.getConfiguration().getBaseUrl();
         case "batchsize":
         case "batchSize": return target.getProducerConfiguration().getBatchSize();
+        case "checkcredentialsonstart":
+        case "checkCredentialsOnStart": return target.getConfiguration().isCheckCredentialsOnStart();
         case "clientid":
         case "clientId": return target.getConfiguration().getClientId();
         case "clientsecret":

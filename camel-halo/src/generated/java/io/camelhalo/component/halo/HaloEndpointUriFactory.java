@@ -23,11 +23,12 @@ public class HaloEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(37);
+        Set<String> props = new HashSet<>(38);
         props.add("allowInsecureHttp");
         props.add("authUrl");
         props.add("baseUrl");
         props.add("batchSize");
+        props.add("checkCredentialsOnStart");
         props.add("clientId");
         props.add("clientSecret");
         props.add("connectTimeout");

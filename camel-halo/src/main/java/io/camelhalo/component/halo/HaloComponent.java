@@ -66,6 +66,15 @@ public class HaloComponent extends HealthCheckComponent implements SSLContextPar
         return endpoint;
     }
 
+    /** Camel's check for options no setter took, naming the option meant when one is close (pageSise: pageSize). */
+    @Override
+    protected void validateParameters(String uri, Map<String, Object> parameters, String optionPrefix) {
+        if (optionPrefix == null && parameters != null && !parameters.isEmpty()) {
+            throw HaloOptionSuggestions.unknownOptions(getCamelContext(), uri, parameters);
+        }
+        super.validateParameters(uri, parameters, optionPrefix);
+    }
+
     /** The connection for a configuration, shared by every endpoint with the same tenant and application. */
     public HaloConnection connection(HaloConfiguration endpointConfiguration) {
         return connections.computeIfAbsent(endpointConfiguration.connectionKey(), key -> {

@@ -47,6 +47,8 @@ public class HaloConfiguration implements Cloneable {
     private String refreshTokenEncryptionKey;
     @UriParam(label = "security", defaultValue = "false")
     private boolean allowInsecureHttp;
+    @UriParam(label = "security", defaultValue = "true")
+    private boolean checkCredentialsOnStart = true;
     @UriParam(label = "security")
     private SSLContextParameters sslContextParameters;
     @UriParam(label = "advanced", defaultValue = "10000", javaType = "java.time.Duration")
@@ -210,6 +212,21 @@ public class HaloConfiguration implements Cloneable {
     public void setAllowInsecureHttp(boolean allowInsecureHttp) {
         this.allowInsecureHttp = allowInsecureHttp;
         explicitOptions.add("allowInsecureHttp");
+    }
+
+    public boolean isCheckCredentialsOnStart() {
+        return checkCredentialsOnStart;
+    }
+
+    /**
+     * Check the credentials when a route starts: one token request, once per connection, so a wrong client id or secret
+     * stops the route at start with a one-line error (no secret in it) rather than failing each call or poll later.
+     * When Halo cannot be reached the route starts anyway, with one WARN line. Set false to start without asking Halo
+     * (e.g. when Halo is not reachable from where the application starts).
+     */
+    public void setCheckCredentialsOnStart(boolean checkCredentialsOnStart) {
+        this.checkCredentialsOnStart = checkCredentialsOnStart;
+        explicitOptions.add("checkCredentialsOnStart");
     }
 
     public SSLContextParameters getSslContextParameters() {

@@ -1,5 +1,7 @@
 package io.camelhalo.component.halo;
 
+import java.util.Map;
+
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.support.HealthCheckComponent;
 
@@ -22,6 +24,15 @@ public abstract class HaloConsumerComponent extends HealthCheckComponent {
     protected HaloConfiguration endpointConfiguration() {
         HaloConfiguration halo = getCamelContext().getComponent("halo", HaloComponent.class).getConfiguration();
         return configuration == null ? halo.copy() : configuration.overriding(halo);
+    }
+
+    /** Camel's check for options no setter took, naming the option meant when one is close (pageSise: pageSize). */
+    @Override
+    protected void validateParameters(String uri, Map<String, Object> parameters, String optionPrefix) {
+        if (optionPrefix == null && parameters != null && !parameters.isEmpty()) {
+            throw HaloOptionSuggestions.unknownOptions(getCamelContext(), uri, parameters);
+        }
+        super.validateParameters(uri, parameters, optionPrefix);
     }
 
     public HaloConfiguration getConfiguration() {

@@ -64,6 +64,9 @@ public class HaloProducer extends DefaultProducer {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        if (endpoint.getConfiguration().isCheckCredentialsOnStart()) {
+            endpoint.getConnection().checkCredentials(endpoint.getEndpointBaseUri());
+        }
         // optional: only when camel-health is on the classpath
         healthCheckRepository = HealthCheckHelper.getHealthCheckRepository(endpoint.getCamelContext(), "producers",
                 WritableHealthCheckRepository.class);

@@ -9,8 +9,8 @@ import org.apache.camel.impl.DefaultCamelContext;
 
 /**
  * The one way a test sets up Camel: a context whose halo component points at a test Halo (the sandbox, through
- * {@link HaloSandboxExtension}, or a WireMock server), with the rate governor off (tests count or time requests
- * themselves; the governor has its own tests).
+ * {@link HaloSandboxExtension}, or a WireMock server), with the rate governor and the start-up check of the credentials
+ * off (tests count or time requests themselves; the governor and the check have their own tests).
  */
 public final class TestCamel {
 
@@ -36,6 +36,8 @@ public final class TestCamel {
         cfg.setClientId(clientId);
         cfg.setClientSecret(clientSecret);
         cfg.setRateLimit(0);
+        // tests count token requests exactly: the start-up check of the credentials is HaloStartupErrorsTest's
+        cfg.setCheckCredentialsOnStart(false);
     }
 
     /** The halo component's configuration in a context. */

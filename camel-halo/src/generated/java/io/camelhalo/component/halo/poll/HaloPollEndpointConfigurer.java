@@ -37,6 +37,8 @@ public class HaloPollEndpointConfigurer extends PropertyConfigurerSupport implem
         case "baseUrl": target.getConfiguration().setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "checkcredentialsonstart":
+        case "checkCredentialsOnStart": target.getConfiguration().setCheckCredentialsOnStart(property(camelContext, boolean.class, value)); return true;
         case "clientid":
         case "clientId": target.getConfiguration().setClientId(property(camelContext, java.lang.String.class, value)); return true;
         case "clientsecret":
@@ -137,6 +139,8 @@ public class HaloPollEndpointConfigurer extends PropertyConfigurerSupport implem
         case "baseUrl": return java.lang.String.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "checkcredentialsonstart":
+        case "checkCredentialsOnStart": return boolean.class;
         case "clientid":
         case "clientId": return java.lang.String.class;
         case "clientsecret":
@@ -238,6 +242,8 @@ public class HaloPollEndpointConfigurer extends PropertyConfigurerSupport implem
         case "baseUrl": return target.getConfiguration().getBaseUrl();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "checkcredentialsonstart":
+        case "checkCredentialsOnStart": return target.getConfiguration().isCheckCredentialsOnStart();
         case "clientid":
         case "clientId": return target.getConfiguration().getClientId();
         case "clientsecret":

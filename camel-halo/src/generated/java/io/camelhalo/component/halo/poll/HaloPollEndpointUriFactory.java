@@ -23,7 +23,7 @@ public class HaloPollEndpointUriFactory extends org.apache.camel.support.compone
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(51);
+        Set<String> props = new HashSet<>(52);
         props.add("allowInsecureHttp");
         props.add("authUrl");
         props.add("backoffErrorThreshold");
@@ -31,6 +31,7 @@ public class HaloPollEndpointUriFactory extends org.apache.camel.support.compone
         props.add("backoffMultiplier");
         props.add("baseUrl");
         props.add("bridgeErrorHandler");
+        props.add("checkCredentialsOnStart");
         props.add("clientId");
         props.add("clientSecret");
         props.add("connectTimeout");

@@ -40,6 +40,8 @@ public class HaloWebhookComponentConfigurer extends PropertyConfigurerSupport im
         case "baseUrl": getOrCreateConfiguration(target).setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "checkcredentialsonstart":
+        case "checkCredentialsOnStart": getOrCreateConfiguration(target).setCheckCredentialsOnStart(property(camelContext, boolean.class, value)); return true;
         case "clientid":
         case "clientId": getOrCreateConfiguration(target).setClientId(property(camelContext, java.lang.String.class, value)); return true;
         case "clientsecret":
@@ -100,6 +102,8 @@ public class HaloWebhookComponentConfigurer extends PropertyConfigurerSupport im
         case "baseUrl": return java.lang.String.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "checkcredentialsonstart":
+        case "checkCredentialsOnStart": return boolean.class;
         case "clientid":
         case "clientId": return java.lang.String.class;
         case "clientsecret":
@@ -161,6 +165,8 @@ public class HaloWebhookComponentConfigurer extends PropertyConfigurerSupport im
         case "baseUrl": return getOrCreateConfiguration(target).getBaseUrl();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "checkcredentialsonstart":
+        case "checkCredentialsOnStart": return getOrCreateConfiguration(target).isCheckCredentialsOnStart();
         case "clientid":
         case "clientId": return getOrCreateConfiguration(target).getClientId();
         case "clientsecret":

@@ -43,6 +43,8 @@ public class HaloWebhookEndpointConfigurer extends PropertyConfigurerSupport imp
         case "bearerToken": target.setBearerToken(property(camelContext, java.lang.String.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "checkcredentialsonstart":
+        case "checkCredentialsOnStart": target.getConfiguration().setCheckCredentialsOnStart(property(camelContext, boolean.class, value)); return true;
         case "clientid":
         case "clientId": target.getConfiguration().setClientId(property(camelContext, java.lang.String.class, value)); return true;
         case "clientsecret":
@@ -139,6 +141,8 @@ public class HaloWebhookEndpointConfigurer extends PropertyConfigurerSupport imp
         case "bearerToken": return java.lang.String.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "checkcredentialsonstart":
+        case "checkCredentialsOnStart": return boolean.class;
         case "clientid":
         case "clientId": return java.lang.String.class;
         case "clientsecret":
@@ -236,6 +240,8 @@ public class HaloWebhookEndpointConfigurer extends PropertyConfigurerSupport imp
         case "bearerToken": return target.getBearerToken();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "checkcredentialsonstart":
+        case "checkCredentialsOnStart": return target.getConfiguration().isCheckCredentialsOnStart();
         case "clientid":
         case "clientId": return target.getConfiguration().getClientId();
         case "clientsecret":

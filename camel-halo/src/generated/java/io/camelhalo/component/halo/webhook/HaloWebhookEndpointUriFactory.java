@@ -23,7 +23,7 @@ public class HaloWebhookEndpointUriFactory extends org.apache.camel.support.comp
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(48);
+        Set<String> props = new HashSet<>(49);
         props.add("allowInsecureHttp");
         props.add("allowUnauthenticated");
         props.add("apiKey");
@@ -34,6 +34,7 @@ public class HaloWebhookEndpointUriFactory extends org.apache.camel.support.comp
         props.add("basicUsername");
         props.add("bearerToken");
         props.add("bridgeErrorHandler");
+        props.add("checkCredentialsOnStart");
         props.add("clientId");
         props.add("clientSecret");
         props.add("connectTimeout");

@@ -7,24 +7,30 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.camelhalo.component.halo.api.HaloResource;
 import io.camelhalo.component.halo.auth.HaloCredentials;
 import io.camelhalo.component.halo.auth.HaloTokenManager;
 import io.camelhalo.component.halo.change.OwnWrites;
 import io.camelhalo.component.halo.error.HaloApiException;
+import io.camelhalo.component.halo.error.HaloAuthenticationException;
 import io.camelhalo.component.halo.error.HaloRateLimitException;
 import io.camelhalo.component.halo.http.HaloConnectionStatistics;
 import io.camelhalo.component.halo.http.HaloHttpClient;
 import io.camelhalo.component.halo.http.HaloTransport;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.jsse.SSLContextParameters;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Everything shared by the endpoints that talk to one Halo tenant as one application: the transport (pooled HTTP
  * client, rate governor, retries), the token manager and the API client. The component keeps one per {@link Key}.
  */
 public final class HaloConnection {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HaloConnection.class);
 
     /**
      * What makes two endpoints share a connection: same API, same authorisation server, same application and same
@@ -82,6 +88,8 @@ public final class HaloConnection {
     private final HaloConnectionStatistics statistics;
     /** The versions routes' writes through this connection produced, so a route does not feed on its own writes. */
     private final OwnWrites ownWrites = new OwnWrites();
+    /** Whether the credentials were accepted once (by the start check or any request since). */
+    private final AtomicBoolean credentialsAccepted = new AtomicBoolean();
 
     /**
      * @param key         the API, authorisation server and credentials
@@ -109,6 +117,37 @@ public final class HaloConnection {
      */
     public void probe(Duration timeout) throws InterruptedException, HaloApiException {
         probeClient.call("GET", HaloResource.STATUSES, null, Map.of(), null, timeout);
+    }
+
+    /**
+     * The start-up check of the credentials ({@code checkCredentialsOnStart}): one token request, the first time an
+     * endpoint of this connection starts, so a wrong client id or secret stops the route at start with a one-line error
+     * instead of failing every call (or every poll) later. A token already held counts as accepted, and the token
+     * obtained serves the first calls. When Halo cannot be asked (unreachable, rate-limited, failing) the route starts
+     * anyway: one WARN line says so, and the first request meets the problem.
+     *
+     * @param  who                   the endpoint starting, for the messages (e.g. halo-poll:tickets)
+     * @throws IllegalStateException Halo refused the credentials: the reason, without any secret
+     */
+    public void checkCredentials(String who) throws InterruptedException {
+        if (credentialsAccepted.get()) {
+            return;
+        }
+        try {
+            tokenManager.accessToken();
+            credentialsAccepted.set(true);
+        } catch (HaloAuthenticationException e) {
+            throw new IllegalStateException(
+                    who + ": Halo refused the credentials at start: " + oneLine(e.getMessage())
+                                            + " (checkCredentialsOnStart=false starts without this check)",
+                    e);
+        } catch (HaloApiException e) {
+            LOG.warn("{}: could not check the credentials at start, starting anyway: {}", who, oneLine(e.getMessage()));
+        }
+    }
+
+    private static String oneLine(String text) {
+        return text == null ? "" : text.strip().replaceAll("\\s*\\R\\s*", " ");
     }
 
     /** What this connection is to: API, authorisation server, application (for the dev console and metrics). */

@@ -13,6 +13,7 @@ import io.camelhalo.component.halo.state.StaleStateException;
 import io.camelhalo.component.halo.state.VersionedStateRepository;
 import org.apache.camel.Processor;
 import org.apache.camel.spi.StateRepository;
+import org.apache.camel.support.LoggingExceptionHandler;
 import org.apache.camel.support.ScheduledBatchPollingConsumer;
 import org.apache.camel.support.service.ServiceHelper;
 import org.slf4j.Logger;
@@ -58,6 +59,8 @@ public class HaloPollConsumer extends ScheduledBatchPollingConsumer {
     private StateRepository<String, String> stateRepository;
     private String stateKey;
     private Instant startedAt;
+    /** The one-line log of failed polls, unless the route set its own exception handler. */
+    private PollFailureLog failureLog;
 
     public HaloPollConsumer(HaloPollEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -73,6 +76,9 @@ public class HaloPollConsumer extends ScheduledBatchPollingConsumer {
         feed = new HaloChangeFeed(
                 pager, endpoint.getConnection().httpClient(), timeout, resource, endpoint.filters(),
                 endpoint.getPageSize(), statistics::notice);
+        if (endpoint.getConfiguration().isCheckCredentialsOnStart()) {
+            endpoint.getConnection().checkCredentials(endpoint.getEndpointBaseUri());
+        }
         stateRepository = endpoint.stateRepository();
         ServiceHelper.startService(stateRepository); // a FileStateRepository loads its file here
         ServiceHelper.startService(endpoint.getIdempotentRepository());
@@ -80,6 +86,11 @@ public class HaloPollConsumer extends ScheduledBatchPollingConsumer {
                 this, endpoint.getIdempotentRepository(), "it is delivered again on the next poll",
                 endpoint.getConnection().ownWrites(), endpoint.isSkipOwnWrites());
         stateKey = endpoint.stateKey(getRouteId());
+        if (getExceptionHandler() instanceof LoggingExceptionHandler) {
+            failureLog = new PollFailureLog(
+                    getExceptionHandler(), endpoint.getEndpointBaseUri() + " (route " + getRouteId() + ")");
+            setExceptionHandler(failureLog);
+        }
         // startFrom=now means when the route started: a change made before the first poll (initialDelay) counts
         startedAt = endpoint.startInstant();
         if (!(getHealthCheck() instanceof HaloPollHealthCheck)) {
@@ -126,6 +137,9 @@ public class HaloPollConsumer extends ScheduledBatchPollingConsumer {
             int processed = processBatch(pending);
             run.finish(changed.complete() && pending.isEmpty());
             finished = true;
+            if (failureLog != null) {
+                failureLog.pollSucceeded();
+            }
             return processed;
         } finally {
             if (!finished) {

@@ -63,8 +63,12 @@ public class HaloWebhookConsumer extends DefaultConsumer {
         delivery = new ChangeDelivery(
                 this, repository, "Halo is answered 500 so it delivers it again",
                 endpoint.getConnection().ownWrites(), endpoint.isSkipOwnWrites());
-        httpConsumer = platformHttp().createConsumer(this::onDelivery);
-        ServiceHelper.startService(httpConsumer);
+        try {
+            httpConsumer = platformHttp().createConsumer(this::onDelivery);
+            ServiceHelper.startService(httpConsumer);
+        } catch (Exception e) {
+            throw new IllegalStateException(noHttpServer(e), e);
+        }
         if (endpoint.isRegister()) {
             registration = new WebhookRegistration(endpoint);
             registration.register();
@@ -92,16 +96,17 @@ public class HaloWebhookConsumer extends DefaultConsumer {
 
     /** The platform-http endpoint of this path, resolved by URI so camel-halo needs no HTTP server on its classpath. */
     private Endpoint platformHttp() {
-        String uri = "platform-http:" + endpoint.httpPath() + "?httpMethodRestrict=POST";
-        try {
-            return getEndpoint().getCamelContext().getEndpoint(uri);
-        } catch (RuntimeException e) {
-            throw new IllegalStateException(
-                    "halo-webhook serves through Camel's platform HTTP server, which is not available: add "
-                                            + "camel-platform-http-vertx (Camel Main) or camel-platform-http-starter "
-                                            + "(Spring Boot) to the application",
-                    e);
-        }
+        return getEndpoint().getCamelContext().getEndpoint(
+                "platform-http:" + endpoint.httpPath() + "?httpMethodRestrict=POST");
+    }
+
+    /** What to add when the platform HTTP server is missing or not running, per runtime, and what Camel said. */
+    private String noHttpServer(Exception cause) {
+        return "halo-webhook:" + resource.uriName() + " receives Halo's deliveries on " + endpoint.httpPath()
+               + " through Camel's platform HTTP server, which is not available. Camel Main: add "
+               + "org.apache.camel:camel-platform-http-main and set camel.server.enabled=true (camel.server.port "
+               + "chooses the port). Spring Boot: add org.apache.camel.springboot:camel-platform-http-starter. Quarkus: "
+               + "add org.apache.camel.quarkus:camel-quarkus-platform-http. (" + cause.getMessage() + ")";
     }
 
     private void onDelivery(Exchange http) {
