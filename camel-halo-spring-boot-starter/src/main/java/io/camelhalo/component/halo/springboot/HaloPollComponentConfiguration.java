@@ -50,6 +50,23 @@ public class HaloPollComponentConfiguration
      */
     private io.camelhalo.component.halo.HaloConfiguration configuration;
     /**
+     * The default idempotent repository of every halo-poll endpoint that sets
+     * none: the change versions delivered, shared with halo-webhook routes so a
+     * change fires once whichever path saw it first. Default: none. The option
+     * is a org.apache.camel.spi.IdempotentRepository type.
+     */
+    private org.apache.camel.spi.IdempotentRepository idempotentRepository;
+    /**
+     * The default state repository of every halo-poll endpoint that sets none:
+     * where progress is kept, keyed by connection, resource, filters and route
+     * id (so one repository serves all routes). E.g. a FileStateRepository to
+     * survive restarts, or a shared JdbcStateRepository for a cluster. Default:
+     * in memory. The option is a
+     * org.apache.camel.spi.StateRepository&lt;java.lang.String,
+     * java.lang.String&gt; type.
+     */
+    private org.apache.camel.spi.StateRepository<java.lang.String, java.lang.String> stateRepository;
+    /**
      * Whether autowiring is enabled. This is used for automatic autowiring
      * options (the option must be marked as autowired) by looking up in the
      * registry to find if there is a single instance of matching type, which
@@ -148,6 +165,15 @@ public class HaloPollComponentConfiguration
      */
     private String authUrl;
     /**
+     * Check the credentials when a route starts: one token request, once per
+     * connection, so a wrong client id or secret stops the route at start with
+     * a one-line error (no secret in it) rather than failing each call or poll
+     * later. When Halo cannot be reached the route starts anyway, with one WARN
+     * line. Set false to start without asking Halo (e.g. when Halo is not
+     * reachable from where the application starts).
+     */
+    private Boolean checkCredentialsOnStart;
+    /**
      * The client id of the API application registered in Halo (Configuration,
      * Integrations, Halo API).
      */
@@ -240,6 +266,22 @@ public class HaloPollComponentConfiguration
 
     public void setConfiguration(io.camelhalo.component.halo.HaloConfiguration configuration) {
         this.configuration = configuration;
+    }
+
+    public org.apache.camel.spi.IdempotentRepository getIdempotentRepository() {
+        return idempotentRepository;
+    }
+
+    public void setIdempotentRepository(org.apache.camel.spi.IdempotentRepository idempotentRepository) {
+        this.idempotentRepository = idempotentRepository;
+    }
+
+    public org.apache.camel.spi.StateRepository<java.lang.String, java.lang.String> getStateRepository() {
+        return stateRepository;
+    }
+
+    public void setStateRepository(org.apache.camel.spi.StateRepository<java.lang.String, java.lang.String> stateRepository) {
+        this.stateRepository = stateRepository;
     }
 
     public Boolean getAutowiredEnabled() {
@@ -360,6 +402,14 @@ public class HaloPollComponentConfiguration
 
     public void setAuthUrl(String authUrl) {
         this.authUrl = authUrl;
+    }
+
+    public Boolean getCheckCredentialsOnStart() {
+        return checkCredentialsOnStart;
+    }
+
+    public void setCheckCredentialsOnStart(Boolean checkCredentialsOnStart) {
+        this.checkCredentialsOnStart = checkCredentialsOnStart;
     }
 
     public String getClientId() {

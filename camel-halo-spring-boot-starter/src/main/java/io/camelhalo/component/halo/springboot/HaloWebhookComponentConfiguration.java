@@ -52,6 +52,15 @@ public class HaloWebhookComponentConfiguration
      */
     private io.camelhalo.component.halo.HaloConfiguration configuration;
     /**
+     * The default idempotent repository of every halo-webhook endpoint that
+     * sets none: the change versions delivered, so a re-sent delivery is
+     * dropped. Default: one in memory per endpoint (10000 versions). Use a
+     * persistent one (FileIdempotentRepository, JdbcMessageIdRepository) to
+     * survive restarts, shared with halo-poll routes. The option is a
+     * org.apache.camel.spi.IdempotentRepository type.
+     */
+    private org.apache.camel.spi.IdempotentRepository idempotentRepository;
+    /**
      * Whether autowiring is enabled. This is used for automatic autowiring
      * options (the option must be marked as autowired) by looking up in the
      * registry to find if there is a single instance of matching type, which
@@ -150,6 +159,15 @@ public class HaloWebhookComponentConfiguration
      */
     private String authUrl;
     /**
+     * Check the credentials when a route starts: one token request, once per
+     * connection, so a wrong client id or secret stops the route at start with
+     * a one-line error (no secret in it) rather than failing each call or poll
+     * later. When Halo cannot be reached the route starts anyway, with one WARN
+     * line. Set false to start without asking Halo (e.g. when Halo is not
+     * reachable from where the application starts).
+     */
+    private Boolean checkCredentialsOnStart;
+    /**
      * The client id of the API application registered in Halo (Configuration,
      * Integrations, Halo API).
      */
@@ -242,6 +260,14 @@ public class HaloWebhookComponentConfiguration
 
     public void setConfiguration(io.camelhalo.component.halo.HaloConfiguration configuration) {
         this.configuration = configuration;
+    }
+
+    public org.apache.camel.spi.IdempotentRepository getIdempotentRepository() {
+        return idempotentRepository;
+    }
+
+    public void setIdempotentRepository(org.apache.camel.spi.IdempotentRepository idempotentRepository) {
+        this.idempotentRepository = idempotentRepository;
     }
 
     public Boolean getAutowiredEnabled() {
@@ -362,6 +388,14 @@ public class HaloWebhookComponentConfiguration
 
     public void setAuthUrl(String authUrl) {
         this.authUrl = authUrl;
+    }
+
+    public Boolean getCheckCredentialsOnStart() {
+        return checkCredentialsOnStart;
+    }
+
+    public void setCheckCredentialsOnStart(Boolean checkCredentialsOnStart) {
+        this.checkCredentialsOnStart = checkCredentialsOnStart;
     }
 
     public String getClientId() {
