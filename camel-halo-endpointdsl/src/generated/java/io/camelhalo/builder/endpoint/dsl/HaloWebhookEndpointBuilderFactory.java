@@ -209,6 +209,50 @@ public interface HaloWebhookEndpointBuilderFactory {
             return this;
         }
         /**
+         * Whether a version of a record that this same route's own write
+         * produced (a note it added, an update it made, through a halo endpoint
+         * of the same connection) is skipped, so a route that writes back to
+         * the record it watches does not feed on its own writes. Only a version
+         * whose last-modified stamp is known to be the one the write produced
+         * is skipped: a change by anyone else, even in the same second, is
+         * delivered. Set false to receive them too, marked with header
+         * CamelHaloOwnWrite=true.
+         * 
+         * The option is a: <code>boolean</code> type.
+         * 
+         * Default: true
+         * Group: consumer
+         * 
+         * @param skipOwnWrites the value to set
+         * @return the dsl builder
+         */
+        default HaloWebhookEndpointBuilder skipOwnWrites(boolean skipOwnWrites) {
+            doSetProperty("skipOwnWrites", skipOwnWrites);
+            return this;
+        }
+        /**
+         * Whether a version of a record that this same route's own write
+         * produced (a note it added, an update it made, through a halo endpoint
+         * of the same connection) is skipped, so a route that writes back to
+         * the record it watches does not feed on its own writes. Only a version
+         * whose last-modified stamp is known to be the one the write produced
+         * is skipped: a change by anyone else, even in the same second, is
+         * delivered. Set false to receive them too, marked with header
+         * CamelHaloOwnWrite=true.
+         * 
+         * The option will be converted to a <code>boolean</code> type.
+         * 
+         * Default: true
+         * Group: consumer
+         * 
+         * @param skipOwnWrites the value to set
+         * @return the dsl builder
+         */
+        default HaloWebhookEndpointBuilder skipOwnWrites(String skipOwnWrites) {
+            doSetProperty("skipOwnWrites", skipOwnWrites);
+            return this;
+        }
+        /**
          * The Halo events the registered webhook subscribes to, as Halo's event
          * numbers or these names (numbers from a published Halo client:
          * NewTicketLogged 3, TicketUpdatedByUser 19, Closed 39,
@@ -483,6 +527,46 @@ public interface HaloWebhookEndpointBuilderFactory {
          */
         default HaloWebhookEndpointBuilder bearerToken(String bearerToken) {
             doSetProperty("bearerToken", bearerToken);
+            return this;
+        }
+        /**
+         * Check the credentials when a route starts: one token request, once
+         * per connection, so a wrong client id or secret stops the route at
+         * start with a one-line error (no secret in it) rather than failing
+         * each call or poll later. When Halo cannot be reached the route starts
+         * anyway, with one WARN line. Set false to start without asking Halo
+         * (e.g. when Halo is not reachable from where the application starts).
+         * 
+         * The option is a: <code>boolean</code> type.
+         * 
+         * Default: true
+         * Group: security
+         * 
+         * @param checkCredentialsOnStart the value to set
+         * @return the dsl builder
+         */
+        default HaloWebhookEndpointBuilder checkCredentialsOnStart(boolean checkCredentialsOnStart) {
+            doSetProperty("checkCredentialsOnStart", checkCredentialsOnStart);
+            return this;
+        }
+        /**
+         * Check the credentials when a route starts: one token request, once
+         * per connection, so a wrong client id or secret stops the route at
+         * start with a one-line error (no secret in it) rather than failing
+         * each call or poll later. When Halo cannot be reached the route starts
+         * anyway, with one WARN line. Set false to start without asking Halo
+         * (e.g. when Halo is not reachable from where the application starts).
+         * 
+         * The option will be converted to a <code>boolean</code> type.
+         * 
+         * Default: true
+         * Group: security
+         * 
+         * @param checkCredentialsOnStart the value to set
+         * @return the dsl builder
+         */
+        default HaloWebhookEndpointBuilder checkCredentialsOnStart(String checkCredentialsOnStart) {
+            doSetProperty("checkCredentialsOnStart", checkCredentialsOnStart);
             return this;
         }
         /**
@@ -1504,6 +1588,20 @@ public interface HaloWebhookEndpointBuilderFactory {
          */
         public String haloLastModified() {
             return "CamelHaloLastModified";
+        }
+        /**
+         * true when this version of the record is the one a write by this same
+         * route produced (its own note or update); set only with
+         * skipOwnWrites=false, as such versions are skipped by default.
+         * 
+         * The option is a: {@code Boolean} type.
+         * 
+         * Group: consumer
+         * 
+         * @return the name of the header {@code HaloOwnWrite}.
+         */
+        public String haloOwnWrite() {
+            return "CamelHaloOwnWrite";
         }
         /**
          * halo-webhook: Halo's event text for the change, as the delivery names
