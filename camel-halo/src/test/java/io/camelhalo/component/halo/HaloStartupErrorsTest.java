@@ -1,5 +1,7 @@
 package io.camelhalo.component.halo;
 
+import java.util.List;
+
 import io.camelhalo.sandbox.HaloSandbox;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ResolveEndpointFailedException;
@@ -168,6 +170,34 @@ class HaloStartupErrorsTest {
         context.createProducerTemplate().requestBody("direct:list", (Object) null);
 
         assertEquals(1, sandbox.tokenRequestCount(), "the call uses the token of the check");
+    }
+
+    @Test
+    void anUnreachableHaloStartsTheRouteWithOneWarning() throws Exception {
+        // given Halo not answering at all (nothing listens on the port)
+        CamelContext context = contextCheckingCredentials(halo.sandbox().clientSecret());
+        HaloConfiguration cfg = TestCamel.configuration(context);
+        cfg.setBaseUrl("http://127.0.0.1:" + org.apache.camel.test.AvailablePortFinder.getNextAvailable());
+        cfg.setMaxRetries(0);
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:list").to("halo:tickets/list");
+            }
+        });
+
+        try (LogCapture log = new LogCapture()) {
+            context.start();
+
+            // then the route runs, and one WARN line says the check could not be made
+            assertTrue(context.getRouteController().getRouteStatus(context.getRoutes().get(0).getRouteId()).isStarted());
+            List<LogCapture.Line> warnings = log.lines(org.apache.logging.log4j.Level.WARN, "HaloConnection");
+            assertEquals(1, warnings.size(), String.valueOf(warnings));
+            assertTrue(warnings.get(0).message().startsWith(
+                    "halo://tickets/list: could not check the credentials at start, starting anyway: "),
+                    warnings.get(0).message());
+            assertEquals(null, warnings.get(0).thrown());
+        }
     }
 
     @Test
