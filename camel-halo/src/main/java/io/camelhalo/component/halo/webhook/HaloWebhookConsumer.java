@@ -12,6 +12,7 @@ import io.camelhalo.component.halo.api.HaloResource;
 import io.camelhalo.component.halo.api.HaloWebhookFormat;
 import io.camelhalo.component.halo.change.ChangeDelivery;
 import io.camelhalo.component.halo.change.HaloChange;
+import io.camelhalo.component.halo.change.OwnWrites;
 import io.camelhalo.component.halo.error.HaloNotFoundException;
 import org.apache.camel.Consumer;
 import org.apache.camel.Endpoint;
@@ -60,9 +61,11 @@ public class HaloWebhookConsumer extends DefaultConsumer {
         authenticator = new WebhookAuthenticator(endpoint);
         IdempotentRepository repository = endpoint.idempotentRepository();
         ServiceHelper.startService(repository); // a FileIdempotentRepository loads its file here
+        // no base URL, no connection: nothing this route writes to Halo can come back (and none is opened here)
+        OwnWrites ownWrites = endpoint.getConfiguration().getBaseUrl() == null ? null : endpoint.getConnection().ownWrites();
         delivery = new ChangeDelivery(
-                this, repository, "Halo is answered 500 so it delivers it again",
-                endpoint.getConnection().ownWrites(), endpoint.isSkipOwnWrites());
+                this, repository, "Halo is answered 500 so it delivers it again", ownWrites,
+                endpoint.isSkipOwnWrites());
         try {
             httpConsumer = platformHttp().createConsumer(this::onDelivery);
             ServiceHelper.startService(httpConsumer);

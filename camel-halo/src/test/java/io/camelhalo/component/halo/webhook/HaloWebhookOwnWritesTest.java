@@ -1,5 +1,9 @@
 package io.camelhalo.component.halo.webhook;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -15,6 +19,9 @@ import io.camelhalo.sandbox.WebhookDelivery;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
+import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.test.AvailablePortFinder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,6 +71,38 @@ class HaloWebhookOwnWritesTest {
             }
         });
         camel.start();
+    }
+
+    @Test
+    void aWebhookWithNoHaloConnectionConfiguredStillRoutes() throws Exception {
+        // given a context with no halo settings at all (no base URL): the route only receives what Halo posts
+        int freePort = AvailablePortFinder.getNextAvailable();
+        CamelContext bare = new DefaultCamelContext();
+        VertxPlatformHttpServerConfiguration server = new VertxPlatformHttpServerConfiguration();
+        server.setBindHost("127.0.0.1");
+        server.setBindPort(freePort);
+        bare.addService(new VertxPlatformHttpServer(server));
+        List<Taken> received = WebhookTestSupport.newTakenList();
+        bare.addRoutes(WebhookTestSupport.recording("bare", "halo-webhook:tickets?allowUnauthenticated=true", "bare",
+                received));
+        try {
+            bare.start();
+
+            // when Halo posts a full record
+            HttpResponse<String> reply = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + freePort + "/halo-webhook/tickets"))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(
+                                    "{\"id\":5,\"summary\":\"posted\",\"last_update\":\"2026-01-01T00:00:00.120\"}"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            // then it is routed
+            assertEquals(200, reply.statusCode(), reply.body());
+            assertEquals(List.of("posted"), received.stream().map(Taken::summary).toList());
+        } finally {
+            bare.stop();
+        }
     }
 
     @Test
