@@ -33,6 +33,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * With camel-opentelemetry2 on the classpath, the spans of halo, halo-poll and halo-webhook endpoints carry the
@@ -114,6 +115,25 @@ class HaloSpanDecoratorTest {
         SpanData get = span("halo", "get");
         assertEquals("404", attribute(get, HaloSpanTags.STATUS));
         assertEquals("987654", attribute(get, HaloSpanTags.ID));
+    }
+
+    @Test
+    void noSecretOfTheUriIsTagged() throws Exception {
+        String secret = sandbox.clientSecret();
+        CamelContext context = traced(halo.newContext(), new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:get").to("halo:tickets/list?pageSize=5&clientSecret=RAW(" + secret + ")");
+            }
+        });
+
+        context.createProducerTemplate().requestBody("direct:get", (Object) null);
+
+        SpanData list = span("halo", "list");
+        assertTrue(attribute(list, "url.query").contains("pageSize=5"), attribute(list, "url.query"));
+        for (SpanData span : exporter.getFinishedSpanItems()) {
+            assertFalse(span.getAttributes().toString().contains(secret), span.getAttributes().toString());
+        }
     }
 
     @Test
