@@ -118,7 +118,7 @@ public final class HaloBenchmarks {
         jmh.print();
         overheadRow(jmh, JmhOverhead.RAW, "1 overhead (per GET, route vs raw JDK HttpClient; JMH)",
                 " raw JDK HttpClient (default settings)", true);
-        // reported, not judged: the baseline is the raw call above; this one shows what Camel and the
+        // reported, not judged: the target's baseline is the raw call above; this one shows what Camel and the
         // component add on top of the same JDK client settings (docs/BENCHMARKS.md explains where it goes)
         overheadRow(jmh, JmhOverhead.RAW_DIRECT,
                 "1b Camel + component alone (route vs raw with the component's client settings)",

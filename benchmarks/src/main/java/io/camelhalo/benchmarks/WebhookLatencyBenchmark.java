@@ -22,7 +22,7 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.spi.PollingConsumerPollStrategy;
 
 /**
- * Issue 13's benchmark rows, side by side in one run against the sandbox on loopback: change-to-route latency of
+ * The webhook-against-poll rows, side by side in one run against the sandbox on loopback: change-to-route latency of
  * halo-webhook against halo-poll at its default delay (60 s), and API requests per idle hour of each.
  * <p>
  * Webhook latency is measured end to end: from the API write to the route taking the change (the sandbox posts the
@@ -60,7 +60,8 @@ public final class WebhookLatencyBenchmark {
             double pollIdlePerHour = poll.requestsPerIdlePoll * TimeUnit.HOURS.toMillis(1) / DEFAULT_POLL_DELAY_MS;
 
             System.out.println();
-            System.out.println("Issue 13: change-to-route latency and idle cost, " + CHANGES + " ticket changes, loopback");
+            System.out.println(
+                    "Webhook against poll: change-to-route latency and idle cost, " + CHANGES + " ticket changes, loopback");
             System.out.printf(Locale.ROOT, "%-44s %12s %12s %22s%n", "path", "p50 ms", "p99 ms", "API requests/idle hour");
             row("halo-webhook (sandbox posts each change)", webhook, webhookIdlePerHour);
             row("halo-poll, delay 60 s (default)", pollAtDefault, pollIdlePerHour);

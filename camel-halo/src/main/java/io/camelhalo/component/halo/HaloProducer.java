@@ -25,6 +25,7 @@ import io.camelhalo.component.halo.http.HaloHttpClient;
 import io.camelhalo.component.halo.http.HaloReply;
 import io.camelhalo.component.halo.lookup.HaloExistingRecords;
 import io.camelhalo.component.halo.lookup.HaloNameResolver;
+import io.camelhalo.component.halo.tracing.HaloSpanTags;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.health.HealthCheckHelper;
@@ -415,6 +416,8 @@ public class HaloProducer extends DefaultProducer {
     }
 
     private void setResponseCode(Message in, int status) {
+        // for the span decorator (tracing/): spans carry Halo's status though the header is set only on request
+        in.getExchange().setProperty(HaloSpanTags.STATUS_PROPERTY, status);
         if (!configuration.isThrowExceptionOnFailure()) {
             in.setHeader(HaloConstants.HTTP_RESPONSE_CODE, status);
         }

@@ -290,7 +290,7 @@ public final class TenantCheck {
         }
         return new TenantFinding(
                 name, "timestamp format", CONTRADICTED, "whole seconds, e.g. " + sample,
-                "a change in the second a route starts may be missed; no setting yet (issue 10)");
+                "a change in the second a route starts may be missed; no setting works around it yet");
     }
 
     private TenantFinding order(HaloResource r, List<String> descStamps) throws IOException, InterruptedException {
@@ -346,7 +346,7 @@ public final class TenantCheck {
         return new TenantFinding(
                 name, "record_count exact", CONTRADICTED,
                 "record_count " + promised + ", the pages hold " + (more ? "more than " : "") + counted,
-                "list and poll may stop early at record_count; no setting yet (issue 10)");
+                "list and poll may stop early at record_count; no setting works around it yet");
     }
 
     private static boolean sorted(List<Instant> values, boolean descending) {

@@ -108,7 +108,7 @@ class JdbcStateRepositoryTest {
     @ParameterizedTest
     @EnumSource(Database.class)
     void progressAfterALongCatchUpFits(Database db) {
-        // given progress far beyond the ~99,000 characters a 2,000-change catch-up stored (issue 10)
+        // given progress far beyond the ~99,000 characters a 2,000-change catch-up stored
         JdbcStateRepository repo = member(db, newTable());
         String value = "{\"seen\":\"" + "12345@2026-01-01T00:00:00Z,".repeat(10_000) + "\"}";
         assertTrue(value.length() > 250_000);

@@ -1,0 +1,2 @@
+import { register } from 'node:module';
+register('./resolve-js.mjs', import.meta.url);
