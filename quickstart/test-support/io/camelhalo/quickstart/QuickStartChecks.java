@@ -10,7 +10,10 @@ import io.camelhalo.sandbox.HaloSandbox;
 
 import static org.awaitility.Awaitility.await;
 
-/** What the quick-start test does to the sandbox and reads from it. */
+/**
+ * What the quick-start tests (Camel Main and Spring Boot) do to the sandbox and read from it; a test source of both
+ * modules (build-helper-maven-plugin).
+ */
 final class QuickStartChecks {
 
     /** The note the quick-start route writes. */
