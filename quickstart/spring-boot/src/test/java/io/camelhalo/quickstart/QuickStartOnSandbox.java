@@ -27,17 +27,18 @@ public final class QuickStartOnSandbox {
         String tenant = System.getenv("HALO_BASE_URL");
         if (tenant != null && !tenant.isBlank()) {
             LOG.info("Using the Halo tenant at {} (HALO_BASE_URL)", tenant);
-        } else {
-            HaloSandbox sandbox = HaloSandbox.start(SANDBOX_PORT);
-            TicketChanger changer = TicketChanger.every(sandbox, TICKET_CHANGES, LOG::info);
-            // the application runs on after main returns (its web server); the sandbox stops with the JVM
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                changer.close();
-                sandbox.close();
-            }, "halo-sandbox-stop"));
-            LOG.info("No HALO_BASE_URL set: started the Halo sandbox at {}; it changes a ticket every {} s",
-                    sandbox.baseUrl(), TICKET_CHANGES.toSeconds());
+            QuickStartApplication.main(args);
+            return;
         }
-        QuickStartApplication.main(args);
+        HaloSandbox sandbox = HaloSandbox.start(SANDBOX_PORT);
+        LOG.info("No HALO_BASE_URL set: started the Halo sandbox at {}", sandbox.baseUrl());
+        QuickStartApplication.main(args); // returns once started; its web server keeps it running
+        // changes from now on, so the route (which starts from now) notes each
+        TicketChanger changer = TicketChanger.every(sandbox, TICKET_CHANGES, LOG::info);
+        LOG.info("The sandbox changes a ticket every {} s", TICKET_CHANGES.toSeconds());
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            changer.close();
+            sandbox.close();
+        }, "halo-sandbox-stop"));
     }
 }
