@@ -17,8 +17,9 @@ final class SandboxHelp {
 
     static String text(HaloSandboxOptions defaults) {
         StringBuilder help = new StringBuilder()
-                .append("usage: java -jar halo-sandbox.jar [--port N] [--client-id ID] [--client-secret SECRET] [--no-seed] [--mode TENANT_MODE]...\n")
-                .append("A stateful emulator of the Halo ITSM / PSA REST API on 127.0.0.1, for tests and demos.\n\n")
+                .append("usage: java -jar halo-sandbox.jar [--port N] [--client-id ID] [--client-secret SECRET] [--no-seed] [--mode TENANT_MODE]... [--change-tickets SECONDS]\n")
+                .append("A stateful emulator of the Halo ITSM / PSA REST API on 127.0.0.1, for tests and demos.\n")
+                .append("--change-tickets N changes one ticket every N seconds, the tickets in turn (for a demo).\n\n")
                 .append("Connection (defaults):\n")
                 .append("  camel.component.halo.base-url      = http://127.0.0.1:").append(defaults.port()).append('\n')
                 .append("  camel.component.halo.client-id     = ").append(defaults.clientId()).append('\n')
