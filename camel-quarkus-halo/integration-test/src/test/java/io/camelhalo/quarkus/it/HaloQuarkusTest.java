@@ -38,6 +38,12 @@ class HaloQuarkusTest {
     ProducerTemplate template;
 
     @Test
+    void theApplicationRunsOnTheCamelOfCamelQuarkus() {
+        // camel-quarkus-bom's Camel, not the camel-bom 4.18.0 the rest of the build imports
+        assertEquals("4.18.2", camelContext.getVersion());
+    }
+
+    @Test
     void theProducerWritesAndReadsATicket() {
         // when a ticket is created through the halo producer, configured from application.properties
         Map<?, ?> created = template.requestBody("halo:tickets/create", Map.of("summary", "made on Quarkus"), Map.class);
