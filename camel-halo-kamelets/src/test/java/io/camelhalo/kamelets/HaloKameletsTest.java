@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -182,6 +183,17 @@ class HaloKameletsTest {
         // the route without a stateFile has polled: its progress is in halo-source-users.state
         await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(DEFAULT_STATE) && Files.size(DEFAULT_STATE) > 0);
         assertTrue(readString(DEFAULT_STATE).contains("|users|user-changes"), "the progress of route user-changes");
+    }
+
+    @Test
+    void haloSourceKeepsItsProgressInTheStateRepositoryBeanItIsGiven() {
+        // the route with stateRepository=#bean:clientState has polled: its progress is in that bean, in no file
+        RecordingStateRepository state = main.getCamelContext().getRegistry().lookupByNameAndType("clientState",
+                RecordingStateRepository.class);
+        await().atMost(Duration.ofSeconds(20)).until(() -> !state.written().isEmpty());
+        assertTrue(state.written().stream().allMatch(key -> key.contains("|clients|client-changes")), state.written()
+                .toString());
+        assertFalse(Files.exists(Path.of("halo-source-clients.state")), "no file for the route given a bean");
     }
 
     @Test
