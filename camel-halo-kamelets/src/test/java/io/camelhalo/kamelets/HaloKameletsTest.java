@@ -1,9 +1,15 @@
 package io.camelhalo.kamelets;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camelhalo.sandbox.HaloSandbox;
+import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ConsumerTemplate;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -11,9 +17,14 @@ import org.apache.camel.main.Main;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The Kamelets of this module run by camel-kamelet from YAML routes against the Halo sandbox: a Camel Main app with
@@ -23,24 +34,33 @@ class HaloKameletsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Where halo-source keeps its progress without a stateFile: the working directory. */
+    private static final Path DEFAULT_STATE = Path.of("halo-source-users.state");
+
+    @TempDir
+    Path dir;
+
     private HaloSandbox sandbox;
     private Main main;
 
     @BeforeEach
     void start() throws Exception {
+        Files.deleteIfExists(DEFAULT_STATE);
         sandbox = HaloSandbox.start(0);
         main = new Main();
         main.setPropertyPlaceholderLocations("classpath:application.properties");
         main.addInitialProperty("halo.sandbox.url", sandbox.baseUrl());
         main.addInitialProperty("halo.sandbox.client-id", sandbox.clientId());
         main.addInitialProperty("halo.sandbox.client-secret", sandbox.clientSecret());
+        main.addInitialProperty("halo.state-file", dir.resolve("tickets.state").toString());
         main.start();
     }
 
     @AfterEach
-    void stop() {
+    void stop() throws IOException {
         main.stop();
         sandbox.close();
+        Files.deleteIfExists(DEFAULT_STATE);
     }
 
     @Test
@@ -57,6 +77,12 @@ class HaloKameletsTest {
         Map<String, Object> ticket = JSON.readValue(first.getMessage().getBody(String.class), Map.class);
         assertEquals(first.getMessage().getHeader("CamelHaloRecordId", Long.class), ((Number) ticket.get("id")).longValue());
         assertEquals("Printer on floor 2 is jammed", ticket.get("summary"));
+        // and the same facts in headers without the Camel prefix, which sinks such as kafka-sink keep
+        assertEquals(String.valueOf(ticket.get("id")), first.getMessage().getHeader("halo-id", String.class));
+        assertEquals("tickets", first.getMessage().getHeader("halo-resource"));
+        assertEquals("created", first.getMessage().getHeader("halo-event-type"));
+        assertEquals("created", first.getMessage().getHeader("ce-haloeventtype"));
+        assertNotNull(first.getMessage().getHeader("halo-last-modified"));
     }
 
     @Test
@@ -150,6 +176,66 @@ class HaloKameletsTest {
         assertEquals(true, checked.startsWith("added an agent note to ticket 4"), checked);
         Map<String, Object> last = sandbox.records("actions").get(sandbox.count("actions") - 1);
         assertEquals(2L, ((Number) last.get("who_agentid")).longValue());
+    }
+
+    @Test
+    void haloSourceKeepsItsProgressInAFileNamedAfterTheResourceByDefault() {
+        // the route without a stateFile has polled: its progress is in halo-source-users.state
+        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(DEFAULT_STATE) && Files.size(DEFAULT_STATE) > 0);
+        assertTrue(readString(DEFAULT_STATE).contains("|users|user-changes"), "the progress of route user-changes");
+    }
+
+    @Test
+    void haloSourceKeepsItsProgressInTheStateRepositoryBeanItIsGiven() {
+        // the route with stateRepository=#bean:clientState has polled: its progress is in that bean, in no file
+        RecordingStateRepository state = main.getCamelContext().getRegistry().lookupByNameAndType("clientState",
+                RecordingStateRepository.class);
+        await().atMost(Duration.ofSeconds(20)).until(() -> !state.written().isEmpty());
+        assertTrue(state.written().stream().allMatch(key -> key.contains("|clients|client-changes")), state.written()
+                .toString());
+        assertFalse(Files.exists(Path.of("halo-source-clients.state")), "no file for the route given a bean");
+    }
+
+    @Test
+    void haloSinkDeletesTheRecordOfHeaderHaloIdOrOfTheBodysId() {
+        ProducerTemplate template = main.getCamelContext().createProducerTemplate();
+        long first = ((Number) sandbox.put("clients", Map.of("name", "Gone by header")).get("id")).longValue();
+        long second = ((Number) sandbox.put("clients", Map.of("name", "Gone by body")).get("id")).longValue();
+
+        // when one is deleted by header halo-id (as halo-source sets it), the other by the id in its JSON
+        template.sendBodyAndHeader("direct:delete-client", "{\"name\": \"Gone by header\"}", "halo-id", first);
+        template.sendBody("direct:delete-client", "{\"id\": " + second + "}");
+
+        // then Halo has neither
+        assertTrue(sandbox.records("clients").stream().map(c -> ((Number) c.get("id")).longValue())
+                .noneMatch(id -> id == first || id == second));
+    }
+
+    @Test
+    void haloAddNoteSinkNotesOnTheTicketOfATicketChangeAndRefusesANoteWithoutATicket() {
+        ProducerTemplate template = main.getCamelContext().createProducerTemplate();
+        int actions = sandbox.count("actions");
+
+        // when a note comes with a ticket change's headers, and another with no ticket at all
+        template.sendBodyAndHeaders("direct:note", "Seen the change", Map.of("halo-resource", "tickets", "halo-id", 4));
+        CamelExecutionException refused = assertThrows(CamelExecutionException.class,
+                () -> template.sendBody("direct:note", "For which ticket?"));
+
+        // then the first is a note on ticket 4, and the second is refused, saying what is missing, nothing sent
+        assertEquals(actions + 1, sandbox.count("actions"));
+        Map<String, Object> note = sandbox.records("actions").get(sandbox.count("actions") - 1);
+        assertEquals("Seen the change", note.get("note"));
+        assertEquals(4L, ((Number) note.get("ticket_id")).longValue());
+        assertTrue(refused.getCause() instanceof IllegalArgumentException
+                && refused.getCause().getMessage().contains("set header halo-ticket-id"), String.valueOf(refused.getCause()));
+    }
+
+    private static String readString(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String mail(String from, String subject, String extraHeaders) {
