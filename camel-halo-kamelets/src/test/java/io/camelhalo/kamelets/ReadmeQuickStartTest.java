@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -48,20 +49,22 @@ class ReadmeQuickStartTest {
     }
 
     @Test
-    void theQuickStartRouteWritesANoteOnEveryTicketAndTheDevConsoleShowsIt() throws Exception {
+    void theQuickStartRouteNotesAChangedTicketOnceAndTheDevConsoleShowsIt() throws Exception {
         String quickStart = quickStart();
         Path route = dir.resolve("tickets.yaml");
         Files.writeString(route, block(quickStart, "yaml"));
         Properties properties = new Properties();
         properties.load(new StringReader(block(quickStart, "properties")));
-        int tickets = sandbox.count("tickets");
         int management = KameletMains.freePort();
 
-        // when the README's route runs with the README's properties, on the sandbox, the management server on
+        // when the README's route runs with the README's properties, on the sandbox, the management server on (its
+        // progress file in a temporary folder, its poll delay short)
         main = new KameletMain("camel.jbang");
         main.setDownload(false);
         properties.forEach((k, v) -> main.addInitialProperty((String) k, (String) v));
         main.addOverrideProperty("camel.main.routes-include-pattern", "file:" + route);
+        main.addOverrideProperty("quickstart.progress-file", dir.resolve("progress.dat").toString());
+        main.addOverrideProperty("quickstart.poll-delay", "300");
         KameletMains.connect(main, sandbox);
         main.addOverrideProperty("camel.management.enabled", "true");
         main.addOverrideProperty("camel.management.host", "127.0.0.1");
@@ -70,21 +73,46 @@ class ReadmeQuickStartTest {
         main.addOverrideProperty("camel.main.devConsoleEnabled", "true");
         main.start();
 
-        // then every ticket gets the note
-        await().atMost(Duration.ofSeconds(30)).until(() -> notes() >= tickets);
-        assertEquals(tickets, notes(), "one note per ticket");
+        // then it starts from now: a ticket changed after the start gets the note, once; none before it
+        long ticket = ((Number) sandbox.records("tickets").get(0).get("id")).longValue();
+        await().atMost(Duration.ofSeconds(30)).until(() -> consolePolled(management));
+        sandbox.put("tickets", Map.of("id", ticket, "details", "changed by the test"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> notes() >= 1);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> notes() == 1);
+        assertEquals(1, notesOn(ticket), "one note, on the changed ticket");
 
         // and the halo dev console names the poll and what it delivered
-        HttpResponse<String> console = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        HttpResponse<String> console = console(management);
+        assertEquals(200, console.statusCode(), console.body());
+        assertTrue(console.body().contains("(halo-poll:tickets)") && console.body().contains("Delivered: 1"),
+                console.body());
+    }
+
+    /** Whether the dev console answers and the poll has run once (the route's "now" is set). */
+    private static boolean consolePolled(int management) {
+        try {
+            HttpResponse<String> console = console(management);
+            return console.statusCode() == 200 && console.body().contains("(halo-poll:tickets)")
+                    && !console.body().contains("not polled yet");
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+
+    private static HttpResponse<String> console(int management) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + management + "/q/dev/halo")).build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, console.statusCode(), console.body());
-        assertTrue(console.body().contains("(halo-poll:tickets)") && console.body().contains("Delivered: " + tickets),
-                console.body());
     }
 
     private long notes() {
         return sandbox.records("actions").stream().filter(a -> "Seen by camel-halo".equals(a.get("note"))).count();
+    }
+
+    private long notesOn(long ticket) {
+        return sandbox.records("actions").stream()
+                .filter(a -> "Seen by camel-halo".equals(a.get("note")))
+                .filter(a -> ((Number) a.get("ticket_id")).longValue() == ticket).count();
     }
 
     /** The README's Quick start section. */
