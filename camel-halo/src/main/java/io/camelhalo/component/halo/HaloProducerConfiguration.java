@@ -16,7 +16,7 @@ import org.apache.camel.spi.UriParams;
 public class HaloProducerConfiguration {
 
     @UriParam(label = "producer")
-    private Long id;
+    private String id;
     @UriParam(label = "producer")
     private Long ticketId;
     @UriParam(label = "producer", prefix = "query.", multiValue = true)
@@ -72,12 +72,15 @@ public class HaloProducerConfiguration {
         }
     }
 
-    public Long getId() {
+    public String getId() {
         return id;
     }
 
-    /** The record id for get, update and delete, when header CamelHaloId does not give one. */
-    public void setId(Long id) {
+    /**
+     * The record id for get, update and delete, when header CamelHaloId does not give one: a positive whole number, or
+     * for priorities (whose ids Halo's description types as text) also letters, digits and hyphens, e.g. a uuid.
+     */
+    public void setId(String id) {
         this.id = id;
     }
 
