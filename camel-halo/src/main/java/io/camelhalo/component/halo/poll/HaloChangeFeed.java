@@ -63,7 +63,8 @@ import org.slf4j.LoggerFactory;
  * floor ({@link Sweep}); once the sweep has read every record, the floor moves up to when it began
  * ({@link PollProgress}). A change is found within one sweep (the list's size / {@code sweepSize} polls) instead of on
  * the next poll, and a sweep's changes arrive oldest first within each poll, not across polls; none is lost or
- * delivered twice.
+ * delivered twice. A filtered list with slim items is swept too when more than {@code sweepSize} of its records changed
+ * at once (a burst): the sweep covers only the changed records, and once it has read them the feed reads as before.
  */
 final class HaloChangeFeed {
 
@@ -86,6 +87,9 @@ final class HaloChangeFeed {
     private volatile boolean slimItemsReported;
     /** Set once slim items turned out unreadable but by a sweep: from then on every poll sweeps. */
     private volatile boolean sweeping;
+    private volatile boolean burstReported;
+    /** Records read by id in the current read: a filtered read past {@code sweepSize} of them sweeps instead. */
+    private int readsById;
     private final int sweepSize;
     private final Consumer<String> notices;
 
@@ -161,16 +165,28 @@ final class HaloChangeFeed {
         if (resource.hidesInactiveRecords()) {
             query.putIfAbsent("includeinactive", "true"); // a deactivation is a change too
         }
-        if (sweeping) {
+        if (sweeping || sweptUpTo != null) {
+            // a sweep under way (stored before a restart, or a burst's) goes on to its end
             return sweep(query, from, deliveredUpTo, delivered, limit, sweptUpTo);
         }
         if (resource.paginated() && !orderRefused) {
             query.put("order", field);
             query.put("orderdesc", "true");
         }
+        readsById = 0;
         try {
             return readRefusingOrder(query, from, deliveredUpTo, delivered, limit);
         } catch (SweepNeeded e) {
+            if (e.burst) {
+                if (!burstReported) {
+                    burstReported = true;
+                    notice("More than " + sweepSize + " records of /" + resource.path() + " changed at once and "
+                           + "its list items have no readable '" + field + "': halo-poll:" + resource.uriName()
+                           + " sweeps the changed records, reading at most " + sweepSize + " by id a poll "
+                           + "(sweepSize), then reads as before");
+                }
+                return sweep(query, from, deliveredUpTo, delivered, limit, null);
+            }
             sweeping = true;
             notice("Halo's list of /" + resource.path() + " has no readable '" + field + "' on its items and "
                    + (resource.paginated()
@@ -302,12 +318,17 @@ final class HaloChangeFeed {
         }
     }
 
-    /** Slim items that only a read of every record by id could date: the feed sweeps instead. */
+    /**
+     * Slim items that only a read of every record by id could date (or, {@code burst}, more changed records than
+     * {@code sweepSize} on a filtered list): the feed sweeps instead.
+     */
     private static final class SweepNeeded extends RuntimeException {
         private static final long serialVersionUID = 1L;
+        private final boolean burst;
 
-        SweepNeeded() {
+        SweepNeeded(boolean burst) {
             super(null, null, false, false);
+            this.burst = burst;
         }
     }
 
@@ -429,11 +450,15 @@ final class HaloChangeFeed {
         if (HaloChange.isReadable(resource, listed)) {
             return listed;
         }
-        // a filtered list holds only changed records; sorted newest first, the read stops at the first older one;
-        // else (or an unpaged list: agents, teams, a ticket's actions) only a sweep tells what changed at a bounded cost
+        // a filtered list holds only changed records (swept, a few a poll, when more than sweepSize); sorted newest first,
+        // the read stops at the first older one; else (or an unpaged list: agents, teams, a ticket's actions) only a
+        // sweep tells what changed at a bounded cost
         boolean filtered = resource.changeDetection() == ChangeDetection.UPDATED_SINCE_FILTER && !filterIgnored;
         if (!resource.paginated() || !filtered && !stopsAtFirstOlder(firstPage, query)) {
-            throw new SweepNeeded();
+            throw new SweepNeeded(false);
+        }
+        if (filtered && ++readsById > sweepSize) {
+            throw new SweepNeeded(true); // a burst of changes: a sweep of the filtered list reads them a few a poll
         }
         if (!slimItemsReported) {
             slimItemsReported = true;

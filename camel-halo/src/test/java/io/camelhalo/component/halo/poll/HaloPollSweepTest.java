@@ -156,6 +156,46 @@ class HaloPollSweepTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = { "clients", "tickets" })
+    void aBurstOfChangesOnAFilteredListIsSweptAFewAPollThenReadAsBefore(String resource) throws Exception {
+        List<Object> ids = fill(resource);
+        sandbox.advance(Duration.ofSeconds(1));
+        CamelContext context = context(resource, "");
+        HaloPollConsumer consumer = consumer(context, "poll", sandbox);
+        MockEndpoint changes = context.getEndpoint("mock:changes", MockEndpoint.class);
+        consumer.poll();
+
+        TreeSet<Long> changed = change(resource, ids, 60); // three times sweepSize, all at once
+        int polls = 0;
+        while (arrived(changes).size() < changed.size() && polls++ < 20) {
+            sandbox.advance(Duration.ofSeconds(1));
+            int before = sandbox.requests().size();
+            int requests = pollCountingRequests(sandbox, consumer);
+            long byId = sandbox.requests().subList(before, sandbox.requests().size()).stream()
+                    .filter(q -> q.path().matches("(?i)/api/[A-Za-z]+/\\d+")).count();
+            // the filtered read up to sweepSize reads by id, then the sweep: its page and sweepSize reads
+            assertTrue(requests <= 2 + 2 * SWEEP, "a poll made " + requests + " requests");
+            assertTrue(byId <= 2 * SWEEP, byId + " reads by id in one poll: never one per changed record");
+        }
+        assertTrue(polls >= 3, "60 changes at 20 reads a poll take three polls at least: " + polls);
+        for (int i = 0; i < 8; i++) { // past the overlap: the feed reads as before, nothing comes twice
+            sandbox.advance(Duration.ofSeconds(2));
+            consumer.poll();
+        }
+        assertEquals(changed, arrived(changes), "the records changed arrive");
+        assertEquals(changed.size(), changes.getReceivedCounter(), "each change once");
+        assertEquals(1, consumer.statistics().notices().stream().filter(n -> n.contains("changed at once")).count(),
+                consumer.statistics().notices().toString());
+
+        TreeSet<Long> one = change(resource, ids, 1);
+        int requests = pollCountingRequests(sandbox, consumer);
+        assertTrue(requests <= 2, "back to a filtered read: " + requests + " requests for one change");
+        assertEquals(changed.size() + 1, changes.getReceivedCounter());
+        assertTrue(arrived(changes).containsAll(one));
+        context.stop();
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = { "agents" })
     void aFailedChangeComesBackWithTheNextSweepAndFewPerPollLoseNothing(String resource) throws Exception {
         List<Object> ids = fill(resource);
