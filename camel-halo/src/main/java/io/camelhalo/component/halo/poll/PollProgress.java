@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.camelhalo.component.halo.api.HaloJson;
 import io.camelhalo.component.halo.api.HaloResource;
@@ -42,15 +43,19 @@ final class PollProgress {
     /**
      * Whether the resource is read by a sweep ({@link HaloChangeFeed}): list items without the last-modified field, a
      * list Halo neither filters nor sorts, so each poll reads at most a few records by id. While set, {@code from} is
-     * the sweep's floor and moves only when a sweep has read every record.
+     * the sweep's floor and moves only when a sweep has read every record. The sweep's fields are stored only while
+     * set, so a progress that never swept is stored as before (and read by an earlier version).
      */
     @JsonProperty
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT)
     private boolean sweeping;
     /** When the current sweep began (Halo's time), or {@code null} before its first poll. */
     @JsonProperty
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     private Instant sweepStart;
     /** The id up to which the current sweep has read every record, or {@code null} at its start. */
     @JsonProperty
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     private Long sweptUpTo;
 
     PollProgress() {

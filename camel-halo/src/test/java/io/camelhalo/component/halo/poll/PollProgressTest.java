@@ -158,6 +158,14 @@ class PollProgressTest {
     }
 
     @Test
+    void aProgressThatNeverSweptIsStoredAsBefore() {
+        PollProgress p = PollProgress.startingAt(T0);
+        p.delivered("tickets/1@a", T0.plusSeconds(10), OVERLAP, null);
+        p.finishPoll(OVERLAP, null);
+        assertFalse(p.toJson().contains("sweep"), "no sweep field for an earlier version to trip on: " + p.toJson());
+    }
+
+    @Test
     void aPollThatDoesNotSweepEndsTheSweep() {
         PollProgress p = PollProgress.startingAt(T0);
         p.sweepPoll(T0.plusSeconds(100));
