@@ -23,6 +23,7 @@ import org.apache.camel.support.processor.state.MemoryStateRepository;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static io.camelhalo.component.halo.poll.PollTestSupport.consumer;
@@ -152,6 +153,29 @@ class HaloPollSweepTest {
         assertEquals(1, notices.stream().filter(n -> n.contains("sweeps it")).count(), notices.toString());
         long allById = sandbox.requests().stream().filter(q -> q.path().matches("(?i)/api/[A-Za-z]+/\\d+")).count();
         assertTrue(allById > 0, "slim items are read by id");
+        context.stop();
+    }
+
+    /** An unpaged list is asked with neither filter nor sort: what a tenant ignores or refuses there costs nothing. */
+    @ParameterizedTest(name = "{0} on a tenant with {1}")
+    @CsvSource({
+            "agents,UPDATED_FILTER_IGNORED", "agents,UNKNOWN_ORDER_REFUSED", "agents,ORDER_IGNORED",
+            "teams,UPDATED_FILTER_IGNORED", "teams,UNKNOWN_ORDER_REFUSED", "teams,ORDER_IGNORED",
+            "actions,UPDATED_FILTER_IGNORED", "actions,UNKNOWN_ORDER_REFUSED", "actions,ORDER_IGNORED" })
+    void withFullItemsAnUnpagedListCostsOneRequestAPollWhateverTheTenantIgnores(String resource, TenantMode mode)
+            throws Exception {
+        sandbox.setModes(mode); // list items carry the last-modified field
+        List<Object> ids = fill(resource);
+        sandbox.advance(Duration.ofSeconds(1));
+        CamelContext context = context(resource, "");
+        HaloPollConsumer consumer = consumer(context, "poll", sandbox);
+        MockEndpoint changes = context.getEndpoint("mock:changes", MockEndpoint.class);
+        assertEquals(1, pollCountingRequests(sandbox, consumer));
+        TreeSet<Long> changed = change(resource, ids, 5);
+        assertEquals(1, pollCountingRequests(sandbox, consumer), "one request, no read by id");
+        assertEquals(changed, arrived(changes));
+        assertEquals(5, changes.getReceivedCounter());
+        assertEquals(List.of(), consumer.statistics().notices());
         context.stop();
     }
 
