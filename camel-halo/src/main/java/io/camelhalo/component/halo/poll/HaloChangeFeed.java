@@ -44,9 +44,10 @@ import org.slf4j.LoggerFactory;
  * and that list items carry the last-modified field (an item without it is read in full by id; a record that has none
  * even then fails the poll, loudly, rather than being dropped).
  * <p>
- * A poll's cost has a ceiling whatever Halo ignores: the pages of the list, plus one read by id per changed record when
- * list items are slim, plus a constant. Three more facts are checked as they are used, each said once (a WARN and a
- * notice for the dev console) and remembered for the run:
+ * A poll's cost has a ceiling whatever Halo ignores: the pages of the list, plus, when list items are slim, one read by
+ * id per changed record on a sorted list and at most {@code sweepSize} (twice in the poll that starts a sweep) on any
+ * other, plus a constant. Three more facts are checked as they are used, each said once (a WARN and a notice for the
+ * dev console) and remembered for the run:
  * <ul>
  * <li>{@code lastupdatefromdate} is ignored (a record older than it comes back): the resource is read as
  * {@code NEWEST_FIRST}, paging stopping at the first older record;</li>
@@ -61,10 +62,11 @@ import org.slf4j.LoggerFactory;
  * The feed then <em>sweeps</em> (said once, as above): each poll reads the list's pages and at most {@code sweepSize}
  * records by id, the next ones by id after where the last poll stopped, and returns those changed since the sweep's
  * floor ({@link Sweep}); once the sweep has read every record, the floor moves up to when it began
- * ({@link PollProgress}). A change is found within one sweep (the list's size / {@code sweepSize} polls) instead of on
- * the next poll, and a sweep's changes arrive oldest first within each poll, not across polls; none is lost or
- * delivered twice. A filtered list with slim items is swept too when more than {@code sweepSize} of its records changed
- * at once (a burst): the sweep covers only the changed records, and once it has read them the feed reads as before.
+ * ({@link PollProgress}). A change is found within two sweeps (one sweep is the list's size / {@code sweepSize} polls;
+ * a record changed behind the sweep's position is read by the next one) instead of on the next poll, and a sweep's
+ * changes arrive oldest first within each poll, not across polls; none is lost or delivered twice. A filtered list with
+ * slim items is swept too when more than {@code sweepSize} of its records changed at once (a burst): the sweep covers
+ * only the changed records, and once it has read them the feed reads as before.
  */
 final class HaloChangeFeed {
 
@@ -492,12 +494,9 @@ final class HaloChangeFeed {
     }
 
     private HaloApiException noReadableLastModified(Map<String, Object> listed, Long id) {
-        return HaloApiException.unusableReply("GET", "/api/" + resource.path() + (id == null ? "" : "/" + id),
-                "halo-poll:" + resource.uriName() + " cannot tell when record " + listed.get("id") + " changed: it has "
-                                                                                                               + "no readable '"
-                                                                                                               + resource
-                                                                                                                       .lastModifiedField()
-                                                                                                               + "', in the list or read by id. The poll stops here rather than drop "
-                                                                                                               + "the record; see docs/HALO-FACTS.md");
+        String why = "halo-poll:" + resource.uriName() + " cannot tell when record " + listed.get("id")
+                     + " changed: it has no readable '" + resource.lastModifiedField() + "', in the list or read by id. "
+                     + "The poll stops here rather than drop the record; see docs/HALO-FACTS.md";
+        return HaloApiException.unusableReply("GET", "/api/" + resource.path() + (id == null ? "" : "/" + id), why);
     }
 }
