@@ -41,7 +41,7 @@ public class HaloEndpointConfigurer extends PropertyConfigurerSupport implements
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "granttype":
         case "grantType": target.getConfiguration().setGrantType(property(camelContext, java.lang.String.class, value)); return true;
-        case "id": target.getProducerConfiguration().setId(property(camelContext, java.lang.Long.class, value)); return true;
+        case "id": target.getProducerConfiguration().setId(property(camelContext, java.lang.Object.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "lookupcachettl":
@@ -116,7 +116,7 @@ public class HaloEndpointConfigurer extends PropertyConfigurerSupport implements
         case "connectTimeout": return long.class;
         case "granttype":
         case "grantType": return java.lang.String.class;
-        case "id": return java.lang.Long.class;
+        case "id": return java.lang.Object.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "lookupcachettl":

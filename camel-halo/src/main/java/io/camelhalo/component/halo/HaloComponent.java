@@ -58,7 +58,8 @@ public class HaloComponent extends HealthCheckComponent implements SSLContextPar
 
         HaloEndpoint endpoint = new HaloEndpoint(uri, this, resource, operation, configuration.copy());
         Map<String, Object> query = PropertiesHelper.extractProperties(parameters, "query.");
-        HaloIds.checkUriWholeNumbers(parameters, List.of("id", "ticketId"),
+        HaloIds.checkUriId(resource, parameters.get("id"), "option id");
+        HaloIds.checkUriWholeNumbers(parameters, List.of("ticketId"),
                 Map.of("pageSize", "1 to " + HaloQuery.MAX_PAGE_SIZE, "maxResults", "0 for all, or more"));
         setProperties(endpoint, parameters);
         endpoint.getProducerConfiguration().getQuery().putAll(query);

@@ -16,7 +16,7 @@ import org.apache.camel.spi.UriParams;
 public class HaloProducerConfiguration {
 
     @UriParam(label = "producer")
-    private Long id;
+    private Object id;
     @UriParam(label = "producer")
     private Long ticketId;
     @UriParam(label = "producer", prefix = "query.", multiValue = true)
@@ -72,12 +72,16 @@ public class HaloProducerConfiguration {
         }
     }
 
-    public Long getId() {
+    public Object getId() {
         return id;
     }
 
-    /** The record id for get, update and delete, when header CamelHaloId does not give one. */
-    public void setId(Long id) {
+    /**
+     * The record id for get, update and delete, when header CamelHaloId does not give one: a positive whole number, or
+     * for priorities (whose ids Halo's description types as text) also letters, digits and hyphens, e.g. a uuid. Given
+     * as a number or as text.
+     */
+    public void setId(Object id) {
         this.id = id;
     }
 

@@ -6,6 +6,7 @@ import io.camelhalo.sandbox.HaloSandbox;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.ResolveEndpointFailedException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -76,6 +77,29 @@ class HaloTextIdsTest {
         assertTrue(cause.getMessage().contains("'A1/../Tickets'")
                 && cause.getMessage().contains("letters, digits and hyphens"), cause.getMessage());
         assertEquals(0, sandbox.apiRequestCount(), "nothing sent");
+    }
+
+    @Test
+    void theIdOptionTakesAPrioritysAlphanumericId() {
+        Map<?, ?> got = template.requestBody("halo:priorities/get?id=" + ID, null, Map.class);
+        assertEquals("Urgent", got.get("name"));
+        Exchange byNumber = template.request("halo:priorities/get?id=1", e -> {
+        });
+        assertEquals(1L, byNumber.getMessage().getHeader(HaloConstants.ID), "a whole number stays a number");
+    }
+
+    @Test
+    void theIdOptionRefusesWhatTheResourcesIdsCannotBeWhenTheEndpointIsCreated() {
+        ResolveEndpointFailedException e = assertThrows(ResolveEndpointFailedException.class,
+                () -> halo.context().getEndpoint("halo:priorities/get?id=A1_B2"));
+        String message = e.getCause().getMessage();
+        assertTrue(message.contains("'A1_B2'") && message.contains("option id")
+                && message.contains("letters, digits and hyphens"), message);
+
+        e = assertThrows(ResolveEndpointFailedException.class,
+                () -> halo.context().getEndpoint("halo:tickets/get?id=" + ID));
+        message = e.getCause().getMessage();
+        assertTrue(message.contains("'" + ID + "'") && message.contains("positive whole number"), message);
     }
 
     private Map<String, Object> priority() {

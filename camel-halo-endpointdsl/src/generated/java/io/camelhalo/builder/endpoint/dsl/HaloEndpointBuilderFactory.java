@@ -104,24 +104,28 @@ public interface HaloEndpointBuilderFactory {
         }
         /**
          * The record id for get, update and delete, when header CamelHaloId
-         * does not give one.
+         * does not give one: a positive whole number, or for priorities (whose
+         * ids Halo's description types as text) also letters, digits and
+         * hyphens, e.g. a uuid. Given as a number or as text.
          * 
-         * The option is a: <code>java.lang.Long</code> type.
+         * The option is a: <code>java.lang.Object</code> type.
          * 
          * Group: producer
          * 
          * @param id the value to set
          * @return the dsl builder
          */
-        default HaloEndpointBuilder id(Long id) {
+        default HaloEndpointBuilder id(Object id) {
             doSetProperty("id", id);
             return this;
         }
         /**
          * The record id for get, update and delete, when header CamelHaloId
-         * does not give one.
+         * does not give one: a positive whole number, or for priorities (whose
+         * ids Halo's description types as text) also letters, digits and
+         * hyphens, e.g. a uuid. Given as a number or as text.
          * 
-         * The option will be converted to a <code>java.lang.Long</code> type.
+         * The option will be converted to a <code>java.lang.Object</code> type.
          * 
          * Group: producer
          * 

@@ -1316,6 +1316,50 @@ public interface HaloPollEndpointBuilderFactory {
             return this;
         }
         /**
+         * Only where Halo's list items lack the last-modified field and the
+         * list can be neither filtered by lastupdatefromdate nor sorted by it
+         * (or is one unpaged list: agents, teams, a ticket's actions): the most
+         * records a poll reads by id. halo-poll then sweeps through the
+         * records, this many a poll, so a change arrives within (records /
+         * sweepSize) polls instead of on the next one; none is lost or
+         * delivered twice. Halo allows about 300 requests per 5 minutes per
+         * tenant: a poll costs the list's pages plus this many.
+         * 
+         * The option is a: <code>int</code> type.
+         * 
+         * Default: 20
+         * Group: consumer (advanced)
+         * 
+         * @param sweepSize the value to set
+         * @return the dsl builder
+         */
+        default AdvancedHaloPollEndpointBuilder sweepSize(int sweepSize) {
+            doSetProperty("sweepSize", sweepSize);
+            return this;
+        }
+        /**
+         * Only where Halo's list items lack the last-modified field and the
+         * list can be neither filtered by lastupdatefromdate nor sorted by it
+         * (or is one unpaged list: agents, teams, a ticket's actions): the most
+         * records a poll reads by id. halo-poll then sweeps through the
+         * records, this many a poll, so a change arrives within (records /
+         * sweepSize) polls instead of on the next one; none is lost or
+         * delivered twice. Halo allows about 300 requests per 5 minutes per
+         * tenant: a poll costs the list's pages plus this many.
+         * 
+         * The option will be converted to a <code>int</code> type.
+         * 
+         * Default: 20
+         * Group: consumer (advanced)
+         * 
+         * @param sweepSize the value to set
+         * @return the dsl builder
+         */
+        default AdvancedHaloPollEndpointBuilder sweepSize(String sweepSize) {
+            doSetProperty("sweepSize", sweepSize);
+            return this;
+        }
+        /**
          * How long to wait for a connection to Halo, in milliseconds (or a
          * duration such as 10s).
          * 

@@ -111,6 +111,8 @@ public class HaloPollEndpointConfigurer extends PropertyConfigurerSupport implem
         case "startScheduler": target.setStartScheduler(property(camelContext, boolean.class, value)); return true;
         case "staterepository":
         case "stateRepository": target.setStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
+        case "sweepsize":
+        case "sweepSize": target.setSweepSize(property(camelContext, int.class, value)); return true;
         case "tenant": target.getConfiguration().setTenant(property(camelContext, java.lang.String.class, value)); return true;
         case "ticketid":
         case "ticketId": target.setTicketId(property(camelContext, java.lang.Long.class, value)); return true;
@@ -213,6 +215,8 @@ public class HaloPollEndpointConfigurer extends PropertyConfigurerSupport implem
         case "startScheduler": return boolean.class;
         case "staterepository":
         case "stateRepository": return org.apache.camel.spi.StateRepository.class;
+        case "sweepsize":
+        case "sweepSize": return int.class;
         case "tenant": return java.lang.String.class;
         case "ticketid":
         case "ticketId": return java.lang.Long.class;
@@ -316,6 +320,8 @@ public class HaloPollEndpointConfigurer extends PropertyConfigurerSupport implem
         case "startScheduler": return target.isStartScheduler();
         case "staterepository":
         case "stateRepository": return target.getStateRepository();
+        case "sweepsize":
+        case "sweepSize": return target.getSweepSize();
         case "tenant": return target.getConfiguration().getTenant();
         case "ticketid":
         case "ticketId": return target.getTicketId();

@@ -94,6 +94,20 @@ public final class HaloIds {
     }
 
     /**
+     * Checks a record id given as a URI option before the route starts: what
+     * {@link #parse(HaloResource, Object, String)} accepts for the resource (text for {@link #TEXT_ID_RESOURCES}, else
+     * a positive whole number).
+     *
+     * @param  raw                      the option's value, {@code null} when not set
+     * @throws IllegalArgumentException naming the value, the option and what is allowed for that resource
+     */
+    public static void checkUriId(HaloResource resource, Object raw, String source) {
+        if (raw != null) {
+            parse(resource, raw, source);
+        }
+    }
+
+    /**
      * Checks the raw text of whole-number URI options before Camel binds them. Camel reads a Long or int option through
      * its duration parser, so id=abc would silently become 0 and id=5s 5000; an id goes into a URL path.
      *

@@ -158,7 +158,10 @@ public final class TenantCheck {
             out.add(new TenantFinding(
                     name, SLIM_ITEMS, CONTRADICTED,
                     missing + " of " + stamps.size() + " list items have no '" + field + "'",
-                    "none: halo-poll:" + name + " reads each changed record by id"));
+                    r.paginated()
+                            ? "none: halo-poll:" + name + " reads each changed record by id (it sweeps where the list "
+                              + "neither filters nor sorts: see the options)"
+                            : "see the options: halo-poll:" + name + " sweeps the list, sweepSize records by id a poll"));
         } else {
             out.add(new TenantFinding(name, SLIM_ITEMS, CONFIRMED, "'" + field + "' in every item", ""));
         }
@@ -370,25 +373,31 @@ public final class TenantCheck {
 
     /**
      * What to set for the tenant the findings describe, one line each; a single "none" line when the defaults fit.
-     * Every fact the check measures is one halo-poll detects at run time, except one combination: list items without
-     * the last-modified field on a resource whose list neither filters by {@code lastupdatefromdate} nor sorts by it,
-     * where no poll short of reading every record by id tells what changed (halo-poll fails such polls): use
-     * halo-webhook.
+     * Every fact the check measures is one halo-poll detects and adapts to at run time; one combination costs latency
+     * the user should choose: list items without the last-modified field on a list that neither filters by
+     * {@code lastupdatefromdate} nor sorts by it, or on an unpaged list, where halo-poll sweeps ({@code sweepSize}
+     * records by id a poll): set {@code sweepSize} for the latency wanted, or use halo-webhook with halo-poll as its
+     * safety net.
      */
     public static List<String> options(List<TenantFinding> findings) {
         List<String> options = new ArrayList<>();
         for (HaloResource r : HaloResource.values()) {
-            if (!r.pollable() || !r.paginated() || !contradicted(findings, r, SLIM_ITEMS)) {
-                continue; // an unpaged list (agents, teams) is small: halo-poll reads its records by id
+            if (!r.pollable() || !contradicted(findings, r, SLIM_ITEMS)) {
+                continue;
             }
             boolean filters = r.changeDetection() == ChangeDetection.UPDATED_SINCE_FILTER
                     && !contradicted(findings, r, FILTER_HONOURED);
             boolean sorts = !contradicted(findings, r, SORT_ACCEPTED)
                     && !contradicted(findings, r, ORDER_HONOURED);
-            if (!filters && !sorts) {
-                options.add("halo-webhook:" + r.uriName() + " instead of halo-poll:" + r.uriName()
-                            + " (slim list items, and the list neither filters nor sorts by '" + r.lastModifiedField()
-                            + "')");
+            if (!r.paginated() || !filters && !sorts) {
+                options.add("halo-poll:" + r.uriName() + "?sweepSize=<n> ("
+                            + (r.paginated()
+                                    ? "slim list items, and the list neither filters nor sorts by '"
+                                      + r.lastModifiedField() + "'"
+                                    : "slim list items on an unpaged list")
+                            + ": halo-poll sweeps, n records read by id a poll, default 20, so a change arrives within "
+                            + "(records / n) polls), or halo-webhook:" + r.uriName()
+                            + " with halo-poll as its safety net");
             }
         }
         if (options.isEmpty()) {

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -43,9 +44,10 @@ import org.slf4j.LoggerFactory;
  * and that list items carry the last-modified field (an item without it is read in full by id; a record that has none
  * even then fails the poll, loudly, rather than being dropped).
  * <p>
- * A poll's cost has a ceiling whatever Halo ignores: the pages of the list, plus one read by id per changed record when
- * list items are slim, plus a constant. Three more facts are checked as they are used, each said once (a WARN and a
- * notice for the dev console) and remembered for the run:
+ * A poll's cost has a ceiling whatever Halo ignores: the pages of the list, plus, when list items are slim, one read by
+ * id per changed record on a sorted list and at most {@code sweepSize} (twice in the poll that starts a sweep) on any
+ * other, plus a constant. Three more facts are checked as they are used, each said once (a WARN and a notice for the
+ * dev console) and remembered for the run:
  * <ul>
  * <li>{@code lastupdatefromdate} is ignored (a record older than it comes back): the resource is read as
  * {@code NEWEST_FIRST}, paging stopping at the first older record;</li>
@@ -53,9 +55,18 @@ import org.slf4j.LoggerFactory;
  * every page (as when the order is ignored);</li>
  * <li>with slim list items, stopping at the first older record needs a sorted list: the order is checked once with one
  * request (the first record ascending differs from the first descending). Items past the first older one are not read
- * by id. Where neither the filter nor the order works and items are slim, no read short of every record by id tells
- * what changed: the poll fails, loudly, rather than read a whole tenant record by record on every poll.</li>
+ * by id.</li>
  * </ul>
+ * Where list items are slim and the list can neither be filtered nor cut short by its order (Halo ignores both, or the
+ * list is one unpaged page: agents, teams, a ticket's actions), no read short of every record by id tells what changed.
+ * The feed then <em>sweeps</em> (said once, as above): each poll reads the list's pages and at most {@code sweepSize}
+ * records by id, the next ones by id after where the last poll stopped, and returns those changed since the sweep's
+ * floor ({@link Sweep}); once the sweep has read every record, the floor moves up to when it began
+ * ({@link PollProgress}). A change is found within two sweeps (one sweep is the list's size / {@code sweepSize} polls;
+ * a record changed behind the sweep's position is read by the next one) instead of on the next poll, and a sweep's
+ * changes arrive oldest first within each poll, not across polls; none is lost or delivered twice. A filtered list with
+ * slim items is swept too when more than {@code sweepSize} of its records changed at once (a burst): the sweep covers
+ * only the changed records, and once it has read them the feed reads as before.
  */
 final class HaloChangeFeed {
 
@@ -76,17 +87,20 @@ final class HaloChangeFeed {
     /** Whether the order was checked with one ascending request (slim items only): null until checked. */
     private volatile Boolean orderChecked;
     private volatile boolean slimItemsReported;
+    /** Set once slim items turned out unreadable but by a sweep: from then on every poll sweeps. */
+    private volatile boolean sweeping;
+    private volatile boolean burstReported;
+    /** Records read by id in the current read: a filtered read past {@code sweepSize} of them sweeps instead. */
+    private int readsById;
+    private final int sweepSize;
     private final Consumer<String> notices;
 
+    /**
+     * @param sweepSize the most records a sweep reads by id in one poll
+     * @param notices   told once of each fact about Halo that changes how (and at what cost) the resource is read
+     */
     HaloChangeFeed(HaloPager pager, HaloHttpClient client, Duration timeout, HaloResource resource,
-                   Map<String, Object> filters, int pageSize) {
-        this(pager, client, timeout, resource, filters, pageSize, notice -> {
-        });
-    }
-
-    /** @param notices told once of each fact about Halo that changes how (and at what cost) the resource is read */
-    HaloChangeFeed(HaloPager pager, HaloHttpClient client, Duration timeout, HaloResource resource,
-                   Map<String, Object> filters, int pageSize, Consumer<String> notices) {
+                   Map<String, Object> filters, int pageSize, int sweepSize, Consumer<String> notices) {
         if (!resource.pollable()) {
             throw new IllegalArgumentException(resource.uriName() + " has no change detection");
         }
@@ -96,11 +110,23 @@ final class HaloChangeFeed {
         this.resource = resource;
         this.filters = filters;
         this.pageSize = pageSize;
+        this.sweepSize = sweepSize;
         this.notices = notices;
     }
 
-    /** The oldest changes of one read, and whether they are all there were. */
-    record Changes(List<HaloChange> oldestFirst, boolean complete) {
+    /**
+     * The oldest changes of one read, and whether they are all there were.
+     *
+     * @param sweep how far the read got when it was a sweep's, else {@code null}
+     */
+    record Changes(List<HaloChange> oldestFirst, boolean complete, Sweep sweep) {
+    }
+
+    /**
+     * How far one poll of a sweep got: it read every record by id up to {@code upTo} (and every record the list showed
+     * with its last-modified value), or, when {@code done}, every record.
+     */
+    record Sweep(Long upTo, boolean done) {
     }
 
     /** Oldest first: by last-modified, then ticket, then id; the key last, so that two versions never tie. */
@@ -115,7 +141,7 @@ final class HaloChangeFeed {
      * @param deliveredUpTo the consumer's watermark, up to which it had delivered changes (for the event type)
      */
     List<HaloChange> changedSince(Instant from, Instant deliveredUpTo) throws Exception {
-        return changedSince(from, deliveredUpTo, key -> false, 0).oldestFirst();
+        return changedSince(from, deliveredUpTo, key -> false, 0, null).oldestFirst();
     }
 
     /**
@@ -128,8 +154,11 @@ final class HaloChangeFeed {
      * @param deliveredUpTo the consumer's watermark, up to which it had delivered changes (for the event type)
      * @param delivered     whether a version (its {@link HaloChange#key()}) was delivered already: not kept
      * @param limit         the most changes to return, 0 for all
+     * @param sweptUpTo     where the sweep under way stopped ({@link Sweep#upTo()}), {@code null} at its start or when
+     *                      none is under way
      */
-    Changes changedSince(Instant from, Instant deliveredUpTo, Predicate<String> delivered, int limit) throws Exception {
+    Changes changedSince(Instant from, Instant deliveredUpTo, Predicate<String> delivered, int limit, Long sweptUpTo)
+            throws Exception {
         String field = resource.lastModifiedField();
         Map<String, Object> query = new LinkedHashMap<>(filters);
         if (resource.changeDetection() == ChangeDetection.UPDATED_SINCE_FILTER) {
@@ -138,34 +167,177 @@ final class HaloChangeFeed {
         if (resource.hidesInactiveRecords()) {
             query.putIfAbsent("includeinactive", "true"); // a deactivation is a change too
         }
+        if (sweeping || sweptUpTo != null) {
+            // a sweep under way (stored before a restart, or a burst's) goes on to its end
+            return sweep(query, from, deliveredUpTo, delivered, limit, sweptUpTo);
+        }
         if (resource.paginated() && !orderRefused) {
             query.put("order", field);
             query.put("orderdesc", "true");
         }
+        readsById = 0;
+        try {
+            return readRefusingOrder(query, from, deliveredUpTo, delivered, limit);
+        } catch (SweepNeeded e) {
+            if (e.burst) {
+                if (!burstReported) {
+                    burstReported = true;
+                    notice("More than " + sweepSize + " records of /" + resource.path() + " changed at once and "
+                           + "its list items have no readable '" + field + "': halo-poll:" + resource.uriName()
+                           + " sweeps the changed records, reading at most " + sweepSize + " by id a poll "
+                           + "(sweepSize), then reads as before");
+                }
+                return sweep(query, from, deliveredUpTo, delivered, limit, null);
+            }
+            sweeping = true;
+            notice("Halo's list of /" + resource.path() + " has no readable '" + field + "' on its items and "
+                   + (resource.paginated()
+                           ? "Halo neither " + (resource.changeDetection() == ChangeDetection.UPDATED_SINCE_FILTER
+                                   ? "filters it with lastupdatefromdate" : "filters it")
+                             + " nor sorts it"
+                           : "it is one unpaged list")
+                   + ": halo-poll:" + resource.uriName() + " sweeps it, reading at most " + sweepSize + " records by id "
+                   + "a poll (sweepSize), so a change arrives within (records / sweepSize) polls instead of on the "
+                   + "next one");
+            return sweep(query, from, deliveredUpTo, delivered, limit, sweptUpTo);
+        }
+    }
+
+    /** A read as asked, and once more without the sort key if Halo answers 400 to it. */
+    private Changes readRefusingOrder(
+            Map<String, Object> query, Instant from, Instant deliveredUpTo, Predicate<String> delivered, int limit)
+            throws Exception {
+        String field = resource.lastModifiedField();
         try {
             return read(query, from, deliveredUpTo, delivered, limit);
         } catch (HaloApiException e) {
             if (e.getStatusCode() != 400 || !query.containsKey("order")) {
                 throw e;
             }
-            // an unknown sort key: read again without it; remembered only once the read without it succeeds
+            // an unknown sort key: read again without it; remembered once Halo answered the read without it
             query.remove("order");
             query.remove("orderdesc");
-            Changes changes = read(query, from, deliveredUpTo, delivered, limit);
-            orderRefused = true;
-            notice("Halo answers 400 to order=" + field + " on /" + resource.path() + ": halo-poll:"
-                   + resource.uriName() + " reads the list unsorted, every page on each poll (no change is missed, "
-                   + "but polls cost the pages of the whole list)");
+            Changes changes;
+            try {
+                changes = read(query, from, deliveredUpTo, delivered, limit);
+            } finally {
+                if (!orderRefused) {
+                    orderRefused = true;
+                    notice("Halo answers 400 to order=" + field + " on /" + resource.path() + ": halo-poll:"
+                           + resource.uriName() + " reads the list unsorted, every page on each poll (no change is "
+                           + "missed, but polls cost the pages of the whole list)");
+                }
+            }
             return changes;
+        }
+    }
+
+    /**
+     * One poll of a sweep: reads every page of the list (unsorted), keeps the changes the list shows with their
+     * last-modified value, and reads by id the next {@code sweepSize} slim items by id after {@code sweptUpTo}.
+     */
+    private Changes sweep(
+            Map<String, Object> query, Instant from, Instant deliveredUpTo, Predicate<String> delivered, int limit,
+            Long sweptUpTo)
+            throws Exception {
+        Map<String, Object> unsorted = new LinkedHashMap<>(query);
+        unsorted.remove("order"); // the order is of no use to a sweep: it is not asked (Halo may refuse it)
+        unsorted.remove("orderdesc");
+        Kept kept = new Kept(delivered, limit);
+        TreeMap<Long, Map<String, Object>> next = new TreeMap<>();
+        int[] beyond = new int[1];
+        pager.forEachPage(resource, unsorted, pageSize, new HaloPager.PageHandler() {
+            @Override
+            public boolean onPage(List<Map<String, Object>> page) throws Exception {
+                for (Map<String, Object> listed : page) {
+                    if (HaloChange.isReadable(resource, listed)) {
+                        kept.offer(HaloChange.of(resource, listed, deliveredUpTo), from);
+                    } else {
+                        Long id = listed.get("id") instanceof Number n ? n.longValue() : null;
+                        if (id == null) {
+                            throw noReadableLastModified(listed, null);
+                        }
+                        if (sweptUpTo == null || id > sweptUpTo) {
+                            beyond[0]++;
+                            next.put(id, listed);
+                            if (next.size() > sweepSize) {
+                                next.pollLastEntry();
+                            }
+                        }
+                    }
+                }
+                return true;
+            }
+
+            @Override
+            public boolean restarted() {
+                kept.clear();
+                next.clear();
+                beyond[0] = 0;
+                return true;
+            }
+        });
+        for (Map<String, Object> listed : next.values()) {
+            kept.offer(HaloChange.of(resource, readById(listed), deliveredUpTo), from);
+        }
+        Long upTo = next.isEmpty() ? sweptUpTo : next.lastKey();
+        return kept.changes(new Sweep(upTo, beyond[0] <= sweepSize));
+    }
+
+    /** The oldest {@code limit} changes offered at or after 'from' and not delivered yet, each version once. */
+    private static final class Kept {
+        private final TreeSet<HaloChange> oldest = new TreeSet<>(OLDEST_FIRST);
+        private final Set<String> keys = new HashSet<>();
+        private final Predicate<String> delivered;
+        private final int limit;
+        private boolean dropped;
+
+        Kept(Predicate<String> delivered, int limit) {
+            this.delivered = delivered;
+            this.limit = limit;
+        }
+
+        void offer(HaloChange change, Instant from) {
+            if (HaloTimestamps.latestMeant(change.lastModified()).isBefore(from) || delivered.test(change.key())
+                    || !keys.add(change.key())) {
+                return;
+            }
+            oldest.add(change);
+            if (limit > 0 && oldest.size() > limit) {
+                keys.remove(oldest.pollLast().key());
+                dropped = true;
+            }
+        }
+
+        void clear() {
+            oldest.clear();
+            keys.clear();
+            dropped = false;
+        }
+
+        Changes changes(Sweep sweep) {
+            return new Changes(new ArrayList<>(oldest), !dropped, sweep);
+        }
+    }
+
+    /**
+     * Slim items that only a read of every record by id could date (or, {@code burst}, more changed records than
+     * {@code sweepSize} on a filtered list): the feed sweeps instead.
+     */
+    private static final class SweepNeeded extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final boolean burst;
+
+        SweepNeeded(boolean burst) {
+            super(null, null, false, false);
+            this.burst = burst;
         }
     }
 
     private Changes read(
             Map<String, Object> query, Instant from, Instant deliveredUpTo, Predicate<String> delivered, int limit)
             throws Exception {
-        TreeSet<HaloChange> oldest = new TreeSet<>(OLDEST_FIRST);
-        Set<String> kept = new HashSet<>();
-        boolean[] dropped = new boolean[1];
+        Kept kept = new Kept(delivered, limit);
         Instant[] previous = new Instant[1];
         List<Map<String, Object>> firstPage = new ArrayList<>();
         pager.forEachPage(resource, query, pageSize, new HaloPager.PageHandler() {
@@ -187,14 +359,7 @@ final class HaloChangeFeed {
                         filterIgnoredIf(query);
                         continue;
                     }
-                    if (delivered.test(change.key()) || !kept.add(change.key())) {
-                        continue;
-                    }
-                    oldest.add(change);
-                    if (limit > 0 && oldest.size() > limit) {
-                        kept.remove(oldest.pollLast().key());
-                        dropped[0] = true;
-                    }
+                    kept.offer(change, from);
                 }
                 // newest first: once a page reaches records older than 'from', later pages hold only older ones
                 return !(reachedOlder && sortedNewestFirst(query));
@@ -203,14 +368,12 @@ final class HaloChangeFeed {
             @Override
             public boolean restarted() {
                 previous[0] = null; // the read starts again from the newest: not a break in the order
-                oldest.clear(); // the new read is the list as it is now (a deleted record is no longer there)
-                kept.clear();
-                dropped[0] = false;
+                kept.clear(); // the new read is the list as it is now (a deleted record is no longer there)
                 firstPage.clear();
                 return true;
             }
         });
-        return new Changes(new ArrayList<>(oldest), !dropped[0]);
+        return kept.changes(null);
     }
 
     /** Whether paging may stop at the first record older than 'from': the list is sorted newest first. */
@@ -289,30 +452,31 @@ final class HaloChangeFeed {
         if (HaloChange.isReadable(resource, listed)) {
             return listed;
         }
+        // a filtered list holds only changed records (swept, a few a poll, when more than sweepSize); sorted newest first,
+        // the read stops at the first older one; else (or an unpaged list: agents, teams, a ticket's actions) only a
+        // sweep tells what changed at a bounded cost
+        boolean filtered = resource.changeDetection() == ChangeDetection.UPDATED_SINCE_FILTER && !filterIgnored;
+        if (!resource.paginated() || !filtered && !stopsAtFirstOlder(firstPage, query)) {
+            throw new SweepNeeded(false);
+        }
+        if (filtered && ++readsById > sweepSize) {
+            throw new SweepNeeded(true); // a burst of changes: a sweep of the filtered list reads them a few a poll
+        }
         if (!slimItemsReported) {
             slimItemsReported = true;
             notice("Halo's list of /" + resource.path() + " has no readable '" + resource.lastModifiedField()
                    + "' on its items: halo-poll:" + resource.uriName() + " reads each changed record by id (and "
                    + "the first unchanged one)");
         }
-        // a filtered list holds only changed records; an unpaged full-scan list is one small page (agents, teams...)
-        boolean filtered = resource.changeDetection() == ChangeDetection.UPDATED_SINCE_FILTER && !filterIgnored
-                || !resource.paginated();
-        if (!filtered && !stopsAtFirstOlder(firstPage, query)) {
-            throw HaloApiException.unusableReply("GET", "/api/" + resource.path(),
-                    "halo-poll:" + resource.uriName() + " cannot tell which records changed without reading every "
-                                                                                   + "record by id on every poll: the list items have no '"
-                                                                                   + resource.lastModifiedField()
-                                                                                   + "', and Halo "
-                                                                                   + (resource.changeDetection()
-                                                                                      == ChangeDetection.UPDATED_SINCE_FILTER
-                                                                                              ? "ignores lastupdatefromdate"
-                                                                                              : "has no updated-since filter here")
-                                                                                   + " and "
-                                                                                   + (orderRefused ? "refuses" : "ignores")
-                                                                                   + " the sort key. The poll stops rather than read a whole tenant record "
-                                                                                   + "by record; use halo-webhook for this resource, see docs/HALO-FACTS.md");
-        }
+        return readById(listed);
+    }
+
+    /**
+     * The full record of a slim list item, read by id.
+     *
+     * @throws HaloApiException when even the full record has no readable last-modified value
+     */
+    private Map<String, Object> readById(Map<String, Object> listed) throws Exception {
         Long id = listed.get("id") instanceof Number n ? n.longValue() : null;
         Map<String, Object> full = null;
         if (id != null) {
@@ -324,14 +488,15 @@ final class HaloChangeFeed {
             full = read.isEmpty() ? null : read.get(0);
         }
         if (full == null || !HaloChange.isReadable(resource, full)) {
-            throw HaloApiException.unusableReply("GET", "/api/" + resource.path() + (id == null ? "" : "/" + id),
-                    "halo-poll:" + resource.uriName() + " cannot tell when record " + listed.get("id")
-                                                                                                                  + " changed: it has no readable '"
-                                                                                                                  + resource
-                                                                                                                          .lastModifiedField()
-                                                                                                                  + "', in the list or read by id. The poll stops here rather than drop the record; "
-                                                                                                                  + "see docs/HALO-FACTS.md");
+            throw noReadableLastModified(listed, id);
         }
         return full;
+    }
+
+    private HaloApiException noReadableLastModified(Map<String, Object> listed, Long id) {
+        String why = "halo-poll:" + resource.uriName() + " cannot tell when record " + listed.get("id")
+                     + " changed: it has no readable '" + resource.lastModifiedField() + "', in the list or read by id. "
+                     + "The poll stops here rather than drop the record; see docs/HALO-FACTS.md";
+        return HaloApiException.unusableReply("GET", "/api/" + resource.path() + (id == null ? "" : "/" + id), why);
     }
 }

@@ -32,7 +32,8 @@ public class HaloPollComponent extends HaloConsumerComponent {
         HaloPollEndpoint endpoint = new HaloPollEndpoint(uri, this, resource, endpointConfiguration());
         Map<String, Object> query = PropertiesHelper.extractProperties(parameters, "query.");
         HaloIds.checkUriWholeNumbers(parameters, List.of("ticketId"),
-                Map.of("pageSize", "1 to " + HaloQuery.MAX_PAGE_SIZE, "maxMessagesPerPoll", "0 for all, or more"));
+                Map.of("pageSize", "1 to " + HaloQuery.MAX_PAGE_SIZE, "maxMessagesPerPoll", "0 for all, or more",
+                        "sweepSize", "1 to " + HaloPollEndpoint.MAX_SWEEP_SIZE));
         // the component's defaults first: an endpoint option of the same name overrides them
         endpoint.setStateRepository(stateRepository);
         endpoint.setIdempotentRepository(idempotentRepository);

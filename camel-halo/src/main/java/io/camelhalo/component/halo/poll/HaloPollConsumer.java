@@ -75,7 +75,7 @@ public class HaloPollConsumer extends ScheduledBatchPollingConsumer {
         HaloPager pager = new HaloPager(endpoint.getConnection().httpClient(), timeout, haloClock::observe);
         feed = new HaloChangeFeed(
                 pager, endpoint.getConnection().httpClient(), timeout, resource, endpoint.filters(),
-                endpoint.getPageSize(), statistics::notice);
+                endpoint.getPageSize(), endpoint.getSweepSize(), statistics::notice);
         if (endpoint.getConfiguration().isCheckCredentialsOnStart()) {
             endpoint.getConnection().checkCredentials(endpoint.getEndpointBaseUri());
         }
@@ -104,13 +104,15 @@ public class HaloPollConsumer extends ScheduledBatchPollingConsumer {
 
     @Override
     protected int poll() throws Exception {
-        statistics.pollStarted(endpoint.getClock().instant());
+        Instant localStart = endpoint.getClock().instant();
+        statistics.pollStarted(localStart);
         int limit = Math.max(0, maxMessagesPerPoll);
         boolean haloTimeKnown = haloClock.known();
         PollRun run = loadProgress();
-        Instant queryFrom = run.progress.queryFrom(haloClock.now(), overlap());
+        Instant pollStart = haloClock.now();
+        Instant queryFrom = run.progress.queryFrom(pollStart, overlap());
         HaloChangeFeed.Changes changed = feed.changedSince(queryFrom, run.progress.watermark(), run.progress::isSeen,
-                limit);
+                limit, run.progress.sweptUpTo());
         if (run.fresh && endpoint.startsNow() && !haloTimeKnown
                 && !haloClock.ahead().isZero()) {
             // the first read told Halo's time: the local clock is ahead, so "now" at the route's start was earlier in
@@ -120,7 +122,12 @@ public class HaloPollConsumer extends ScheduledBatchPollingConsumer {
                     resource.uriName(), haloClock.ahead(), haloClock.toHalo(startedAt));
             run = new PollRun(PollProgress.startingAt(haloClock.toHalo(startedAt)), 0, true);
             queryFrom = run.progress.queryFrom(haloClock.now(), overlap());
-            changed = feed.changedSince(queryFrom, run.progress.watermark(), run.progress::isSeen, limit);
+            changed = feed.changedSince(queryFrom, run.progress.watermark(), run.progress::isSeen, limit, null);
+        }
+        if (changed.sweep() != null) {
+            // when this poll began in Halo's time, as the clock knows it now (its replies may have told it first)
+            Instant began = haloClock.now().minus(Duration.between(localStart, endpoint.getClock().instant()));
+            run.progress.sweepPoll(began.isBefore(pollStart) ? began : pollStart);
         }
         statistics.changedFound(changed.oldestFirst().size());
         Queue<Object> pending = new ArrayDeque<>();
@@ -135,7 +142,7 @@ public class HaloPollConsumer extends ScheduledBatchPollingConsumer {
         boolean finished = false;
         try {
             int processed = processBatch(pending);
-            run.finish(changed.complete() && pending.isEmpty());
+            run.finish(changed.complete() && pending.isEmpty(), changed.sweep());
             finished = true;
             if (failureLog != null) {
                 failureLog.pollSucceeded();
@@ -238,8 +245,8 @@ public class HaloPollConsumer extends ScheduledBatchPollingConsumer {
             }
         }
 
-        void finish(boolean complete) {
-            progress.finishPoll(overlap(), oldestFailed, complete);
+        void finish(boolean complete, HaloChangeFeed.Sweep swept) {
+            progress.finishPoll(overlap(), oldestFailed, complete, swept);
             save(null);
             statistics.progressSaved(progress.watermark());
         }

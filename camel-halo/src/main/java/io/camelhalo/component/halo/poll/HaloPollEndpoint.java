@@ -40,6 +40,10 @@ public class HaloPollEndpoint extends ScheduledPollEndpoint implements HaloServi
 
     /** Halo's limit is a few hundred requests per five minutes per tenant: poll once a minute unless told. */
     static final long DEFAULT_DELAY = 60_000;
+    /** Reads by id a sweeping poll makes at most, by default: a third of Halo's budget for a minute (300 per 5). */
+    static final int DEFAULT_SWEEP_SIZE = 20;
+    /** sweepSize at most: Halo's whole budget for five minutes would be spent by one poll beyond. */
+    static final int MAX_SWEEP_SIZE = 250;
 
     @UriPath(enums = HaloResource.POLLABLE_URI_NAMES,
              description = "The Halo resource to watch for changes, e.g. invoices")
@@ -70,6 +74,8 @@ public class HaloPollEndpoint extends ScheduledPollEndpoint implements HaloServi
     private int maxMessagesPerPoll;
     @UriParam(label = "consumer", defaultValue = "true")
     private boolean skipOwnWrites = true;
+    @UriParam(label = "consumer,advanced", defaultValue = "" + DEFAULT_SWEEP_SIZE)
+    private int sweepSize = DEFAULT_SWEEP_SIZE;
 
     private Clock clock = Clock.systemUTC();
     /** Whether {@link #clock} is known to be Halo's (a test aligned it with the sandbox's): then no Date is needed. */
@@ -134,6 +140,11 @@ public class HaloPollEndpoint extends ScheduledPollEndpoint implements HaloServi
         if (maxMessagesPerPoll < 0) {
             throw new IllegalArgumentException(
                     "Invalid maxMessagesPerPoll " + maxMessagesPerPoll + ": 0 (all) or more");
+        }
+        if (sweepSize < 1 || sweepSize > MAX_SWEEP_SIZE) {
+            throw new IllegalArgumentException(
+                    "Invalid sweepSize " + sweepSize + ": 1 to " + MAX_SWEEP_SIZE + " records read by id a poll (default "
+                                               + DEFAULT_SWEEP_SIZE + ")");
         }
         if (overlap < 0) {
             throw new IllegalArgumentException(
@@ -353,6 +364,21 @@ public class HaloPollEndpoint extends ScheduledPollEndpoint implements HaloServi
      */
     public void setMaxMessagesPerPoll(int maxMessagesPerPoll) {
         this.maxMessagesPerPoll = maxMessagesPerPoll;
+    }
+
+    public int getSweepSize() {
+        return sweepSize;
+    }
+
+    /**
+     * Only where Halo's list items lack the last-modified field and the list can be neither filtered by
+     * lastupdatefromdate nor sorted by it (or is one unpaged list: agents, teams, a ticket's actions): the most records
+     * a poll reads by id. halo-poll then sweeps through the records, this many a poll, so a change arrives within
+     * (records / sweepSize) polls instead of on the next one; none is lost or delivered twice. Halo allows about 300
+     * requests per 5 minutes per tenant: a poll costs the list's pages plus this many.
+     */
+    public void setSweepSize(int sweepSize) {
+        this.sweepSize = sweepSize;
     }
 
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.camelhalo.component.halo.api.HaloJson;
 import io.camelhalo.component.halo.api.HaloResource;
@@ -39,6 +40,23 @@ final class PollProgress {
      */
     @JsonProperty
     private boolean finished;
+    /**
+     * Whether the resource is read by a sweep ({@link HaloChangeFeed}): list items without the last-modified field, a
+     * list Halo neither filters nor sorts, so each poll reads at most a few records by id. While set, {@code from} is
+     * the sweep's floor and moves only when a sweep has read every record. The sweep's fields are stored only while
+     * set, so a progress that never swept is stored as before (and read by an earlier version).
+     */
+    @JsonProperty
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT)
+    private boolean sweeping;
+    /** When the current sweep began (Halo's time), or {@code null} before its first poll. */
+    @JsonProperty
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    private Instant sweepStart;
+    /** The id up to which the current sweep has read every record, or {@code null} at its start. */
+    @JsonProperty
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    private Long sweptUpTo;
 
     PollProgress() {
         // for Jackson
@@ -100,13 +118,31 @@ final class PollProgress {
      * was before.
      */
     Instant queryFrom(Instant now, Duration overlap) {
-        if (finished && retryFrom == null && watermark != null && !now.isBefore(watermark.plus(overlap))
+        if (finished && !sweeping && retryFrom == null && watermark != null && !now.isBefore(watermark.plus(overlap))
                 && watermark.isAfter(from)) {
             // just after it; but a stamp to the whole second may stand for a later moment of that second, in which a
             // tenant stamping whole seconds may have written another version: from the watermark itself then
             return watermark.getNano() == 0 ? watermark : watermark.plusMillis(1);
         }
         return from;
+    }
+
+    /** The id up to which the current sweep has read every record, or {@code null} when none is under way. */
+    Long sweptUpTo() {
+        return sweeping ? sweptUpTo : null;
+    }
+
+    /**
+     * This poll reads by a sweep: until the sweep has read every record, delivering a change no longer moves
+     * {@code from} (a record the sweep has not reached may have changed before the newest change delivered).
+     *
+     * @param pollStart when this poll started, in Halo's time: before any record of the sweep is read
+     */
+    void sweepPoll(Instant pollStart) {
+        sweeping = true;
+        if (sweepStart == null) {
+            sweepStart = pollStart;
+        }
     }
 
     /** The newest last-modified value delivered, or the start point before anything was. */
@@ -137,7 +173,9 @@ final class PollProgress {
         if (watermark == null || lastModified.isAfter(watermark)) {
             watermark = lastModified;
         }
-        advanceFrom(overlap, oldestFailed);
+        if (!sweeping) {
+            advanceFrom(overlap, oldestFailed);
+        }
     }
 
     /**
@@ -155,9 +193,52 @@ final class PollProgress {
      * next query starts from the stored start, as after a poll cut short.
      */
     void finishPoll(Duration overlap, Instant oldestFailed, boolean complete) {
+        finishPoll(overlap, oldestFailed, complete, null);
+    }
+
+    /**
+     * As {@link #finishPoll(Duration, Instant, boolean)}, for a poll that read by a sweep ({@code swept} not
+     * {@code null}) or not. A sweep's poll moves nothing unless {@code complete}: its records are read again next time
+     * (the versions delivered are remembered, so none twice). Once complete, the sweep has read every record up to
+     * {@code swept.upTo()}; once it has read them all ({@code swept.done()}), {@code from} moves up to the sweep's
+     * start less the overlap (a record changed after the sweep read it is stamped later than that), never past a
+     * version that failed during the sweep, and the next poll starts a new sweep.
+     * <p>
+     * A poll that did not sweep ends any sweep: the feed reads normally again, from {@code from}.
+     */
+    void finishPoll(Duration overlap, Instant oldestFailed, boolean complete, HaloChangeFeed.Sweep swept) {
+        if (swept == null) {
+            sweeping = false;
+            sweepStart = null;
+            sweptUpTo = null;
+            finished = complete;
+            retryFrom = oldestFailed;
+            advanceFrom(overlap, oldestFailed);
+            return;
+        }
         finished = complete;
-        retryFrom = oldestFailed;
-        advanceFrom(overlap, oldestFailed);
+        if (oldestFailed != null && (retryFrom == null || oldestFailed.isBefore(retryFrom))) {
+            retryFrom = oldestFailed; // the oldest failure of the whole sweep
+        }
+        if (!complete) {
+            return;
+        }
+        if (!swept.done()) {
+            sweptUpTo = swept.upTo();
+            return;
+        }
+        Instant floor = sweepStart != null ? sweepStart.minus(overlap) : from; // sweepPoll came first: never null
+        if (retryFrom != null && retryFrom.isBefore(floor)) {
+            floor = retryFrom;
+        }
+        if (floor.isAfter(from)) {
+            from = floor;
+        }
+        Instant keepFrom = from;
+        seen.values().removeIf(lastModified -> HaloTimestamps.latestMeant(lastModified).isBefore(keepFrom));
+        retryFrom = null;
+        sweepStart = null;
+        sweptUpTo = null;
     }
 
     private void advanceFrom(Duration overlap, Instant oldestFailed) {

@@ -101,8 +101,12 @@ class TenantCheckTest {
             case SLIM_LIST_ITEMS -> {
                 assertEquals(Verdict.CONTRADICTED, verdict(findings, "tickets", "last-modified in list items"));
                 assertTrue(advice(findings, "tickets", "last-modified in list items").contains("by id"));
-                assertEquals(List.of(), TenantCheck.options(findings).stream().filter(o -> !o.startsWith("none"))
-                        .toList(), "the filter and the sort work: halo-poll copes");
+                assertEquals(List.of(), TenantCheck.options(findings).stream()
+                        .filter(o -> !o.startsWith("none") && !o.contains("unpaged")).toList(),
+                        "the filter and the sort work on the paged lists: halo-poll copes");
+                assertTrue(TenantCheck.options(findings).stream()
+                        .anyMatch(o -> o.startsWith("halo-poll:agents?sweepSize=")),
+                        "an unpaged list is swept: its latency is the option to choose");
             }
             case UPDATED_FILTER_IGNORED -> {
                 for (String resource : List.of("tickets", "clients", "sites", "users", "assets")) {
@@ -157,15 +161,19 @@ class TenantCheckTest {
     }
 
     @Test
-    void slimItemsOnAListThatNeitherFiltersNorSortsEndWithHaloWebhookAsTheOptionToSet() throws Exception {
+    void slimItemsOnAListThatNeitherFiltersNorSortsEndWithSweepSizeOrHaloWebhookAsTheOptionToSet() throws Exception {
         HaloSandbox sandbox = halo.sandbox();
         sandbox.setModes(TenantMode.SLIM_LIST_ITEMS, TenantMode.UNKNOWN_ORDER_REFUSED,
                 TenantMode.UPDATED_FILTER_IGNORED);
         List<String> options = TenantCheck.options(check(sandbox));
-        assertTrue(options.contains("halo-webhook:invoices instead of halo-poll:invoices (slim list items, and the list "
-                                    + "neither filters nor sorts by 'last_modified')"),
+        assertTrue(options.contains("halo-poll:invoices?sweepSize=<n> (slim list items, and the list neither filters "
+                                    + "nor sorts by 'last_modified': halo-poll sweeps, n records read by id a poll, "
+                                    + "default 20, so a change arrives within (records / n) polls), or "
+                                    + "halo-webhook:invoices with halo-poll as its safety net"),
                 options.toString());
-        assertTrue(options.stream().anyMatch(o -> o.startsWith("halo-webhook:users ")), options.toString());
+        assertTrue(options.stream().anyMatch(o -> o.startsWith("halo-poll:users?sweepSize=")), options.toString());
+        assertTrue(options.stream().anyMatch(o -> o.startsWith("halo-poll:agents?sweepSize=")
+                && o.contains("unpaged")), "an unpaged list with slim items is swept too: " + options);
         assertTrue(options.stream().noneMatch(o -> o.startsWith("none")), options.toString());
     }
 

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -118,5 +119,62 @@ class PollProgressTest {
         assertEquals(p.queryFrom(T0.plusSeconds(11), OVERLAP), restored.queryFrom(T0.plusSeconds(11), OVERLAP));
         assertEquals(p.watermark(), restored.watermark());
         assertTrue(restored.isSeen("tickets/7@2026-11-26T08:00:10.000"));
+    }
+
+    @Test
+    void aSweepHoldsItsFloorUntilItHasReadEveryRecordThenMovesItToWhenItBegan() {
+        PollProgress p = PollProgress.startingAt(T0);
+        Instant began = T0.plusSeconds(100);
+        p.sweepPoll(began);
+        // the sweep's first poll read ids up to 20 and delivered a change at +90 s
+        p.delivered("agents/7@a", T0.plusSeconds(90), OVERLAP, null);
+        p.delivered("agents/8@b", T0.plusSeconds(97), OVERLAP, null);
+        p.finishPoll(OVERLAP, null, true, new HaloChangeFeed.Sweep(20L, false));
+        assertEquals(T0, p.queryFrom(T0.plusSeconds(200), OVERLAP),
+                "a record the sweep has not reached may have changed before +90 s: the floor stays");
+        assertEquals(20L, p.sweptUpTo());
+
+        p = PollProgress.fromJson(p.toJson(), HaloResource.AGENTS); // a restart in the middle keeps the sweep
+        assertEquals(20L, p.sweptUpTo());
+        p.sweepPoll(T0.plusSeconds(160)); // not the sweep's start: that was its first poll
+        p.finishPoll(OVERLAP, null, true, new HaloChangeFeed.Sweep(35L, true));
+        assertEquals(began.minus(OVERLAP), p.queryFrom(T0.plusSeconds(300), OVERLAP),
+                "every record read: a change after the sweep read it is stamped after the sweep began");
+        assertNull(p.sweptUpTo(), "the next poll starts a new sweep");
+        assertTrue(p.isSeen("agents/8@b"), "after the new floor: remembered so the next sweep does not repeat it");
+        assertFalse(p.isSeen("agents/7@a"), "before it: forgotten, the next sweep no longer returns it");
+    }
+
+    @Test
+    void aSweepPollCutShortMovesNothingAndAFailureHoldsTheFloor() {
+        PollProgress p = PollProgress.startingAt(T0);
+        p.sweepPoll(T0.plusSeconds(100));
+        p.finishPoll(OVERLAP, null, false, new HaloChangeFeed.Sweep(20L, false));
+        assertNull(p.sweptUpTo(), "not every change of the poll delivered: its records are read again");
+        p.finishPoll(OVERLAP, T0.plusSeconds(40), true, new HaloChangeFeed.Sweep(20L, false));
+        p.finishPoll(OVERLAP, null, true, new HaloChangeFeed.Sweep(40L, true));
+        assertEquals(T0.plusSeconds(40), p.queryFrom(T0.plusSeconds(300), OVERLAP),
+                "a version that failed during the sweep is read again by the next one");
+    }
+
+    @Test
+    void aProgressThatNeverSweptIsStoredAsBefore() {
+        PollProgress p = PollProgress.startingAt(T0);
+        p.delivered("tickets/1@a", T0.plusSeconds(10), OVERLAP, null);
+        p.finishPoll(OVERLAP, null);
+        assertFalse(p.toJson().contains("sweep"), "no sweep field for an earlier version to trip on: " + p.toJson());
+    }
+
+    @Test
+    void aPollThatDoesNotSweepEndsTheSweep() {
+        PollProgress p = PollProgress.startingAt(T0);
+        p.sweepPoll(T0.plusSeconds(100));
+        p.finishPoll(OVERLAP, null, true, new HaloChangeFeed.Sweep(20L, false));
+        p.delivered("clients/1@a", T0.plusSeconds(150), OVERLAP, null);
+        assertEquals(T0, p.queryFrom(T0.plusSeconds(151), OVERLAP), "still sweeping: the floor");
+        p.finishPoll(OVERLAP, null, true, null);
+        assertNull(p.sweptUpTo());
+        assertEquals(T0.plusSeconds(150).plusMillis(0), p.queryFrom(T0.plusSeconds(300), OVERLAP),
+                "read normally again: from the watermark");
     }
 }
