@@ -23,7 +23,7 @@ public class HaloPollEndpointUriFactory extends org.apache.camel.support.compone
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(52);
+        Set<String> props = new HashSet<>(53);
         props.add("allowInsecureHttp");
         props.add("authUrl");
         props.add("backoffErrorThreshold");
@@ -72,6 +72,7 @@ public class HaloPollEndpointUriFactory extends org.apache.camel.support.compone
         props.add("startFrom");
         props.add("startScheduler");
         props.add("stateRepository");
+        props.add("sweepSize");
         props.add("tenant");
         props.add("ticketId");
         props.add("timeUnit");
