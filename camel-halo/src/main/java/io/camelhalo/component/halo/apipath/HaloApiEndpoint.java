@@ -30,7 +30,9 @@ public class HaloApiEndpoint extends DefaultEndpoint implements HaloServiceLocat
 
     @UriPath(description = "The path of Halo's API as its description writes it, with or without the leading slash, "
                            + "e.g. Timesheet, Timesheet/{id} or ReportData/{publishedid}; a value may stand in for a "
-                           + "path parameter, e.g. Timesheet/12. Matched without regard to case.")
+                           + "path parameter, e.g. Timesheet/12. Matched without regard to case. Or a resource and "
+                           + "operation as the halo component writes them, for timesheets, timeentries, customfields "
+                           + "and reportdata, e.g. timeentries/list (then the operation says the method).")
     @Metadata(required = true)
     private String path;
     @UriParam(label = "producer", enums = "GET,POST,DELETE", defaultValue = "GET")
@@ -86,7 +88,11 @@ public class HaloApiEndpoint extends DefaultEndpoint implements HaloServiceLocat
         if (maxResults < 0) {
             throw new IllegalArgumentException("Invalid maxResults " + maxResults + ". Allowed: 0 (all) or more");
         }
-        request = HaloApiRequest.of(HaloApiPaths.get().resolve(path, method), pathParam, query, paging);
+        HaloApiResource.Named named = HaloApiResource.parse(path).orElse(null);
+        HaloApiPaths.Match match = named == null
+                ? HaloApiPaths.get().resolve(path, method)
+                : HaloApiPaths.get().resolve(named.template(), named.method());
+        request = HaloApiRequest.of(match, pathParam, query, paging, named == null ? null : named.operation());
     }
 
     /** The checked request this endpoint sends: set once the endpoint is created. */
@@ -112,7 +118,8 @@ public class HaloApiEndpoint extends DefaultEndpoint implements HaloServiceLocat
     /**
      * The path of Halo's API as its description writes it, with or without the leading slash, e.g. Timesheet,
      * Timesheet/{id} or ReportData/{publishedid}; a value may stand in for a path parameter, e.g. Timesheet/12. Matched
-     * without regard to case.
+     * without regard to case. Or a resource and operation as the halo component writes them, for timesheets,
+     * timeentries, customfields and reportdata, e.g. timeentries/list (then the operation says the method).
      */
     public void setPath(String path) {
         this.path = path;

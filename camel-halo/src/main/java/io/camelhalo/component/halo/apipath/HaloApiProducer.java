@@ -1,13 +1,16 @@
 package io.camelhalo.component.halo.apipath;
 
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 
 import io.camelhalo.component.halo.api.HaloJson;
+import io.camelhalo.component.halo.api.HaloOperation;
 import io.camelhalo.component.halo.client.HaloList;
 import io.camelhalo.component.halo.client.HaloListIterator;
 import io.camelhalo.component.halo.client.HaloPager;
@@ -63,11 +66,12 @@ public class HaloApiProducer extends DefaultProducer {
         Map<String, Object> query = request.query(in.getHeader(HaloApiConstants.QUERY, Map.class));
         String method = request.operation().method();
         try {
-            if (request.pages()) {
+            if (request.pages() || request.named() == HaloOperation.LIST) {
                 list(in, path, query);
                 return;
             }
-            byte[] body = "POST".equals(method) ? body(in.getBody()) : null;
+            Object given = request.named() == HaloOperation.UPDATE ? withId(in) : in.getBody();
+            byte[] body = "POST".equals(method) ? body(given) : null;
             HaloReply reply = client().callAnyPath(method, path, request.scope(), query, body, timeout);
             Object json = reply.json();
             in.setBody(json);
@@ -89,7 +93,7 @@ public class HaloApiProducer extends DefaultProducer {
     }
 
     private void list(Message in, String path, Map<String, Object> query) throws Exception {
-        HaloList list = new AnyPathList(path, endpoint.getListKey(), request.scope());
+        HaloList list = new AnyPathList(path, endpoint.getListKey(), request.scope(), request.pages());
         HaloPager pager = new HaloPager(client(), timeout);
         if (endpoint.isStreamList()) {
             HaloListIterator records = pager.iterator(list, query, endpoint.getPageSize(), endpoint.getMaxResults(),
@@ -113,32 +117,62 @@ public class HaloApiProducer extends DefaultProducer {
     }
 
     /**
-     * The JSON to send: a Map, List, POJO or JSON text (String, bytes, stream), wrapped in an array of one where Halo's
-     * description declares an array body.
+     * The JSON to send, wrapped in an array of one where Halo's description declares an array body; {@code null} for no
+     * body.
      */
     private byte[] body(Object body) throws Exception {
+        Object value = json(body);
+        if (value == null) {
+            return null;
+        }
+        if (request.operation().body() == HaloApiOperation.Body.ARRAY && !(value instanceof List)) {
+            value = List.of(value); // Halo's description declares an array: one record is an array of one
+        }
+        return HaloJson.write(value);
+    }
+
+    /** A body as JSON values: a Map, List or POJO as it is, JSON text (String, bytes, stream) parsed. */
+    private Object json(Object body) throws Exception {
         if (body == null) {
             return null;
         }
-        Object value;
         if (body instanceof String || body instanceof byte[] || body instanceof InputStream) {
-            byte[] bytes = body instanceof String s ? s.getBytes(java.nio.charset.StandardCharsets.UTF_8)
+            byte[] bytes = body instanceof String s ? s.getBytes(StandardCharsets.UTF_8)
                     : body instanceof byte[] b ? b : ((InputStream) body).readAllBytes();
             try {
-                value = HaloJson.parse(bytes);
+                return HaloJson.parse(bytes);
             } catch (Exception e) {
                 throw new IllegalArgumentException(
                         "The body of " + request.operation() + " is not JSON (" + e.getMessage()
                                                    + "); nothing was sent to Halo",
                         e);
             }
-        } else {
-            value = HaloJson.MAPPER.convertValue(body, Object.class);
         }
-        if (request.operation().body() == HaloApiOperation.Body.ARRAY && !(value instanceof List)) {
-            value = List.of(value); // Halo's description declares an array: one record is an array of one
+        return HaloJson.MAPPER.convertValue(body, Object.class);
+    }
+
+    /**
+     * An update's body: each record without an id takes header CamelHaloId, as the halo component's update does; a
+     * record with no id at all would create one, so it fails before anything is sent.
+     */
+    private Object withId(Message in) throws Exception {
+        Object id = in.getHeader(HaloApiConstants.ID);
+        Object value = json(in.getBody());
+        List<Object> records = value instanceof List<?> list ? new ArrayList<>(list) : new ArrayList<>(List.of(value));
+        for (int i = 0; i < records.size(); i++) {
+            Map<String, Object> record = HaloJson.toRecord(records.get(i));
+            if (record.get("id") == null) {
+                if (id == null) {
+                    throw new IllegalArgumentException(
+                            "No record id for update of " + request.operation() + ": set header " + HaloApiConstants.ID
+                                                       + " or the record's id; nothing was sent to Halo");
+                }
+                record = new LinkedHashMap<>(record);
+                record.put("id", id);
+            }
+            records.set(i, record);
         }
-        return HaloJson.write(value);
+        return value instanceof List ? records : records.get(0);
     }
 
     private static Object ids(Object json) {
@@ -168,17 +202,12 @@ public class HaloApiProducer extends DefaultProducer {
         }
     }
 
-    /** A paged list of any path, for the pager. */
-    private record AnyPathList(String path, String listKey, String scope) implements HaloList {
+    /** A list of any path, for the pager. */
+    private record AnyPathList(String path, String listKey, String scope, boolean paginated) implements HaloList {
 
         @Override
         public String name() {
             return path;
-        }
-
-        @Override
-        public boolean paginated() {
-            return true;
         }
 
         @Override

@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 import io.camelhalo.component.halo.api.HaloNames;
+import io.camelhalo.component.halo.api.HaloOperation;
 import io.camelhalo.component.halo.api.HaloResource;
 
 /**
@@ -30,10 +31,13 @@ final class HaloApiRequest {
     private final Map<String, String> fixed;
     private final Map<String, Object> query;
     private final String scope;
+    /** The halo-style operation a {@link HaloApiResource} path names, or {@code null}. */
+    private final HaloOperation named;
 
     private HaloApiRequest(HaloApiOperation operation, boolean pages, Map<String, String> fixed,
-                           Map<String, Object> query) {
+                           Map<String, Object> query, HaloOperation named) {
         this.operation = operation;
+        this.named = named;
         this.pages = pages;
         this.fixed = fixed;
         this.query = query;
@@ -45,11 +49,12 @@ final class HaloApiRequest {
      * @param  pathParams               the pathParam. options
      * @param  query                    the query. options
      * @param  paging                   whether a GET whose list pages is read across its pages
+     * @param  named                    the operation a {@link HaloApiResource} path names, or {@code null}
      * @throws IllegalArgumentException naming a parameter the path does not have, or a value of the wrong type
      */
     static HaloApiRequest of(
             HaloApiPaths.Match match, Map<String, Object> pathParams, Map<String, Object> query,
-            boolean paging) {
+            boolean paging, HaloOperation named) {
         HaloApiOperation op = match.operation();
         boolean pages = paging && op.paged();
         Map<String, String> fixed = new LinkedHashMap<>();
@@ -60,7 +65,14 @@ final class HaloApiRequest {
         });
         Map<String, Object> checked = new LinkedHashMap<>();
         query.forEach((name, value) -> checked.put(checkQueryName(op, pages, name, "query." + name), value));
-        return new HaloApiRequest(op, pages, Collections.unmodifiableMap(fixed), Collections.unmodifiableMap(checked));
+        return new HaloApiRequest(
+                op, pages, Collections.unmodifiableMap(fixed), Collections.unmodifiableMap(checked),
+                named);
+    }
+
+    /** The halo-style operation a {@link HaloApiResource} path names ({@code timeentries/list}), or {@code null}. */
+    HaloOperation named() {
+        return named;
     }
 
     HaloApiOperation operation() {
@@ -107,7 +119,8 @@ final class HaloApiRequest {
             String name = HaloApiPaths.name(segment);
             Object value = given.get(name);
             String where = "header " + HaloApiConstants.PATH_PARAMS;
-            if (value == null && id != null && name.equalsIgnoreCase("id")) {
+            if (value == null && id != null
+                    && (name.equalsIgnoreCase("id") || operation.pathParameters().size() == 1)) {
                 value = id;
                 where = "header " + HaloApiConstants.ID;
             }

@@ -11,6 +11,7 @@ import io.camelhalo.component.halo.error.HaloApiException;
 import io.camelhalo.component.halo.error.HaloNotFoundException;
 import io.camelhalo.sandbox.RecordedRequest;
 import org.apache.camel.CamelExecutionException;
+import org.apache.camel.Exchange;
 import org.apache.camel.ResolveEndpointFailedException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -174,5 +175,44 @@ class HaloApiTest {
                 .loadRoutes(org.apache.camel.support.ResourceHelper.fromString("timesheets.yaml", yaml));
         // when it runs, then Halo's timesheets are its body
         assertInstanceOf(List.class, halo.template().requestBody("direct:timesheets", (Object) null));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void timeEntriesCustomFieldsAndReportDataAreReachedLikeTheTwentyTwoResources() {
+        // when a route creates, updates, reads, lists and deletes a time entry with halo-style operations
+        Map<String, Object> created = halo.template().requestBody("halo-api:timeentries/create",
+                Map.of("subject", "Call", "agent_id", 3), Map.class);
+        Object id = created.get("id");
+        halo.template().requestBodyAndHeader("halo-api:timeentries/update", Map.of("subject", "Call back"),
+                HaloApiConstants.ID, id);
+        Map<String, Object> read = halo.template().requestBodyAndHeader("halo-api:timeentries/get", null,
+                HaloApiConstants.ID, id, Map.class);
+        assertEquals("Call back", read.get("subject"));
+        assertEquals(3, ((Number) read.get("agent_id")).intValue(), "update kept the fields not sent");
+        Exchange listed = halo.template().request("halo-api:timeentries/list", e -> {
+        });
+        List<Map<String, Object>> entries = listed.getMessage().getBody(List.class);
+        assertTrue(entries.stream().anyMatch(r -> id.equals(r.get("id"))));
+        assertEquals(entries.size(), listed.getMessage().getHeader(HaloApiConstants.RECORD_COUNT));
+        halo.template().requestBodyAndHeader("halo-api:timeentries/delete", null, HaloApiConstants.ID, id);
+        // then Halo saw the requests its description declares, the update as an array carrying the id
+        assertEquals(2, requests("POST", "/api/TimesheetEvent").size());
+        assertTrue(requests("POST", "/api/TimesheetEvent").get(1).body().startsWith("[{"));
+        assertEquals(1, requests("DELETE", "/api/TimesheetEvent/" + id).size());
+
+        // a published report's data by its published id, and the custom field definitions
+        assertNotNull(halo.template().requestBodyAndHeader("halo-api:reportdata/get", null, HaloApiConstants.ID, "1"));
+        assertInstanceOf(List.class, halo.template().requestBody("halo-api:customfields/list", (Object) null));
+
+        // an operation Halo's description does not have is refused when the route starts
+        assertTrue(refused("halo-api:timesheets/delete").getMessage()
+                .startsWith("halo-api:timesheets has no operation 'delete'."));
+        assertTrue(refused("halo-api:customfields/lst").getMessage().contains("Did you mean 'list'?"));
+        // an update without an id fails before anything is sent
+        CamelExecutionException e = assertThrows(CamelExecutionException.class,
+                () -> halo.template().requestBody("halo-api:timeentries/update", Map.of("subject", "x")));
+        assertInstanceOf(IllegalArgumentException.class, e.getCause());
+        assertEquals(2, requests("POST", "/api/TimesheetEvent").size());
     }
 }
