@@ -19,13 +19,17 @@ final class ApiEndpoint {
     private final ConformanceCheck conformance;
     private final Supplier<Set<TenantMode>> modes;
     private final SandboxWebhooks webhooks;
+    private final ApiDescription description;
+    private final DescribedPathStore described;
 
     ApiEndpoint(RecordStore store, ConformanceCheck conformance, Supplier<Set<TenantMode>> modes,
-                SandboxWebhooks webhooks) {
+                SandboxWebhooks webhooks, DescribedPathStore described) {
         this.store = store;
         this.conformance = conformance;
         this.modes = modes;
         this.webhooks = webhooks;
+        this.description = ApiDescription.get();
+        this.described = described;
     }
 
     /**
@@ -49,8 +53,18 @@ final class ApiEndpoint {
             }
         }
         SandboxResource r = segments.length == 0 ? null : SandboxResource.byPath(segments[0]).orElse(null);
-        if (r == null || segments.length > 2) {
-            return noRoute(path);
+        String apiPath = path.substring("/api".length());
+        String template = description.template(apiPath).orElse(null);
+        if (r == null || segments.length > 2 || !servedBy(r, template)) {
+            // any other path of Halo's description: the generic store
+            if (template == null) {
+                return noRoute(path);
+            }
+            try {
+                return described.handle(method, template, apiPath, params, body);
+            } catch (SandboxError e) {
+                return e.reply();
+            }
         }
         String rawId = segments.length == 2 ? segments[1] : null;
         try {
@@ -69,6 +83,12 @@ final class ApiEndpoint {
         } catch (SandboxError e) {
             return e.reply();
         }
+    }
+
+    /** Whether the template is one the resource's own store serves: {@code /<Path>} or {@code /<Path>/{id}}. */
+    private static boolean servedBy(SandboxResource r, String template) {
+        return template == null || template.equalsIgnoreCase("/" + r.path())
+                || template.equalsIgnoreCase("/" + r.path() + "/{id}");
     }
 
     private HttpReply getOne(SandboxResource r, long id, Map<String, String> params) throws SandboxError {

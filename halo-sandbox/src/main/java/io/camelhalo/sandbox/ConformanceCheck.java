@@ -46,21 +46,25 @@ final class ConformanceCheck {
         }
         String schema = op.get().bodySchema();
         if (schema != null && body != null && !body.isBlank()) {
-            problems.addAll(bodyProblems(method, t, schema, body));
+            problems.addAll(bodyProblems(method, t, schema, op.get().bodyArray(), body));
         }
         return problems;
     }
 
-    private List<String> bodyProblems(String method, String template, String schema, String body) {
+    private List<String> bodyProblems(String method, String template, String schema, boolean array, String body) {
         Object parsed;
         try {
             parsed = HttpReply.JSON.readValue(body, Object.class);
         } catch (JsonProcessingException e) {
             return List.of("the body is not JSON");
         }
-        if (!(parsed instanceof List<?> elements)) {
+        if (array && !(parsed instanceof List)) {
             return List.of("the body is not a JSON array of " + schema + " as declared");
         }
+        if (!array && !(parsed instanceof Map)) {
+            return List.of("the body is not a JSON object " + schema + " as declared");
+        }
+        List<?> elements = array ? (List<?>) parsed : List.of(parsed);
         List<String> problems = new ArrayList<>();
         for (Object element : elements) {
             if (element instanceof Map<?, ?> fields) {

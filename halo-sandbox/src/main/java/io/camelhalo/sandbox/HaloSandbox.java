@@ -79,7 +79,9 @@ public final class HaloSandbox implements AutoCloseable {
     private final TokenEndpoint tokenEndpoint;
     private final ConformanceCheck conformance = new ConformanceCheck(ApiDescription.get());
     private final SandboxWebhooks webhooks = new SandboxWebhooks(conformance, store, this::now);
-    private final ApiEndpoint api = new ApiEndpoint(store, conformance, this::modes, webhooks);
+    private final ApiEndpoint api = new ApiEndpoint(
+            store, conformance, this::modes, webhooks,
+            new DescribedPathStore(ApiDescription.get(), conformance, this::now));
     private final List<Violation> violations = new ArrayList<>(); // guarded by itself
     private final Faults faults = new Faults();
     /** Actions to run once before the first API request each matches, in order of registration. */

@@ -28,6 +28,7 @@ import javax.annotation.processing.Generated;
 @Generated("org.apache.camel.maven.packaging.EndpointDslMojo")
 public interface EndpointBuilderFactory
         extends
+            io.camelhalo.builder.endpoint.dsl.HaloApiEndpointBuilderFactory.HaloApiBuilders,
             io.camelhalo.builder.endpoint.dsl.HaloEndpointBuilderFactory.HaloBuilders,
             io.camelhalo.builder.endpoint.dsl.HaloPollEndpointBuilderFactory.HaloPollBuilders,
             io.camelhalo.builder.endpoint.dsl.HaloWebhookEndpointBuilderFactory.HaloWebhookBuilders {

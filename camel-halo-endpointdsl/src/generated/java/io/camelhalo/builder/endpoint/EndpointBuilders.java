@@ -25,6 +25,7 @@ import javax.annotation.processing.Generated;
 @Generated("org.apache.camel.maven.packaging.EndpointDslMojo")
 public interface EndpointBuilders
         extends
+            io.camelhalo.builder.endpoint.dsl.HaloApiEndpointBuilderFactory,
             io.camelhalo.builder.endpoint.dsl.HaloEndpointBuilderFactory,
             io.camelhalo.builder.endpoint.dsl.HaloPollEndpointBuilderFactory,
             io.camelhalo.builder.endpoint.dsl.HaloWebhookEndpointBuilderFactory {

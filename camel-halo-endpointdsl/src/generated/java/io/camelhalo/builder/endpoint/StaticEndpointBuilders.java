@@ -89,6 +89,64 @@ public class StaticEndpointBuilders {
         return HaloEndpointBuilderFactory.endpointBuilder(componentName, path);
     }
     /**
+     * Halo API (camel-halo)
+     * Any path of Halo's REST API (timesheets, contracts, report data, custom
+     * field definitions and the rest of Halo's 808 paths) through the same
+     * connection, rate governor, retries and errors as the halo component,
+     * checked against Halo's API description before the route starts.
+     * 
+     * Category: api,cloud
+     * Since: 0.2
+     * Maven coordinates: io.camelhalo:camel-halo
+     * 
+     * Syntax: <code>halo-api:path</code>
+     * 
+     * Path parameter: path (required)
+     * The path of Halo's API as its description writes it, with or without the
+     * leading slash, e.g. Timesheet, Timesheet/{id} or
+     * ReportData/{publishedid}; a value may stand in for a path parameter, e.g.
+     * Timesheet/12. Matched without regard to case. Or a resource and operation
+     * as the halo component writes them, for timesheets, timeentries,
+     * customfields and reportdata, e.g. timeentries/list (then the operation
+     * says the method).
+     * 
+     * @param path path
+     * @return the dsl builder
+     */
+    public static HaloApiEndpointBuilderFactory.HaloApiEndpointBuilder haloApi(String path) {
+        return haloApi("halo-api", path);
+    }
+    /**
+     * Halo API (camel-halo)
+     * Any path of Halo's REST API (timesheets, contracts, report data, custom
+     * field definitions and the rest of Halo's 808 paths) through the same
+     * connection, rate governor, retries and errors as the halo component,
+     * checked against Halo's API description before the route starts.
+     * 
+     * Category: api,cloud
+     * Since: 0.2
+     * Maven coordinates: io.camelhalo:camel-halo
+     * 
+     * Syntax: <code>halo-api:path</code>
+     * 
+     * Path parameter: path (required)
+     * The path of Halo's API as its description writes it, with or without the
+     * leading slash, e.g. Timesheet, Timesheet/{id} or
+     * ReportData/{publishedid}; a value may stand in for a path parameter, e.g.
+     * Timesheet/12. Matched without regard to case. Or a resource and operation
+     * as the halo component writes them, for timesheets, timeentries,
+     * customfields and reportdata, e.g. timeentries/list (then the operation
+     * says the method).
+     * 
+     * @param componentName to use a custom component name for the endpoint
+     * instead of the default name
+     * @param path path
+     * @return the dsl builder
+     */
+    public static HaloApiEndpointBuilderFactory.HaloApiEndpointBuilder haloApi(String componentName, String path) {
+        return HaloApiEndpointBuilderFactory.endpointBuilder(componentName, path);
+    }
+    /**
      * Halo Poll (camel-halo)
      * Fires a route for every Halo record created or changed since the last
      * poll (e.g. Invoice Updated, Project Updated): none missed, none delivered

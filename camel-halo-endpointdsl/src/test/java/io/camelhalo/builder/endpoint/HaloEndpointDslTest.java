@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static io.camelhalo.builder.endpoint.StaticEndpointBuilders.halo;
+import static io.camelhalo.builder.endpoint.StaticEndpointBuilders.haloApi;
 import static io.camelhalo.builder.endpoint.StaticEndpointBuilders.haloWebhook;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -122,5 +123,15 @@ class HaloEndpointDslTest {
 
         // then it is the URI a user would type
         assertEquals("halo://tickets/get?id=42&readTimeout=20s", uri);
+    }
+
+    @Test
+    void theHaloApiBuilderMakesTheUriAUserWouldType() {
+        // given a halo-api builder from the static class
+        String uri = haloApi("Timesheet/{id}").method("GET").pageSize(50).getRawUri();
+
+        // then it is the URI a user would type, and Camel resolves it to a checked endpoint
+        assertEquals("halo-api://Timesheet/{id}?method=GET&pageSize=50", uri);
+        assertTrue(context.getEndpoint(uri) instanceof io.camelhalo.component.halo.apipath.HaloApiEndpoint);
     }
 }

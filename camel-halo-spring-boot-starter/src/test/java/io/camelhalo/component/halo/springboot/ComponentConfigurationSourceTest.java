@@ -25,7 +25,8 @@ class ComponentConfigurationSourceTest {
     @CsvSource({
             "HaloComponentConfiguration, META-INF/io/camelhalo/component/halo/halo.json",
             "HaloPollComponentConfiguration, META-INF/io/camelhalo/component/halo/poll/halo-poll.json",
-            "HaloWebhookComponentConfiguration, META-INF/io/camelhalo/component/halo/webhook/halo-webhook.json" })
+            "HaloWebhookComponentConfiguration, META-INF/io/camelhalo/component/halo/webhook/halo-webhook.json",
+            "HaloApiComponentConfiguration, META-INF/io/camelhalo/component/halo/apipath/halo-api.json" })
     void theConfigurationClassIsWhatTheComponentJsonSays(String className, String json) throws Exception {
         // given the committed class and the metadata of the camel-halo jar on the classpath
         Path source = Path.of("src/main/java/io/camelhalo/component/halo/springboot", className + ".java");

@@ -79,6 +79,14 @@ public final class HaloPager {
             HaloResource resource, Map<String, Object> query, int pageSize,
             int maxResults)
             throws Exception {
+        return readAll(HaloList.of(resource), query, pageSize, maxResults);
+    }
+
+    /** {@link #readAll(HaloResource, Map, int, int)} for any list. */
+    public List<Map<String, Object>> readAll(
+            HaloList resource, Map<String, Object> query, int pageSize,
+            int maxResults)
+            throws Exception {
         List<Map<String, Object>> records = new ArrayList<>();
         forEachPage(resource, query, maxResults > 0 ? Math.min(pageSize, maxResults) : pageSize, new PageHandler() {
             @Override
@@ -111,6 +119,14 @@ public final class HaloPager {
             HaloResource resource, Map<String, Object> query, int pageSize, int maxResults,
             Executor executor)
             throws Exception {
+        return iterator(HaloList.of(resource), query, pageSize, maxResults, executor);
+    }
+
+    /** {@link #iterator(HaloResource, Map, int, int, Executor)} for any list. */
+    public HaloListIterator iterator(
+            HaloList resource, Map<String, Object> query, int pageSize, int maxResults,
+            Executor executor)
+            throws Exception {
         int size = maxResults > 0 ? Math.min(pageSize, maxResults) : pageSize;
         HaloListIterator iterator = new HaloListIterator(
                 this, (pager, handler) -> pager.forEachPage(resource, query, size, handler), maxResults, executor);
@@ -129,6 +145,16 @@ public final class HaloPager {
      * @throws HaloApiException when the list ended with fewer records than Halo's record_count promised
      */
     public void forEachPage(HaloResource resource, Map<String, Object> query, int pageSize, PageHandler handler)
+            throws Exception {
+        forEachPage(HaloList.of(resource), query, pageSize, handler);
+    }
+
+    /**
+     * Reads a list page by page until the handler stops it or the list ends. A list without paging is one page.
+     *
+     * @throws HaloApiException when the list ended with fewer records than Halo's record_count promised
+     */
+    public void forEachPage(HaloList resource, Map<String, Object> query, int pageSize, PageHandler handler)
             throws Exception {
         if (!resource.paginated()) {
             handler.onPage(fetch(resource, query).records());
@@ -152,7 +178,7 @@ public final class HaloPager {
                 // records were deleted since page 1: one behind them may have moved onto a page already read
                 if (++restarts > MAX_RESTARTS) {
                     throw HaloApiException.unusableReply("GET", "/api/" + resource.path(),
-                            "Halo's list of " + resource.uriName() + " shrank while it was read, " + MAX_RESTARTS
+                            "Halo's list of " + resource.name() + " shrank while it was read, " + MAX_RESTARTS
                                                                                            + " reads in a row (record_count "
                                                                                            + firstCount + ", then "
                                                                                            + page.recordCount()
@@ -188,20 +214,25 @@ public final class HaloPager {
         }
         if (promised != null && read < promised) {
             throw HaloApiException.unusableReply("GET", "/api/" + resource.path(),
-                    "Halo's record_count promised " + promised + " " + resource.uriName() + " but paging returned only "
+                    "Halo's record_count promised " + promised + " " + resource.name() + " but paging returned only "
                                                                                    + read
                                                                                    + "; refusing to return a truncated list (were records deleted while paging?)");
         }
     }
 
-    private Page fetch(HaloResource resource, Map<String, Object> query) throws Exception {
-        HaloReply reply = client.call("GET", resource, null, query, null, timeout);
+    private Page fetch(HaloList resource, Map<String, Object> query) throws Exception {
+        HaloReply reply = resource.fetch(client, query, timeout);
         replies.accept(reply);
         return parsePage(resource, reply.json(), reply.target());
     }
 
     /** Reads the records of one list reply, enveloped or bare, from the resource table's envelope key. */
     static Page parsePage(HaloResource resource, Object reply, String target) throws HaloApiException {
+        return parsePage(HaloList.of(resource), reply, target);
+    }
+
+    /** Reads the records of one list reply, enveloped or bare, from the list's envelope key. */
+    static Page parsePage(HaloList resource, Object reply, String target) throws HaloApiException {
         if (reply == null) {
             return new Page(List.of(), null);
         }
@@ -221,11 +252,11 @@ public final class HaloPager {
             if (records instanceof List) {
                 return new Page(HaloJson.toRecords(records), recordCount);
             }
-            throw HaloApiException.unusableReply("GET", target, "Halo's list reply for " + resource.uriName()
+            throw HaloApiException.unusableReply("GET", target, "Halo's list reply for " + resource.name()
                                                                 + " has no '" + resource.listKey() + "' array; its keys are "
                                                                 + envelope.keySet());
         }
-        throw HaloApiException.unusableReply("GET", target, "Halo's list reply for " + resource.uriName()
+        throw HaloApiException.unusableReply("GET", target, "Halo's list reply for " + resource.name()
                                                             + " is neither an array nor an object",
                 String.valueOf(reply), null);
     }

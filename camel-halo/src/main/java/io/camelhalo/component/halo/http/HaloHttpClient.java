@@ -62,7 +62,7 @@ public final class HaloHttpClient {
                 ? API + resource.path() + queryString(query)
                 : API + resource.path() + "/" + id + queryString(query);
         return json(send(method, target, resource.scope(!"GET".equals(method)),
-                HaloRequestLabel.of(resource, method, id != null), jsonBody, timeout));
+                HaloRequestLabel.of(resource, method, id != null), jsonBody, timeout, !"POST".equals(method)));
     }
 
     /**
@@ -78,7 +78,24 @@ public final class HaloHttpClient {
             Duration timeout)
             throws InterruptedException, HaloApiException {
         return json(send(method, API + path + queryString(query), scope, HaloRequestLabel.of(method, path),
-                jsonBody, timeout));
+                jsonBody, timeout, !"POST".equals(method)));
+    }
+
+    /**
+     * Sends one request to any Halo API path (halo-api) and returns its reply, whose JSON has been read; only a GET is
+     * retried after an error that leaves open whether Halo acted, every other method being a write that may have
+     * reached Halo.
+     *
+     * @param  path             the path under {@code /api/}, its segments encoded, e.g. {@code Timesheet/12}
+     * @param  scope            the OAuth scope the call needs, named when Halo answers 403
+     * @throws HaloApiException for a reply that is not 2xx or not JSON, or no reply
+     */
+    public HaloReply callAnyPath(
+            String method, String path, String scope, Map<String, ?> query, byte[] jsonBody,
+            Duration timeout)
+            throws InterruptedException, HaloApiException {
+        return json(send(method, API + path + queryString(query), scope, HaloRequestLabel.of(method, path),
+                jsonBody, timeout, "GET".equals(method)));
     }
 
     /** A reply that is not JSON fails the call itself, whether or not the caller reads the body. */
@@ -96,21 +113,21 @@ public final class HaloHttpClient {
     public HaloReply download(HaloResource resource, long id, Map<String, ?> query, Duration timeout)
             throws InterruptedException, HaloApiException {
         return send("GET", API + resource.path() + "/" + id + queryString(query), resource.scope(false),
-                HaloRequestLabel.of(resource, "GET", true), null, timeout);
+                HaloRequestLabel.of(resource, "GET", true), null, timeout, true);
     }
 
     /** @param target {@code /api/<path>?<query>}, built once: the request and every message about it name it */
     private HaloReply send(
             String method, String target, String scope, HaloRequestLabel label, byte[] jsonBody,
-            Duration timeout)
+            Duration timeout, boolean idempotent)
             throws InterruptedException, HaloApiException {
         URI uri = URI.create(origin + target);
         String token = tokens.accessToken();
-        HaloReply reply = exchange(method, uri, target, label, jsonBody, timeout, token);
+        HaloReply reply = exchange(method, uri, target, label, jsonBody, timeout, token, idempotent);
         if (reply.status() == 401) {
             LOG.debug("Halo answered 401 to {} {}: renewing the access token and replaying once", method, target);
             tokens.invalidate(token);
-            reply = exchange(method, uri, target, label, jsonBody, timeout, tokens.accessToken());
+            reply = exchange(method, uri, target, label, jsonBody, timeout, tokens.accessToken(), idempotent);
         }
         reply.requireSuccess(scope);
         return reply;
@@ -118,7 +135,7 @@ public final class HaloHttpClient {
 
     private HaloReply exchange(
             String method, URI uri, String target, HaloRequestLabel label, byte[] jsonBody,
-            Duration timeout, String token)
+            Duration timeout, String token, boolean idempotent)
             throws HaloApiException, InterruptedException {
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
                 .timeout(timeout)
@@ -134,7 +151,7 @@ public final class HaloHttpClient {
         } else {
             builder.method(method, HttpRequest.BodyPublishers.noBody());
         }
-        return transport.send(builder.build(), !"POST".equals(method), target, label);
+        return transport.send(builder.build(), idempotent, target, label);
     }
 
     private String authorization(String token) {

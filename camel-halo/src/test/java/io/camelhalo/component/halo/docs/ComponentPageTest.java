@@ -29,7 +29,8 @@ class ComponentPageTest {
     @CsvSource({
             "halo, META-INF/io/camelhalo/component/halo/halo.json",
             "halo-poll, META-INF/io/camelhalo/component/halo/poll/halo-poll.json",
-            "halo-webhook, META-INF/io/camelhalo/component/halo/webhook/halo-webhook.json" })
+            "halo-webhook, META-INF/io/camelhalo/component/halo/webhook/halo-webhook.json",
+            "halo-api, META-INF/io/camelhalo/component/halo/apipath/halo-api.json" })
     void theGeneratedPartsOfEachPageMatchTheComponentJson(String name, String json) throws Exception {
         // given the page as committed and the metadata the build just generated
         Path page = Path.of("src/main/docs", name + "-component.adoc");
