@@ -408,6 +408,46 @@ public interface HaloApiEndpointBuilderFactory {
             return this;
         }
         /**
+         * Check the credentials when a route starts: one token request, once
+         * per connection, so a wrong client id or secret stops the route at
+         * start with a one-line error (no secret in it) rather than failing
+         * each call or poll later. When Halo cannot be reached the route starts
+         * anyway, with one WARN line. Set false to start without asking Halo
+         * (e.g. when Halo is not reachable from where the application starts).
+         * 
+         * The option is a: <code>boolean</code> type.
+         * 
+         * Default: true
+         * Group: security
+         * 
+         * @param checkCredentialsOnStart the value to set
+         * @return the dsl builder
+         */
+        default HaloApiEndpointBuilder checkCredentialsOnStart(boolean checkCredentialsOnStart) {
+            doSetProperty("checkCredentialsOnStart", checkCredentialsOnStart);
+            return this;
+        }
+        /**
+         * Check the credentials when a route starts: one token request, once
+         * per connection, so a wrong client id or secret stops the route at
+         * start with a one-line error (no secret in it) rather than failing
+         * each call or poll later. When Halo cannot be reached the route starts
+         * anyway, with one WARN line. Set false to start without asking Halo
+         * (e.g. when Halo is not reachable from where the application starts).
+         * 
+         * The option will be converted to a <code>boolean</code> type.
+         * 
+         * Default: true
+         * Group: security
+         * 
+         * @param checkCredentialsOnStart the value to set
+         * @return the dsl builder
+         */
+        default HaloApiEndpointBuilder checkCredentialsOnStart(String checkCredentialsOnStart) {
+            doSetProperty("checkCredentialsOnStart", checkCredentialsOnStart);
+            return this;
+        }
+        /**
          * The client id of the API application registered in Halo
          * (Configuration, Integrations, Halo API).
          * 

@@ -145,6 +145,15 @@ public class HaloApiComponentConfiguration
      */
     private String authUrl;
     /**
+     * Check the credentials when a route starts: one token request, once per
+     * connection, so a wrong client id or secret stops the route at start with
+     * a one-line error (no secret in it) rather than failing each call or poll
+     * later. When Halo cannot be reached the route starts anyway, with one WARN
+     * line. Set false to start without asking Halo (e.g. when Halo is not
+     * reachable from where the application starts).
+     */
+    private Boolean checkCredentialsOnStart;
+    /**
      * The client id of the API application registered in Halo (Configuration,
      * Integrations, Halo API).
      */
@@ -357,6 +366,14 @@ public class HaloApiComponentConfiguration
 
     public void setAuthUrl(String authUrl) {
         this.authUrl = authUrl;
+    }
+
+    public Boolean getCheckCredentialsOnStart() {
+        return checkCredentialsOnStart;
+    }
+
+    public void setCheckCredentialsOnStart(Boolean checkCredentialsOnStart) {
+        this.checkCredentialsOnStart = checkCredentialsOnStart;
     }
 
     public String getClientId() {

@@ -29,6 +29,8 @@ public class HaloApiEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "authUrl": target.getConfiguration().setAuthUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "baseurl":
         case "baseUrl": target.getConfiguration().setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "checkcredentialsonstart":
+        case "checkCredentialsOnStart": target.getConfiguration().setCheckCredentialsOnStart(property(camelContext, boolean.class, value)); return true;
         case "clientid":
         case "clientId": target.getConfiguration().setClientId(property(camelContext, java.lang.String.class, value)); return true;
         case "clientsecret":
@@ -95,6 +97,8 @@ public class HaloApiEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "authUrl": return java.lang.String.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "checkcredentialsonstart":
+        case "checkCredentialsOnStart": return boolean.class;
         case "clientid":
         case "clientId": return java.lang.String.class;
         case "clientsecret":
@@ -162,6 +166,8 @@ public class HaloApiEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "authUrl": return target.getConfiguration().getAuthUrl();
         case "baseurl":
         case "baseUrl": return target.getConfiguration().getBaseUrl();
+        case "checkcredentialsonstart":
+        case "checkCredentialsOnStart": return target.getConfiguration().isCheckCredentialsOnStart();
         case "clientid":
         case "clientId": return target.getConfiguration().getClientId();
         case "clientsecret":

@@ -23,10 +23,11 @@ public class HaloApiEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(33);
+        Set<String> props = new HashSet<>(34);
         props.add("allowInsecureHttp");
         props.add("authUrl");
         props.add("baseUrl");
+        props.add("checkCredentialsOnStart");
         props.add("clientId");
         props.add("clientSecret");
         props.add("connectTimeout");

@@ -44,6 +44,9 @@ public class HaloApiProducer extends DefaultProducer {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        if (endpoint.getConfiguration().isCheckCredentialsOnStart()) {
+            endpoint.getConnection().checkCredentials(endpoint.getEndpointBaseUri());
+        }
         if (endpoint.isStreamList() && request.pages() && prefetch == null) {
             prefetch = endpoint.getCamelContext().getExecutorServiceManager().newCachedThreadPool(this, "HaloApiPrefetch");
         }
