@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.camelhalo.sandbox.HaloSandbox;
+import io.camelhalo.sandbox.TenantMode;
 import org.apache.camel.main.Main;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,6 +62,37 @@ class CamelMainQuickStartTest {
 
             // and no ticket was noted twice, none that did not change
             assertEquals(Map.of(tickets.get(0), 1, tickets.get(1), 1, tickets.get(2), 1), notesPerTicket(sandbox));
+        }
+    }
+
+    @Test
+    void doesNotFeedOnItsOwnNotesWhereANoteBumpsTheTicket() throws Exception {
+        try (HaloSandbox sandbox = HaloSandbox.start(0)) {
+            // given a tenant where adding a note changes the ticket's last-modified time
+            sandbox.setModes(TenantMode.ACTION_BUMPS_TICKET);
+            long ticket = QuickStartChecks.ticketIds(sandbox).get(0);
+            Main main = start(sandbox);
+            try {
+                awaitPolls(sandbox, 1);
+
+                // when someone changes the ticket
+                change(sandbox, ticket);
+
+                // then it gets one note, and the change the note itself made is not noted again, poll after poll
+                await().atMost(Duration.ofSeconds(20))
+                        .until(() -> notesPerTicket(sandbox).getOrDefault(ticket, 0) == 1);
+                awaitPolls(sandbox, 5);
+                assertEquals(Map.of(ticket, 1), notesPerTicket(sandbox));
+
+                // and a later change by someone else is still noted, once
+                change(sandbox, ticket);
+                await().atMost(Duration.ofSeconds(20))
+                        .until(() -> notesPerTicket(sandbox).getOrDefault(ticket, 0) == 2);
+                awaitPolls(sandbox, 5);
+                assertEquals(Map.of(ticket, 2), notesPerTicket(sandbox));
+            } finally {
+                main.stop();
+            }
         }
     }
 
