@@ -36,7 +36,7 @@ class KaotoLibraryMergeTest {
         assertEquals(1, loaded.size());
         KaotoCatalogContract.LoadedDefinition main = loaded.get(0);
         assertEquals("Camel Main 4.18.4 + Halo 1.2.3", main.name());
-        assertTrue(main.components().keySet().containsAll(List.of("timer", "halo", "halo-poll", "halo-webhook")),
+        assertTrue(main.components().keySet().containsAll(List.of("timer", "halo", "halo-api", "halo-poll", "halo-webhook")),
                 main.components().keySet().toString());
         assertTrue(main.kamelets().keySet().containsAll(List.of("timer-source", "halo-source", "halo-sink")),
                 main.kamelets().keySet().toString());

@@ -22,14 +22,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The catalog the build writes parses and holds the three components and every Kamelet of camel-halo-kamelets, each
+ * The catalog the build writes parses and holds the four components and every Kamelet of camel-halo-kamelets, each
  * with all its properties, in the shapes Kaoto, Karavan and the VS Code Language Support read.
  */
 class ToolingCatalogGeneratorTest {
 
     /** The Kamelets as the source tree has them, read apart from the generator's classpath lookup. */
     private static final Path KAMELET_SOURCES = Path.of("../camel-halo-kamelets/src/main/resources/kamelets");
-    private static final List<String> COMPONENTS = List.of("halo", "halo-poll", "halo-webhook");
+    private static final List<String> COMPONENTS = List.of("halo", "halo-api", "halo-poll", "halo-webhook");
 
     @TempDir
     static Path out;

@@ -42,10 +42,10 @@ class HaloCatalogDiscoveryTest {
             catalog.addComponent(name, javaType, metadata(name, javaType));
         }
 
-        // then: the catalog lists all three, with their JSON, and validates URIs against it
+        // then: the catalog lists all four, with their JSON, and validates URIs against it
         assertEquals("io.camelhalo", listing.getProperty("groupId"));
         assertEquals("camel-halo", listing.getProperty("artifactId"));
-        List<String> schemes = List.of("halo", "halo-poll", "halo-webhook");
+        List<String> schemes = List.of("halo", "halo-api", "halo-poll", "halo-webhook");
         assertTrue(catalog.findComponentNames().containsAll(schemes), catalog.findComponentNames().toString());
         for (String scheme : schemes) {
             assertTrue(catalog.componentJSonSchema(scheme).contains("\"scheme\": \"" + scheme + "\""), scheme);
@@ -58,6 +58,10 @@ class HaloCatalogDiscoveryTest {
         assertTrue(webhookTypo.getUnknown() != null && webhookTypo.getUnknown().contains("registr"),
                 webhookTypo.summaryErrorMessage(false));
         assertTrue(catalog.validateEndpointProperties("halo-webhook:tickets?register=true&path=/hooks/t").isSuccess());
+        EndpointValidationResult apiTypo = catalog.validateEndpointProperties("halo-api:Timesheet?methd=GET");
+        assertTrue(apiTypo.getUnknown() != null && apiTypo.getUnknown().contains("methd"),
+                apiTypo.summaryErrorMessage(false));
+        assertTrue(catalog.validateEndpointProperties("halo-api:Timesheet?method=POST").isSuccess());
     }
 
     /** The one component.properties on the classpath that belongs to camel-halo (Camel's own jars carry theirs). */
