@@ -16,7 +16,6 @@ import io.camelhalo.component.halo.api.HaloOperation;
 import io.camelhalo.component.halo.api.HaloQuery;
 import io.camelhalo.component.halo.api.HaloResource;
 import io.camelhalo.component.halo.api.HaloWrite;
-import io.camelhalo.component.halo.client.HaloListIterator;
 import io.camelhalo.component.halo.client.HaloPager;
 import io.camelhalo.component.halo.error.HaloApiException;
 import io.camelhalo.component.halo.error.HaloBatchWriteException;
@@ -31,7 +30,6 @@ import org.apache.camel.Message;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.support.DefaultProducer;
-import org.apache.camel.support.SynchronizationAdapter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -308,21 +306,8 @@ public class HaloProducer extends DefaultProducer {
         Map<String, Object> query = query(in, resource, HaloOperation.LIST);
         HaloPager pager = new HaloPager(client(), timeout);
         if (configuration.isStreamList()) {
-            HaloListIterator records = pager.iterator(resource, query, configuration.getPageSize(),
-                    configuration.getMaxResults(), prefetch);
-            Exchange exchange = in.getExchange();
-            if (exchange.getFromRouteId() != null) {
-                // in a route the splitter reads the iterator before the exchange completes; make sure it stops then,
-                // or as soon as the exchange fails (a splitter stopping on an exception drains what is left)
-                records.stopWhen(exchange::isFailed);
-                exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
-                    @Override
-                    public void onDone(Exchange done) {
-                        records.close();
-                    }
-                });
-            }
-            in.setBody(records);
+            in.setBody(pager.iterator(resource, query, configuration.getPageSize(), configuration.getMaxResults(),
+                    prefetch).boundTo(in.getExchange()));
             return;
         }
         List<Map<String, Object>> records = pager.readAll(resource, query, configuration.getPageSize(),

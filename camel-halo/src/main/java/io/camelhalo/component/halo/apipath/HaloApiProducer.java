@@ -12,7 +12,6 @@ import java.util.concurrent.ExecutorService;
 import io.camelhalo.component.halo.api.HaloJson;
 import io.camelhalo.component.halo.api.HaloOperation;
 import io.camelhalo.component.halo.client.HaloList;
-import io.camelhalo.component.halo.client.HaloListIterator;
 import io.camelhalo.component.halo.client.HaloPager;
 import io.camelhalo.component.halo.error.HaloApiException;
 import io.camelhalo.component.halo.http.HaloHttpClient;
@@ -20,7 +19,6 @@ import io.camelhalo.component.halo.http.HaloReply;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.support.DefaultProducer;
-import org.apache.camel.support.SynchronizationAdapter;
 
 /**
  * Sends one exchange to any path of Halo's API: a GET of a paged list reads every page (as the halo component's list
@@ -99,19 +97,8 @@ public class HaloApiProducer extends DefaultProducer {
         HaloList list = new AnyPathList(path, endpoint.getListKey(), request.scope(), request.pages());
         HaloPager pager = new HaloPager(client(), timeout);
         if (endpoint.isStreamList()) {
-            HaloListIterator records = pager.iterator(list, query, endpoint.getPageSize(), endpoint.getMaxResults(),
-                    prefetch);
-            Exchange exchange = in.getExchange();
-            if (exchange.getFromRouteId() != null) {
-                records.stopWhen(exchange::isFailed);
-                exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
-                    @Override
-                    public void onDone(Exchange done) {
-                        records.close();
-                    }
-                });
-            }
-            in.setBody(records);
+            in.setBody(pager.iterator(list, query, endpoint.getPageSize(), endpoint.getMaxResults(), prefetch)
+                    .boundTo(in.getExchange()));
             return;
         }
         List<Map<String, Object>> records = pager.readAll(list, query, endpoint.getPageSize(), endpoint.getMaxResults());

@@ -11,7 +11,9 @@ import java.util.concurrent.FutureTask;
 import java.util.concurrent.SynchronousQueue;
 import java.util.function.BooleanSupplier;
 
+import org.apache.camel.Exchange;
 import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.support.SynchronizationAdapter;
 
 /**
  * The records of a Halo list, read lazily for {@code split(body()).streaming()}: a background task walks the pages with
@@ -98,6 +100,24 @@ public final class HaloListIterator implements Iterator<Map<String, Object>>, Cl
      */
     public void stopWhen(BooleanSupplier condition) {
         this.abandoned = condition;
+    }
+
+    /**
+     * Ties the iterator to the exchange whose body it is, when that exchange is in a route: the splitter reads the
+     * iterator before the exchange completes, so it is closed then, or stopped as soon as the exchange fails (a
+     * splitter stopping on an exception drains what is left).
+     */
+    public HaloListIterator boundTo(Exchange exchange) {
+        if (exchange.getFromRouteId() != null) {
+            stopWhen(exchange::isFailed);
+            exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+                @Override
+                public void onDone(Exchange done) {
+                    close();
+                }
+            });
+        }
+        return this;
     }
 
     @Override
