@@ -5,7 +5,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
@@ -17,12 +17,12 @@ final class ApiEndpoint {
 
     private final RecordStore store;
     private final ConformanceCheck conformance;
-    private final Supplier<Set<TenantMode>> modes;
+    private final Function<SandboxResource, Set<TenantMode>> modes;
     private final SandboxWebhooks webhooks;
     private final ApiDescription description;
     private final DescribedPathStore described;
 
-    ApiEndpoint(RecordStore store, ConformanceCheck conformance, Supplier<Set<TenantMode>> modes,
+    ApiEndpoint(RecordStore store, ConformanceCheck conformance, Function<SandboxResource, Set<TenantMode>> modes,
                 SandboxWebhooks webhooks, DescribedPathStore described) {
         this.store = store;
         this.conformance = conformance;
@@ -71,7 +71,7 @@ final class ApiEndpoint {
             switch (method) {
                 case "GET":
                     return rawId == null
-                            ? json(200, ListQuery.run(r, store.all(r), params, modes.get()))
+                            ? json(r, 200, ListQuery.run(r, store.all(r), params, modes.apply(r)))
                             : getOne(r, parseId(r, rawId), params);
                 case "POST":
                     return rawId == null ? save(r, path.substring("/api".length()), body) : notAllowed(method);
@@ -94,7 +94,7 @@ final class ApiEndpoint {
     private HttpReply getOne(SandboxResource r, long id, Map<String, String> params) throws SandboxError {
         // includedetails=true asks Halo for the full record: the sandbox always returns it whole
         Map<String, Object> rec = store.get(r, ticketIdFor(r, params), id);
-        if (rec == null && r == SandboxResource.TICKETS && modes.get().contains(TenantMode.TICKET_PATH_SERVES_PROJECTS)) {
+        if (rec == null && r == SandboxResource.TICKETS && modes.apply(r).contains(TenantMode.TICKET_PATH_SERVES_PROJECTS)) {
             rec = store.get(SandboxResource.PROJECTS, 0, id);
             if (rec == null) {
                 rec = store.get(SandboxResource.OPPORTUNITIES, 0, id);
@@ -103,10 +103,10 @@ final class ApiEndpoint {
         if (rec == null) {
             throw SandboxError.notFound("Record not found");
         }
-        if (r == SandboxResource.ATTACHMENTS && modes.get().contains(TenantMode.ATTACHMENT_GET_ANSWERS_BYTES)) {
+        if (r == SandboxResource.ATTACHMENTS && modes.apply(r).contains(TenantMode.ATTACHMENT_GET_ANSWERS_BYTES)) {
             return fileOf(rec);
         }
-        return json(200, rec);
+        return json(r, 200, rec);
     }
 
     private HttpReply delete(SandboxResource r, long id, Map<String, String> params) throws SandboxError {
@@ -149,7 +149,7 @@ final class ApiEndpoint {
         List<Map<String, Object>> saved = store.save(r, known);
         webhooks.written(r, before, saved);
         // 201 with the saved object for one element, an array for several (Halo may say 200: verify)
-        return json(201, saved.size() == 1 ? saved.get(0) : saved);
+        return json(r, 201, saved.size() == 1 ? saved.get(0) : saved);
     }
 
     /** The stored record a body element updates, or {@code null} when it creates one (for the webhook events). */
@@ -173,9 +173,9 @@ final class ApiEndpoint {
         }
     }
 
-    /** A JSON reply, its timestamps written as the timestamp modes say. */
-    private HttpReply json(int status, Object value) {
-        return HttpReply.json(status, HaloTime.restyle(value, modes.get()));
+    /** A JSON reply about the resource, its timestamps written as the timestamp modes on for it say. */
+    private HttpReply json(SandboxResource r, int status, Object value) {
+        return HttpReply.json(status, HaloTime.restyle(value, modes.apply(r)));
     }
 
     /** An attachment's download: its bytes, content type and file name. */

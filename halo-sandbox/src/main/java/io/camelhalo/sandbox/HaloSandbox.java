@@ -14,9 +14,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.Deque;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,7 +22,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -73,14 +70,14 @@ public final class HaloSandbox implements AutoCloseable {
     private final String clientId;
     private final String clientSecret;
     private volatile Clock clock = Clock.systemUTC();
-    private volatile Set<TenantMode> modes;
-    private final RecordStore store = new RecordStore(this::now, this::modes);
+    private volatile TenantModes modes;
+    private final RecordStore store = new RecordStore(this::now, this::modesFor);
     private final TokenIssuer tokens = new TokenIssuer();
     private final TokenEndpoint tokenEndpoint;
     private final ConformanceCheck conformance = new ConformanceCheck(ApiDescription.get());
     private final SandboxWebhooks webhooks = new SandboxWebhooks(conformance, store, this::now);
     private final ApiEndpoint api = new ApiEndpoint(
-            store, conformance, this::modes, webhooks,
+            store, conformance, this::modesFor, webhooks,
             new DescribedPathStore(ApiDescription.get(), conformance, this::now));
     private final List<Violation> violations = new ArrayList<>(); // guarded by itself
     private final Faults faults = new Faults();
@@ -93,7 +90,7 @@ public final class HaloSandbox implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private HaloSandbox(HaloSandboxOptions options) throws IOException {
-        this.modes = options.modes();
+        this.modes = options.tenantModes();
         this.clientId = options.clientId();
         this.clientSecret = options.clientSecret();
         this.tokenEndpoint = new TokenEndpoint(clientId, clientSecret, options.tokenLifetime(), tokens, this::now);
@@ -409,19 +406,54 @@ public final class HaloSandbox implements AutoCloseable {
 
     // ---- real-tenant modes ------------------------------------------------------------------
 
-    /** The real-tenant modes on ({@link TenantMode}); empty: the sandbox answers as halo-api.md documents. */
+    /**
+     * The real-tenant modes on for every resource ({@link TenantMode}); with no {@link #scopedModes()}, empty means the
+     * sandbox answers as halo-api.md documents.
+     */
     public Set<TenantMode> modes() {
-        return modes;
+        return modes.everywhere();
     }
 
-    /** Switches exactly these real-tenant modes on (and every other one off), from the next request. */
+    /** The real-tenant modes on for some resources only, each with those resources' names ({@link #setModeFor}). */
+    public Map<TenantMode, Set<String>> scopedModes() {
+        return modes.scoped();
+    }
+
+    /**
+     * Switches exactly these real-tenant modes on, for every resource (and every other one off, scoped ones too), from
+     * the next request.
+     */
     public void setModes(Set<TenantMode> on) {
-        this.modes = on.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(on));
+        this.modes = TenantModes.everywhere(on);
     }
 
-    /** Switches exactly these real-tenant modes on (and every other one off), from the next request. */
+    /**
+     * Switches exactly these real-tenant modes on, for every resource (and every other one off, scoped ones too), from
+     * the next request.
+     */
     public void setModes(TenantMode... on) {
         setModes(Set.copyOf(Arrays.asList(on)));
+    }
+
+    /**
+     * Switches this real-tenant mode on for these resources only (replacing where it was on), the other modes as they
+     * are, from the next request: {@code setModeFor(TenantMode.UPDATED_FILTER_IGNORED, "users")} is a tenant that
+     * honours {@code lastupdatefromdate} on {@code /Tickets} and ignores it on {@code /Users}. A scoped mode applies to
+     * the requests on its resources only. A resource is named as {@link #put} and {@link #records} name it
+     * ({@code users}) or by its Halo path ({@code Users}).
+     *
+     * @throws IllegalArgumentException when no resource is named, or one is unknown (the message lists the names)
+     */
+    public void setModeFor(TenantMode mode, String... resources) {
+        Objects.requireNonNull(mode, "mode");
+        synchronized (this) {
+            this.modes = modes.with(mode, TenantModes.requireSome(mode, resources));
+        }
+    }
+
+    /** The real-tenant modes on for requests on this resource: those on everywhere and those scoped to it. */
+    Set<TenantMode> modesFor(SandboxResource r) {
+        return modes.on(r);
     }
 
     // ---- HTTP ------------------------------------------------------------------------------
@@ -488,25 +520,29 @@ public final class HaloSandbox implements AutoCloseable {
     }
 
     /**
-     * {@code GET /sandbox/modes}: the modes on, as a JSON array of names; {@code PUT} (or {@code POST}) with such an
-     * array: exactly those on. Outside {@code /api}, unauthenticated, like the other switches a test uses.
+     * {@code GET /sandbox/modes}: the modes on, as a JSON array of names, a mode scoped to some resources written
+     * {@code NAME:resource,resource}; {@code PUT} (or {@code POST}) with such an array: exactly those on. Outside
+     * {@code /api}, unauthenticated, like the other switches a test uses.
      */
     private HttpReply modesEndpoint(String method, String body) {
         if (method.equals("PUT") || method.equals("POST")) {
-            List<TenantMode> on = new ArrayList<>();
+            TenantModes on = TenantModes.NONE;
             try {
                 for (Object name : HttpReply.JSON.readValue(body, List.class)) {
-                    on.add(TenantMode.valueOf(String.valueOf(name).trim().toUpperCase(Locale.ROOT)));
+                    on = on.with(String.valueOf(name));
                 }
-            } catch (IOException | IllegalArgumentException e) {
-                return HttpReply.json(400, Map.of("error", "expected a JSON array of mode names, any of "
+            } catch (IllegalArgumentException e) {
+                return HttpReply.json(400, Map.of("error", e.getMessage()));
+            } catch (IOException e) {
+                return HttpReply.json(400, Map.of("error", "expected a JSON array of mode names (NAME or "
+                                                           + "NAME:resource,resource), any of "
                                                            + Arrays.toString(TenantMode.values()) + "; got: " + body));
             }
-            setModes(Set.copyOf(on));
+            this.modes = on;
         } else if (!method.equals("GET")) {
             return HttpReply.json(405, Map.of("error", "GET or PUT " + MODES_PATH));
         }
-        return HttpReply.json(200, new TreeSet<>(modes));
+        return HttpReply.json(200, modes.names());
     }
 
     private void checkConformance(String method, String path, String rawQuery, String body) {

@@ -1,15 +1,12 @@
 package io.camelhalo.sandbox;
 
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.EnumSet;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs the sandbox standalone: {@code java -jar halo-sandbox.jar [--port N] [--client-id ID]
- * [--client-secret SECRET] [--no-seed] [--mode TENANT_MODE]... [--change-tickets SECONDS]}. Stops on Ctrl-C.
- * {@code --help} prints the credentials, the seed data and the modes.
+ * [--client-secret SECRET] [--no-seed] [--mode TENANT_MODE[:resource,...]]... [--change-tickets SECONDS]}. Stops on
+ * Ctrl-C. {@code --help} prints the credentials, the seed data and the modes.
  */
 public final class HaloSandboxMain {
 
@@ -20,6 +17,7 @@ public final class HaloSandboxMain {
     public static void main(String[] args) throws InterruptedException {
         HaloSandboxOptions options = HaloSandboxOptions.defaults().withPort(8089);
         Duration changeTickets = null;
+        TenantModes modes = TenantModes.NONE;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--port" -> options = options.withPort(Integer.parseInt(value(args, ++i)));
@@ -27,15 +25,9 @@ public final class HaloSandboxMain {
                 case "--client-secret" -> options = options.withClientSecret(value(args, ++i));
                 case "--no-seed" -> options = options.withSeedData(false);
                 case "--change-tickets" -> changeTickets = Duration.ofSeconds(Long.parseLong(value(args, ++i)));
-                case "--mode" -> {
-                    Set<TenantMode> on = EnumSet.noneOf(TenantMode.class);
-                    on.addAll(options.modes());
-                    on.add(TenantMode.valueOf(value(args, ++i)));
-                    options = options.withModes(on.toArray(new TenantMode[0]));
-                }
+                case "--mode" -> modes = withMode(modes, value(args, ++i));
                 case "--help", "-h" -> {
                     System.out.print(SandboxHelp.text(options));
-                    System.out.println("Real-tenant modes (--mode, repeatable): " + Arrays.toString(TenantMode.values()));
                     return;
                 }
                 default -> {
@@ -44,6 +36,9 @@ public final class HaloSandboxMain {
                 }
             }
         }
+        options = new HaloSandboxOptions(
+                options.port(), options.clientId(), options.clientSecret(),
+                options.tokenLifetime(), options.seedData(), modes.everywhere(), modes.scoped());
         HaloSandbox sandbox = HaloSandbox.start(options);
         Runtime.getRuntime().addShutdownHook(new Thread(sandbox::close, "halo-sandbox-stop"));
         System.out.println("Halo sandbox listening on " + sandbox.baseUrl() + " (client id " + sandbox.clientId()
@@ -52,6 +47,17 @@ public final class HaloSandboxMain {
             TicketChanger.every(sandbox, changeTickets, System.out::println);
         }
         new CountDownLatch(1).await();
+    }
+
+    /** {@code --mode NAME} or {@code --mode NAME:resource,resource}; exits with the names allowed when unknown. */
+    private static TenantModes withMode(TenantModes modes, String spec) {
+        try {
+            return modes.with(spec);
+        } catch (IllegalArgumentException e) {
+            System.err.println("--mode " + spec + ": " + e.getMessage());
+            System.exit(2);
+            return modes;
+        }
     }
 
     private static String value(String[] args, int i) {

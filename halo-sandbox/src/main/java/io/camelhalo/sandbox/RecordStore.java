@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -33,9 +34,9 @@ final class RecordStore {
     /** Text ids ({@link SandboxResource#textIds()}), by resource name and lower-case id, to their negative keys. */
     private final Map<String, Long> textKeys = new HashMap<>();
     private final Supplier<Instant> clock;
-    private final Supplier<Set<TenantMode>> modes;
+    private final Function<SandboxResource, Set<TenantMode>> modes;
 
-    RecordStore(Supplier<Instant> clock, Supplier<Set<TenantMode>> modes) {
+    RecordStore(Supplier<Instant> clock, Function<SandboxResource, Set<TenantMode>> modes) {
         this.clock = clock;
         this.modes = modes;
         for (SandboxResource r : SandboxResource.values()) {
@@ -257,7 +258,7 @@ final class RecordStore {
             rec.put(r.lastModifiedField(), stamp);
         }
         tables.get(r).put(new Key(ticketId, id), rec);
-        if (r == SandboxResource.ACTIONS && modes.get().contains(TenantMode.ACTION_BUMPS_TICKET)) {
+        if (r == SandboxResource.ACTIONS && modes.apply(r).contains(TenantMode.ACTION_BUMPS_TICKET)) {
             bumpTicket(ticketId, stamp);
         }
         return rec;

@@ -17,9 +17,16 @@ final class SandboxHelp {
 
     static String text(HaloSandboxOptions defaults) {
         StringBuilder help = new StringBuilder()
-                .append("usage: java -jar halo-sandbox.jar [--port N] [--client-id ID] [--client-secret SECRET] [--no-seed] [--mode TENANT_MODE]... [--change-tickets SECONDS]\n")
+                .append("usage: java -jar halo-sandbox.jar [--port N] [--client-id ID] [--client-secret SECRET] [--no-seed] [--mode TENANT_MODE[:resource,...]]... [--change-tickets SECONDS]\n")
                 .append("A stateful emulator of the Halo ITSM / PSA REST API on 127.0.0.1, for tests and demos.\n")
-                .append("--change-tickets N changes one ticket every N seconds, the tickets in turn (for a demo).\n\n")
+                .append("--change-tickets N changes one ticket every N seconds, the tickets in turn (for a demo).\n")
+                .append("--mode NAME switches a real-tenant mode on for every resource; --mode NAME:users,clients for\n")
+                .append("  those resources only (a tenant may ignore lastupdatefromdate on /Users and honour it on\n")
+                .append("  /Tickets). Repeatable. Modes (see docs/HALO-FACTS.md for the evidence of each):\n");
+        for (TenantMode mode : TenantMode.values()) {
+            help.append(String.format("  %-32s %s%n", mode.name(), mode.evidence()));
+        }
+        help.append('\n')
                 .append("Connection (defaults):\n")
                 .append("  camel.component.halo.base-url      = http://127.0.0.1:").append(defaults.port()).append('\n')
                 .append("  camel.component.halo.client-id     = ").append(defaults.clientId()).append('\n')
@@ -27,7 +34,7 @@ final class SandboxHelp {
                 .append("  tokens from POST /auth/token (grant client_credentials), valid ")
                 .append(defaults.tokenLifetime().toSeconds()).append(" s\n\n")
                 .append("Seed data (omitted with --no-seed; timestamps in January 2025):\n");
-        RecordStore seed = new RecordStore(Instant::now, java.util.Set::<TenantMode> of);
+        RecordStore seed = new RecordStore(Instant::now, r -> java.util.Set.<TenantMode> of());
         SeedData.load(seed);
         for (SandboxResource resource : SandboxResource.values()) {
             List<Map<String, Object>> records = seed.all(resource);

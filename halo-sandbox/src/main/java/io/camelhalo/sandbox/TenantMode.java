@@ -7,7 +7,10 @@ import java.util.Set;
  * {@code halo-api.md} documents; each mode switches one uncertain fact to the other way a real tenant may behave, so a
  * test can prove the component copes with both. Set them with {@link HaloSandboxOptions#withModes},
  * {@link HaloSandbox#setModes}, {@code --mode NAME} on the command line, or {@code PUT /sandbox/modes} with a JSON
- * array of names.
+ * array of names. A mode may be scoped to some resources only, as a real tenant may honour a parameter on one list and
+ * ignore it on another: {@link HaloSandboxOptions#withModeFor}, {@link HaloSandbox#setModeFor},
+ * {@code --mode NAME:users,clients}, {@code "NAME:users,clients"} in the JSON array; it then applies to the requests on
+ * those resources only. {@link #evidence()} says what public evidence there is for each (docs/HALO-FACTS.md).
  */
 public enum TenantMode {
 
@@ -62,6 +65,29 @@ public enum TenantMode {
 
     /** An {@code order} key other than {@code id} answers 400 (an unknown sort key), on every resource that sorts. */
     UNKNOWN_ORDER_REFUSED;
+
+    /** What public evidence there is that a real tenant answers this way (as docs/HALO-FACTS.md gives it). */
+    public String evidence() {
+        return switch (this) {
+            case ORDER_IGNORED -> "unverified (the description declares order/orderdesc; that Halo honours them is not shown)";
+            case SLIM_LIST_ITEMS -> "unverified (list views carry fewer fields than the record)";
+            case TIMESTAMPS_WITH_OFFSET, TIMESTAMPS_WITHOUT_FRACTION, TIMESTAMPS_SEVEN_DIGIT_FRACTION ->
+                "unverified (peer clients read stamps without an offset, with milliseconds)";
+            case RECORD_COUNT_APPROXIMATE -> "unverified";
+            case INACTIVE_HIDDEN -> "unverified (the description declares includeinactive; its default is not given)";
+            case TICKET_PATH_SERVES_PROJECTS -> "unverified (the description gives tickets, projects and "
+                                                + "opportunities one schema, Faults)";
+            case ACTION_BUMPS_TICKET -> "unverified";
+            case ATTACHMENT_GET_ANSWERS_BYTES -> "peer (a client downloads attachments from it); unverified in detail";
+            case CLIENT_DOMAIN_IGNORED -> "unverified (the description declares domain on GET /Client without saying "
+                                          + "what it does)";
+            case UPDATED_FILTER_IGNORED -> "unverified (the description reads \"include the field in the response\" "
+                                           + "on /Client, /Site, /Users, /Asset; only tickets have public evidence "
+                                           + "of the filter, a sync library)";
+            case UNKNOWN_ORDER_REFUSED -> "unverified (the description declares order without its values; only "
+                                          + "tickets' last_update key has public evidence, a sync library)";
+        };
+    }
 
     /** The fields a list item keeps under {@link #SLIM_LIST_ITEMS}. */
     public static final Set<String> LIST_VIEW_FIELDS = Set.of(

@@ -178,6 +178,54 @@ class TenantCheckTest {
     }
 
     @Test
+    void aFilterIgnoredOnUsersOnlyIsReportedForUsersAndNoOtherResource() throws Exception {
+        // given a tenant that honours lastupdatefromdate on every list but /Users
+        HaloSandbox sandbox = halo.sandbox();
+        sandbox.setModeFor(TenantMode.UPDATED_FILTER_IGNORED, "users");
+
+        List<TenantFinding> findings = check(sandbox);
+
+        assertEquals(List.of("users/" + TenantCheck.FILTER_HONOURED), named(contradicted(findings)));
+        assertTrue(advice(findings, "users", TenantCheck.FILTER_HONOURED).contains("halo-poll:users reads the list "
+                                                                                   + "newest first"));
+        for (String resource : List.of("tickets", "clients", "sites", "assets")) {
+            assertEquals(Verdict.CONFIRMED, verdict(findings, resource, TenantCheck.FILTER_HONOURED), resource);
+        }
+        assertEquals(List.of("none: halo-poll and the producer fit this tenant as they are (what they adapt to is "
+                             + "above)"),
+                TenantCheck.options(findings), "halo-poll adapts on its own: nothing to set");
+    }
+
+    @Test
+    void slimItemsNoFilterAndNoSortOnUsersOnlyEndWithSweepSizeForUsersOnly() throws Exception {
+        // given a tenant where /Users alone has slim items, ignores the filter and refuses the sort key
+        HaloSandbox sandbox = halo.sandbox();
+        for (TenantMode mode : List.of(TenantMode.SLIM_LIST_ITEMS, TenantMode.UPDATED_FILTER_IGNORED,
+                TenantMode.UNKNOWN_ORDER_REFUSED)) {
+            sandbox.setModeFor(mode, "users");
+        }
+
+        List<TenantFinding> findings = check(sandbox);
+
+        // then each fact is reported for users, and no other resource contradicts anything
+        assertEquals(List.of("users/" + TenantCheck.SORT_ACCEPTED, "users/" + TenantCheck.SLIM_ITEMS,
+                "users/" + TenantCheck.FILTER_HONOURED), named(contradicted(findings)));
+        assertEquals(Verdict.CONFIRMED, verdict(findings, "tickets", TenantCheck.SLIM_ITEMS));
+        assertEquals(Verdict.CONFIRMED, verdict(findings, "invoices", TenantCheck.SORT_ACCEPTED));
+        // and the option to set names users, and only users
+        List<String> options = TenantCheck.options(findings);
+        assertEquals(1, options.size(), options.toString());
+        assertTrue(options.get(0).startsWith("halo-poll:users?sweepSize=<n> (slim list items, and the list neither "
+                                             + "filters nor sorts by 'ulastupdate'"),
+                options.toString());
+        assertTrue(options.get(0).endsWith("or halo-webhook:users with halo-poll as its safety net"), options.get(0));
+    }
+
+    private static List<String> named(List<TenantFinding> findings) {
+        return findings.stream().map(f -> f.resource() + "/" + f.fact()).toList();
+    }
+
+    @Test
     void theTenantsWebhooksAndEveryStoredDeliveryAreReportedAndOnlyRead() throws Exception {
         // given three webhooks (one without events) and the deliveries of a ticket logged and its status changed
         HaloSandbox sandbox = halo.sandbox();

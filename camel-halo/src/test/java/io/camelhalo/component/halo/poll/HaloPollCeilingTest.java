@@ -45,13 +45,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @MethodSource("tenants")
 class HaloPollCeilingTest {
 
-    private static final int TENANT_SIZE = 1050;
+    static final int TENANT_SIZE = 1050;
     /** Pages of the whole list at 100 a page (the last one short). */
-    private static final int ALL_PAGES = 11;
+    static final int ALL_PAGES = 11;
     /** The order check (once a run) and the first unchanged record read by id (slim items). */
-    private static final int CONSTANT = 2;
+    static final int CONSTANT = 2;
     /** The sweepSize the routes set: the most reads by id a sweeping poll makes. */
-    private static final int SWEEP = 250;
+    static final int SWEEP = 250;
 
     @Parameter
     PollTenants.Tenant tenant;
@@ -108,27 +108,48 @@ class HaloPollCeilingTest {
         return tenant.modes().contains(mode);
     }
 
-    /** Whether the feed sweeps: no read short of every record by id tells what changed (no filter, no sort, slim). */
     private boolean sweeps(HaloResource r) {
-        boolean filterWorks = r.changeDetection() == ChangeDetection.UPDATED_SINCE_FILTER
-                && !on(TenantMode.UPDATED_FILTER_IGNORED);
-        return on(TenantMode.SLIM_LIST_ITEMS) && !filterWorks
-                && (on(TenantMode.UNKNOWN_ORDER_REFUSED) || on(TenantMode.ORDER_IGNORED));
+        return sweeps(r, tenant.modes());
     }
 
-    /** The most requests a poll after k changes may make on this tenant. */
     private int ceiling(HaloResource r, int k) {
-        boolean filterWorks = r.changeDetection() == ChangeDetection.UPDATED_SINCE_FILTER
-                && !on(TenantMode.UPDATED_FILTER_IGNORED);
-        // without a working filter and without a sort, every page is read; else the pages of the changes and one more
-        boolean sorts = !on(TenantMode.UNKNOWN_ORDER_REFUSED) && !on(TenantMode.ORDER_IGNORED);
-        int pages = !filterWorks && !sorts ? ALL_PAGES : 1 + (k + 99) / 100;
-        int byId = on(TenantMode.SLIM_LIST_ITEMS) ? k : 0;
-        // the first request of a run may be refused (400 on the sort key) and asked again without it
-        return pages + byId + CONSTANT + (on(TenantMode.UNKNOWN_ORDER_REFUSED) ? 1 : 0);
+        return ceiling(r, tenant.modes(), k);
     }
 
-    private void fill(String resource) {
+    /**
+     * Whether the feed sweeps a resource with these modes on for it: no read short of every record by id tells what
+     * changed (no filter, no sort, slim).
+     */
+    static boolean sweeps(HaloResource r, Set<TenantMode> on) {
+        boolean filterWorks = r.changeDetection() == ChangeDetection.UPDATED_SINCE_FILTER
+                && !on.contains(TenantMode.UPDATED_FILTER_IGNORED);
+        return on.contains(TenantMode.SLIM_LIST_ITEMS) && !filterWorks
+                && (on.contains(TenantMode.UNKNOWN_ORDER_REFUSED) || on.contains(TenantMode.ORDER_IGNORED));
+    }
+
+    /**
+     * The most requests a poll of a resource of {@value #TENANT_SIZE} records, with these modes on for it, may make
+     * after k changes (a sweeping poll: {@link #sweepCeiling}).
+     */
+    static int ceiling(HaloResource r, Set<TenantMode> on, int k) {
+        boolean filterWorks = r.changeDetection() == ChangeDetection.UPDATED_SINCE_FILTER
+                && !on.contains(TenantMode.UPDATED_FILTER_IGNORED);
+        // without a working filter and without a sort, every page is read; else the pages of the changes and one more
+        boolean sorts = !on.contains(TenantMode.UNKNOWN_ORDER_REFUSED) && !on.contains(TenantMode.ORDER_IGNORED);
+        int pages = !filterWorks && !sorts ? ALL_PAGES : 1 + (k + 99) / 100;
+        int byId = on.contains(TenantMode.SLIM_LIST_ITEMS) ? k : 0;
+        // the first request of a run may be refused (400 on the sort key) and asked again without it
+        return pages + byId + CONSTANT + (on.contains(TenantMode.UNKNOWN_ORDER_REFUSED) ? 1 : 0);
+    }
+
+    /** The most requests a sweeping poll (see {@link #sweeps}) may make: every page, sweepSize reads by id. */
+    static int sweepCeiling(Set<TenantMode> on) {
+        // the first read of a run may end in a sweep: its first page, a read by id and the order check come first
+        return ALL_PAGES + SWEEP + CONSTANT + 1 + (on.contains(TenantMode.UNKNOWN_ORDER_REFUSED) ? 1 : 0);
+    }
+
+    /** Puts {@value #TENANT_SIZE} records of the resource. */
+    static void fill(HaloSandbox sandbox, String resource) {
         for (int i = 0; i < TENANT_SIZE; i++) {
             sandbox.put(resource, new HashMap<>(Map.of("name", "record " + i, "summary", "record " + i)));
         }
@@ -147,7 +168,7 @@ class HaloPollCeilingTest {
     @MethodSource("io.camelhalo.component.halo.poll.HaloPollCeilingTest#resources")
     void aPollCostsItsPagesPlusItsChangesPlusAConstantAndEveryChangeArrivesOnce(String resource) throws Exception {
         HaloResource r = HaloResource.fromUriName(resource);
-        fill(resource);
+        fill(sandbox, resource);
         sandbox.advance(Duration.ofSeconds(1));
         CamelContext context = context(resource);
         HaloPollConsumer consumer = consumer(context, "poll", sandbox);
@@ -205,8 +226,7 @@ class HaloPollCeilingTest {
     private void sweepCostsItsPagesPlusSweepSizeAndEveryChangeArrivesOnce(
             HaloResource r, HaloPollConsumer consumer, MockEndpoint changes)
             throws Exception {
-        // the first read of a run may end in a sweep: its first page, a read by id and the order check come first
-        int ceiling = ALL_PAGES + SWEEP + CONSTANT + 1 + (on(TenantMode.UNKNOWN_ORDER_REFUSED) ? 1 : 0);
+        int ceiling = sweepCeiling(tenant.modes());
         int sweepPolls = (TENANT_SIZE + SWEEP - 1) / SWEEP;
         assertPollCost(consumer, ceiling);
         assertEquals(0, changes.getReceivedCounter(), "the records made before the start are history");
