@@ -149,9 +149,20 @@ class HaloPollCeilingTest {
     }
 
     /** Puts {@value #TENANT_SIZE} records of the resource. */
+    /**
+     * Makes the tenant's records, stamped two seconds in the past: the consumer's start ("now") is read from the local
+     * clock before the test aligns it with the sandbox's, and a record stamped on a whole second (a millisecond of
+     * .000, which many records of this fast loop share) may stand for any moment of that second, so it must lie more
+     * than a second before the start to be history.
+     */
     static void fill(HaloSandbox sandbox, String resource) {
-        for (int i = 0; i < TENANT_SIZE; i++) {
-            sandbox.put(resource, new HashMap<>(Map.of("name", "record " + i, "summary", "record " + i)));
+        sandbox.advance(Duration.ofSeconds(-2));
+        try {
+            for (int i = 0; i < TENANT_SIZE; i++) {
+                sandbox.put(resource, new HashMap<>(Map.of("name", "record " + i, "summary", "record " + i)));
+            }
+        } finally {
+            sandbox.advance(Duration.ofSeconds(2));
         }
     }
 
