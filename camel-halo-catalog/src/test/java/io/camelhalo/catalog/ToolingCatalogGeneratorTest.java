@@ -22,8 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The catalog the build writes parses and holds the four components and every Kamelet of camel-halo-kamelets, each
- * with all its properties, in the shapes Kaoto, Karavan and the VS Code Language Support read.
+ * The catalog the build writes parses and holds the four components and every Kamelet of camel-halo-kamelets, each with
+ * all its properties, in the shapes Kaoto, Karavan and the VS Code Language Support read.
  */
 class ToolingCatalogGeneratorTest {
 
