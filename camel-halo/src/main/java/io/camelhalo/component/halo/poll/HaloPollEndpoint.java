@@ -35,7 +35,7 @@ import org.apache.camel.support.processor.state.MemoryStateRepository;
  * Fires a route for every Halo record created or changed since the last poll (e.g. "Invoice Updated", "Project
  * Updated"): none missed, none delivered twice, across restarts (with a persistent state repository) and across a
  * cluster (with a shared one). Any list of Halo's API with a last-modified field is watched the same way:
- * {@code halo-poll:api/SalesOrder}.
+ * halo-poll:api/SalesOrder.
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "halo-poll", title = "Halo Poll", syntax = "halo-poll:resource",
              consumerOnly = true, category = { Category.API, Category.CLOUD }, headersClass = HaloConstants.class)
