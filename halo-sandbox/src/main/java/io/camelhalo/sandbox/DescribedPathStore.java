@@ -52,14 +52,17 @@ final class DescribedPathStore {
     private final ApiDescription description;
     private final ConformanceCheck conformance;
     private final Supplier<Instant> clock;
+    private final Supplier<Set<TenantMode>> modes;
     /** Collection (lower case) to record key (lower-case id text) to record, in insertion order of ids. */
     private final Map<String, TreeMap<String, Map<String, Object>>> tables = new HashMap<>();
     private final Map<String, Long> lastIds = new HashMap<>();
 
-    DescribedPathStore(ApiDescription description, ConformanceCheck conformance, Supplier<Instant> clock) {
+    DescribedPathStore(ApiDescription description, ConformanceCheck conformance, Supplier<Instant> clock,
+                       Supplier<Set<TenantMode>> modes) {
         this.description = description;
         this.conformance = conformance;
         this.clock = clock;
+        this.modes = modes;
     }
 
     /**
@@ -110,13 +113,15 @@ final class DescribedPathStore {
                 .map(ApiDescription.Operation::queryParameters).orElse(Set.of());
         String from = params.get("lastupdatefromdate");
         for (Map<String, Object> r : table.values()) {
-            if (from == null || from.isBlank() || !declared.contains("lastupdatefromdate") || stampedSince(
-                    collection, r, from)) {
+            if (from == null || from.isBlank() || !declared.contains("lastupdatefromdate")
+                    || modes.get().contains(TenantMode.UPDATED_FILTER_IGNORED) || stampedSince(
+                            collection, r, from)) {
                 all.add(RecordStore.copy(r));
             }
         }
         String order = params.get("order");
-        if (order != null && !order.isBlank() && declared.contains("order")) {
+        if (order != null && !order.isBlank() && declared.contains("order")
+                && !modes.get().contains(TenantMode.ORDER_IGNORED)) {
             Comparator<Map<String, Object>> c = Comparator.comparing(
                     (Map<String, Object> rec) -> rec.get(order), ListQuery::compareValues)
                     .thenComparing(rec -> RecordStore.asLong(rec.get("id")),

@@ -79,7 +79,8 @@ public final class HaloSandbox implements AutoCloseable {
     private final TokenEndpoint tokenEndpoint;
     private final ConformanceCheck conformance = new ConformanceCheck(ApiDescription.get());
     private final SandboxWebhooks webhooks = new SandboxWebhooks(conformance, store, this::now);
-    private final DescribedPathStore described = new DescribedPathStore(ApiDescription.get(), conformance, this::now);
+    private final DescribedPathStore described = new DescribedPathStore(
+            ApiDescription.get(), conformance, this::now, this::modes);
     private final ApiEndpoint api = new ApiEndpoint(store, conformance, this::modes, webhooks, described);
     private final List<Violation> violations = new ArrayList<>(); // guarded by itself
     private final Faults faults = new Faults();

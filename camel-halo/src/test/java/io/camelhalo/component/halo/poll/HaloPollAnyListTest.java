@@ -11,6 +11,7 @@ import io.camelhalo.component.halo.HaloConstants;
 import io.camelhalo.component.halo.HaloSandboxExtension;
 import io.camelhalo.sandbox.HaloSandbox;
 import io.camelhalo.sandbox.RecordedRequest;
+import io.camelhalo.sandbox.TenantMode;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -156,6 +157,37 @@ class HaloPollAnyListTest {
         assertEquals(List.of(), restarted.statistics().notices(), "Halo's filter was used, no fall-back");
         assertEquals(List.of(), sandbox.violations(), "every request as Halo's description declares it");
         second.stop();
+    }
+
+    @Test
+    void whereHaloIgnoresTheFilterAndTheOrderTheFallBacksStillDeliverEachChangeOnce() throws Exception {
+        // given a tenant that ignores lastupdatefromdate and order on the list
+        sandbox.setModes(TenantMode.UPDATED_FILTER_IGNORED, TenantMode.ORDER_IGNORED);
+        sandbox.putDescribed("/EmailAddressBook", Map.of("id", 1, "last_update", "")); // the seeded entry, stamped
+        sandbox.advance(Duration.ofSeconds(5));
+        CamelContext context = start(
+                "halo-poll:api/EmailAddressBook?lastModifiedField=last_update&startScheduler=false",
+                dir.resolve("ignored.properties").toFile());
+        HaloPollConsumer consumer = consumer(context, "poll", sandbox);
+        consumer.poll();
+
+        // when entries change between polls
+        Map<String, Object> a = change("/EmailAddressBook", Map.of("name", "Ann", "last_update", ""));
+        Map<String, Object> b = change("/EmailAddressBook", Map.of("name", "Bob", "last_update", ""));
+        consumer.poll();
+        Map<String, Object> a2 = change("/EmailAddressBook", Map.of("id", a.get("id"), "name", "Ann B."));
+        consumer.poll();
+        consumer.poll();
+
+        // then each version arrives once, and each fact is said once, as for the 22 resources
+        assertEquals(List.of(version(a, "last_update"), version(b, "last_update"), version(a2, "last_update")),
+                versions(received(context), "last_update"));
+        List<String> notices = consumer.statistics().notices();
+        assertTrue(notices.stream().anyMatch(n -> n.contains("ignores lastupdatefromdate on /EmailAddressBook")),
+                notices.toString());
+        assertTrue(notices.stream().anyMatch(n -> n.contains("halo-poll:api/EmailAddressBook")), notices.toString());
+        assertEquals(List.of(), sandbox.violations(), "every request as Halo's description declares it");
+        context.stop();
     }
 
     @Test
