@@ -76,9 +76,9 @@ public final class HaloSandbox implements AutoCloseable {
     private final TokenEndpoint tokenEndpoint;
     private final ConformanceCheck conformance = new ConformanceCheck(ApiDescription.get());
     private final SandboxWebhooks webhooks = new SandboxWebhooks(conformance, store, this::now);
-    private final ApiEndpoint api = new ApiEndpoint(
-            store, conformance, this::modesFor, webhooks,
-            new DescribedPathStore(ApiDescription.get(), conformance, this::now));
+    private final DescribedPathStore described = new DescribedPathStore(
+            ApiDescription.get(), conformance, this::now, this::modes); // paths beyond the 22: the modes on everywhere
+    private final ApiEndpoint api = new ApiEndpoint(store, conformance, this::modesFor, webhooks, described);
     private final List<Violation> violations = new ArrayList<>(); // guarded by itself
     private final Faults faults = new Faults();
     /** Actions to run once before the first API request each matches, in order of registration. */
@@ -284,6 +284,26 @@ public final class HaloSandbox implements AutoCloseable {
      */
     public Map<String, Object> put(String resource, Map<String, Object> fields) {
         return store.put(resource(resource), Objects.requireNonNull(fields, "fields"));
+    }
+
+    /**
+     * Inserts or updates a record of a path of Halo's description beyond the 22 resources (its generic store), as
+     * Halo's own screens or another client would: a missing or unknown id gets the next one, a known id is updated
+     * field by field. Stamps the records' last-modified field with {@link #now()} (the schema's; for a list whose
+     * description names no schema, such a field the record carries, e.g. {@code last_update}).
+     *
+     * @param  path the list path as the description writes it, e.g. {@code /SalesOrder}
+     * @return      a copy of the stored record
+     */
+    public Map<String, Object> putDescribed(String path, Map<String, Object> fields) {
+        return described.put(path, Objects.requireNonNull(fields, "fields"));
+    }
+
+    /**
+     * Copies of the records of a path of Halo's description beyond the 22 resources, by id (one seeded on first use).
+     */
+    public List<Map<String, Object>> describedRecords(String path) {
+        return described.records(path);
     }
 
     /** Deletes a record if present. Use {@link #deleteAction(long, long)} for actions. */

@@ -169,7 +169,7 @@ final class ListQuery {
     }
 
     /** Nulls first; numbers by value; text case-insensitively; mixed types by their text. */
-    private static int compareValues(Object a, Object b) {
+    static int compareValues(Object a, Object b) {
         if (a == null || b == null) {
             return a == null ? (b == null ? 0 : -1) : 1;
         }

@@ -1,6 +1,9 @@
 package io.camelhalo.sandbox;
 
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
@@ -90,5 +93,28 @@ class DescribedPathsTest {
         assertEquals(List.of("the body is not a JSON array of Timesheet as declared",
                 "body field 'agentid' is not in schema Timesheet"), problems);
         assertFalse(client.get("/Timesheet").json().toString().contains("agentid"), "unknown fields are dropped");
+    }
+
+    @Test
+    void aWriteStampsTheLastModifiedFieldWhichTheDeclaredFilterAndOrderUse() {
+        // given a sales order written at 10:00 and another at 10:05 (schema OrderHead: last_update_time)
+        halo.setNow(Instant.parse("2026-12-01T10:00:00Z"));
+        client.post("/SalesOrder", "[{\"id\":0}]");
+        halo.setNow(Instant.parse("2026-12-01T10:05:00Z"));
+        JsonNode later = client.post("/SalesOrder", "[{\"id\":0}]").json();
+        // then each carries its write's stamp, and GET /SalesOrder sorts by it newest first, as declared
+        assertEquals("2026-12-01T10:05:00.000", later.get("last_update_time").asText());
+        JsonNode sorted = client.get("/SalesOrder?pageinate=true&page_size=10&page_no=1&order=last_update_time"
+                                     + "&orderdesc=true")
+                .json().get("salesorder");
+        assertEquals(later.get("id").asLong(), sorted.get(0).get("id").asLong());
+        // and where a list declares lastupdatefromdate, it keeps the records stamped since (the one the test wrote)
+        halo.putDescribed("/EmailAddressBook", new HashMap<>(Map.of("last_update", "")));
+        JsonNode since = client.get("/EmailAddressBook?pageinate=true&page_size=10&page_no=1&lastupdatefromdate="
+                                    + SandboxClient.enc("2026-12-01T10:05:00"))
+                .json().get("emailaddressbook");
+        assertEquals(1, since.size(), since.toString());
+        assertEquals("2026-12-01T10:05:00.000", since.get(0).get("last_update").asText());
+        assertEquals(List.of(), takeProblems());
     }
 }

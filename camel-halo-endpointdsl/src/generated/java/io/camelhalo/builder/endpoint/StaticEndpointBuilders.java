@@ -151,7 +151,8 @@ public class StaticEndpointBuilders {
      * Fires a route for every Halo record created or changed since the last
      * poll (e.g. Invoice Updated, Project Updated): none missed, none delivered
      * twice, across restarts (with a persistent state repository) and across a
-     * cluster (with a shared one).
+     * cluster (with a shared one). Any list of Halo's API with a last-modified
+     * field is watched the same way: halo-poll:api/SalesOrder.
      * 
      * Category: api,cloud
      * Since: 0.1
@@ -160,11 +161,12 @@ public class StaticEndpointBuilders {
      * Syntax: <code>halo-poll:resource</code>
      * 
      * Path parameter: resource (required)
-     * The Halo resource to watch for changes, e.g. invoices
-     * There are 16 enums and the value can be one of: actions, agents,
+     * The Halo resource to watch for changes, e.g. invoices; or api for any
+     * list of Halo's API (option path, or written halo-poll:api/SalesOrder)
+     * There are 17 enums and the value can be one of: actions, agents,
      * appointments, assets, clients, clientcontracts, invoices, items,
      * opportunities, projects, quotations, sites, suppliers, teams, tickets,
-     * users
+     * users, api
      * 
      * @param path resource
      * @return the dsl builder
@@ -177,7 +179,8 @@ public class StaticEndpointBuilders {
      * Fires a route for every Halo record created or changed since the last
      * poll (e.g. Invoice Updated, Project Updated): none missed, none delivered
      * twice, across restarts (with a persistent state repository) and across a
-     * cluster (with a shared one).
+     * cluster (with a shared one). Any list of Halo's API with a last-modified
+     * field is watched the same way: halo-poll:api/SalesOrder.
      * 
      * Category: api,cloud
      * Since: 0.1
@@ -186,11 +189,12 @@ public class StaticEndpointBuilders {
      * Syntax: <code>halo-poll:resource</code>
      * 
      * Path parameter: resource (required)
-     * The Halo resource to watch for changes, e.g. invoices
-     * There are 16 enums and the value can be one of: actions, agents,
+     * The Halo resource to watch for changes, e.g. invoices; or api for any
+     * list of Halo's API (option path, or written halo-poll:api/SalesOrder)
+     * There are 17 enums and the value can be one of: actions, agents,
      * appointments, assets, clients, clientcontracts, invoices, items,
      * opportunities, projects, quotations, sites, suppliers, teams, tickets,
-     * users
+     * users, api
      * 
      * @param componentName to use a custom component name for the endpoint
      * instead of the default name

@@ -43,6 +43,8 @@ class HaloEndpointDslTest {
             from(direct("create-ticket")).to(halo("tickets/create"));
             from(direct("open-tickets")).to(halo("tickets/list").pageSize(2).query("open_only", true));
             from(haloPoll("tickets").startFrom("beginning").delay(100)).routeId("dsl-poll").to(mock("polled"));
+            from(haloPoll("api").path("SalesOrder").lastModifiedField("last_update_time").startFrom("beginning")
+                    .delay(100)).routeId("dsl-poll-any-list").to(mock("polledSalesOrders"));
         }
     }
 
@@ -94,6 +96,11 @@ class HaloEndpointDslTest {
         MockEndpoint polled = context.getEndpoint("mock:polled", MockEndpoint.class);
         await().atMost(Duration.ofSeconds(20))
                 .untilAsserted(() -> assertEquals(sandbox.count("tickets"), polled.getReceivedCounter()));
+        // and halo-poll on any list of Halo's API (the sandbox's one sales order)
+        MockEndpoint salesOrders = context.getEndpoint("mock:polledSalesOrders", MockEndpoint.class);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertEquals(1, salesOrders.getReceivedCounter()));
+        assertEquals("api/SalesOrder",
+                salesOrders.getReceivedExchanges().get(0).getMessage().getHeader("CamelHaloRecordResource"));
     }
 
     @Test

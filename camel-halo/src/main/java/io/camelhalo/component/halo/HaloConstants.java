@@ -63,8 +63,9 @@ public final class HaloConstants {
               javaType = "Integer")
     public static final String HTTP_RESPONSE_CODE = Exchange.HTTP_RESPONSE_CODE;
 
-    @Metadata(label = "consumer", description = "The resource of the changed record, e.g. `invoices`. A report, "
-                                                + "never read by the producer.",
+    @Metadata(label = "consumer",
+              description = "The resource of the changed record, e.g. `invoices` (`api/SalesOrder` for halo-poll:api). A report, "
+                            + "never read by the producer.",
               javaType = "String")
     public static final String RECORD_RESOURCE = "CamelHaloRecordResource";
 

@@ -1411,8 +1411,8 @@ public interface HaloEndpointBuilderFactory {
             return "CamelHttpResponseCode";
         }
         /**
-         * The resource of the changed record, e.g. invoices. A report, never
-         * read by the producer.
+         * The resource of the changed record, e.g. invoices (api/SalesOrder for
+         * halo-poll:api). A report, never read by the producer.
          * 
          * The option is a: {@code String} type.
          * 

@@ -1535,8 +1535,8 @@ public interface HaloWebhookEndpointBuilderFactory {
             return "CamelHttpResponseCode";
         }
         /**
-         * The resource of the changed record, e.g. invoices. A report, never
-         * read by the producer.
+         * The resource of the changed record, e.g. invoices (api/SalesOrder for
+         * halo-poll:api). A report, never read by the producer.
          * 
          * The option is a: {@code String} type.
          * 

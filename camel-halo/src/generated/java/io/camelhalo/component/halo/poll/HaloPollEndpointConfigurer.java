@@ -53,10 +53,14 @@ public class HaloPollEndpointConfigurer extends PropertyConfigurerSupport implem
         case "granttype":
         case "grantType": target.getConfiguration().setGrantType(property(camelContext, java.lang.String.class, value)); return true;
         case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
+        case "idfield":
+        case "idField": target.setIdField(property(camelContext, java.lang.String.class, value)); return true;
         case "idempotentrepository":
         case "idempotentRepository": target.setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "initialdelay":
         case "initialDelay": target.setInitialDelay(property(camelContext, long.class, value)); return true;
+        case "lastmodifiedfield":
+        case "lastModifiedField": target.setLastModifiedField(property(camelContext, java.lang.String.class, value)); return true;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": target.setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
         case "maxratelimitwait":
@@ -70,6 +74,7 @@ public class HaloPollEndpointConfigurer extends PropertyConfigurerSupport implem
         case "overlap": target.setOverlap(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "pagesize":
         case "pageSize": target.setPageSize(property(camelContext, int.class, value)); return true;
+        case "path": target.setPath(property(camelContext, java.lang.String.class, value)); return true;
         case "pollstrategy":
         case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
         case "query": target.setQuery(property(camelContext, java.util.Map.class, value)); return true;
@@ -157,10 +162,14 @@ public class HaloPollEndpointConfigurer extends PropertyConfigurerSupport implem
         case "granttype":
         case "grantType": return java.lang.String.class;
         case "greedy": return boolean.class;
+        case "idfield":
+        case "idField": return java.lang.String.class;
         case "idempotentrepository":
         case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "initialdelay":
         case "initialDelay": return long.class;
+        case "lastmodifiedfield":
+        case "lastModifiedField": return java.lang.String.class;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return int.class;
         case "maxratelimitwait":
@@ -174,6 +183,7 @@ public class HaloPollEndpointConfigurer extends PropertyConfigurerSupport implem
         case "overlap": return long.class;
         case "pagesize":
         case "pageSize": return int.class;
+        case "path": return java.lang.String.class;
         case "pollstrategy":
         case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
         case "query": return java.util.Map.class;
@@ -262,10 +272,14 @@ public class HaloPollEndpointConfigurer extends PropertyConfigurerSupport implem
         case "granttype":
         case "grantType": return target.getConfiguration().getGrantType();
         case "greedy": return target.isGreedy();
+        case "idfield":
+        case "idField": return target.getIdField();
         case "idempotentrepository":
         case "idempotentRepository": return target.getIdempotentRepository();
         case "initialdelay":
         case "initialDelay": return target.getInitialDelay();
+        case "lastmodifiedfield":
+        case "lastModifiedField": return target.getLastModifiedField();
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return target.getMaxMessagesPerPoll();
         case "maxratelimitwait":
@@ -279,6 +293,7 @@ public class HaloPollEndpointConfigurer extends PropertyConfigurerSupport implem
         case "overlap": return target.getOverlap();
         case "pagesize":
         case "pageSize": return target.getPageSize();
+        case "path": return target.getPath();
         case "pollstrategy":
         case "pollStrategy": return target.getPollStrategy();
         case "query": return target.getQuery();

@@ -23,7 +23,7 @@ public class HaloPollEndpointUriFactory extends org.apache.camel.support.compone
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(53);
+        Set<String> props = new HashSet<>(56);
         props.add("allowInsecureHttp");
         props.add("authUrl");
         props.add("backoffErrorThreshold");
@@ -40,8 +40,10 @@ public class HaloPollEndpointUriFactory extends org.apache.camel.support.compone
         props.add("exchangePattern");
         props.add("grantType");
         props.add("greedy");
+        props.add("idField");
         props.add("idempotentRepository");
         props.add("initialDelay");
+        props.add("lastModifiedField");
         props.add("maxMessagesPerPoll");
         props.add("maxRateLimitWait");
         props.add("maxResponseSize");
@@ -49,6 +51,7 @@ public class HaloPollEndpointUriFactory extends org.apache.camel.support.compone
         props.add("maxRetryDelay");
         props.add("overlap");
         props.add("pageSize");
+        props.add("path");
         props.add("pollStrategy");
         props.add("query");
         props.add("rateBudget");

@@ -84,9 +84,22 @@ public final class HaloQuery {
         if (declared == null) {
             return;
         }
+        checkDeclared(request, declared,
+                names.stream().filter(n -> !(n.equalsIgnoreCase("ticket_id") && resource.needsTicketId(operation)))
+                        .toList(),
+                where);
+    }
+
+    /**
+     * Checks query parameter names against those a request of Halo's description declares.
+     *
+     * @param  request                  the request, for the message, e.g. {@code GET /SalesOrder}
+     * @param  declared                 the names it declares
+     * @throws IllegalArgumentException naming the first undeclared name, a likely intended one and the declared ones
+     */
+    public static void checkDeclared(String request, Set<String> declared, Collection<String> names, String where) {
         for (String name : names) {
-            boolean ticketScoped = name.equalsIgnoreCase("ticket_id") && resource.needsTicketId(operation);
-            if (!declared.contains(name) && !ticketScoped) {
+            if (!declared.contains(name)) {
                 throw new IllegalArgumentException(
                         "Halo does not know query parameter '" + name + "' (" + where + name + ") on " + request
                                                    + ": it would be ignored and the filter silently lost."

@@ -2,6 +2,7 @@ package io.camelhalo.component.halo.api;
 
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -24,7 +25,7 @@ import static io.camelhalo.component.halo.api.HaloOperation.LIST;
  * Every resource supports all five operations: Halo's API description has GET and POST on {@code /<Path>} and GET and
  * DELETE on {@code /<Path>/{id}} for each.
  */
-public enum HaloResource {
+public enum HaloResource implements HaloRecordKind {
 
     // uri name, Halo path, list key (null: bare array), paged, last-modified field, created field,
     // change detection for halo-poll, OAuth scope area (null: not known), operations that need the ticket id
@@ -105,6 +106,7 @@ public enum HaloResource {
     }
 
     /** The name used in URIs and headers, e.g. {@code clientcontracts}. */
+    @Override
     public String uriName() {
         return uriName;
     }
@@ -125,11 +127,13 @@ public enum HaloResource {
     }
 
     /** The record field Halo stamps on every change, or {@code null} when the resource has none. */
+    @Override
     public String lastModifiedField() {
         return lastModifiedField;
     }
 
     /** The record field holding the creation date, or {@code null} when the resource has none. */
+    @Override
     public String createdField() {
         return createdField;
     }
@@ -151,6 +155,12 @@ public enum HaloResource {
     public boolean hidesInactiveRecords() {
         return this == CLIENTS || this == SITES || this == USERS || this == ASSETS || this == ITEMS || this == SUPPLIERS
                 || this == CLIENT_CONTRACTS;
+    }
+
+    /** The id: an action's is unique only within its ticket, {@code <ticket>:<id>}. */
+    @Override
+    public String recordId(Map<String, Object> record) {
+        return this == ACTIONS ? record.get("ticket_id") + ":" + record.get("id") : String.valueOf(record.get("id"));
     }
 
     /** Whether the operation needs the ticket id (query parameter {@code ticket_id}) for this resource. */

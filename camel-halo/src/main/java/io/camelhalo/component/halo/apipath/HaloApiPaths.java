@@ -97,6 +97,31 @@ public final class HaloApiPaths {
     }
 
     /**
+     * The list a route names: the GET of a path without path parameters, the path written as the description writes it
+     * (with or without the leading slash, in any case).
+     *
+     * @throws IllegalArgumentException naming the path, a likely intended list and what is allowed
+     */
+    public HaloApiOperation listPath(String path) {
+        String wanted = normalise(path);
+        List<String> lists = new ArrayList<>();
+        for (Map<String, HaloApiOperation> methods : operations.values()) {
+            HaloApiOperation get = methods.get("GET");
+            if (get != null && get.list()) {
+                if (get.template().equalsIgnoreCase(wanted)) {
+                    return get;
+                }
+                lists.add(get.template());
+            }
+        }
+        throw new IllegalArgumentException(
+                "Halo's API has no list '" + path + "'." + HaloNames.didYouMean(wanted, lists)
+                                           + " A list is a path whose GET takes no path parameter, written as in Halo's "
+                                           + "API description, e.g. SalesOrder or Appointment/Booking (see "
+                                           + "halo-api-component.adoc for the list)");
+    }
+
+    /**
      * The number of literal segments of a template matching the path, or -1 when it does not match. A {@code {name}} in
      * the path matches the template's parameter of that name only.
      */
@@ -148,8 +173,9 @@ public final class HaloApiPaths {
 
     /**
      * Reads the index: one line per operation, {@code METHOD<tab>/Template<tab>body<tab>path parameters<tab>query
-     * parameters}, body {@code array}, {@code object} or {@code -}, path parameters {@code name:type,...} or {@code -},
-     * query parameters {@code name,...} or {@code -}; lines starting with {@code #} are comments.
+     * parameters<tab>last-modified field}, body {@code array}, {@code object} or {@code -}, path parameters
+     * {@code name:type,...} or {@code -}, query parameters {@code name,...} or {@code -}, the last-modified field of a
+     * list's records or {@code -}; lines starting with {@code #} are comments.
      */
     static List<HaloApiOperation> parse(List<String> lines) {
         List<HaloApiOperation> all = new ArrayList<>();
@@ -172,7 +198,7 @@ public final class HaloApiPaths {
             };
             all.add(new HaloApiOperation(
                     f[0], f[1], body, Collections.unmodifiableMap(pathParameters),
-                    Collections.unmodifiableSet(query)));
+                    Collections.unmodifiableSet(query), f.length > 5 && !f[5].equals("-") ? f[5] : null));
         }
         return all;
     }

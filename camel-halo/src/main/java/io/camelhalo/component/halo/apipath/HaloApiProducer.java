@@ -94,7 +94,7 @@ public class HaloApiProducer extends DefaultProducer {
     }
 
     private void list(Message in, String path, Map<String, Object> query) throws Exception {
-        HaloList list = new AnyPathList(path, endpoint.getListKey(), request.scope(), request.pages());
+        HaloList list = new HaloApiList(path, endpoint.getListKey(), request.scope(), request.pages());
         HaloPager pager = new HaloPager(client(), timeout);
         if (endpoint.isStreamList()) {
             in.setBody(pager.iterator(list, query, endpoint.getPageSize(), endpoint.getMaxResults(), prefetch)
@@ -189,20 +189,6 @@ public class HaloApiProducer extends DefaultProducer {
             return HaloJson.MAPPER.readValue(body, Object.class);
         } catch (Exception notJson) {
             return body;
-        }
-    }
-
-    /** A list of any path, for the pager. */
-    private record AnyPathList(String path, String listKey, String scope, boolean paginated) implements HaloList {
-
-        @Override
-        public String name() {
-            return path;
-        }
-
-        @Override
-        public HaloReply fetch(HaloHttpClient client, Map<String, Object> query, Duration timeout) throws Exception {
-            return client.callAnyPath("GET", path, scope, query, null, timeout);
         }
     }
 }

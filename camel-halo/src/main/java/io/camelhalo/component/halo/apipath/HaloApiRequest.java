@@ -12,7 +12,6 @@ import java.util.regex.Pattern;
 
 import io.camelhalo.component.halo.api.HaloNames;
 import io.camelhalo.component.halo.api.HaloOperation;
-import io.camelhalo.component.halo.api.HaloResource;
 
 /**
  * What a halo-api endpoint sends, checked against Halo's API description when the endpoint is created: the operation,
@@ -41,7 +40,7 @@ final class HaloApiRequest {
         this.pages = pages;
         this.fixed = fixed;
         this.query = query;
-        this.scope = scope(operation);
+        this.scope = operation.scope();
     }
 
     /**
@@ -204,16 +203,5 @@ final class HaloApiRequest {
                     "Empty value for path parameter {" + name + "} of " + op + " in " + where);
         }
         return text;
-    }
-
-    /** The scope a 403 names: the resource table's for the 22 resources' paths, else Halo's area pattern. */
-    private static String scope(HaloApiOperation op) {
-        boolean write = !"GET".equals(op.method());
-        for (HaloResource resource : HaloResource.values()) {
-            if (resource.path().equalsIgnoreCase(op.area())) {
-                return resource.scope(write);
-            }
-        }
-        return (write ? "edit" : "read") + ":<area of /" + op.area() + "> (or admin)";
     }
 }

@@ -3,24 +3,25 @@ package io.camelhalo.component.halo.change;
 import java.time.Instant;
 import java.util.Map;
 
-import io.camelhalo.component.halo.api.HaloResource;
+import io.camelhalo.component.halo.api.HaloRecordKind;
 import io.camelhalo.component.halo.api.HaloTimestamps;
 
 /**
  * One version of one record, as both change paths (halo-poll and halo-webhook) deliver it: made once per record, with
  * its key, last-modified instant and event type, and read from here by everything after.
  * <p>
- * The key is {@code <resource>/<id>@<last-modified instant>} (the id per ticket for actions: {@code <ticket>:<id>}).
- * The instant is normalised, so a list reply and a webhook payload that write the same stamp differently give the same
- * key, and an idempotent repository shared by both paths drops a version either path delivered.
+ * The key is {@code <resource>/<id>@<last-modified instant>} (the id per ticket for actions: {@code <ticket>:<id>}; a
+ * list path's name for one beyond the 22 resources, {@code api/SalesOrder}). The instant is normalised, so a list reply
+ * and a webhook payload that write the same stamp differently give the same key, and an idempotent repository shared by
+ * both paths drops a version either path delivered.
  *
- * @param resource     the record's resource
+ * @param resource     the record's resource (or list path)
  * @param record       the record as read from Halo (the exchange's body)
  * @param key          the version's key
  * @param lastModified when the record changed, as Halo stamped it
  * @param eventType    {@value #CREATED}, {@value #UPDATED} or {@value #DELETED}
  */
-public record HaloChange(HaloResource resource, Map<String, Object> record, String key, Instant lastModified,
+public record HaloChange(HaloRecordKind resource, Map<String, Object> record, String key, Instant lastModified,
         String eventType) {
 
     public static final String CREATED = "created";
@@ -36,11 +37,12 @@ public record HaloChange(HaloResource resource, Map<String, Object> record, Stri
      * @throws IllegalArgumentException when the record has no id or no readable last-modified value (see
      *                                  {@link #isReadable})
      */
-    public static HaloChange of(HaloResource resource, Map<String, Object> record, Instant deliveredUpTo) {
+    public static HaloChange of(HaloRecordKind resource, Map<String, Object> record, Instant deliveredUpTo) {
         Instant lastModified = lastModifiedOf(resource, record);
-        if (record.get("id") == null || lastModified == null) {
+        if (record.get(resource.idField()) == null || lastModified == null) {
             throw new IllegalArgumentException(
-                    resource.uriName() + " record " + record.get("id") + " has no id or no "
+                    resource.uriName() + " record " + record.get(resource.idField()) + " has no '"
+                                               + resource.idField() + "' or no "
                                                + "readable '" + resource.lastModifiedField() + "'");
         }
         Instant created = resource.createdField() == null
@@ -56,7 +58,7 @@ public record HaloChange(HaloResource resource, Map<String, Object> record, Stri
      *
      * @param record what is known of the record (at least its id)
      */
-    public static HaloChange deleted(HaloResource resource, Map<String, Object> record, Instant at) {
+    public static HaloChange deleted(HaloRecordKind resource, Map<String, Object> record, Instant at) {
         return new HaloChange(resource, record, key(resource, record, at), at, DELETED);
     }
 
@@ -68,18 +70,18 @@ public record HaloChange(HaloResource resource, Map<String, Object> record, Stri
     }
 
     /** Whether a record has what a change needs: an id and a readable last-modified value. */
-    public static boolean isReadable(HaloResource resource, Map<String, Object> record) {
-        return record.get("id") != null && lastModifiedOf(resource, record) != null;
+    public static boolean isReadable(HaloRecordKind resource, Map<String, Object> record) {
+        return record.get(resource.idField()) != null && lastModifiedOf(resource, record) != null;
     }
 
     /** The last-modified instant of a record, or {@code null} when it has none readable. */
-    public static Instant lastModifiedOf(HaloResource resource, Map<String, Object> record) {
+    public static Instant lastModifiedOf(HaloRecordKind resource, Map<String, Object> record) {
         return resource.lastModifiedField() == null ? null : HaloTimestamps.parse(record.get(resource.lastModifiedField()));
     }
 
     /** The record's id as Halo gives it (a number, or a string on some tenants). */
     public Object id() {
-        return record.get("id");
+        return record.get(resource.idField());
     }
 
     /**
@@ -98,14 +100,11 @@ public record HaloChange(HaloResource resource, Map<String, Object> record, Stri
     }
 
     /** The key of a record's version at a last-modified instant: what {@link #key()} is for that version. */
-    static String versionKey(HaloResource resource, Map<String, Object> record, Instant lastModified) {
+    static String versionKey(HaloRecordKind resource, Map<String, Object> record, Instant lastModified) {
         return key(resource, record, lastModified);
     }
 
-    private static String key(HaloResource resource, Map<String, Object> record, Instant lastModified) {
-        String id = resource == HaloResource.ACTIONS
-                ? record.get("ticket_id") + ":" + record.get("id")
-                : String.valueOf(record.get("id"));
-        return resource.uriName() + "/" + id + "@" + lastModified;
+    private static String key(HaloRecordKind resource, Map<String, Object> record, Instant lastModified) {
+        return resource.uriName() + "/" + resource.recordId(record) + "@" + lastModified;
     }
 }

@@ -56,7 +56,7 @@ public class HaloDevConsole extends AbstractDevConsole {
             HaloPollConsumer consumer = (HaloPollConsumer) route.getConsumer();
             HaloPollStatistics s = consumer.statistics();
             text.append(String.format("Route %s (halo-poll:%s)%n", route.getRouteId(),
-                    ((HaloPollEndpoint) route.getEndpoint()).getResource().uriName()))
+                    ((HaloPollEndpoint) route.getEndpoint()).watchedName()))
                     .append(String.format("    Watermark: %s%n", orNone(s.watermark())))
                     .append(String.format("    Last poll: %s (%s)%n", orNone(s.lastPollAt()), result(consumer)))
                     .append(String.format("    Delivered: %d%n", s.delivered()));
@@ -100,7 +100,7 @@ public class HaloDevConsole extends AbstractDevConsole {
             HaloPollStatistics s = consumer.statistics();
             JsonObject json = new JsonObject();
             json.put("routeId", route.getRouteId());
-            json.put("resource", ((HaloPollEndpoint) route.getEndpoint()).getResource().uriName());
+            json.put("resource", ((HaloPollEndpoint) route.getEndpoint()).watchedName());
             json.put("watermark", orNone(s.watermark()));
             json.put("lastPollAt", orNone(s.lastPollAt()));
             json.put("lastPollResult", result(consumer));

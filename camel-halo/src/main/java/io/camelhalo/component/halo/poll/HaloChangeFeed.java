@@ -16,8 +16,6 @@ import java.util.function.Predicate;
 
 import io.camelhalo.component.halo.api.ChangeDetection;
 import io.camelhalo.component.halo.api.HaloJson;
-import io.camelhalo.component.halo.api.HaloOperation;
-import io.camelhalo.component.halo.api.HaloResource;
 import io.camelhalo.component.halo.api.HaloTimestamps;
 import io.camelhalo.component.halo.change.HaloChange;
 import io.camelhalo.component.halo.client.HaloPager;
@@ -27,7 +25,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Finds the records of one resource changed since an instant, as the resource table's {@link ChangeDetection} says:
+ * Finds the records of one list changed since an instant (one of the 22 resources, or any list of Halo's API:
+ * {@link PolledList}), as its {@link ChangeDetection} says:
  * <ul>
  * <li>{@code UPDATED_SINCE_FILTER}: Halo filters with {@code lastupdatefromdate}; every page is read.</li>
  * <li>{@code NEWEST_FIRST}: Halo sorts by the last-modified field, newest first; paging stops at the first record older
@@ -75,7 +74,7 @@ final class HaloChangeFeed {
     private final HaloPager pager;
     private final HaloHttpClient client;
     private final Duration timeout;
-    private final HaloResource resource;
+    private final PolledList polled;
     private final Map<String, Object> filters;
     private final int pageSize;
     /** Set once a page came back out of the order asked for: from then on every page is read. */
@@ -99,15 +98,15 @@ final class HaloChangeFeed {
      * @param sweepSize the most records a sweep reads by id in one poll
      * @param notices   told once of each fact about Halo that changes how (and at what cost) the resource is read
      */
-    HaloChangeFeed(HaloPager pager, HaloHttpClient client, Duration timeout, HaloResource resource,
+    HaloChangeFeed(HaloPager pager, HaloHttpClient client, Duration timeout, PolledList polled,
                    Map<String, Object> filters, int pageSize, int sweepSize, Consumer<String> notices) {
-        if (!resource.pollable()) {
-            throw new IllegalArgumentException(resource.uriName() + " has no change detection");
+        if (polled.detection() == ChangeDetection.NONE) {
+            throw new IllegalArgumentException(polled.name() + " has no change detection");
         }
         this.pager = pager;
         this.client = client;
         this.timeout = timeout;
-        this.resource = resource;
+        this.polled = polled;
         this.filters = filters;
         this.pageSize = pageSize;
         this.sweepSize = sweepSize;
@@ -159,19 +158,19 @@ final class HaloChangeFeed {
      */
     Changes changedSince(Instant from, Instant deliveredUpTo, Predicate<String> delivered, int limit, Long sweptUpTo)
             throws Exception {
-        String field = resource.lastModifiedField();
+        String field = polled.lastModifiedField();
         Map<String, Object> query = new LinkedHashMap<>(filters);
-        if (resource.changeDetection() == ChangeDetection.UPDATED_SINCE_FILTER) {
+        if (polled.detection() == ChangeDetection.UPDATED_SINCE_FILTER) {
             query.put("lastupdatefromdate", HaloTimestamps.format(from));
         }
-        if (resource.hidesInactiveRecords()) {
+        if (polled.hidesInactiveRecords()) {
             query.putIfAbsent("includeinactive", "true"); // a deactivation is a change too
         }
         if (sweeping || sweptUpTo != null) {
             // a sweep under way (stored before a restart, or a burst's) goes on to its end
             return sweep(query, from, deliveredUpTo, delivered, limit, sweptUpTo);
         }
-        if (resource.paginated() && !orderRefused) {
+        if (polled.sorts() && !orderRefused) {
             query.put("order", field);
             query.put("orderdesc", "true");
         }
@@ -182,21 +181,21 @@ final class HaloChangeFeed {
             if (e.burst) {
                 if (!burstReported) {
                     burstReported = true;
-                    notice("More than " + sweepSize + " records of /" + resource.path() + " changed at once and "
-                           + "its list items have no readable '" + field + "': halo-poll:" + resource.uriName()
+                    notice("More than " + sweepSize + " records of /" + polled.path() + " changed at once and "
+                           + "its list items have no readable '" + field + "': halo-poll:" + polled.name()
                            + " sweeps the changed records, reading at most " + sweepSize + " by id a poll "
                            + "(sweepSize), then reads as before");
                 }
                 return sweep(query, from, deliveredUpTo, delivered, limit, null);
             }
             sweeping = true;
-            notice("Halo's list of /" + resource.path() + " has no readable '" + field + "' on its items and "
-                   + (resource.paginated()
-                           ? "Halo neither " + (resource.changeDetection() == ChangeDetection.UPDATED_SINCE_FILTER
+            notice("Halo's list of /" + polled.path() + " has no readable '" + field + "' on its items and "
+                   + (polled.paginated()
+                           ? "Halo neither " + (polled.detection() == ChangeDetection.UPDATED_SINCE_FILTER
                                    ? "filters it with lastupdatefromdate" : "filters it")
                              + " nor sorts it"
                            : "it is one unpaged list")
-                   + ": halo-poll:" + resource.uriName() + " sweeps it, reading at most " + sweepSize + " records by id "
+                   + ": halo-poll:" + polled.name() + " sweeps it, reading at most " + sweepSize + " records by id "
                    + "a poll (sweepSize), so a change arrives within (records / sweepSize) polls instead of on the "
                    + "next one");
             return sweep(query, from, deliveredUpTo, delivered, limit, sweptUpTo);
@@ -207,7 +206,7 @@ final class HaloChangeFeed {
     private Changes readRefusingOrder(
             Map<String, Object> query, Instant from, Instant deliveredUpTo, Predicate<String> delivered, int limit)
             throws Exception {
-        String field = resource.lastModifiedField();
+        String field = polled.lastModifiedField();
         try {
             return read(query, from, deliveredUpTo, delivered, limit);
         } catch (HaloApiException e) {
@@ -223,8 +222,8 @@ final class HaloChangeFeed {
             } finally {
                 if (!orderRefused) {
                     orderRefused = true;
-                    notice("Halo answers 400 to order=" + field + " on /" + resource.path() + ": halo-poll:"
-                           + resource.uriName() + " reads the list unsorted, every page on each poll (no change is "
+                    notice("Halo answers 400 to order=" + field + " on /" + polled.path() + ": halo-poll:"
+                           + polled.name() + " reads the list unsorted, every page on each poll (no change is "
                            + "missed, but polls cost the pages of the whole list)");
                 }
             }
@@ -246,14 +245,14 @@ final class HaloChangeFeed {
         Kept kept = new Kept(delivered, limit);
         TreeMap<Long, Map<String, Object>> next = new TreeMap<>();
         int[] beyond = new int[1];
-        pager.forEachPage(resource, unsorted, pageSize, new HaloPager.PageHandler() {
+        pager.forEachPage(polled.list(), unsorted, pageSize, new HaloPager.PageHandler() {
             @Override
             public boolean onPage(List<Map<String, Object>> page) throws Exception {
                 for (Map<String, Object> listed : page) {
-                    if (HaloChange.isReadable(resource, listed)) {
-                        kept.offer(HaloChange.of(resource, listed, deliveredUpTo), from);
+                    if (HaloChange.isReadable(polled.kind(), listed)) {
+                        kept.offer(HaloChange.of(polled.kind(), listed, deliveredUpTo), from);
                     } else {
-                        Long id = listed.get("id") instanceof Number n ? n.longValue() : null;
+                        Long id = listed.get(polled.kind().idField()) instanceof Number n ? n.longValue() : null;
                         if (id == null) {
                             throw noReadableLastModified(listed, null);
                         }
@@ -278,7 +277,7 @@ final class HaloChangeFeed {
             }
         });
         for (Map<String, Object> listed : next.values()) {
-            kept.offer(HaloChange.of(resource, readById(listed), deliveredUpTo), from);
+            kept.offer(HaloChange.of(polled.kind(), readById(listed), deliveredUpTo), from);
         }
         Long upTo = next.isEmpty() ? sweptUpTo : next.lastKey();
         return kept.changes(new Sweep(upTo, beyond[0] <= sweepSize));
@@ -340,7 +339,7 @@ final class HaloChangeFeed {
         Kept kept = new Kept(delivered, limit);
         Instant[] previous = new Instant[1];
         List<Map<String, Object>> firstPage = new ArrayList<>();
-        pager.forEachPage(resource, query, pageSize, new HaloPager.PageHandler() {
+        pager.forEachPage(polled.list(), query, pageSize, new HaloPager.PageHandler() {
             @Override
             public boolean onPage(List<Map<String, Object>> page) throws Exception {
                 if (firstPage.isEmpty()) {
@@ -348,10 +347,12 @@ final class HaloChangeFeed {
                 }
                 boolean reachedOlder = false;
                 for (Map<String, Object> listed : page) {
-                    if (reachedOlder && !HaloChange.isReadable(resource, listed) && stopsAtFirstOlder(firstPage, query)) {
+                    if (reachedOlder && !HaloChange.isReadable(polled.kind(), listed)
+                            && stopsAtFirstOlder(firstPage, query)) {
                         break; // slim items, sorted newest first: the rest are older, not worth a read by id each
                     }
-                    HaloChange change = HaloChange.of(resource, withLastModified(listed, firstPage, query), deliveredUpTo);
+                    HaloChange change
+                            = HaloChange.of(polled.kind(), withLastModified(listed, firstPage, query), deliveredUpTo);
                     checkOrder(previous[0], change.lastModified());
                     previous[0] = change.lastModified();
                     if (HaloTimestamps.latestMeant(change.lastModified()).isBefore(from)) {
@@ -378,7 +379,7 @@ final class HaloChangeFeed {
 
     /** Whether paging may stop at the first record older than 'from': the list is sorted newest first. */
     private boolean sortedNewestFirst(Map<String, Object> query) {
-        return (resource.changeDetection() == ChangeDetection.NEWEST_FIRST || filterIgnored) && !orderIgnored
+        return (polled.detection() == ChangeDetection.NEWEST_FIRST || filterIgnored) && !orderIgnored
                 && query.containsKey("order");
     }
 
@@ -389,8 +390,8 @@ final class HaloChangeFeed {
     private void filterIgnoredIf(Map<String, Object> query) {
         if (!filterIgnored && query.containsKey("lastupdatefromdate")) {
             filterIgnored = true;
-            notice("Halo ignores lastupdatefromdate on /" + resource.path() + " (a record older than it came back): "
-                   + "halo-poll:" + resource.uriName() + " reads the list newest first and stops at the first older "
+            notice("Halo ignores lastupdatefromdate on /" + polled.path() + " (a record older than it came back): "
+                   + "halo-poll:" + polled.name() + " reads the list newest first and stops at the first older "
                    + "record instead");
         }
     }
@@ -408,13 +409,14 @@ final class HaloChangeFeed {
         if (orderChecked == null) {
             Map<String, Object> ascending = new LinkedHashMap<>(query);
             ascending.put("orderdesc", "false");
-            List<Map<String, Object>> first = pager.readAll(resource, ascending, 1, 1);
+            List<Map<String, Object>> first = pager.readAll(polled.list(), ascending, 1, 1);
             boolean sorted = first.isEmpty() || firstPage.size() < 2
-                    || !String.valueOf(first.get(0).get("id")).equals(String.valueOf(firstPage.get(0).get("id")));
+                    || !String.valueOf(first.get(0).get(polled.kind().idField()))
+                            .equals(String.valueOf(firstPage.get(0).get(polled.kind().idField())));
             orderChecked = sorted;
             if (!sorted) {
                 orderIgnored = true;
-                notice("Halo ignores order=" + resource.lastModifiedField() + " on /" + resource.path()
+                notice("Halo ignores order=" + polled.lastModifiedField() + " on /" + polled.path()
                        + " (the first record is the same ascending and descending)");
             }
         }
@@ -432,10 +434,10 @@ final class HaloChangeFeed {
      */
     private void checkOrder(Instant previous, Instant current) {
         if (previous != null && current.isAfter(previous) && !orderIgnored && !orderRefused
-                && (resource.changeDetection() == ChangeDetection.NEWEST_FIRST || filterIgnored)) {
+                && (polled.detection() == ChangeDetection.NEWEST_FIRST || filterIgnored)) {
             orderIgnored = true;
-            notice("Halo ignores order=" + resource.lastModifiedField() + "&orderdesc=true on /" + resource.path()
-                   + ": halo-poll:" + resource.uriName() + " now reads every page of the list on each poll (no change "
+            notice("Halo ignores order=" + polled.lastModifiedField() + "&orderdesc=true on /" + polled.path()
+                   + ": halo-poll:" + polled.name() + " now reads every page of the list on each poll (no change "
                    + "is missed, but polls cost more requests)");
         }
     }
@@ -449,14 +451,14 @@ final class HaloChangeFeed {
     private Map<String, Object> withLastModified(
             Map<String, Object> listed, List<Map<String, Object>> firstPage, Map<String, Object> query)
             throws Exception {
-        if (HaloChange.isReadable(resource, listed)) {
+        if (HaloChange.isReadable(polled.kind(), listed)) {
             return listed;
         }
         // a filtered list holds only changed records (swept, a few a poll, when more than sweepSize); sorted newest first,
         // the read stops at the first older one; else (or an unpaged list: agents, teams, a ticket's actions) only a
         // sweep tells what changed at a bounded cost
-        boolean filtered = resource.changeDetection() == ChangeDetection.UPDATED_SINCE_FILTER && !filterIgnored;
-        if (!resource.paginated() || !filtered && !stopsAtFirstOlder(firstPage, query)) {
+        boolean filtered = polled.detection() == ChangeDetection.UPDATED_SINCE_FILTER && !filterIgnored;
+        if (!polled.paginated() || !filtered && !stopsAtFirstOlder(firstPage, query)) {
             throw new SweepNeeded(false);
         }
         if (filtered && ++readsById > sweepSize) {
@@ -464,8 +466,8 @@ final class HaloChangeFeed {
         }
         if (!slimItemsReported) {
             slimItemsReported = true;
-            notice("Halo's list of /" + resource.path() + " has no readable '" + resource.lastModifiedField()
-                   + "' on its items: halo-poll:" + resource.uriName() + " reads each changed record by id (and "
+            notice("Halo's list of /" + polled.path() + " has no readable '" + polled.lastModifiedField()
+                   + "' on its items: halo-poll:" + polled.name() + " reads each changed record by id (and "
                    + "the first unchanged one)");
         }
         return readById(listed);
@@ -477,26 +479,25 @@ final class HaloChangeFeed {
      * @throws HaloApiException when even the full record has no readable last-modified value
      */
     private Map<String, Object> readById(Map<String, Object> listed) throws Exception {
-        Long id = listed.get("id") instanceof Number n ? n.longValue() : null;
+        Object listedId = listed.get(polled.kind().idField());
+        Long id = listedId instanceof Number n ? n.longValue() : null;
         Map<String, Object> full = null;
-        if (id != null) {
+        if (id != null && polled.byId() != null) {
             Object ticketId = listed.get("ticket_id") != null ? listed.get("ticket_id") : filters.get("ticket_id");
-            Map<String, Object> byTicket = resource.needsTicketId(HaloOperation.GET) && ticketId != null
-                    ? Map.of("ticket_id", ticketId) : Map.of();
             List<Map<String, Object>> read = HaloJson.toRecords(
-                    client.call("GET", resource, id, byTicket, null, timeout).json());
+                    polled.byId().read(client, id, ticketId, timeout).json());
             full = read.isEmpty() ? null : read.get(0);
         }
-        if (full == null || !HaloChange.isReadable(resource, full)) {
+        if (full == null || !HaloChange.isReadable(polled.kind(), full)) {
             throw noReadableLastModified(listed, id);
         }
         return full;
     }
 
     private HaloApiException noReadableLastModified(Map<String, Object> listed, Long id) {
-        String why = "halo-poll:" + resource.uriName() + " cannot tell when record " + listed.get("id")
-                     + " changed: it has no readable '" + resource.lastModifiedField() + "', in the list or read by id. "
+        String why = "halo-poll:" + polled.name() + " cannot tell when record " + listed.get(polled.kind().idField())
+                     + " changed: it has no readable '" + polled.lastModifiedField() + "', in the list or read by id. "
                      + "The poll stops here rather than drop the record; see docs/HALO-FACTS.md";
-        return HaloApiException.unusableReply("GET", "/api/" + resource.path() + (id == null ? "" : "/" + id), why);
+        return HaloApiException.unusableReply("GET", "/api/" + polled.path() + (id == null ? "" : "/" + id), why);
     }
 }

@@ -6,7 +6,6 @@ import java.util.Map;
 import io.camelhalo.component.halo.HaloConsumerComponent;
 import io.camelhalo.component.halo.api.HaloIds;
 import io.camelhalo.component.halo.api.HaloQuery;
-import io.camelhalo.component.halo.api.HaloResource;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.Metadata;
@@ -15,8 +14,9 @@ import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.util.PropertiesHelper;
 
 /**
- * The halo-poll component: {@code halo-poll:<resource>}. Its connection options are the halo component's, with each one
- * set on this component laid over them ({@link HaloConsumerComponent}).
+ * The halo-poll component: {@code halo-poll:<resource>}, or {@code halo-poll:api/<path>} for any list of Halo's API.
+ * Its connection options are the halo component's, with each one set on this component laid over them
+ * ({@link HaloConsumerComponent}).
  */
 @Component("halo-poll")
 public class HaloPollComponent extends HaloConsumerComponent {
@@ -28,8 +28,11 @@ public class HaloPollComponent extends HaloConsumerComponent {
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
-        HaloResource resource = HaloResource.fromUriName(remaining);
-        HaloPollEndpoint endpoint = new HaloPollEndpoint(uri, this, resource, endpointConfiguration());
+        // halo-poll:api/SalesOrder is halo-poll:api?path=SalesOrder
+        String prefix = HaloPollEndpoint.ANY_LIST + "/";
+        boolean anyList = remaining.regionMatches(true, 0, prefix, 0, prefix.length());
+        HaloPollEndpoint endpoint = new HaloPollEndpoint(
+                uri, this, anyList ? HaloPollEndpoint.ANY_LIST : remaining, endpointConfiguration());
         Map<String, Object> query = PropertiesHelper.extractProperties(parameters, "query.");
         HaloIds.checkUriWholeNumbers(parameters, List.of("ticketId"),
                 Map.of("pageSize", "1 to " + HaloQuery.MAX_PAGE_SIZE, "maxMessagesPerPoll", "0 for all, or more",
@@ -38,6 +41,14 @@ public class HaloPollComponent extends HaloConsumerComponent {
         endpoint.setStateRepository(stateRepository);
         endpoint.setIdempotentRepository(idempotentRepository);
         setProperties(endpoint, parameters);
+        if (anyList) {
+            if (endpoint.getPath() != null) {
+                throw new IllegalArgumentException(
+                        "halo-poll:" + remaining + " names its list twice (option path=" + endpoint.getPath()
+                                                   + "): write halo-poll:" + remaining + " or halo-poll:api?path=...");
+            }
+            endpoint.setPath(remaining.substring(prefix.length()));
+        }
         endpoint.getQuery().putAll(query);
         endpoint.validate();
         return endpoint;

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Queue;
 
-import io.camelhalo.component.halo.api.HaloResource;
 import io.camelhalo.component.halo.change.ChangeDelivery;
 import io.camelhalo.component.halo.change.HaloChange;
 import io.camelhalo.component.halo.client.HaloPager;
@@ -51,7 +50,7 @@ public class HaloPollConsumer extends ScheduledBatchPollingConsumer {
     static final int WRITE_FRACTION = 16;
 
     private final HaloPollEndpoint endpoint;
-    private final HaloResource resource;
+    private final PolledList polled;
     private final HaloPollStatistics statistics = new HaloPollStatistics();
     private HaloChangeFeed feed;
     private HaloClock haloClock;
@@ -65,7 +64,7 @@ public class HaloPollConsumer extends ScheduledBatchPollingConsumer {
     public HaloPollConsumer(HaloPollEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
         this.endpoint = endpoint;
-        this.resource = endpoint.getResource();
+        this.polled = endpoint.polled();
     }
 
     @Override
@@ -74,7 +73,7 @@ public class HaloPollConsumer extends ScheduledBatchPollingConsumer {
         haloClock = new HaloClock(() -> endpoint.getClock().instant(), endpoint::clockIsHalos);
         HaloPager pager = new HaloPager(endpoint.getConnection().httpClient(), timeout, haloClock::observe);
         feed = new HaloChangeFeed(
-                pager, endpoint.getConnection().httpClient(), timeout, resource, endpoint.filters(),
+                pager, endpoint.getConnection().httpClient(), timeout, polled, endpoint.filters(),
                 endpoint.getPageSize(), endpoint.getSweepSize(), statistics::notice);
         if (endpoint.getConfiguration().isCheckCredentialsOnStart()) {
             endpoint.getConnection().checkCredentials(endpoint.getEndpointBaseUri());
@@ -119,7 +118,7 @@ public class HaloPollConsumer extends ScheduledBatchPollingConsumer {
             // Halo's time than the start just used; read again from there
             LOG.info("halo-poll:{}: the local clock is {} ahead of Halo's (its Date header): starting from {} in Halo's "
                      + "time",
-                    resource.uriName(), haloClock.ahead(), haloClock.toHalo(startedAt));
+                    polled.name(), haloClock.ahead(), haloClock.toHalo(startedAt));
             run = new PollRun(PollProgress.startingAt(haloClock.toHalo(startedAt)), 0, true);
             queryFrom = run.progress.queryFrom(haloClock.now(), overlap());
             changed = feed.changedSince(queryFrom, run.progress.watermark(), run.progress::isSeen, limit, null);
@@ -134,7 +133,7 @@ public class HaloPollConsumer extends ScheduledBatchPollingConsumer {
         for (HaloChange change : changed.oldestFirst()) {
             pending.add(new PendingChange(run, change));
         }
-        LOG.debug("Polled {}: {} not delivered yet since {}{}", resource.uriName(), pending.size(), queryFrom,
+        LOG.debug("Polled {}: {} not delivered yet since {}{}", polled.name(), pending.size(), queryFrom,
                 changed.complete() ? "" : " (the oldest " + limit + "; the next poll continues)");
         if (!pending.isEmpty()) {
             run.storeStart();
@@ -195,12 +194,12 @@ public class HaloPollConsumer extends ScheduledBatchPollingConsumer {
         if (stateRepository instanceof VersionedStateRepository versioned) {
             VersionedStateRepository.Versioned stored = versioned.getVersionedState(stateKey);
             return stored != null
-                    ? new PollRun(PollProgress.fromJson(stored.value(), resource), stored.version(), false)
+                    ? new PollRun(PollProgress.fromJson(stored.value(), polled.kind()), stored.version(), false)
                     : new PollRun(freshProgress(), 0, true);
         }
         String stored = stateRepository.getState(stateKey);
         return stored != null
-                ? new PollRun(PollProgress.fromJson(stored, resource), 0, false)
+                ? new PollRun(PollProgress.fromJson(stored, polled.kind()), 0, false)
                 : new PollRun(freshProgress(), 0, true);
     }
 
@@ -268,7 +267,7 @@ public class HaloPollConsumer extends ScheduledBatchPollingConsumer {
                 try {
                     save(null);
                 } catch (RuntimeException e) {
-                    LOG.warn("halo-poll:{}: the progress of a failed poll could not be stored: {}", resource.uriName(),
+                    LOG.warn("halo-poll:{}: the progress of a failed poll could not be stored: {}", polled.name(),
                             e.getMessage());
                 }
             }
@@ -284,7 +283,7 @@ public class HaloPollConsumer extends ScheduledBatchPollingConsumer {
                     LOG.error("halo-poll:{} (route {}): another member stored newer progress since this poll read it "
                               + "(a stale leader?): this poll stops without overwriting it; {} delivered again by the "
                               + "member that stored it (at least once; an idempotentRepository drops the repeat)",
-                            resource.uriName(), getRouteId(),
+                            polled.name(), getRouteId(),
                             last == null
                                     ? "a change routed since this poll's last write is"
                                     : "the change " + last.key() + ", routed but not recorded, is");

@@ -15,6 +15,8 @@ import io.camelhalo.component.halo.HaloServiceLocation;
 import io.camelhalo.component.halo.api.HaloOperation;
 import io.camelhalo.component.halo.api.HaloQuery;
 import io.camelhalo.component.halo.api.HaloResource;
+import io.camelhalo.component.halo.apipath.HaloApiOperation;
+import io.camelhalo.component.halo.apipath.HaloApiPaths;
 import io.camelhalo.component.halo.client.HaloConnection;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
@@ -32,7 +34,8 @@ import org.apache.camel.support.processor.state.MemoryStateRepository;
 /**
  * Fires a route for every Halo record created or changed since the last poll (e.g. "Invoice Updated", "Project
  * Updated"): none missed, none delivered twice, across restarts (with a persistent state repository) and across a
- * cluster (with a shared one).
+ * cluster (with a shared one). Any list of Halo's API with a last-modified field is watched the same way:
+ * halo-poll:api/SalesOrder.
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "halo-poll", title = "Halo Poll", syntax = "halo-poll:resource",
              consumerOnly = true, category = { Category.API, Category.CLOUD }, headersClass = HaloConstants.class)
@@ -45,10 +48,20 @@ public class HaloPollEndpoint extends ScheduledPollEndpoint implements HaloServi
     /** sweepSize at most: Halo's whole budget for five minutes would be spent by one poll beyond. */
     static final int MAX_SWEEP_SIZE = 250;
 
-    @UriPath(enums = HaloResource.POLLABLE_URI_NAMES,
-             description = "The Halo resource to watch for changes, e.g. invoices")
+    /** The resource name that stands for any list path of Halo's API. */
+    static final String ANY_LIST = "api";
+
+    @UriPath(enums = HaloResource.POLLABLE_URI_NAMES + "," + ANY_LIST,
+             description = "The Halo resource to watch for changes, e.g. invoices; or api for any list of Halo's API "
+                           + "(option path, or written halo-poll:api/SalesOrder)")
     @Metadata(required = true)
-    private HaloResource resource;
+    private String resource;
+    @UriParam(label = "consumer")
+    private String path;
+    @UriParam(label = "consumer")
+    private String lastModifiedField;
+    @UriParam(label = "consumer", defaultValue = "id")
+    private String idField = "id";
     @UriParam
     private HaloConfiguration configuration;
     // declared again (as camel-mail does) so the metadata shows halo-poll's own default, not Camel's 500 ms
@@ -82,8 +95,10 @@ public class HaloPollEndpoint extends ScheduledPollEndpoint implements HaloServi
     private boolean clockIsHalos;
     private HaloConnection connection;
     private StateRepository<String, String> defaultStateRepository;
+    /** What is polled, known once the options are checked ({@link #validate()}). */
+    private PolledList polled;
 
-    public HaloPollEndpoint(String uri, HaloPollComponent component, HaloResource resource,
+    public HaloPollEndpoint(String uri, HaloPollComponent component, String resource,
                             HaloConfiguration configuration) {
         super(uri, component);
         this.resource = resource;
@@ -110,7 +125,10 @@ public class HaloPollEndpoint extends ScheduledPollEndpoint implements HaloServi
     @Override
     public Producer createProducer() {
         throw new UnsupportedOperationException(
-                "halo-poll only receives changes; to write to Halo use halo:" + resource.uriName() + "/create or /update");
+                "halo-poll only receives changes; to write to Halo use "
+                                                + (ANY_LIST.equals(resource)
+                                                        ? "halo-api:" + polled().path() + "?method=POST"
+                                                        : "halo:" + resource + "/create or /update"));
     }
 
     @Override
@@ -127,16 +145,13 @@ public class HaloPollEndpoint extends ScheduledPollEndpoint implements HaloServi
      * @throws IllegalArgumentException naming the bad value and what is allowed
      */
     void validate() {
-        if (!resource.pollable()) {
-            throw new IllegalArgumentException(
-                    "Halo resource '" + resource.uriName() + "' cannot be polled for changes (it has no last-modified field "
-                                               + "Halo can be asked about). Pollable: "
-                                               + HaloResource.POLLABLE_URI_NAMES.replace(",", ", "));
-        }
+        polled = resolve();
         configuration.validate();
         HaloQuery.checkPageSize(pageSize);
         HaloQuery.checkNames(query);
-        HaloQuery.checkDeclared(resource, HaloOperation.LIST, query.keySet(), "query.");
+        if (polled.kind() instanceof HaloResource r) {
+            HaloQuery.checkDeclared(r, HaloOperation.LIST, query.keySet(), "query.");
+        }
         if (maxMessagesPerPoll < 0) {
             throw new IllegalArgumentException(
                     "Invalid maxMessagesPerPoll " + maxMessagesPerPoll + ": 0 (all) or more");
@@ -151,12 +166,74 @@ public class HaloPollEndpoint extends ScheduledPollEndpoint implements HaloServi
                     "Invalid overlap " + overlap + " ms: it must be 0 or more (default 5000 ms)");
         }
         startInstant(); // fails on a bad startFrom
-        if (resource.needsTicketId(HaloOperation.LIST) && ticketId == null
+        if (polled.kind() instanceof HaloResource r && r.needsTicketId(HaloOperation.LIST) && ticketId == null
                 && query.get("ticket_id") == null) {
             throw new IllegalArgumentException(
-                    "halo-poll:" + resource.uriName() + " needs the ticket whose " + resource.uriName()
+                    "halo-poll:" + r.uriName() + " needs the ticket whose " + r.uriName()
                                                + " to watch: set option ticketId");
         }
+    }
+
+    /**
+     * What the URI names: one of the resources, or (api) a list of Halo's description.
+     *
+     * @throws IllegalArgumentException naming the bad value and what is allowed
+     */
+    private PolledList resolve() {
+        if (ANY_LIST.equalsIgnoreCase(resource)) {
+            if (path == null || path.isBlank()) {
+                throw new IllegalArgumentException(
+                        "halo-poll:api needs the list of Halo's API to watch: write halo-poll:api/<path> or set option "
+                                                   + "path, e.g. halo-poll:api/SalesOrder");
+            }
+            HaloApiOperation list = HaloApiPaths.get().listPath(path);
+            if (idField == null || idField.isBlank()) {
+                throw new IllegalArgumentException(
+                        "Invalid idField '" + idField + "': the name of the records' id "
+                                                   + "field (default id)");
+            }
+            Map<String, Object> filters = new LinkedHashMap<>(query);
+            if (ticketId != null) {
+                filters.put("ticket_id", ticketId);
+            }
+            HaloQuery.checkDeclared(list.toString(), list.query(), filters.keySet(), "query.");
+            return PolledList.of(list, lastModifiedField == null || lastModifiedField.isBlank()
+                    ? null : lastModifiedField.trim(), idField.trim());
+        }
+        HaloResource r;
+        try {
+            r = HaloResource.fromUriName(resource);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                    e.getMessage() + "; or api/<path> for any list of Halo's API, e.g. halo-poll:api/SalesOrder", e);
+        }
+        if (!r.pollable()) {
+            throw new IllegalArgumentException(
+                    "Halo resource '" + r.uriName() + "' cannot be polled for changes (it has no last-modified field "
+                                               + "Halo can be asked about). Pollable: "
+                                               + HaloResource.POLLABLE_URI_NAMES.replace(",", ", ")
+                                               + "; or api/<path> for any list of Halo's API with a last-modified field");
+        }
+        if (path != null || lastModifiedField != null || !"id".equals(idField)) {
+            throw new IllegalArgumentException(
+                    "Options path, lastModifiedField and idField are for halo-poll:api (any list of Halo's API); "
+                                               + "halo-poll:" + r.uriName() + " reads the fields Halo gives its "
+                                               + r.uriName());
+        }
+        return PolledList.of(r);
+    }
+
+    /** What is polled. */
+    PolledList polled() {
+        if (polled == null) {
+            polled = resolve();
+        }
+        return polled;
+    }
+
+    /** The name of what is polled, e.g. {@code tickets} or {@code api/SalesOrder}. */
+    public String watchedName() {
+        return polled().name();
     }
 
     /** Whether a consumer with no stored progress starts now (then in Halo's time, see HaloClock). */
@@ -209,7 +286,7 @@ public class HaloPollEndpoint extends ScheduledPollEndpoint implements HaloServi
                 .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("&"));
         return "halo-poll|" + configuration.apiUrl() + "|"
                + (configuration.getTenant() == null ? "" : configuration.getTenant())
-               + "|" + resource.uriName() + (filters.isEmpty() ? "" : "?" + filters) + "|" + routeId;
+               + "|" + polled().name() + (filters.isEmpty() ? "" : "?" + filters) + "|" + routeId;
     }
 
     /** The connection shared with every Halo endpoint of the same tenant and application. */
@@ -242,13 +319,53 @@ public class HaloPollEndpoint extends ScheduledPollEndpoint implements HaloServi
         return clockIsHalos;
     }
 
-    public HaloResource getResource() {
+    public String getResource() {
         return resource;
     }
 
-    /** The Halo resource to watch for changes, e.g. invoices. */
-    public void setResource(HaloResource resource) {
+    /** The Halo resource to watch for changes, e.g. invoices; or api for any list of Halo's API (option path). */
+    public void setResource(String resource) {
         this.resource = resource;
+        this.polled = null;
+    }
+
+    public String getPath() {
+        return path;
+    }
+
+    /**
+     * For halo-poll:api: the list of Halo's API to watch, as Halo's API description writes it, with or without the
+     * leading slash, e.g. SalesOrder or Appointment/Booking (a GET without path parameters). halo-poll:api/SalesOrder
+     * sets it too. Its changes are found as the description allows: with lastupdatefromdate when the list declares it,
+     * else newest first when it declares order, else by reading the whole list.
+     */
+    public void setPath(String path) {
+        this.path = path;
+        this.polled = null;
+    }
+
+    public String getLastModifiedField() {
+        return lastModifiedField;
+    }
+
+    /**
+     * For halo-poll:api: the record field Halo stamps on every change. Default: the one the description's schema of the
+     * list's records names (a date-time field such as last_update or last_modified); a list whose schema names none
+     * needs it.
+     */
+    public void setLastModifiedField(String lastModifiedField) {
+        this.lastModifiedField = lastModifiedField;
+        this.polled = null;
+    }
+
+    public String getIdField() {
+        return idField;
+    }
+
+    /** For halo-poll:api: the record field holding its id. */
+    public void setIdField(String idField) {
+        this.idField = idField;
+        this.polled = null;
     }
 
     public HaloConfiguration getConfiguration() {

@@ -9,7 +9,7 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.camelhalo.component.halo.api.HaloJson;
-import io.camelhalo.component.halo.api.HaloResource;
+import io.camelhalo.component.halo.api.HaloRecordKind;
 import io.camelhalo.component.halo.api.HaloTimestamps;
 import io.camelhalo.component.halo.change.HaloChange;
 
@@ -73,7 +73,7 @@ final class PollProgress {
     }
 
     /** The progress stored for a consumer of {@code resource}. */
-    static PollProgress fromJson(String json, HaloResource resource) {
+    static PollProgress fromJson(String json, HaloRecordKind resource) {
         try {
             PollProgress progress = HaloJson.MAPPER.readValue(json, PollProgress.class);
             if (progress.from == null) {
@@ -90,7 +90,7 @@ final class PollProgress {
      * The versions with 0.2.0's keys ({@code <id>@<stamp>}, no resource) rewritten as {@link HaloChange} keys: the
      * stored value is the version's instant, so the stamp as Halo wrote it is not needed to rebuild the key.
      */
-    private static Map<String, Instant> inKeyFormat(Map<String, Instant> seen, HaloResource resource) {
+    private static Map<String, Instant> inKeyFormat(Map<String, Instant> seen, HaloRecordKind resource) {
         String prefix = resource.uriName() + "/";
         Map<String, Instant> current = new LinkedHashMap<>();
         seen.forEach((key, lastModified) -> {

@@ -53,7 +53,8 @@ class HaloApiPathsIndexTest {
         StringBuilder sb = new StringBuilder()
                 .append("# Every operation of Halo's published OpenAPI description \"Halo API v2\" (808 paths), one a line:\n")
                 .append("# METHOD<tab>/Template<tab>body (array, object or -)<tab>path parameters (name:type)")
-                .append("<tab>query parameters.\n")
+                .append("<tab>query parameters<tab>for a list (GET without path parameters): the last-modified\n")
+                .append("# field of the schema its POST takes (a date-time named as Halo names its change stamps), or -.\n")
                 .append("# Generated from halo-sandbox's halo-openapi/halo-api-v2.openapi.json.gz (sha256 of the JSON\n")
                 .append("# a421a6673accd2a7..., MIT-licensed covenanttechnologysolutions/halopsa-rest) by\n")
                 .append("# HaloApiPathsIndexTest, which fails when they differ. Read by apipath/HaloApiPaths.\n");
@@ -68,6 +69,7 @@ class HaloApiPathsIndexTest {
                     path.add(param.path("name").asText() + ":" + param.path("schema").path("type").asText("string"));
                 }
             }
+            boolean list = "get".equals(m.getKey()) && path.isEmpty() && !p.getKey().contains("{");
             JsonNode body = m.getValue().path("requestBody");
             String shape = body.isMissingNode() ? "-"
                     : "array".equals(body.path("content").path("application/json").path("schema").path("type").asText())
@@ -75,8 +77,34 @@ class HaloApiPathsIndexTest {
                     : "object";
             sb.append(m.getKey().toUpperCase(Locale.ROOT)).append('\t').append(p.getKey()).append('\t').append(shape)
                     .append('\t').append(path.isEmpty() ? "-" : String.join(",", path))
-                    .append('\t').append(query.isEmpty() ? "-" : String.join(",", query)).append('\n');
+                    .append('\t').append(query.isEmpty() ? "-" : String.join(",", query))
+                    .append('\t').append(list ? lastModifiedField(doc, p.getValue()) : "-").append('\n');
         }));
         return sb.toString();
+    }
+
+    /**
+     * The last-modified field of the records a list path holds: the first date-time property of the schema its POST
+     * takes whose name is one Halo gives its change stamps ({@link HaloApiOperation#LAST_MODIFIED_NAMES}), or "-".
+     */
+    private static String lastModifiedField(JsonNode doc, JsonNode operations) {
+        JsonNode schema = operations.path("post").path("requestBody").path("content").path("application/json")
+                .path("schema");
+        schema = schema.has("items") ? schema.path("items") : schema;
+        String ref = schema.path("$ref").asText("");
+        if (ref.isEmpty()) {
+            return "-";
+        }
+        JsonNode properties = doc.path("components").path("schemas").path(ref.substring(ref.lastIndexOf('/') + 1))
+                .path("properties");
+        List<String> found = new ArrayList<>();
+        properties.fields().forEachRemaining(f -> {
+            if ("date-time".equals(f.getValue().path("format").asText())
+                    && HaloApiOperation.LAST_MODIFIED_NAMES.matcher(f.getKey()).matches()) {
+                found.add(f.getKey());
+            }
+        });
+        // a name without a one-letter table prefix (last_modified before dlastupdate) first
+        return found.stream().min((a, b) -> Boolean.compare(!a.startsWith("last"), !b.startsWith("last"))).orElse("-");
     }
 }
