@@ -182,7 +182,9 @@ class HaloKameletsTest {
     void haloSourceKeepsItsProgressInAFileNamedAfterTheResourceByDefault() {
         // the route without a stateFile has polled: its progress is in halo-source-users.state
         await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(DEFAULT_STATE) && Files.size(DEFAULT_STATE) > 0);
-        assertTrue(readString(DEFAULT_STATE).contains("|users|user-changes"), "the progress of route user-changes");
+        // under the Kamelet's stateId (halo-source-users by default), not the route's id
+        assertTrue(readString(DEFAULT_STATE).contains("|users|halo-source-users"), "the progress of halo-source-users");
+        assertFalse(readString(DEFAULT_STATE).contains("user-changes"), "not keyed by the route id");
     }
 
     @Test
@@ -191,8 +193,8 @@ class HaloKameletsTest {
         RecordingStateRepository state = main.getCamelContext().getRegistry().lookupByNameAndType("clientState",
                 RecordingStateRepository.class);
         await().atMost(Duration.ofSeconds(20)).until(() -> !state.written().isEmpty());
-        assertTrue(state.written().stream().allMatch(key -> key.contains("|clients|client-changes")), state.written()
-                .toString());
+        assertTrue(state.written().stream().allMatch(key -> key.contains("|clients|halo-source-clients")),
+                state.written().toString());
         assertFalse(Files.exists(Path.of("halo-source-clients.state")), "no file for the route given a bean");
     }
 

@@ -114,6 +114,8 @@ public class HaloPollEndpointConfigurer extends PropertyConfigurerSupport implem
         case "startFrom": target.setStartFrom(property(camelContext, java.lang.String.class, value)); return true;
         case "startscheduler":
         case "startScheduler": target.setStartScheduler(property(camelContext, boolean.class, value)); return true;
+        case "stateid":
+        case "stateId": target.setStateId(property(camelContext, java.lang.String.class, value)); return true;
         case "staterepository":
         case "stateRepository": target.setStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "sweepsize":
@@ -223,6 +225,8 @@ public class HaloPollEndpointConfigurer extends PropertyConfigurerSupport implem
         case "startFrom": return java.lang.String.class;
         case "startscheduler":
         case "startScheduler": return boolean.class;
+        case "stateid":
+        case "stateId": return java.lang.String.class;
         case "staterepository":
         case "stateRepository": return org.apache.camel.spi.StateRepository.class;
         case "sweepsize":
@@ -333,6 +337,8 @@ public class HaloPollEndpointConfigurer extends PropertyConfigurerSupport implem
         case "startFrom": return target.getStartFrom();
         case "startscheduler":
         case "startScheduler": return target.isStartScheduler();
+        case "stateid":
+        case "stateId": return target.getStateId();
         case "staterepository":
         case "stateRepository": return target.getStateRepository();
         case "sweepsize":

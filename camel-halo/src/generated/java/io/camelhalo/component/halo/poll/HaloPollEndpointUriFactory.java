@@ -23,7 +23,7 @@ public class HaloPollEndpointUriFactory extends org.apache.camel.support.compone
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(56);
+        Set<String> props = new HashSet<>(57);
         props.add("allowInsecureHttp");
         props.add("authUrl");
         props.add("backoffErrorThreshold");
@@ -74,6 +74,7 @@ public class HaloPollEndpointUriFactory extends org.apache.camel.support.compone
         props.add("sslContextParameters");
         props.add("startFrom");
         props.add("startScheduler");
+        props.add("stateId");
         props.add("stateRepository");
         props.add("sweepSize");
         props.add("tenant");

@@ -76,6 +76,8 @@ public class HaloPollEndpoint extends ScheduledPollEndpoint implements HaloServi
     @UriParam(label = "consumer")
     private StateRepository<String, String> stateRepository;
     @UriParam(label = "consumer")
+    private String stateId;
+    @UriParam(label = "consumer")
     private IdempotentRepository idempotentRepository;
     @UriParam(label = "consumer", defaultValue = "100")
     private int pageSize = 100;
@@ -280,13 +282,14 @@ public class HaloPollEndpoint extends ScheduledPollEndpoint implements HaloServi
         return defaultStateRepository;
     }
 
-    /** The key of this consumer's progress: connection, resource, filters and route. */
+    /** The key of this consumer's progress: connection, resource, filters, and stateId or else the route id. */
     String stateKey(String routeId) {
         String filters = filters().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("&"));
         return "halo-poll|" + configuration.apiUrl() + "|"
                + (configuration.getTenant() == null ? "" : configuration.getTenant())
-               + "|" + polled().name() + (filters.isEmpty() ? "" : "?" + filters) + "|" + routeId;
+               + "|" + polled().name() + (filters.isEmpty() ? "" : "?" + filters) + "|"
+               + (stateId == null || stateId.isBlank() ? routeId : stateId);
     }
 
     /** The connection shared with every Halo endpoint of the same tenant and application. */
@@ -411,6 +414,20 @@ public class HaloPollEndpoint extends ScheduledPollEndpoint implements HaloServi
      */
     public void setStateRepository(StateRepository<String, String> stateRepository) {
         this.stateRepository = stateRepository;
+    }
+
+    public String getStateId() {
+        return stateId;
+    }
+
+    /**
+     * The name this consumer's progress is stored under, beside the connection, resource and filters. Default: the
+     * route id. Set it where route ids are generated (a Kamelet, a Pipe, a route without an id), so that a route
+     * numbered differently after a change of the application still finds its progress; two consumers of the same
+     * resource and filters must not share one.
+     */
+    public void setStateId(String stateId) {
+        this.stateId = stateId;
     }
 
     public IdempotentRepository getIdempotentRepository() {
