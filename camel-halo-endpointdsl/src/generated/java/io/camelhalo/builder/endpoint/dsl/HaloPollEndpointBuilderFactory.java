@@ -390,6 +390,25 @@ public interface HaloPollEndpointBuilderFactory {
             return this;
         }
         /**
+         * The name this consumer's progress is stored under, beside the
+         * connection, resource and filters. Default: the route id. Set it where
+         * route ids are generated (a Kamelet, a Pipe, a route without an id),
+         * so that a route numbered differently after a change of the
+         * application still finds its progress; two consumers of the same
+         * resource and filters must not share one.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: consumer
+         * 
+         * @param stateId the value to set
+         * @return the dsl builder
+         */
+        default HaloPollEndpointBuilder stateId(String stateId) {
+            doSetProperty("stateId", stateId);
+            return this;
+        }
+        /**
          * Where progress is kept, keyed by connection, resource, filters and
          * route id. Default: in memory. Use a FileStateRepository to survive
          * restarts, or a shared one (e.g. JdbcStateRepository) for a cluster.
