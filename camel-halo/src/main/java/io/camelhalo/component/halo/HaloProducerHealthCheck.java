@@ -23,10 +23,10 @@ import org.apache.camel.health.WritableHealthCheckRepository;
  * It costs Halo's request budget next to nothing: Halo is asked at most once per {@link #PROBE_INTERVAL}, however many
  * endpoints there are and however often the check is called; in between, the last result is reported. A probe never
  * waits, for a request permit, a 429's back-off or another thread's token renewal: when the budget is busy it is not
- * sent, and the last result stands (UP before the first probe), with detail {@link #NOT_PROBED} saying why. A busy
- * budget means the routes are using Halo right now, which is no sign that Halo is unreachable; turning DOWN then would
- * take the application out of service when it is busiest. A real failure (refused credentials, an error reply, no
- * reply) is DOWN, until the next probe.
+ * sent, and the last result stands (UP before the first probe), with detail {@link #NOT_PROBED} saying why; the next
+ * call tries again, since a probe that sent nothing learnt nothing. A busy budget means the routes are using Halo right
+ * now, which is no sign that Halo is unreachable; turning DOWN then would take the application out of service when it
+ * is busiest. A real failure (refused credentials, an error reply, no reply) is DOWN, until the next probe.
  */
 public class HaloProducerHealthCheck implements HealthCheck {
 
@@ -51,6 +51,8 @@ public class HaloProducerHealthCheck implements HealthCheck {
     private volatile boolean enabled = true;
     /** The result to report until {@code until}; null before the first call. */
     private volatile Cached last;
+    /** Why the last probe sent nothing; written and read under {@link #probing}. */
+    private String busyReason;
 
     private record Cached(Result result, Instant until) {
     }
@@ -107,7 +109,11 @@ public class HaloProducerHealthCheck implements HealthCheck {
             if (cached != null && now.isBefore(cached.until())) {
                 return cached.result(); // probed by the call that held the lock
             }
-            Result result = probe(cached, now);
+            Result result = probe(now);
+            if (result == null) {
+                // nothing was sent, so nothing is learnt: the next call tries again rather than repeat this for a minute
+                return notProbed(cached, busyReason);
+            }
             last = new Cached(result, now.plus(PROBE_INTERVAL));
             return result;
         } finally {
@@ -115,7 +121,10 @@ public class HaloProducerHealthCheck implements HealthCheck {
         }
     }
 
-    private Result probe(Cached previous, Instant now) {
+    /**
+     * @return the probe's result, or {@code null} when the budget was busy and nothing was sent ({@link #busyReason})
+     */
+    private Result probe(Instant now) {
         HealthCheckResultBuilder builder = HealthCheckResultBuilder.on(this)
                 .detail(API_URL, connection.key().apiUrl())
                 .detail(PROBED_AT, now.toString());
@@ -123,7 +132,8 @@ public class HaloProducerHealthCheck implements HealthCheck {
             connection.probe(timeout);
             return builder.up().build();
         } catch (HaloRateLimitException busy) {
-            return notProbed(previous, "rate budget busy: " + busy.getMessage());
+            busyReason = "rate budget busy: " + busy.getMessage();
+            return null;
         } catch (HaloApiException e) {
             if (e.isErrorReply()) {
                 builder.detail(HTTP_RESPONSE_CODE, e.getStatusCode());

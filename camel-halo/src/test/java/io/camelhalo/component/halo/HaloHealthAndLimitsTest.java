@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -189,6 +190,30 @@ class HaloHealthAndLimitsTest {
         assertEquals(probedAt, busy.getDetails().get(HaloProducerHealthCheck.PROBED_AT));
         String why = String.valueOf(busy.getDetails().get(HaloProducerHealthCheck.NOT_PROBED));
         assertTrue(why.startsWith("rate budget busy"), why);
+    }
+
+    @Test
+    @Timeout(30)
+    void aProbeThatSentNothingIsTriedAgainOnTheNextCallNotAMinuteLater() throws Exception {
+        // given a budget of three requests per three seconds, two spent by a first probe and the last by a route
+        startCamel(routes("halo:tickets/list"), cfg -> {
+            cfg.setClientSecret(sandbox.clientSecret());
+            cfg.setRateLimit(3);
+            cfg.setRateLimitWindow(Duration.ofSeconds(3).toMillis());
+        });
+        Object firstProbe = result(producerCheckId()).getDetails().get(HaloProducerHealthCheck.PROBED_AT);
+        context.createProducerTemplate().requestBody("direct:r0", (Object) null);
+        clock.advance(HaloProducerHealthCheck.PROBE_INTERVAL);
+        assertTrue(result(producerCheckId()).getDetails().containsKey(HaloProducerHealthCheck.NOT_PROBED));
+
+        // when the window has rolled on, with the check's clock still where the busy call was
+        // then a call probes Halo: the busy call's result was not kept for a minute
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            HealthCheck.Result probed = result(producerCheckId());
+            assertFalse(probed.getDetails().containsKey(HaloProducerHealthCheck.NOT_PROBED), probed.toString());
+            assertEquals(HealthCheck.State.UP, probed.getState());
+            assertFalse(firstProbe.equals(probed.getDetails().get(HaloProducerHealthCheck.PROBED_AT)));
+        });
     }
 
     @Test
