@@ -20,6 +20,8 @@ import io.camelhalo.component.halo.lookup.HaloLookupCache;
 import io.camelhalo.component.halo.metrics.HaloMetrics;
 import org.apache.camel.Endpoint;
 import org.apache.camel.SSLContextParametersAware;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
@@ -97,23 +99,35 @@ public class HaloComponent extends HealthCheckComponent implements SSLContextPar
     }
 
     /**
-     * The readiness check of an endpoint's connection, one per connection whatever the number of its producers: id
-     * {@code halo-producer-<clientId>}, numbered from -2 when connections share a client id.
+     * Counts a producer (of halo or halo-api) in the readiness check of its connection, one per connection whatever the
+     * number of its producers: id {@code halo-producer-<clientId>}, numbered from -2 when connections share a client
+     * id. The check joins Camel's "producers" health repository with its first producer and leaves it with its last;
+     * nothing happens when camel-health is not present.
+     *
+     * @param  producer   the producer starting
+     * @param  connection its connection
+     * @param  timeout    how long a probe waits for Halo's reply
+     * @return            what the producer runs when it stops
      */
-    HaloProducerHealthCheck producerHealthCheck(HaloEndpoint endpoint) {
-        HaloConnection connection = endpoint.getConnection();
-        return producerHealthChecks.computeIfAbsent(connection.key(), key -> {
+    public Runnable joinProducerHealthCheck(Object producer, HaloConnection connection, Duration timeout) {
+        WritableHealthCheckRepository repository = HealthCheckHelper.getHealthCheckRepository(getCamelContext(),
+                "producers", WritableHealthCheckRepository.class);
+        if (repository == null) {
+            return () -> {
+            };
+        }
+        HaloProducerHealthCheck check = producerHealthChecks.computeIfAbsent(connection.key(), key -> {
             String base = "halo-producer-" + key.clientId();
             String id = base;
             for (int n = 2; isProducerHealthCheckId(id); n++) {
                 id = base + "-" + n;
             }
-            HaloProducerHealthCheck check = new HaloProducerHealthCheck(
-                    connection, id,
-                    Duration.ofMillis(endpoint.getConfiguration().getReadTimeout()));
-            check.setEnabled(isHealthCheckProducerEnabled());
-            return check;
+            HaloProducerHealthCheck created = new HaloProducerHealthCheck(connection, id, timeout);
+            created.setEnabled(isHealthCheckProducerEnabled());
+            return created;
         });
+        check.addProducer(producer, repository);
+        return () -> check.removeProducer(producer, repository);
     }
 
     private boolean isProducerHealthCheckId(String id) {

@@ -27,8 +27,6 @@ import io.camelhalo.component.halo.lookup.HaloNameResolver;
 import io.camelhalo.component.halo.tracing.HaloSpanTags;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
-import org.apache.camel.health.HealthCheckHelper;
-import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.support.DefaultProducer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,8 +46,8 @@ public class HaloProducer extends DefaultProducer {
     /** The endpoint's query. options, fixed once the endpoint is created. */
     private final Map<String, Object> endpointQuery;
     /** Camel's "producers" health repository, when camel-health is present. */
-    private WritableHealthCheckRepository healthCheckRepository;
-    private HaloProducerHealthCheck healthCheck;
+    /** Takes this producer out of its connection's readiness check; set while started. */
+    private Runnable leaveHealthCheck;
     private ExecutorService prefetch;
 
     public HaloProducer(HaloEndpoint endpoint) {
@@ -66,13 +64,7 @@ public class HaloProducer extends DefaultProducer {
         if (endpoint.getConfiguration().isCheckCredentialsOnStart()) {
             endpoint.getConnection().checkCredentials(endpoint.getEndpointBaseUri());
         }
-        // optional: only when camel-health is on the classpath
-        healthCheckRepository = HealthCheckHelper.getHealthCheckRepository(endpoint.getCamelContext(), "producers",
-                WritableHealthCheckRepository.class);
-        if (healthCheckRepository != null) {
-            healthCheck = endpoint.getComponent().producerHealthCheck(endpoint); // one per connection
-            healthCheck.addProducer(this, healthCheckRepository);
-        }
+        leaveHealthCheck = endpoint.getComponent().joinProducerHealthCheck(this, endpoint.getConnection(), timeout);
         if (configuration.isStreamList() && prefetch == null) {
             // one thread per open streamed list, fetching its next page while the route works on the current one
             prefetch = endpoint.getCamelContext().getExecutorServiceManager().newCachedThreadPool(this, "HaloListPrefetch");
@@ -81,9 +73,9 @@ public class HaloProducer extends DefaultProducer {
 
     @Override
     protected void doStop() throws Exception {
-        if (healthCheckRepository != null && healthCheck != null) {
-            healthCheck.removeProducer(this, healthCheckRepository);
-            healthCheck = null;
+        if (leaveHealthCheck != null) {
+            leaveHealthCheck.run();
+            leaveHealthCheck = null;
         }
         if (prefetch != null) {
             endpoint.getCamelContext().getExecutorServiceManager().shutdownNow(prefetch); // cancels unfinished lists

@@ -234,6 +234,31 @@ class HaloHealthAndLimitsTest {
     }
 
     @Test
+    void aHaloApiProducerSharesItsConnectionsCheckWithTheHaloProducers() throws Exception {
+        // given a halo-api endpoint and a halo endpoint of one connection
+        startCamel(sandbox.clientSecret(), routes("halo-api:Status", "halo:tickets/list"));
+
+        // then there is one check for both, and it is kept while either runs
+        assertEquals(List.of(producerCheckId()), producerCheckIds());
+        context.getRouteController().stopRoute("r1");
+        assertEquals(List.of(producerCheckId()), producerCheckIds(), "the halo-api producer still uses it");
+        producers.stream().forEach(check -> ((HaloProducerHealthCheck) check).setClock(clock));
+
+        // and it probes Halo for the halo-api producer alone; it goes with that producer
+        assertEquals(HealthCheck.State.UP, result(producerCheckId()).getState());
+        context.getRouteController().stopRoute("r0");
+        assertEquals(List.of(), producerCheckIds(), "gone with its last producer");
+    }
+
+    @Test
+    void aHaloApiProducerAloneIsDownWhenTheSecretIsWrong() throws Exception {
+        startCamel("not-the-secret", routes("halo-api:Status"));
+        HealthCheck.Result result = result(producerCheckId());
+        assertEquals(HealthCheck.State.DOWN, result.getState());
+        assertTrue(result.getMessage().orElse("").contains("client id or secret"), result.getMessage().orElse(""));
+    }
+
+    @Test
     void thePollConsumersScheduledPollCheckIsRegistered() throws Exception {
         startCamel(sandbox.clientSecret(), new RouteBuilder() {
             @Override

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 
+import io.camelhalo.component.halo.HaloComponent;
 import io.camelhalo.component.halo.api.HaloJson;
 import io.camelhalo.component.halo.api.HaloOperation;
 import io.camelhalo.component.halo.client.HaloList;
@@ -31,6 +32,8 @@ public class HaloApiProducer extends DefaultProducer {
     private final HaloApiRequest request;
     private final Duration timeout;
     private ExecutorService prefetch;
+    /** Takes this producer out of its connection's readiness check; set while started. */
+    private Runnable leaveHealthCheck;
 
     public HaloApiProducer(HaloApiEndpoint endpoint) {
         super(endpoint);
@@ -45,6 +48,9 @@ public class HaloApiProducer extends DefaultProducer {
         if (endpoint.getConfiguration().isCheckCredentialsOnStart()) {
             endpoint.getConnection().checkCredentials(endpoint.getEndpointBaseUri());
         }
+        // the halo component's check of this connection, shared with its halo: producers
+        leaveHealthCheck = endpoint.getCamelContext().getComponent("halo", HaloComponent.class)
+                .joinProducerHealthCheck(this, endpoint.getConnection(), timeout);
         if (endpoint.isStreamList() && request.pages() && prefetch == null) {
             prefetch = endpoint.getCamelContext().getExecutorServiceManager().newCachedThreadPool(this, "HaloApiPrefetch");
         }
@@ -52,6 +58,10 @@ public class HaloApiProducer extends DefaultProducer {
 
     @Override
     protected void doStop() throws Exception {
+        if (leaveHealthCheck != null) {
+            leaveHealthCheck.run();
+            leaveHealthCheck = null;
+        }
         if (prefetch != null) {
             endpoint.getCamelContext().getExecutorServiceManager().shutdownNow(prefetch);
             prefetch = null;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.camelhalo.component.halo.HaloEndpoint;
+import io.camelhalo.component.halo.apipath.HaloApiEndpoint;
 import io.camelhalo.component.halo.client.HaloConnection;
 import io.camelhalo.component.halo.http.HaloConnectionStatistics;
 import io.camelhalo.component.halo.poll.HaloPollConsumer;
@@ -23,9 +24,10 @@ import org.apache.camel.util.json.JsonObject;
 
 /**
  * The {@code halo} dev console (camel-console, {@code camel get halo}, the Spring Boot actuator's camel console): per
- * connection when its access token expires (never the token), the rate governor's permits in use and the requests
- * waiting, 429s, retries and replies by resource, operation and status; per halo-poll route its watermark, last poll
- * and records delivered; per halo-webhook route the path it serves and whether its webhook is registered.
+ * connection (of halo, halo-api and halo-poll endpoints) when its access token expires (never the token), the rate
+ * governor's permits in use and the requests waiting, 429s, retries and replies by resource, operation and status; per
+ * halo-poll route its watermark, last poll and records delivered; per halo-webhook route the path it serves and whether
+ * its webhook is registered.
  */
 @DevConsole(name = "halo", displayName = "Halo",
             description = "Halo connections (token expiry, rate governor, 429s, retries), halo-poll routes (watermark, "
@@ -137,6 +139,7 @@ public class HaloDevConsole extends AbstractDevConsole {
         for (Endpoint endpoint : getCamelContext().getEndpoints()) {
             // a webhook endpoint opens a connection only to register or to read a record: none is opened here
             HaloConnection connection = endpoint instanceof HaloEndpoint halo && halo.isStarted() ? halo.getConnection()
+                    : endpoint instanceof HaloApiEndpoint api && api.isStarted() ? api.getConnection()
                     : endpoint instanceof HaloPollEndpoint poll && poll.isStarted() ? poll.getConnection()
                     : endpoint instanceof HaloWebhookEndpoint webhook ? webhook.openedConnection() : null;
             if (connection != null && seen.put(connection, Boolean.TRUE) == null) {
