@@ -11,6 +11,7 @@ import io.quarkus.deployment.builditem.IndexDependencyBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.NativeImageResourceBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.ReflectiveClassBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.RuntimeInitializedClassBuildItem;
+import io.quarkus.deployment.builditem.nativeimage.ServiceProviderBuildItem;
 
 /**
  * What a Quarkus application using camel-halo must declare to run as a native image: Halo is reached over HTTPS, a few
@@ -20,12 +21,18 @@ class HaloProcessor {
 
     static final String FEATURE = "camel-halo";
 
-    /** Read by {@code api/HaloQuery}: the query parameters Halo's API description declares. */
-    static final String QUERY_PARAMETERS = "io/camelhalo/component/halo/api/halo-query-parameters.properties";
+    /**
+     * Read at run time: by {@code api/HaloQuery}, the query parameters Halo's API description declares; by
+     * {@code apipath/HaloApiPaths}, the description's paths, methods and parameters (halo-api).
+     */
+    static final List<String> DATA = List.of(
+            "io/camelhalo/component/halo/api/halo-query-parameters.properties",
+            "io/camelhalo/component/halo/apipath/halo-api-paths.txt");
 
     /** The components' and the dev console's JSON metadata, read by Camel's catalog and tooling at run time. */
     static final List<String> JSON_METADATA = List.of(
             "META-INF/io/camelhalo/component/halo/halo.json",
+            "META-INF/io/camelhalo/component/halo/apipath/halo-api.json",
             "META-INF/io/camelhalo/component/halo/poll/halo-poll.json",
             "META-INF/io/camelhalo/component/halo/webhook/halo-webhook.json",
             "META-INF/org/apache/camel/dev-console/halo.json");
@@ -50,6 +57,9 @@ class HaloProcessor {
     /** Holds a SecureRandom, which must be seeded when the application starts, not when the image is built. */
     static final String RUNTIME_INITIALIZED = "io.camelhalo.component.halo.auth.RefreshTokenStore";
 
+    /** The service camel-telemetry loads decorators for, camel-halo's among them. */
+    static final String SPAN_DECORATOR = "org.apache.camel.telemetry.SpanDecorator";
+
     @BuildStep
     FeatureBuildItem feature() {
         return new FeatureBuildItem(FEATURE);
@@ -71,7 +81,7 @@ class HaloProcessor {
 
     @BuildStep
     void nativeResources(BuildProducer<NativeImageResourceBuildItem> resources) {
-        resources.produce(new NativeImageResourceBuildItem(QUERY_PARAMETERS));
+        resources.produce(new NativeImageResourceBuildItem(DATA));
         resources.produce(new NativeImageResourceBuildItem(JSON_METADATA));
     }
 
@@ -84,6 +94,18 @@ class HaloProcessor {
             reflective.produce(ReflectiveClassBuildItem.builder(email).methods().build());
         }
         reflective.produce(ReflectiveClassBuildItem.builder(JACKSON_BOUND.toArray(String[]::new)).fields().build());
+    }
+
+    /**
+     * camel-halo's span decorators (its {@code META-INF/services} file), which camel-telemetry finds with a
+     * {@link java.util.ServiceLoader}: declared only when the application traces, since they extend camel-telemetry's
+     * classes.
+     */
+    @BuildStep
+    void spanDecorators(BuildProducer<ServiceProviderBuildItem> services) {
+        if (QuarkusClassLoader.isClassPresentAtRuntime(SPAN_DECORATOR)) {
+            services.produce(ServiceProviderBuildItem.allProvidersFromClassPath(SPAN_DECORATOR));
+        }
     }
 
     @BuildStep

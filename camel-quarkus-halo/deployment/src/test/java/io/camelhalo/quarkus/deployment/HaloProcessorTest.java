@@ -2,10 +2,18 @@ package io.camelhalo.quarkus.deployment;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
 
 import io.quarkus.builder.BuildChainBuilder;
 import io.quarkus.deployment.builditem.ExtensionSslNativeSupportBuildItem;
@@ -15,10 +23,12 @@ import io.quarkus.deployment.builditem.IndexDependencyBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.NativeImageResourceBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.ReflectiveClassBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.RuntimeInitializedClassBuildItem;
+import io.quarkus.deployment.builditem.nativeimage.ServiceProviderBuildItem;
 import io.quarkus.test.QuarkusUnitTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -50,6 +60,8 @@ class HaloProcessorTest {
             context.consumeMulti(ReflectiveClassBuildItem.class).forEach(r -> r.getClassNames().forEach(
                     name -> lines
                             .add("reflective " + name + (r.isMethods() ? " methods" : "") + (r.isFields() ? " fields" : ""))));
+            context.consumeMulti(ServiceProviderBuildItem.class).forEach(
+                    p -> p.providers().forEach(provider -> lines.add("service " + p.serviceDescriptorFile() + " " + provider)));
             context.consumeMulti(RuntimeInitializedClassBuildItem.class)
                     .forEach(r -> lines.add("runtime-initialized " + r.getClassName()));
             context.produce(new GeneratedResourceBuildItem(RECORD, String.join("\n", lines).getBytes(StandardCharsets.UTF_8)));
@@ -59,8 +71,14 @@ class HaloProcessorTest {
                 .consumes(NativeImageResourceBuildItem.class)
                 .consumes(ReflectiveClassBuildItem.class)
                 .consumes(RuntimeInitializedClassBuildItem.class)
+                .consumes(ServiceProviderBuildItem.class)
                 .produces(GeneratedResourceBuildItem.class)
                 .build();
+    }
+
+    /** What the build declared for camel-halo: for a failure's message, which the whole record would drown. */
+    private static List<String> recordedForHalo() throws IOException {
+        return recorded().stream().filter(line -> line.contains("camelhalo")).toList();
     }
 
     private static List<String> recorded() throws IOException {
@@ -84,17 +102,75 @@ class HaloProcessorTest {
     }
 
     @Test
-    void theQueryParameterFileAndTheJsonMetadataAreNativeResourcesThatExist() throws IOException {
-        List<String> resources = List.of(
-                "io/camelhalo/component/halo/api/halo-query-parameters.properties",
-                "META-INF/io/camelhalo/component/halo/halo.json",
-                "META-INF/io/camelhalo/component/halo/poll/halo-poll.json",
-                "META-INF/io/camelhalo/component/halo/webhook/halo-webhook.json",
-                "META-INF/org/apache/camel/dev-console/halo.json");
-        for (String resource : resources) {
-            assertTrue(recorded().contains("resource " + resource), resource + " in " + recorded());
-            assertNotNull(Thread.currentThread().getContextClassLoader().getResource(resource),
-                    resource + " is declared but not in camel-halo's jar: a stale name");
+    void everyResourceCamelHaloReadsAtRunTimeIsANativeResource() throws IOException {
+        // read from camel-halo's jar, so that a resource added there and not declared fails here
+        List<String> runTime = camelHaloEntries().stream()
+                .filter(name -> !name.endsWith("/") && !name.endsWith(".class"))
+                .filter(name -> name.startsWith("io/camelhalo/") || name.startsWith("META-INF/") && name.endsWith(".json"))
+                .toList();
+        assertTrue(runTime.contains("io/camelhalo/component/halo/apipath/halo-api-paths.txt"), runTime.toString());
+        assertTrue(runTime.contains("META-INF/io/camelhalo/component/halo/apipath/halo-api.json"), runTime.toString());
+        for (String resource : runTime) {
+            assertTrue(recorded().contains("resource " + resource), resource + " in " + recordedForHalo());
+        }
+    }
+
+    @Test
+    void camelHalosSpanDecoratorsAreDeclaredServiceProvidersWhenTheApplicationTraces() throws IOException {
+        String file = "META-INF/services/org.apache.camel.telemetry.SpanDecorator";
+        List<String> decorators = camelHaloEntryLines(file);
+        assertEquals(3, decorators.size(), decorators.toString());
+        for (String decorator : decorators) {
+            assertTrue(recorded().contains("service " + file + " " + decorator),
+                    decorator + " in " + recordedForHalo());
+            assertClassExists(decorator);
+        }
+    }
+
+    /** The entries of camel-halo's jar (or classes directory, in a build that stops before packaging). */
+    private static List<String> camelHaloEntries() throws IOException {
+        Path root = camelHaloRoot();
+        if (Files.isDirectory(root)) {
+            try (Stream<Path> files = Files.walk(root)) {
+                return files.filter(Files::isRegularFile).map(f -> root.relativize(f).toString().replace('\\', '/'))
+                        .toList();
+            }
+        }
+        try (JarFile jar = new JarFile(root.toFile())) {
+            return jar.stream().map(JarEntry::getName).toList();
+        }
+    }
+
+    private static List<String> camelHaloEntryLines(String name) throws IOException {
+        Path root = camelHaloRoot();
+        String text;
+        if (Files.isDirectory(root)) {
+            text = Files.readString(root.resolve(name));
+        } else {
+            try (JarFile jar = new JarFile(root.toFile()); InputStream in = jar.getInputStream(jar.getEntry(name))) {
+                text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+        }
+        return text.lines().map(String::trim).filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+    }
+
+    /** Where camel-halo's classes are: found from a resource only camel-halo has. */
+    private static Path camelHaloRoot() {
+        String marker = "META-INF/io/camelhalo/component/halo/halo.json";
+        URL url = Thread.currentThread().getContextClassLoader().getResource(marker);
+        assertNotNull(url, marker);
+        String spec = url.toString();
+        try {
+            if (spec.startsWith("jar:")) {
+                return Path.of(new URI(spec.substring("jar:".length(), spec.indexOf("!/"))));
+            }
+            Path root = Path.of(url.toURI());
+            for (int segments = marker.split("/").length; segments > 0; segments--) {
+                root = root.getParent();
+            }
+            return root;
+        } catch (URISyntaxException e) {
+            throw new AssertionError(spec, e);
         }
     }
 
