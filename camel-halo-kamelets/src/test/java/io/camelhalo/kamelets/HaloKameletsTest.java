@@ -53,6 +53,7 @@ class HaloKameletsTest {
         main.addInitialProperty("halo.sandbox.client-id", sandbox.clientId());
         main.addInitialProperty("halo.sandbox.client-secret", sandbox.clientSecret());
         main.addInitialProperty("halo.state-file", dir.resolve("tickets.state").toString());
+        main.addInitialProperty("halo.api-state-file", dir.resolve("sales-orders.state").toString());
         main.start();
     }
 
@@ -83,6 +84,23 @@ class HaloKameletsTest {
         assertEquals("created", first.getMessage().getHeader("halo-event-type"));
         assertEquals("created", first.getMessage().getHeader("ce-haloeventtype"));
         assertNotNull(first.getMessage().getHeader("halo-last-modified"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void haloSourceWatchesAnyListOfHalosApiByItsPath() throws Exception {
+        // given halo-source on resource api, apiPath SalesOrder, from the beginning
+        Exchange change = main.getCamelContext().createConsumerTemplate().receive("seda:salesorder-changes", 20_000);
+
+        // then the sandbox's sales order arrives as JSON, named by its path, and the progress is kept under it
+        assertNotNull(change, "a change within 20 s");
+        Map<String, Object> order = JSON.readValue(change.getMessage().getBody(String.class), Map.class);
+        assertEquals(String.valueOf(sandbox.describedRecords("/SalesOrder").get(0).get("id")), String.valueOf(order.get("id")));
+        assertEquals("api/SalesOrder", change.getMessage().getHeader("halo-resource"));
+        assertEquals(String.valueOf(order.get("id")), change.getMessage().getHeader("halo-id", String.class));
+        Path state = dir.resolve("sales-orders.state");
+        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(state) && readString(state).contains("SalesOrder"));
+        assertTrue(readString(state).contains("|halo-source-api"), readString(state));
     }
 
     @Test
