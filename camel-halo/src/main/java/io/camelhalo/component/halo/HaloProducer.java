@@ -45,7 +45,6 @@ public class HaloProducer extends DefaultProducer {
     private final Duration timeout;
     /** The endpoint's query. options, fixed once the endpoint is created. */
     private final Map<String, Object> endpointQuery;
-    /** Camel's "producers" health repository, when camel-health is present. */
     /** Takes this producer out of its connection's readiness check; set while started. */
     private Runnable leaveHealthCheck;
     private ExecutorService prefetch;
@@ -87,6 +86,7 @@ public class HaloProducer extends DefaultProducer {
     @Override
     public void process(Exchange exchange) throws Exception {
         Message in = exchange.getMessage();
+        exchange.removeProperty(HaloSpanTags.STATUS_PROPERTY); // an earlier call's status is not this one's
         HaloResource resource = resource(in);
         HaloOperation operation = operation(in);
         try {
@@ -103,7 +103,7 @@ public class HaloProducer extends DefaultProducer {
             if (configuration.isThrowExceptionOnFailure() || e.isTokenRequest() || !e.isErrorReply()) {
                 throw e;
             }
-            in.setHeader(HaloConstants.HTTP_RESPONSE_CODE, e.getStatusCode());
+            setResponseCode(in, e.getStatusCode());
             in.setBody(errorBody(e.getResponseBody()));
         }
     }

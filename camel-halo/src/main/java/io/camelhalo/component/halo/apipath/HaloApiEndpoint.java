@@ -95,6 +95,19 @@ public class HaloApiEndpoint extends DefaultEndpoint implements HaloServiceLocat
         request = HaloApiRequest.of(match, pathParam, query, paging, named == null ? null : named.operation());
     }
 
+    /**
+     * The path of Halo's description this endpoint calls, as the description writes it ({@code /Timesheet/{id}}): the
+     * same for every call of the endpoint, whatever values its path parameters take (a span tag, a metric label).
+     */
+    public String describedPath() {
+        return request().operation().template();
+    }
+
+    /** The HTTP method this endpoint sends: {@code GET}, {@code POST} or {@code DELETE}. */
+    public String httpMethod() {
+        return request().operation().method();
+    }
+
     /** The checked request this endpoint sends: set once the endpoint is created. */
     HaloApiRequest request() {
         if (request == null) {

@@ -17,6 +17,7 @@ import io.camelhalo.component.halo.client.HaloPager;
 import io.camelhalo.component.halo.error.HaloApiException;
 import io.camelhalo.component.halo.http.HaloHttpClient;
 import io.camelhalo.component.halo.http.HaloReply;
+import io.camelhalo.component.halo.tracing.HaloSpanTags;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.support.DefaultProducer;
@@ -72,6 +73,7 @@ public class HaloApiProducer extends DefaultProducer {
     @Override
     public void process(Exchange exchange) throws Exception {
         Message in = exchange.getMessage();
+        exchange.removeProperty(HaloSpanTags.STATUS_PROPERTY); // an earlier call's status is not this one's
         String path = request.path(in.getHeader(HaloApiConstants.PATH_PARAMS, Map.class),
                 in.getHeader(HaloApiConstants.ID));
         Map<String, Object> query = request.query(in.getHeader(HaloApiConstants.QUERY, Map.class));
@@ -90,6 +92,7 @@ public class HaloApiProducer extends DefaultProducer {
             if (id != null || !"GET".equals(method)) {
                 in.setHeader(HaloApiConstants.ID, id);
             }
+            exchange.setProperty(HaloSpanTags.STATUS_PROPERTY, reply.status()); // for the span, as the halo producer
             if (!endpoint.isThrowExceptionOnFailure()) {
                 in.setHeader(HaloApiConstants.HTTP_RESPONSE_CODE, reply.status());
             }
@@ -98,6 +101,7 @@ public class HaloApiProducer extends DefaultProducer {
             if (endpoint.isThrowExceptionOnFailure() || e.isTokenRequest() || !e.isErrorReply()) {
                 throw e;
             }
+            exchange.setProperty(HaloSpanTags.STATUS_PROPERTY, e.getStatusCode());
             in.setHeader(HaloApiConstants.HTTP_RESPONSE_CODE, e.getStatusCode());
             in.setBody(errorBody(e.getResponseBody()));
         }

@@ -4,11 +4,9 @@ import io.camelhalo.component.halo.HaloConstants;
 import io.camelhalo.component.halo.HaloEndpoint;
 import io.camelhalo.component.halo.api.HaloOperation;
 import io.camelhalo.component.halo.api.HaloResource;
-import io.camelhalo.component.halo.error.HaloApiException;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.telemetry.Span;
-import org.apache.camel.util.ObjectHelper;
 
 /**
  * Spans of the halo producer: the resource and operation before the call (the exchange's overrides first, as the
@@ -42,15 +40,7 @@ public class HaloSpanDecorator extends AbstractHaloSpanDecorator {
     @Override
     public void afterTracingEvent(Span span, Exchange exchange) {
         super.afterTracingEvent(span, exchange);
-        tag(span, HaloSpanTags.ID, exchange.getMessage().getHeader(HaloConstants.ID));
-        HaloApiException failure = ObjectHelper.getException(HaloApiException.class, exchange.getException());
-        if (failure != null && failure.getStatusCode() > 0) {
-            tag(span, HaloSpanTags.STATUS, failure.getStatusCode());
-        } else {
-            Object status = exchange.getProperty(HaloSpanTags.STATUS_PROPERTY);
-            tag(span, HaloSpanTags.STATUS,
-                    status != null ? status : exchange.getMessage().getHeader(HaloConstants.HTTP_RESPONSE_CODE));
-        }
+        tagOutcome(span, exchange);
     }
 
     private static String uriName(Object value) {

@@ -12,7 +12,10 @@ public final class HaloSpanTags {
      * record's (consumers).
      */
     public static final String RESOURCE = "halo.resource";
-    /** halo: the operation, {@code create}, {@code update}, {@code get}, {@code list} or {@code delete}. */
+    /**
+     * halo: the operation, {@code create}, {@code update}, {@code get}, {@code list} or {@code delete}; halo-api: the
+     * HTTP method, {@code GET}, {@code POST} or {@code DELETE}.
+     */
     public static final String OPERATION = "halo.operation";
     /**
      * The record id: the one read, written or deleted (producer; comma-separated for a list written), the changed one
@@ -20,10 +23,15 @@ public final class HaloSpanTags {
      */
     public static final String ID = "halo.id";
     /**
-     * halo: the HTTP status Halo answered a get, create, update or delete, and any call Halo refused (a list reads many
-     * pages, so a list that succeeds has none).
+     * halo and halo-api: the HTTP status Halo answered a get, create, update or delete (halo-api: any call but a paged
+     * list), and any call Halo refused (a list reads many pages, so a list that succeeds has none).
      */
     public static final String STATUS = "halo.status";
+    /**
+     * halo-api: the path of Halo's API description called, e.g. {@code /Timesheet/{id}} (the description's template, so
+     * one value per endpoint whatever its path parameters).
+     */
+    public static final String PATH = "halo.path";
     /** halo-poll and halo-webhook: {@code created}, {@code updated} or {@code deleted}. */
     public static final String EVENT = "halo.event";
 

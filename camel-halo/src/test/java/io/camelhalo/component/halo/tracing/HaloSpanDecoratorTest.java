@@ -118,6 +118,51 @@ class HaloSpanDecoratorTest {
     }
 
     @Test
+    void haloApiSpansCarryTheDescribedPathMethodIdAndHalosStatus() throws Exception {
+        CamelContext context = traced(halo.newContext(), new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:create").to("halo-api:TimesheetEvent?method=POST");
+                from("direct:get").to("halo-api:TimesheetEvent/{id}");
+                // a get then a list in one exchange: the list's span has no status of the get's
+                from("direct:get-then-list").to("halo-api:TimesheetEvent/{id}").to("halo-api:PurchaseOrder");
+            }
+        });
+        ProducerTemplate template = context.createProducerTemplate();
+
+        Map<?, ?> created = template.requestBody("direct:create", Map.of("subject", "Traced", "agent_id", 3), Map.class);
+        SpanData post = span("halo-api", "POST");
+        assertEquals("/TimesheetEvent", attribute(post, HaloSpanTags.PATH));
+        assertEquals(String.valueOf(created.get("id")), attribute(post, HaloSpanTags.ID));
+        assertEquals("201", attribute(post, HaloSpanTags.STATUS));
+
+        // the path is the description's, whatever the id: one value per endpoint
+        assertThrows(CamelExecutionException.class,
+                () -> template.requestBodyAndHeader("direct:get", null, HaloConstants.ID, 987654));
+        SpanData missing = span("halo-api", "GET");
+        assertEquals("/TimesheetEvent/{id}", attribute(missing, HaloSpanTags.PATH));
+        assertEquals("404", attribute(missing, HaloSpanTags.STATUS));
+
+        template.requestBodyAndHeader("direct:get-then-list", null, HaloConstants.ID, created.get("id"));
+        SpanData list = span("halo-api", "GET");
+        assertEquals("/PurchaseOrder", attribute(list, HaloSpanTags.PATH));
+        assertEquals(null, attribute(list, HaloSpanTags.STATUS), "a list reads many pages: no one status to report");
+    }
+
+    @Test
+    void aHaloListAfterAGetInOneExchangeCarriesNoStatusOfTheGets() throws Exception {
+        CamelContext context = traced(halo.newContext(), new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:get-then-list").to("halo:tickets/get").to("halo:clients/list");
+            }
+        });
+        context.createProducerTemplate().requestBodyAndHeader("direct:get-then-list", null, HaloConstants.ID, 1);
+        assertEquals("200", attribute(span("halo", "get"), HaloSpanTags.STATUS));
+        assertEquals(null, attribute(span("halo", "list"), HaloSpanTags.STATUS));
+    }
+
+    @Test
     void noSecretOfTheUriIsTagged() throws Exception {
         String secret = sandbox.clientSecret();
         CamelContext context = traced(halo.newContext(), new RouteBuilder() {

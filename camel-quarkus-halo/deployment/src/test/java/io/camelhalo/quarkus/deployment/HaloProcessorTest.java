@@ -28,7 +28,6 @@ import io.quarkus.test.QuarkusUnitTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -119,7 +118,7 @@ class HaloProcessorTest {
     void camelHalosSpanDecoratorsAreDeclaredServiceProvidersWhenTheApplicationTraces() throws IOException {
         String file = "META-INF/services/org.apache.camel.telemetry.SpanDecorator";
         List<String> decorators = camelHaloEntryLines(file);
-        assertEquals(3, decorators.size(), decorators.toString());
+        assertTrue(decorators.contains("io.camelhalo.component.halo.tracing.HaloApiSpanDecorator"), decorators.toString());
         for (String decorator : decorators) {
             assertTrue(recorded().contains("service " + file + " " + decorator),
                     decorator + " in " + recordedForHalo());
