@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import io.camelhalo.component.halo.api.HaloIds;
 import io.camelhalo.component.halo.api.HaloOperation;
@@ -105,24 +106,26 @@ public class HaloComponent extends HealthCheckComponent implements SSLContextPar
      * nothing happens when camel-health is not present.
      *
      * @param  producer   the producer starting
-     * @param  connection its connection
+     * @param  connection its connection, asked for only when there is a health repository (opening it is left to the
+     *                    first call otherwise)
      * @param  timeout    how long a probe waits for Halo's reply
      * @return            what the producer runs when it stops
      */
-    public Runnable joinProducerHealthCheck(Object producer, HaloConnection connection, Duration timeout) {
+    public Runnable joinProducerHealthCheck(Object producer, Supplier<HaloConnection> connection, Duration timeout) {
         WritableHealthCheckRepository repository = HealthCheckHelper.getHealthCheckRepository(getCamelContext(),
                 "producers", WritableHealthCheckRepository.class);
         if (repository == null) {
             return () -> {
             };
         }
-        HaloProducerHealthCheck check = producerHealthChecks.computeIfAbsent(connection.key(), key -> {
+        HaloConnection opened = connection.get();
+        HaloProducerHealthCheck check = producerHealthChecks.computeIfAbsent(opened.key(), key -> {
             String base = "halo-producer-" + key.clientId();
             String id = base;
             for (int n = 2; isProducerHealthCheckId(id); n++) {
                 id = base + "-" + n;
             }
-            HaloProducerHealthCheck created = new HaloProducerHealthCheck(connection, id, timeout);
+            HaloProducerHealthCheck created = new HaloProducerHealthCheck(opened, id, timeout);
             created.setEnabled(isHealthCheckProducerEnabled());
             return created;
         });

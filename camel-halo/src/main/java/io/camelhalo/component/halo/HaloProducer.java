@@ -63,7 +63,7 @@ public class HaloProducer extends DefaultProducer {
         if (endpoint.getConfiguration().isCheckCredentialsOnStart()) {
             endpoint.getConnection().checkCredentials(endpoint.getEndpointBaseUri());
         }
-        leaveHealthCheck = endpoint.getComponent().joinProducerHealthCheck(this, endpoint.getConnection(), timeout);
+        leaveHealthCheck = endpoint.getComponent().joinProducerHealthCheck(this, endpoint::getConnection, timeout);
         if (configuration.isStreamList() && prefetch == null) {
             // one thread per open streamed list, fetching its next page while the route works on the current one
             prefetch = endpoint.getCamelContext().getExecutorServiceManager().newCachedThreadPool(this, "HaloListPrefetch");

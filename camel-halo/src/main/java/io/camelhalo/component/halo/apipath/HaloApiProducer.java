@@ -51,7 +51,7 @@ public class HaloApiProducer extends DefaultProducer {
         }
         // the halo component's check of this connection, shared with its halo: producers
         leaveHealthCheck = endpoint.getCamelContext().getComponent("halo", HaloComponent.class)
-                .joinProducerHealthCheck(this, endpoint.getConnection(), timeout);
+                .joinProducerHealthCheck(this, endpoint::getConnection, timeout);
         if (endpoint.isStreamList() && request.pages() && prefetch == null) {
             prefetch = endpoint.getCamelContext().getExecutorServiceManager().newCachedThreadPool(this, "HaloApiPrefetch");
         }
