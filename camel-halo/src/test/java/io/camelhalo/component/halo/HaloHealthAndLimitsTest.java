@@ -195,11 +195,12 @@ class HaloHealthAndLimitsTest {
     @Test
     @Timeout(30)
     void aProbeThatSentNothingIsTriedAgainOnTheNextCallNotAMinuteLater() throws Exception {
-        // given a budget of three requests per three seconds, two spent by a first probe and the last by a route
+        // given a budget of three requests per six seconds (ample for the next three steps on a loaded machine), two
+        // spent by a first probe and the last by a route
         startCamel(routes("halo:tickets/list"), cfg -> {
             cfg.setClientSecret(sandbox.clientSecret());
             cfg.setRateLimit(3);
-            cfg.setRateLimitWindow(Duration.ofSeconds(3).toMillis());
+            cfg.setRateLimitWindow(Duration.ofSeconds(6).toMillis());
         });
         Object firstProbe = result(producerCheckId()).getDetails().get(HaloProducerHealthCheck.PROBED_AT);
         context.createProducerTemplate().requestBody("direct:r0", (Object) null);
